@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from '../../shared/util/uuidv7';
+import type { Database } from '../schema';
+
+// Append-only audit trail. Each entry's hash covers the previous entry's hash and its own content, so
+// changing or removing any entry breaks the chain from there on (checked by `verify`).
+// Details never hold personal data: ids, field names and counts only.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  userId: string | null;
+  username: string;
+  action: string;
+  entity?: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+function entryHash(prev: string, e: { id: string; at: string; user_id: string | null; username: string; action: string; entity: string; entity_id: string | null; detail: string }): string {
+  const canonical = JSON.stringify([prev, e.id, e.at, e.user_id, e.username, e.action, e.entity, e.entity_id, e.detail]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const prev = last?.hash ?? GENESIS_HASH;
+  const row = {
+    id: uuidv7(),
+    at: now.toISOString(),
+    user_id: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    entity: entry.entity ?? '',
+    entity_id: entry.entityId ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+  await db.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** seq of the first entry whose chain is broken. */
+  brokenAt: number | null;
+}
+
+export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
+  let prev = GENESIS_HASH;
+  for (const row of rows) {
+    if (row.prev_hash !== prev || entryHash(prev, row) !== row.hash) return { ok: false, entries: rows.length, brokenAt: row.seq };
+    prev = row.hash;
+  }
+  return { ok: true, entries: rows.length, brokenAt: null };
+}

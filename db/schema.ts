@@ -1,0 +1,383 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The Database interface Kysely types every query with. Mirrors db/migrations (the migrations never
+// import these types: they describe the schema as it was at that step).
+
+/** Columns every synced row carries (see migration 0001). */
+export interface SyncedColumns {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  hlc: string;
+  deleted_at: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable extends SyncedColumns {
+  username: string;
+  display_name: string;
+  role: string;
+  active: number;
+  last_login_at: string | null;
+}
+
+export interface ContactPointsTable extends SyncedColumns {
+  code: string;
+  name: string;
+  district_id: string;
+  address: string;
+  organisation: string;
+  established_on: string;
+  closed_on: string | null;
+  notes: string;
+}
+
+export interface StaffTable extends SyncedColumns {
+  contact_point_id: string | null;
+  user_id: string | null;
+  full_name: string;
+  position: string;
+  phone: string;
+  active: number;
+}
+
+export interface MobileSessionsTable extends SyncedColumns {
+  code: string;
+  contact_point_id: string;
+  date: string;
+  district_id: string;
+  jamoat: string;
+  village: string;
+  partner_authority: string;
+  status: string;
+  status_changed_on: string | null;
+  notes: string;
+}
+
+export interface MobileSessionTeamTable extends SyncedColumns {
+  mobile_session_id: string;
+  staff_id: string | null;
+  name: string;
+  role: string;
+}
+
+export interface ClientsTable extends SyncedColumns {
+  surname: string;
+  given_name: string;
+  patronymic: string;
+  search_name: string;
+  search_key: string;
+  sex: string;
+  birth_date: string | null;
+  age_recorded: number | null;
+  age_recorded_on: string | null;
+  id_doc_type: string;
+  id_doc_number: string;
+  residence_district_id: string | null;
+  residence_jamoat: string;
+  residence_village: string;
+  residence_address: string;
+  residence_type: string;
+  languages: string;
+  employment: string;
+  education: string;
+  social_assistance: number | null;
+  consent_on: string | null;
+  consent_method: string | null;
+  notes: string;
+  merged_into_id: string | null;
+  erased_at: string | null;
+}
+
+export interface ClientPhonesTable extends SyncedColumns {
+  client_id: string;
+  phone: string;
+  label: string;
+}
+
+export interface MigrantHouseholdsTable extends SyncedColumns {
+  client_id: string;
+  relation: string;
+  migrant_surname: string;
+  migrant_given_name: string;
+  migrant_patronymic: string;
+  migrant_birth_date: string | null;
+  country: string;
+  city: string;
+  departure_date: string | null;
+  last_contact_date: string | null;
+  last_remittance_date: string | null;
+  marital_status: string;
+  abandoned_override: number | null;
+  abandoned_override_reason: string;
+  notes: string;
+}
+
+export interface ChildrenTable extends SyncedColumns {
+  client_id: string;
+  surname: string;
+  given_name: string;
+  patronymic: string;
+  birth_date: string | null;
+  sex: string | null;
+  birth_certificate: string;
+  paternity_registered: number | null;
+  notes: string;
+}
+
+export interface CasesTable extends SyncedColumns {
+  number: string;
+  client_id: string;
+  case_type: string;
+  status: string;
+  opened_on: string;
+  closed_on: string | null;
+  contact_point_id: string | null;
+  responsible_user_id: string | null;
+  responsible_name: string;
+  court_name: string;
+  court_district_id: string | null;
+  court_case_number: string;
+  judge: string;
+  respondent_name: string;
+  respondent_birth_date: string | null;
+  respondent_address: string;
+  respondent_whereabouts: string;
+  outcome: string | null;
+  monthly_alimony_diram: number | null;
+  arrears_recovered_diram: number | null;
+  details: string;
+  notes: string;
+}
+
+export interface CaseStatusHistoryTable extends SyncedColumns {
+  case_id: string;
+  status: string;
+  changed_on: string;
+  user_id: string | null;
+  note: string;
+}
+
+export interface HearingsTable extends SyncedColumns {
+  case_id: string;
+  date: string;
+  time: string;
+  place: string;
+  result: string;
+  notes: string;
+}
+
+export interface TasksTable extends SyncedColumns {
+  case_id: string | null;
+  title: string;
+  due_on: string | null;
+  done_on: string | null;
+  assignee_user_id: string | null;
+}
+
+export interface ConsultationsTable extends SyncedColumns {
+  client_id: string;
+  date: string;
+  venue_kind: string;
+  contact_point_id: string;
+  mobile_session_id: string | null;
+  district_id: string;
+  lawyer_user_id: string | null;
+  lawyer_name: string;
+  kind: string;
+  advice: string;
+  follow_up_on: string | null;
+  case_id: string | null;
+  snap_sex: string;
+  snap_age: number | null;
+  snap_age_band: string;
+  snap_migrant_household: number;
+  snap_relation: string | null;
+  snap_marital_status: string | null;
+  snap_abandoned: number | null;
+  snap_abandoned_computed: number | null;
+  snap_abandoned_reason: string;
+  snap_employment: string;
+  snap_education: string;
+  snap_residence: string;
+  snap_social_assistance: number | null;
+  snap_residence_district_id: string | null;
+}
+
+export interface ConsultationIssuesTable extends SyncedColumns {
+  consultation_id: string;
+  issue: string;
+}
+
+export interface ConsultationReferralsTable extends SyncedColumns {
+  consultation_id: string;
+  referral: string;
+  note: string;
+}
+
+export interface DocumentsTable extends SyncedColumns {
+  case_id: string | null;
+  client_id: string | null;
+  kind: string;
+  title: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  sha256: string;
+  language: string | null;
+  template_id: string | null;
+  template_version: string | null;
+  legal_ref_version: string | null;
+  data_hash: string | null;
+  created_by_user_id: string | null;
+}
+
+export interface LegalReferencesTable extends SyncedColumns {
+  key: string;
+  text_tg: string;
+  text_ru: string;
+  text_en: string;
+  value: string;
+  confirmed: number;
+  source: string;
+}
+
+export interface TemplateVersionsTable extends SyncedColumns {
+  template_id: string;
+  language: string;
+  version: string;
+  content: Uint8Array;
+  sha256: string;
+  active: number;
+  imported_by_user_id: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  user_id: string | null;
+  username: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChangeLogTable {
+  hlc: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  value: string | null;
+  origin: string;
+}
+
+export interface PeersTable extends SyncedColumns {
+  installation_id: string;
+  role: string;
+  name: string;
+  sign_public_key: string;
+  enc_public_key: string;
+  paired_on: string;
+  last_sent_hlc: string | null;
+  last_received_hlc: string | null;
+}
+
+export interface SyncConflictsTable {
+  id: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  kept_value: string | null;
+  kept_hlc: string;
+  lost_value: string | null;
+  lost_hlc: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+export interface AppliedPackagesTable {
+  package_id: string;
+  sender_installation_id: string;
+  kind: string;
+  applied_at: string;
+  period_from: string | null;
+  period_to: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+  app_version: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  users: UsersTable;
+  contact_points: ContactPointsTable;
+  staff: StaffTable;
+  mobile_sessions: MobileSessionsTable;
+  mobile_session_team: MobileSessionTeamTable;
+  clients: ClientsTable;
+  client_phones: ClientPhonesTable;
+  migrant_households: MigrantHouseholdsTable;
+  children: ChildrenTable;
+  cases: CasesTable;
+  case_status_history: CaseStatusHistoryTable;
+  hearings: HearingsTable;
+  tasks: TasksTable;
+  consultations: ConsultationsTable;
+  consultation_issues: ConsultationIssuesTable;
+  consultation_referrals: ConsultationReferralsTable;
+  documents: DocumentsTable;
+  legal_references: LegalReferencesTable;
+  template_versions: TemplateVersionsTable;
+  audit_log: AuditLogTable;
+  change_log: ChangeLogTable;
+  peers: PeersTable;
+  sync_conflicts: SyncConflictsTable;
+  applied_packages: AppliedPackagesTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+/** Tables whose rows carry SyncedColumns and travel in exchange packages. */
+export const SYNCED_TABLES = [
+  'users',
+  'contact_points',
+  'staff',
+  'mobile_sessions',
+  'mobile_session_team',
+  'clients',
+  'client_phones',
+  'migrant_households',
+  'children',
+  'cases',
+  'case_status_history',
+  'hearings',
+  'tasks',
+  'consultations',
+  'consultation_issues',
+  'consultation_referrals',
+  'documents',
+  'legal_references',
+  'template_versions',
+  'peers',
+] as const satisfies readonly (keyof Database)[];
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type ConsultationRow = Selectable<ConsultationsTable>;
+export type CaseRow = Selectable<CasesTable>;

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { AppError } from '../../shared/api/errors';
+import type { AppStatus } from '../../shared/api/types';
+import type { Language } from '../../shared/domain/enums';
+import type { KdfParams } from '../../db/keyring';
+import { migrationState } from '../../db/migrate';
+import { databaseExists, type UnlockedDatabase } from './database';
+import { DB_FILE } from './paths';
+import { readPrefs, writePrefs, type Prefs } from './prefs';
+import { APP_VERSION } from './version';
+
+/** Wrong passphrases: free tries, then an exponentially growing wait (capped). */
+const FREE_ATTEMPTS = 3;
+const MAX_DELAY_MS = 5 * 60 * 1000;
+
+export interface AppOptions {
+  dataDir: string;
+  /** Tests use cheaper key derivation; the app never sets this. */
+  kdf?: KdfParams;
+  now?: () => number;
+}
+
+/**
+ * The state of one running app (Electron or browser mode): where its data is, whether the database is
+ * unlocked and by whom. Handlers receive it; nothing here knows about Electron or HTTP.
+ */
+export class AppContext {
+  readonly dataDir: string;
+  readonly dbPath: string;
+  readonly prefsPath: string;
+  readonly kdf: KdfParams | undefined;
+  private unlocked: UnlockedDatabase | null = null;
+  private failedAttempts = 0;
+  private blockedUntil = 0;
+  private readonly now: () => number;
+
+  constructor(options: AppOptions) {
+    this.dataDir = options.dataDir;
+    this.dbPath = join(options.dataDir, DB_FILE);
+    this.prefsPath = join(options.dataDir, 'preferences.json');
+    this.kdf = options.kdf;
+    this.now = options.now ?? Date.now;
+  }
+
+  get prefs(): Prefs {
+    return readPrefs(this.prefsPath);
+  }
+
+  setPrefs(patch: Partial<Prefs>): void {
+    writePrefs(this.prefsPath, { ...this.prefs, ...patch });
+  }
+
+  setLanguage(language: Language): void {
+    this.setPrefs({ language });
+  }
+
+  get session(): UnlockedDatabase | null {
+    return this.unlocked;
+  }
+
+  /** The unlocked database, or a LOCKED error for handlers that need it. */
+  requireSession(): UnlockedDatabase {
+    if (!this.unlocked) throw new AppError('LOCKED', 'The database is locked');
+    return this.unlocked;
+  }
+
+  async setSession(db: UnlockedDatabase): Promise<void> {
+    await this.lock();
+    this.unlocked = db;
+    this.failedAttempts = 0;
+    this.blockedUntil = 0;
+    this.setPrefs({ lastUsername: db.user.username });
+  }
+
+  async lock(): Promise<void> {
+    const current = this.unlocked;
+    this.unlocked = null;
+    if (current) {
+      current.dbKey.fill(0);
+      await current.close();
+    }
+  }
+
+  checkThrottle(): void {
+    const wait = this.blockedUntil - this.now();
+    if (wait > 0) {
+      throw new AppError('TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again', undefined, {
+        seconds: Math.ceil(wait / 1000),
+      });
+    }
+  }
+
+  recordFailedAttempt(): void {
+    this.failedAttempts += 1;
+    if (this.failedAttempts >= FREE_ATTEMPTS) {
+      const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** (this.failedAttempts - FREE_ATTEMPTS));
+      this.blockedUntil = this.now() + delay;
+    }
+  }
+
+  async status(): Promise<AppStatus> {
+    const prefs = this.prefs;
+    const s = this.unlocked;
+    return {
+      state: s ? 'unlocked' : databaseExists(this.dbPath) ? 'locked' : 'no-database',
+      language: prefs.language,
+      lastUsername: prefs.lastUsername,
+      user: s?.user ?? null,
+      installation: s?.installation ?? null,
+      dataDir: this.dataDir,
+      appVersion: APP_VERSION,
+      schemaVersion: s ? (await migrationState(s.db)).current : null,
+    };
+  }
+}

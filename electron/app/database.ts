@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams } from '../../db/keyring';
+import { openDatabase, type OpenDatabase } from '../../db/open';
+import { appendAudit } from '../../db/queries/audit';
+import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
+import { insertRow, type Writer } from '../../db/write';
+import { AppError } from '../../shared/api/errors';
+import type { SessionUser } from '../../shared/api/types';
+import type { InstallationRole, UserRole } from '../../shared/domain/enums';
+import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
+import { uuidv7 } from '../../shared/util/uuidv7';
+import { APP_VERSION } from './version';
+
+// Creating and unlocking the encrypted database: plain Node, shared by the handlers and the CLI.
+
+export interface Installation {
+  id: string;
+  name: string;
+  role: InstallationRole;
+  contactPointId: string | null;
+}
+
+export interface UnlockedDatabase extends OpenDatabase {
+  dbPath: string;
+  dbKey: Buffer;
+  user: SessionUser;
+  installation: Installation;
+  writer: Writer;
+}
+
+export interface CreateDatabaseInput {
+  dbPath: string;
+  username: string;
+  displayName: string;
+  passphrase: string;
+  installationName: string;
+  installationRole?: InstallationRole;
+  kdf?: KdfParams;
+}
+
+export async function createDatabase(input: CreateDatabaseInput): Promise<UnlockedDatabase> {
+  const keyPath = keyringPathFor(input.dbPath);
+  if (existsSync(input.dbPath) || existsSync(keyPath)) {
+    throw new AppError('DATABASE_EXISTS', 'A database already exists at this location');
+  }
+  mkdirSync(dirname(input.dbPath), { recursive: true });
+  const userId = uuidv7();
+  const { keyring, dbKey } = await createKeyring({ userId, username: input.username }, input.passphrase, input.kdf ?? DEFAULT_KDF);
+  let opened: OpenDatabase | null = null;
+  try {
+    opened = await openDatabase({ path: input.dbPath, key: dbKey, create: true, appVersion: APP_VERSION });
+    const installationId = uuidv7();
+    const writer: Writer = { clock: new HybridClock(nodeIdFromInstallation(installationId)), origin: installationId };
+    const role: InstallationRole = input.installationRole ?? 'contact_point';
+    await opened.db.transaction().execute(async (trx) => {
+      await setMeta(trx, META_KEYS.installationId, installationId);
+      await setMeta(trx, META_KEYS.installationName, input.installationName);
+      await setMeta(trx, META_KEYS.installationRole, role);
+      await setMeta(trx, META_KEYS.databaseId, keyring.databaseId);
+      await insertRow(trx, writer, 'users', {
+        id: userId,
+        username: input.username,
+        display_name: input.displayName,
+        role: 'administrator',
+        active: 1,
+        last_login_at: new Date().toISOString(),
+      });
+      await appendAudit(trx, { userId, username: input.username, action: 'database.create', entity: 'database' });
+    });
+    // The key file is written last: a crash before this point leaves no half-made database that
+    // looks usable, and the cleanup below removes the file.
+    writeKeyring(keyPath, keyring);
+    return {
+      ...opened,
+      dbPath: input.dbPath,
+      dbKey,
+      user: { id: userId, username: input.username, displayName: input.displayName, role: 'administrator' },
+      installation: { id: installationId, name: input.installationName, role, contactPointId: null },
+      writer,
+    };
+  } catch (error) {
+    if (opened) await opened.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.dbPath}${suffix}`, { force: true });
+    throw error;
+  }
+}
+
+export function databaseExists(dbPath: string): boolean {
+  return existsSync(dbPath) && existsSync(keyringPathFor(dbPath));
+}
+
+export async function unlockDatabase(dbPath: string, username: string, passphrase: string): Promise<UnlockedDatabase> {
+  if (!databaseExists(dbPath)) throw new AppError('NO_DATABASE', 'No database at this location');
+  const keyring = readKeyring(keyringPathFor(dbPath));
+  const { dbKey, slot } = await unwrapKey(keyring, username, passphrase);
+  const opened = await openDatabase({ path: dbPath, key: dbKey, appVersion: APP_VERSION });
+  try {
+    const userRow = await opened.db
+      .selectFrom('users')
+      .selectAll()
+      .where(slot.userId ? 'id' : 'username', '=', slot.userId ?? slot.username)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!userRow || !userRow.active) throw new AppError('FORBIDDEN', 'This user account is disabled');
+    const installation = await readInstallation(opened);
+    const writer: Writer = {
+      clock: new HybridClock(nodeIdFromInstallation(installation.id), (await lastStamp(opened.db)) ?? undefined),
+      origin: installation.id,
+    };
+    const user: SessionUser = { id: userRow.id, username: userRow.username, displayName: userRow.display_name, role: userRow.role as UserRole };
+    await opened.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+      await appendAudit(trx, { userId: user.id, username: user.username, action: 'session.unlock', entity: 'session' });
+    });
+    return { ...opened, dbPath, dbKey, user, installation, writer };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+async function readInstallation(opened: OpenDatabase): Promise<Installation> {
+  const id = await getMeta(opened.db, META_KEYS.installationId);
+  if (!id) throw new AppError('DATABASE_CORRUPT', 'The database has no installation record');
+  return {
+    id,
+    name: (await getMeta(opened.db, META_KEYS.installationName)) ?? '',
+    role: ((await getMeta(opened.db, META_KEYS.installationRole)) ?? 'contact_point') as InstallationRole,
+    contactPointId: await getMeta(opened.db, META_KEYS.contactPointId),
+  };
+}

@@ -1,0 +1,24 @@
+import { CHANNELS, type ChannelName } from '../../shared/api/contract';
+import { appHandlers } from './appHandlers';
+import { sessionHandlers } from './sessionHandlers';
+import type { Handler } from './types';
+
+// Every area declares its handler map; they are merged here. A channel handled twice, or a contract
+// channel without a handler, stops the app at start-up rather than failing at the first call.
+
+const AREAS: Record<string, object>[] = [appHandlers, sessionHandlers];
+
+function build(): Map<ChannelName, Handler<ChannelName>> {
+  const map = new Map<ChannelName, Handler<ChannelName>>();
+  for (const area of AREAS) {
+    for (const [name, handler] of Object.entries(area)) {
+      if (map.has(name as ChannelName)) throw new Error(`Channel ${name} has two handlers`);
+      map.set(name as ChannelName, handler as Handler<ChannelName>);
+    }
+  }
+  const missing = CHANNELS.filter((c) => !map.has(c));
+  if (missing.length) throw new Error(`Channels without a handler: ${missing.join(', ')}`);
+  return map;
+}
+
+export const HANDLERS = build();

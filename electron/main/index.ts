@@ -1,0 +1,39 @@
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { AppContext } from '../app/appContext';
+import { bindIpc, isMainFrameOf } from './ipcBridge';
+import { createMainWindow, hardenSession } from './window';
+
+// The Electron entry: one instance, one hardened window, the plain-Node handlers bound to IPC.
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  const context = new AppContext({ dataDir: process.env.LEGAL_AID_DATA_DIR ?? join(app.getPath('userData')) });
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession();
+    bindIpc(context, (event) => isMainFrameOf(mainWindow?.webContents ?? null, event));
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    void context.lock().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/client';
+import { ErrorMessage } from './components/ErrorMessage';
+import { useAppStatus } from './hooks/useAppStatus';
+import { SetupScreen } from './screens/SetupScreen';
+import { Shell } from './screens/Shell';
+import { UnlockScreen } from './screens/UnlockScreen';
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useAppStatus();
+  if (status.isPending) return <p className="loading">{t('app.loading')}</p>;
+  if (status.isError) {
+    const info = status.error instanceof ApiError ? status.error.info : { code: 'INTERNAL' as const, message: '' };
+    return (
+      <main className="gate" id="main">
+        <div className="gate__card">
+          <ErrorMessage error={info} />
+        </div>
+      </main>
+    );
+  }
+  const s = status.data;
+  if (s.state === 'no-database') return <SetupScreen />;
+  if (s.state === 'locked') return <UnlockScreen lastUsername={s.lastUsername} />;
+  return <Shell status={s} />;
+}

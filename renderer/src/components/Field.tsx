@@ -1,0 +1,41 @@
+import { useId, type InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '../../../shared/api/errors';
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: FieldError | undefined;
+  hint?: string;
+}
+
+/** A labelled text input whose validation message is tied to it for screen readers. */
+export function Field({ label, value, onChange, error, hint, ...rest }: FieldProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...rest}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field__error" role="alert">
+          {t(`validation.${error.key}`, error.params ?? {})}
+        </p>
+      )}
+    </div>
+  );
+}

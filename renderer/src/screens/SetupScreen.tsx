@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useApiForm } from '../hooks/useApiForm';
+import { useSetStatus } from '../hooks/useAppStatus';
+
+/** First start: create the encrypted database and the administrator's account. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const setStatus = useSetStatus();
+  const form = useApiForm('session:create');
+  const [values, setValues] = useState({ installationName: '', username: '', displayName: '', passphrase: '', passphraseConfirm: '' });
+  const set = (key: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [key]: v }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const status = await form.submit(values);
+    if (status) setStatus(status);
+  }
+
+  return (
+    <main className="gate" id="main">
+      <div className="gate__card">
+        <header className="gate__header">
+          <h1>{t('app.name')}</h1>
+          <LanguageSwitcher />
+        </header>
+        <p className="muted">{t('app.tagline')}</p>
+        <h2>{t('setup.title')}</h2>
+        <p>{t('setup.intro')}</p>
+        <form onSubmit={onSubmit} noValidate>
+          <Field label={t('setup.installationName')} value={values.installationName} onChange={set('installationName')} error={form.fieldErrors.installationName} autoFocus />
+          <Field label={t('setup.displayName')} value={values.displayName} onChange={set('displayName')} error={form.fieldErrors.displayName} autoComplete="name" />
+          <Field label={t('setup.username')} value={values.username} onChange={set('username')} error={form.fieldErrors.username} autoComplete="username" />
+          <Field label={t('setup.passphrase')} type="password" value={values.passphrase} onChange={set('passphrase')} error={form.fieldErrors.passphrase} hint={t('setup.passphraseHint')} autoComplete="new-password" />
+          <Field label={t('setup.passphraseConfirm')} type="password" value={values.passphraseConfirm} onChange={set('passphraseConfirm')} error={form.fieldErrors.passphraseConfirm} autoComplete="new-password" />
+          <ErrorMessage error={form.error} />
+          <button type="submit" className="primary" disabled={form.busy}>
+            {form.busy ? t('setup.creating') : t('setup.submit')}
+          </button>
+        </form>
+        <p className="muted small">{t('app.offline')}</p>
+      </div>
+    </main>
+  );
+}

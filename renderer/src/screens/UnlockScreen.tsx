@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useApiForm } from '../hooks/useApiForm';
+import { useSetStatus } from '../hooks/useAppStatus';
+
+export function UnlockScreen({ lastUsername }: { lastUsername: string | null }) {
+  const { t } = useTranslation();
+  const setStatus = useSetStatus();
+  const form = useApiForm('session:unlock');
+  const [username, setUsername] = useState(lastUsername ?? '');
+  const [passphrase, setPassphrase] = useState('');
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const status = await form.submit({ username, passphrase });
+    setPassphrase('');
+    if (status) setStatus(status);
+  }
+
+  return (
+    <main className="gate" id="main">
+      <div className="gate__card">
+        <header className="gate__header">
+          <h1>{t('app.name')}</h1>
+          <LanguageSwitcher />
+        </header>
+        <h2>{t('unlock.title')}</h2>
+        <p>{t('unlock.intro')}</p>
+        <form onSubmit={onSubmit} noValidate>
+          <Field label={t('unlock.username')} value={username} onChange={setUsername} error={form.fieldErrors.username} autoComplete="username" autoFocus={!lastUsername} />
+          <Field label={t('unlock.passphrase')} type="password" value={passphrase} onChange={setPassphrase} error={form.fieldErrors.passphrase} autoComplete="current-password" autoFocus={!!lastUsername} />
+          <ErrorMessage error={form.error} />
+          <button type="submit" className="primary" disabled={form.busy}>
+            {form.busy ? t('unlock.unlocking') : t('unlock.submit')}
+          </button>
+        </form>
+        <p className="muted small">{t('app.offline')}</p>
+      </div>
+    </main>
+  );
+}

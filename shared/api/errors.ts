@@ -1,0 +1,62 @@
+// One union of error codes for the whole app, one mapping to user text (i18n key `error.<code>`).
+// Errors cross the bridge as { code, message, fields? }: `message` is an English fallback for logs and
+// the command line; the UI shows the translated text for `code`.
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'BAD_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'NO_DATABASE',
+  'DATABASE_EXISTS',
+  'LOCKED',
+  'WRONG_PASSPHRASE',
+  'TOO_MANY_ATTEMPTS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'SCHEMA_TOO_NEW',
+  'DATABASE_CORRUPT',
+  'DATABASE_BUSY',
+  'READ_ONLY',
+  'DISK_FULL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A field-level validation problem: `path` names the field, `key` an i18n key under `validation.`. */
+export interface FieldError {
+  path: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.fields?.length) info.fields = this.fields;
+    if (this.params) info.params = this.params;
+    return info;
+  }
+}
+
+export function isErrorCode(x: unknown): x is ErrorCode {
+  return typeof x === 'string' && (ERROR_CODES as readonly string[]).includes(x);
+}

@@ -1,0 +1,69 @@
+// Calendar dates are ISO strings (YYYY-MM-DD) everywhere inside the app; dd.mm.yyyy is only for display
+// and input. Pure string/UTC arithmetic, so the result never depends on the machine's time zone.
+
+export const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidIsoDate(s: string): boolean {
+  const m = ISO_DATE_RE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The same day `months` calendar months earlier (or later), clamped to the month's last day. */
+export function addMonths(iso: string, months: number): string {
+  const m = ISO_DATE_RE.exec(iso);
+  if (!m) throw new Error(`Not an ISO date: ${iso}`);
+  const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;
+  const y = Math.floor(total / 12);
+  const mo = (total % 12) + 1;
+  const d = Math.min(Number(m[3]), daysInMonth(y, mo));
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Whole years between a birth date and a date (the age on that date). */
+export function ageOn(birthDate: string, on: string): number {
+  const b = ISO_DATE_RE.exec(birthDate);
+  const o = ISO_DATE_RE.exec(on);
+  if (!b || !o) throw new Error('Not an ISO date');
+  let age = Number(o[1]) - Number(b[1]);
+  const bmd = Number(b[2]) * 100 + Number(b[3]);
+  const omd = Number(o[2]) * 100 + Number(o[3]);
+  if (omd < bmd) age -= 1;
+  return age;
+}
+
+/** dd.mm.yyyy, as courts and people write dates in Tajikistan. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = ISO_DATE_RE.exec(iso.slice(0, 10));
+  if (!m) return iso;
+  return `${m[3]}.${m[2]}.${m[1]}`;
+}
+
+/** Accepts dd.mm.yyyy (also with / or -) or YYYY-MM-DD; returns ISO or null when not a real date. */
+export function parseDate(input: string): string | null {
+  const s = input.trim();
+  let iso: string | null = null;
+  if (ISO_DATE_RE.test(s)) iso = s;
+  else {
+    const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+    if (m) iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  }
+  return iso && isValidIsoDate(iso) ? iso : null;
+}
+
+/** Today's calendar date on this machine's clock, as ISO. */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

@@ -1,0 +1,4 @@
+/** Compile-time exhaustiveness check for switches over unions. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${String(value)}`);
+}
