@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/envelope';
+import type { ErrorInfo } from '../../shared/api/errors';
+import { AppContext } from '../../electron/app/appContext';
+import { dispatch } from '../../electron/handlers/dispatch';
+
+// Real temporary databases and real handlers, called through the same dispatcher as the bridges.
+// Key derivation is made cheap here only so the suite stays fast; the format is the same.
+export const FAST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+export const ADMIN = { username: 'admin', displayName: 'Администратор Тест', passphrase: 'correct horse battery staple' };
+
+export class CallError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(`${info.code}: ${info.message}`);
+  }
+}
+
+export interface TestApp {
+  app: AppContext;
+  dir: string;
+  /** The raw envelope, for tests about errors. */
+  raw: (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+  /** The value, or a thrown CallError. */
+  call: <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+  cleanup: () => Promise<void>;
+}
+
+export function tempDir(prefix = 'lad-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function createTestApp(options: { unlocked?: boolean; dir?: string } = {}): Promise<TestApp> {
+  const dir = options.dir ?? tempDir();
+  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF });
+  const raw = (channel: string, input: unknown) => dispatch(app, channel, input);
+  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const envelope = await raw(channel, input);
+    if (!envelope.ok) throw new CallError(envelope.error);
+    return envelope.value as ChannelOutput<C>;
+  };
+  if (options.unlocked !== false) {
+    await call('session:create', {
+      ...ADMIN,
+      passphraseConfirm: ADMIN.passphrase,
+      installationName: 'Нуқтаи тамоси Хуҷанд',
+    });
+  }
+  return {
+    app,
+    dir,
+    raw,
+    call,
+    cleanup: async () => {
+      await app.lock();
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
