@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { Database } from '../schema';
+import { getMeta, setMeta } from './meta';
 
 // Append-only audit trail. Each entry's hash covers the previous entry's hash and its own content, so
 // changing or removing any entry breaks the chain from there on (checked by `verify`).
@@ -10,6 +11,7 @@ import type { Database } from '../schema';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_HEAD_KEY = 'audit.head';
 
 export interface AuditEntry {
   userId: string | null;
@@ -26,8 +28,9 @@ function entryHash(prev: string, e: { id: string; at: string; user_id: string | 
 }
 
 export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): Promise<void> {
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prev = last?.hash ?? GENESIS_HASH;
+  // Chained to the recorded head, not to whatever row is last: if entries were removed, the next
+  // entry no longer links to the remaining ones and verify sees the gap.
+  const prev = (await getMeta(db, AUDIT_HEAD_KEY)) ?? GENESIS_HASH;
   const row = {
     id: uuidv7(),
     at: now.toISOString(),
@@ -38,8 +41,12 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
     entity_id: entry.entityId ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
   };
-  await db.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
+  const hash = entryHash(prev, row);
+  await db.insertInto('audit_log').values({ ...row, prev_hash: prev, hash }).execute();
+  // The head is kept apart too, so removing the newest entries is detected as well.
+  await setMeta(db, AUDIT_HEAD_KEY, hash);
 }
+
 
 export interface AuditVerification {
   ok: boolean;
@@ -55,5 +62,7 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
     if (row.prev_hash !== prev || entryHash(prev, row) !== row.hash) return { ok: false, entries: rows.length, brokenAt: row.seq };
     prev = row.hash;
   }
+  const head = await getMeta(db, AUDIT_HEAD_KEY);
+  if ((head ?? GENESIS_HASH) !== prev) return { ok: false, entries: rows.length, brokenAt: rows.length ? rows[rows.length - 1]!.seq : 0 };
   return { ok: true, entries: rows.length, brokenAt: null };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams } from '../../db/keyring';
 import { openDatabase, type OpenDatabase } from '../../db/open';
@@ -44,12 +44,14 @@ export async function createDatabase(input: CreateDatabaseInput): Promise<Unlock
   if (existsSync(input.dbPath) || existsSync(keyPath)) {
     throw new AppError('DATABASE_EXISTS', 'A database already exists at this location');
   }
-  mkdirSync(dirname(input.dbPath), { recursive: true });
+  mkdirSync(dirname(input.dbPath), { recursive: true, mode: 0o700 });
   const userId = uuidv7();
   const { keyring, dbKey } = await createKeyring({ userId, username: input.username }, input.passphrase, input.kdf ?? DEFAULT_KDF);
   let opened: OpenDatabase | null = null;
   try {
     opened = await openDatabase({ path: input.dbPath, key: dbKey, create: true, appVersion: APP_VERSION });
+    // Owner-only file (SQLite gives the -wal and -shm files the same mode); the content is encrypted anyway.
+    if (process.platform !== 'win32') chmodSync(input.dbPath, 0o600);
     const installationId = uuidv7();
     const writer: Writer = { clock: new HybridClock(nodeIdFromInstallation(installationId)), origin: installationId };
     const role: InstallationRole = input.installationRole ?? 'contact_point';

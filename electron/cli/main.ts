@@ -1,0 +1,58 @@
+import { AppError } from '../../shared/api/errors';
+import { parseArgs, UsageError } from './args';
+import type { CliCommand } from './command';
+import { initCommand } from './commands/init';
+import { verifyCommand } from './commands/verify';
+
+// `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
+const COMMANDS: CliCommand[] = [initCommand, verifyCommand];
+
+function help(): string {
+  const lines = [
+    'Legal Aid Desk command line',
+    '',
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'The passphrase is read from the environment variable named by --passphrase-env',
+    '(default LEGAL_AID_PASSPHRASE) or asked on the terminal; never give it on the command line.',
+    '--user NAME says whose passphrase it is (default: the administrator created by init).',
+  ];
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args.command || args.command === 'help' || args.options.has('help')) {
+    const cmd = COMMANDS.find((c) => c.name === args.command);
+    out(cmd ? `Usage: npm run cli -- ${cmd.usage}\n  ${cmd.summary}` : help());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === args.command);
+  if (!command) {
+    process.stderr.write(`Unknown command "${args.command}".\n\n${help()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\nUsage: npm run cli -- ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`Error (${error.code}): ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Unexpected error: ${(error as Error)?.name ?? 'Error'}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

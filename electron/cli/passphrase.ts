@@ -1,0 +1,42 @@
+import { UsageError, stringOption, type ParsedArgs } from './args';
+
+// The passphrase never comes from the command line (it would sit in shell history and in the process
+// list): from the environment variable named by --passphrase-env, or typed at a terminal prompt.
+
+export async function readPassphrase(args: ParsedArgs, prompt = 'Passphrase: '): Promise<string> {
+  const envName = stringOption(args, 'passphrase-env', 'LEGAL_AID_PASSPHRASE');
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) {
+    throw new UsageError(`No passphrase: set the environment variable ${envName} (or run on a terminal to be asked)`);
+  }
+  return promptHidden(prompt);
+}
+
+function promptHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let value = '';
+    const done = (err?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.removeListener('data', onData);
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new UsageError('Cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
