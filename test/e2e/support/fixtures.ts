@@ -1,0 +1,64 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Each test file gets its own browser-mode server on a fresh data folder (a new, empty installation).
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface AppServer {
+  url: string;
+  dataDir: string;
+}
+
+async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lad-e2e-'));
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'electron/browser/serve.ts', '--data-dir', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, LEGAL_AID_TEST_FAST_KDF: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('browser mode did not start')), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(buffer);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+  });
+  return { server: { url, dataDir }, child };
+}
+
+export const test = base.extend<object, { app: AppServer }>({
+  app: [
+    async ({}, use) => {
+      const { server, child } = await startServer();
+      await use(server);
+      child.kill('SIGTERM');
+      rmSync(server.dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };
+
+export const ADMIN = { installation: 'Нуқтаи тамоси Хуҷанд', name: 'Саидова Нигора', username: 'nigora', passphrase: 'Ману ту дар боғ ҳастем 2026' };
+
+/** Creates the database through the setup screen (in Tajik) and waits for the dashboard. */
+export async function createDatabase(page: Page, app: AppServer): Promise<void> {
+  await page.goto(app.url);
+  await page.getByLabel('Номи ин нуқтаи тамос ё гурӯҳ').fill(ADMIN.installation);
+  await page.getByLabel('Ному насаби пурраи шумо').fill(ADMIN.name);
+  await page.getByLabel('Номи корбарии шумо').fill(ADMIN.username);
+  await page.getByLabel('Рамз (на камтар аз 10 аломат)').fill(ADMIN.passphrase);
+  await page.getByLabel('Рамзро такрор кунед').fill(ADMIN.passphrase);
+  await page.getByRole('button', { name: 'Эҷоди пойгоҳ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Саҳифаи асосӣ' })).toBeVisible();
+}
