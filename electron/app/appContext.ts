@@ -4,6 +4,7 @@ import type { AppStatus } from '../../shared/api/types';
 import type { Language } from '../../shared/domain/enums';
 import type { KdfParams } from '../../db/keyring';
 import { migrationState } from '../../db/migrate';
+import { readSettings } from './settings';
 import { databaseExists, type UnlockedDatabase } from './database';
 import { DB_FILE } from './paths';
 import { readPrefs, writePrefs, type Prefs } from './prefs';
@@ -31,6 +32,8 @@ export class AppContext {
   readonly kdf: KdfParams | undefined;
   private unlocked: UnlockedDatabase | null = null;
   private failedAttempts = 0;
+  private lastActivity = 0;
+  private idleLockMs = 15 * 60 * 1000;
   private blockedUntil = 0;
   private readonly now: () => number;
 
@@ -67,6 +70,8 @@ export class AppContext {
   async setSession(db: UnlockedDatabase): Promise<void> {
     await this.lock();
     this.unlocked = db;
+    this.lastActivity = this.now();
+    this.setIdleLockMinutes((await readSettings(db.db)).idleLockMinutes);
     this.failedAttempts = 0;
     this.blockedUntil = 0;
     this.setPrefs({ lastUsername: db.user.username });
@@ -79,6 +84,23 @@ export class AppContext {
       current.dbKey.fill(0);
       await current.close();
     }
+  }
+
+  setIdleLockMinutes(minutes: number): void {
+    this.idleLockMs = minutes * 60 * 1000;
+  }
+
+  /**
+   * Locks the database when nobody used it for the configured idle time, whatever the interface does
+   * (a closed laptop lid, a browser tab left open). Called before every call that needs the session.
+   */
+  async enforceIdleLock(): Promise<void> {
+    if (!this.unlocked) return;
+    if (this.now() - this.lastActivity > this.idleLockMs) {
+      await this.lock();
+      throw new AppError('LOCKED', 'Locked after a period without use');
+    }
+    this.lastActivity = this.now();
   }
 
   checkThrottle(): void {

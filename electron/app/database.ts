@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams } from '../../db/keyring';
+import { backupDirFor, createBackup, hasBackupOn } from '../../db/backup';
 import { openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
@@ -96,7 +97,12 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
   if (!databaseExists(dbPath)) throw new AppError('NO_DATABASE', 'No database at this location');
   const keyring = readKeyring(keyringPathFor(dbPath));
   const { dbKey, slot } = await unwrapKey(keyring, username, passphrase);
-  const opened = await openDatabase({ path: dbPath, key: dbKey, appVersion: APP_VERSION });
+  const opened = await openDatabase({
+    path: dbPath,
+    key: dbKey,
+    appVersion: APP_VERSION,
+    beforeMigrate: (raw) => void createBackup(raw, dbPath, 'pre-migration'),
+  });
   try {
     const userRow = await opened.db
       .selectFrom('users')
@@ -115,6 +121,9 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
       await trx.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
       await appendAudit(trx, { userId: user.id, username: user.username, action: 'session.unlock', entity: 'session' });
     });
+    // An automatic encrypted backup on the first unlock of every day of use.
+    const today = new Date().toISOString().slice(0, 10);
+    if (!hasBackupOn(backupDirFor(dbPath), today)) createBackup(opened.raw, dbPath, 'daily');
     return { ...opened, dbPath, dbKey, user, installation, writer };
   } catch (error) {
     await opened.close();

@@ -20,6 +20,7 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('VALIDATION', 'Some fields are not valid', zodToFieldErrors(parsed.error));
     if (def.access !== 'public') {
+      await app.enforceIdleLock();
       const session = app.requireSession();
       if (def.access !== 'session' && !can(session.user.role, def.access)) {
         await appendAudit(session.db, {

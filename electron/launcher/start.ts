@@ -34,7 +34,7 @@ function main(): void {
     return;
   }
   ensureNative('node');
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'electron/browser/serve.ts', ...process.argv.slice(2).filter((a) => a !== '--browser')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser/serve.ts', ...process.argv.slice(2).filter((a) => a !== '--browser')], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unlockDatabase } from '../../electron/app/database';
 import { runCli } from '../../electron/cli/main';
-import { tempDir } from '../support/testApp';
+import { tempDir } from '../support/temp';
 
 const PASS = 'correct horse battery staple';
 let dir = '';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, unlockDatabase } from '../../electron/app/database';
 import { insertRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
-import { FAST_KDF, tempDir } from '../support/testApp';
+import { FAST_KDF, tempDir } from '../support/temp';
 
 const NAME = 'Ҷӯрабоева Гулнора Раҳимовна';
 const PASS = 'correct horse battery staple';
@@ -24,6 +24,10 @@ async function makeDbWithName(keepOpen = false) {
       name: NAME,
       district_id: 'su-khujand',
       established_on: '2024-01-15',
+      address: '',
+      organisation: '',
+      closed_on: null,
+      notes: '',
     });
   });
   if (!keepOpen) await db.close();

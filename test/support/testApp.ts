@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ErrorInfo } from '../../shared/api/errors';
@@ -8,8 +6,8 @@ import { AppContext } from '../../electron/app/appContext';
 import { dispatch } from '../../electron/handlers/dispatch';
 
 // Real temporary databases and real handlers, called through the same dispatcher as the bridges.
-// Key derivation is made cheap here only so the suite stays fast; the format is the same.
-export const FAST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+import { FAST_KDF, tempDir } from './temp';
+export { FAST_KDF, tempDir };
 export const ADMIN = { username: 'admin', displayName: 'Администратор Тест', passphrase: 'correct horse battery staple' };
 
 export class CallError extends Error {
@@ -26,10 +24,6 @@ export interface TestApp {
   /** The value, or a thrown CallError. */
   call: <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
   cleanup: () => Promise<void>;
-}
-
-export function tempDir(prefix = 'lad-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export async function createTestApp(options: { unlocked?: boolean; dir?: string } = {}): Promise<TestApp> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterForAltKey, TAJIK_LETTERS } from '../../renderer/src/components/tajikLetters';
+import { letterForAltKey, TAJIK_LETTERS } from '../../shared/domain/tajikLetters';
 
 describe('Tajik letter shortcuts', () => {
   it('map Alt + the nearest Russian letter or a Latin letter to each Tajik letter', () => {

@@ -14,7 +14,7 @@ export interface AppServer {
 
 async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lad-e2e-'));
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'electron/browser/serve.ts', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser/serve.ts', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, LEGAL_AID_TEST_FAST_KDF: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { USER_ROLES, type UserRole } from '../domain/enums';
+import { passphrase, requiredText, username } from './validation';
+
+// Inputs and outputs of the users, audit, backup and settings channels (issue "Users, roles, audit,
+// backups and crash safety").
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  active: boolean;
+  lastLoginAt: string | null;
+  /** Whether the user's password can open the database (a key slot exists). */
+  canUnlock: boolean;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  username: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: string;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  total: number;
+  chainOk: boolean;
+  brokenAt: number | null;
+}
+
+export interface BackupSummary {
+  name: string;
+  createdAt: string;
+  reason: string;
+  sizeBytes: number;
+}
+
+export interface SecuritySettings {
+  idleLockMinutes: number;
+  retentionYears: number;
+}
+
+export interface FileDownload {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+const roleSchema = z.enum(USER_ROLES);
+const confirmed = <T extends { password: string; passwordConfirm: string }>(schema: z.ZodType<T>) =>
+  schema.refine((v) => v.password === v.passwordConfirm, { message: 'passphraseMismatch', path: ['passwordConfirm'] });
+
+export const userCreateInput = confirmed(
+  z.object({ username, displayName: requiredText(120), role: roleSchema, password: passphrase, passwordConfirm: z.string() }).strict(),
+);
+export const userUpdateInput = z.object({ id: z.string().uuid(), displayName: requiredText(120), role: roleSchema }).strict();
+export const userSetActiveInput = z
+  .object({ id: z.string().uuid(), active: z.boolean(), password: passphrase.optional() })
+  .strict()
+  .refine((v) => !v.active || v.password !== undefined, { message: 'required', path: ['password'] });
+export const userResetPasswordInput = confirmed(z.object({ id: z.string().uuid(), password: passphrase, passwordConfirm: z.string() }).strict());
+export const changeOwnPasswordInput = confirmed(
+  z.object({ current: z.string().min(1, { message: 'required' }).max(1024), password: passphrase, passwordConfirm: z.string() }).strict(),
+);
+export const auditListInput = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    action: z.string().max(100).optional(),
+    username: z.string().max(100).optional(),
+  })
+  .strict();
+export const backupRestoreInput = z.object({ name: z.string().regex(/^legal-aid-\d{8}T\d{6}Z-[a-z-]+\.db$/, { message: 'invalid' }) }).strict();
+export const settingsSaveInput = z
+  .object({
+    idleLockMinutes: z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(1, { message: 'invalid' }).max(240, { message: 'invalid' }),
+    retentionYears: z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(1, { message: 'invalid' }).max(75, { message: 'invalid' }),
+  })
+  .strict();
