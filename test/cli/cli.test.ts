@@ -87,3 +87,36 @@ describe('command line', () => {
     expect(res.stdout).toContain('verify --db FILE');
   });
 });
+
+describe('backup and restore from the command line', () => {
+  it('backs up, restores after a change, and refuses a damaged backup without touching the database', async () => {
+    dir = tempDir();
+    const db = join(dir, 'x.db');
+    process.env.LEGAL_AID_PASSPHRASE = PASS;
+    await cli('init', '--db', db);
+    const backup = await cli('backup', '--db', db, '--out', join(dir, 'bk'));
+    expect(backup.code).toBe(0);
+    const file = /Backup written: (\S+\.db) /.exec(backup.out)![1]!;
+    const open = await unlockDatabase(db, 'admin', PASS);
+    open.raw.prepare("INSERT INTO meta VALUES ('after.backup', 'yes')").run();
+    await open.close();
+    expect((await cli('restore', '--db', db, '--from', file)).code).toBe(0);
+    const check = await unlockDatabase(db, 'admin', PASS);
+    expect(check.raw.prepare("SELECT value FROM meta WHERE key = 'after.backup'").get()).toBeUndefined();
+    await check.close();
+    expect((await cli('verify', '--db', db)).code).toBe(0);
+
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const bytes = readFileSync(file);
+    bytes.fill(1, 4096, 12288);
+    writeFileSync(file, bytes);
+    const marked = await unlockDatabase(db, 'admin', PASS);
+    marked.raw.prepare("INSERT INTO meta VALUES ('before.failed.restore', 'yes')").run();
+    await marked.close();
+    expect((await cli('restore', '--db', db, '--from', file)).code).toBe(1);
+    const after = await unlockDatabase(db, 'admin', PASS);
+    expect(after.raw.prepare("SELECT value FROM meta WHERE key = 'before.failed.restore'").get()).toEqual({ value: 'yes' });
+    await after.close();
+    expect((await cli('verify', '--db', db)).code).toBe(0);
+  });
+});

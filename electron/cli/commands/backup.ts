@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { backupDirFor, createBackup, listBackups, restoreBackup } from '../../../db/backup';
+import { keyringPathFor, readKeyring } from '../../../db/keyring';
+import { appendAudit } from '../../../db/queries/audit';
+import { stringOption, UsageError, type ParsedArgs } from '../args';
+import type { CliCommand } from '../command';
+import { openForCli } from '../openForCli';
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  summary: 'make an encrypted backup of the database (with its key file) while it may be in use',
+  usage: 'backup --db FILE [--out DIR] [--user NAME] [--passphrase-env VAR]',
+  async run(args: ParsedArgs, out) {
+    const s = await openForCli(args);
+    try {
+      const dir = resolve(stringOption(args, 'out', backupDirFor(s.dbPath)));
+      const b = createBackup(s.raw, s.dbPath, 'manual', dir);
+      await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.create', entity: 'database', detail: { name: b.name } });
+      out(`Backup written: ${b.file} (${b.sizeBytes} bytes) and ${b.file}.keys.json`);
+      return 0;
+    } finally {
+      await s.close();
+    }
+  },
+};
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: 'replace the database by a backup after checking the backup’s integrity (the old one is kept)',
+  usage: 'restore --db FILE --from BACKUP.db [--user NAME] [--passphrase-env VAR]',
+  async run(args: ParsedArgs, out) {
+    const from = resolve(stringOption(args, 'from'));
+    if (!existsSync(from)) throw new UsageError(`No backup at ${from}`);
+    // Unlocking proves the passphrase and gives the key; the database is closed before the swap.
+    const s = await openForCli(args);
+    const dbKey = Buffer.from(s.dbKey);
+    const databaseId = readKeyring(keyringPathFor(s.dbPath)).databaseId;
+    await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.restore', entity: 'database', detail: { from: from.split(/[\\/]/).pop() } });
+    await s.close();
+    restoreBackup(from, s.dbPath, dbKey, databaseId);
+    dbKey.fill(0);
+    const kept = listBackups(backupDirFor(s.dbPath)).find((b) => b.reason === 'pre-restore');
+    out(`Restored ${s.dbPath} from ${from}.`);
+    if (kept) out(`The replaced database was kept as ${kept.file}.`);
+    return 0;
+  },
+};
