@@ -1,11 +1,12 @@
 import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './command';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, verifyCommand];
+const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand];
 
 function help(): string {
   const lines = [

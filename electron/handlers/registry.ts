@@ -1,12 +1,30 @@
 import { CHANNELS, type ChannelName } from '../../shared/api/contract';
 import { appHandlers } from './appHandlers';
+import { caseHandlers } from './caseHandlers';
+import { clientHandlers } from './clientHandlers';
+import { consultationHandlers } from './consultationHandlers';
+import { contactPointHandlers } from './contactPointHandlers';
+import { mobileSessionHandlers } from './mobileSessionHandlers';
+import { searchHandlers } from './searchHandlers';
+import { securityHandlers } from './securityHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import type { Handler } from './types';
 
 // Every area declares its handler map; they are merged here. A channel handled twice, or a contract
 // channel without a handler, stops the app at start-up rather than failing at the first call.
 
-const AREAS: Record<string, object>[] = [appHandlers, sessionHandlers];
+const AREAS: Record<string, object>[] = [
+  appHandlers,
+  sessionHandlers,
+  securityHandlers,
+  // Case tracking (issue 3).
+  contactPointHandlers,
+  mobileSessionHandlers,
+  clientHandlers,
+  consultationHandlers,
+  caseHandlers,
+  searchHandlers,
+];
 
 function build(): Map<ChannelName, Handler<ChannelName>> {
   const map = new Map<ChannelName, Handler<ChannelName>>();

@@ -5,6 +5,7 @@ import './api/client';
 import './i18n';
 import { App } from './App';
 import { LetterPalette } from './components/LetterPalette';
+import { NoticeProvider } from './components/Notice';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -14,8 +15,10 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
-      <LetterPalette />
+      <NoticeProvider>
+        <App />
+        <LetterPalette />
+      </NoticeProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -2,8 +2,31 @@ import { z } from 'zod';
 import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
+import * as S from './securityTypes';
+import type { AuditPage, BackupSummary, FileDownload, SecuritySettings, UserSummary } from './securityTypes';
+import type {
+  CaseDetail,
+  CaseSummary,
+  ClientDetail,
+  ClientSummary,
+  ConsultationDetail,
+  ConsultationSummary,
+  ContactPoint,
+  DashboardSummary,
+  DeskRegistration,
+  DuplicateCandidate,
+  Hearing,
+  MobileSessionDetail,
+  MobileSessionSummary,
+  Paged,
+  PdfFile,
+  SearchResult,
+  StaffMember,
+  Task,
+} from './caseTracking';
+import * as I from './caseTrackingInputs';
 import type { AppStatus, RegionRef } from './types';
-import { passphrase, requiredText, username } from './validation';
+import { optionalRecordId, passphrase, requiredText, username } from './validation';
 
 // The one typed API of the app: channel `area:verb` → zod input schema, output type, and who may call
 // it. Main parses every argument as `unknown` with the schema; the renderer gets the types.
@@ -54,6 +77,62 @@ export const contract = {
   'session:lock': channel<AppStatus>()(empty, 'public'),
 
   'reference:regions': channel<RegionRef[]>()(empty, 'public'),
+
+  // ---- Case tracking (issue 3). Inputs: shared/api/caseTrackingInputs.ts; outputs: ./caseTracking.ts.
+  // Contact points and staff are the installation's set-up (administrator); lists are needed by every screen.
+  'contactPoints:list': channel<ContactPoint[]>()(z.object({ includeClosed: z.boolean().default(true) }).strict(), 'session'),
+  'contactPoints:save': channel<ContactPoint>()(I.contactPointInput, 'settings:manage'),
+  'contactPoints:setOwn': channel<AppStatus>()(z.object({ contactPointId: optionalRecordId }).strict(), 'settings:manage'),
+  'staff:list': channel<StaffMember[]>()(
+    z.object({ contactPointId: optionalRecordId, includeInactive: z.boolean().default(false) }).strict(),
+    'session',
+  ),
+  'staff:save': channel<StaffMember>()(I.staffInput, 'settings:manage'),
+
+  'sessions:list': channel<Paged<MobileSessionSummary>>()(I.sessionListInput, 'personal:read'),
+  'sessions:get': channel<MobileSessionDetail>()(I.idInput, 'personal:read'),
+  'sessions:save': channel<MobileSessionDetail>()(I.sessionInput, 'personal:write'),
+  'sessions:setStatus': channel<MobileSessionDetail>()(I.sessionStatusInput, 'personal:write'),
+
+  'clients:list': channel<Paged<ClientSummary>>()(I.clientListInput, 'personal:read'),
+  'clients:get': channel<ClientDetail>()(I.idInput, 'personal:read'),
+  'clients:save': channel<ClientDetail>()(I.clientInput, 'personal:write'),
+  'clients:findDuplicates': channel<DuplicateCandidate[]>()(I.duplicatesInput, 'personal:read'),
+  'clients:merge': channel<ClientDetail>()(I.mergeInput, 'personal:delete'),
+  'clients:setAbandonedOverride': channel<ClientDetail>()(I.overrideInput, 'personal:write'),
+
+  'consultations:list': channel<Paged<ConsultationSummary>>()(I.consultationListInput, 'personal:read'),
+  'consultations:get': channel<ConsultationDetail>()(I.idInput, 'personal:read'),
+  'consultations:save': channel<ConsultationDetail>()(I.consultationInput, 'personal:write'),
+  'desk:register': channel<DeskRegistration>()(I.deskRegisterInput, 'personal:write'),
+
+  'cases:list': channel<Paged<CaseSummary>>()(I.caseListInput, 'personal:read'),
+  'cases:get': channel<CaseDetail>()(I.idInput, 'personal:read'),
+  'cases:save': channel<CaseDetail>()(I.caseInput, 'personal:write'),
+  'cases:setStatus': channel<CaseDetail>()(I.caseStatusInput, 'personal:write'),
+  'cases:saveHearing': channel<Hearing>()(I.hearingInput, 'personal:write'),
+  'cases:saveTask': channel<Task>()(I.taskInput, 'personal:write'),
+  'cases:completeTask': channel<Task>()(I.completeTaskInput, 'personal:write'),
+
+  'search:global': channel<SearchResult>()(I.searchInput, 'personal:read'),
+  // Hearings and tasks on the dashboard name clients, so it needs personal:read, not only stats:read.
+  'dashboard:summary': channel<DashboardSummary>()(I.dashboardInput, 'personal:read'),
+  'receipts:consultation': channel<PdfFile>()(I.receiptInput, 'personal:read'),
+
+  // Users, audit, backups and settings (security issue).
+  'users:list': channel<UserSummary[]>()(empty, 'users:manage'),
+  'users:create': channel<UserSummary>()(S.userCreateInput, 'users:manage'),
+  'users:update': channel<UserSummary>()(S.userUpdateInput, 'users:manage'),
+  'users:setActive': channel<UserSummary>()(S.userSetActiveInput, 'users:manage'),
+  'users:resetPassword': channel<UserSummary>()(S.userResetPasswordInput, 'users:manage'),
+  'session:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'session'),
+  'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
+  'audit:export': channel<FileDownload>()(empty, 'audit:read'),
+  'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
+  'backups:create': channel<BackupSummary>()(empty, 'settings:manage'),
+  'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
+  'settings:get': channel<SecuritySettings>()(empty, 'session'),
+  'settings:save': channel<SecuritySettings>()(S.settingsSaveInput, 'settings:manage'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

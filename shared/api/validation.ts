@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/dates';
+import { isValidIsoDate, todayIso } from '../domain/dates';
+import { normalizePhone } from '../domain/phone';
+import { UUID_RE } from '../util/uuidv7';
 import type { FieldError } from './errors';
 
 // Building blocks for input schemas. Messages are i18n keys under `validation.` so the UI can say
@@ -53,3 +55,41 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
     return { path, key };
   });
 }
+
+// ---- Building blocks of the case-tracking inputs (issue 3) ----
+
+/** Record ids are UUIDv7 strings made by this app. */
+export const recordId = z.string({ message: 'required' }).regex(UUID_RE, { message: 'invalid' });
+export const optionalRecordId = z
+  .union([z.literal(''), z.null(), recordId])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** A date that has already happened (today allowed): consultations, birth dates, remittances… */
+export const pastIsoDate = isoDate.refine((s) => s <= todayIso(), { message: 'futureDate' });
+export const optionalPastIsoDate = z
+  .union([z.literal(''), z.null(), pastIsoDate])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** A Tajik phone number in any common writing; parsed to +992XXXXXXXXX. */
+export const phoneNumber = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, { message: 'required' })
+  .refine((s) => normalizePhone(s) !== null, { message: 'phone' })
+  .transform((s) => normalizePhone(s)!);
+
+export const optionalPhoneNumber = z
+  .union([z.literal(''), phoneNumber])
+  .optional()
+  .transform((v) => v ?? '');
+
+/** Paging of the long lists (each list adds its own `sort` column set). */
+export const paging = {
+  offset: z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(0, { message: 'invalid' }).default(0),
+  limit: z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(1, { message: 'invalid' }).max(500, { message: 'invalid' }).default(50),
+  dir: z.enum(['asc', 'desc'], { message: 'invalid' }).default('desc'),
+};
+
+export const enumOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'invalid' });

@@ -1,3 +1,7 @@
+import { abandonmentEn, enumsEn } from './parts/enumsEn';
+import { screensEn } from './parts/screensEn';
+import { reportsEn } from './parts/reportsEn';
+import { securityEn } from './parts/securityEn';
 // English catalog: the shape every other catalog must match (checked by the type system and a test).
 export const en = {
   app: {
@@ -108,7 +112,16 @@ export const en = {
     phone: 'A Tajik number: +992 and 9 digits.',
     dateOrder: 'This date cannot be before the start date.',
     ageRange: 'An age between 0 and 120.',
+    taken: 'Already taken.',
+    lastAdministrator: 'The last active administrator must stay an active administrator.',
+    ownAccount: 'You cannot disable your own account.',
+    disabledAccount: 'Enable the account first.',
   },
+  enum: enumsEn,
+  abandonment: abandonmentEn,
+  security: securityEn,
+  ...screensEn,
+  ...reportsEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,8 @@
 import type { Catalog } from './en';
+import { abandonmentRu, enumsRu } from './parts/enumsRu';
+import { screensRu } from './parts/screensRu';
+import { reportsRu } from './parts/reportsRu';
+import { securityRu } from './parts/securityRu';
 
 export const ru: Catalog = {
   app: {
@@ -109,5 +113,14 @@ export const ru: Catalog = {
     phone: 'Номер Таджикистана: +992 и 9 цифр.',
     dateOrder: 'Эта дата не может быть раньше даты начала.',
     ageRange: 'Возраст от 0 до 120.',
+    taken: 'Уже занято.',
+    lastAdministrator: 'Последний активный администратор должен оставаться активным администратором.',
+    ownAccount: 'Нельзя отключить собственную учётную запись.',
+    disabledAccount: 'Сначала включите учётную запись.',
   },
+  enum: enumsRu,
+  abandonment: abandonmentRu,
+  security: securityRu,
+  ...screensRu,
+  ...reportsRu,
 };

@@ -1,4 +1,8 @@
 import type { Catalog } from './en';
+import { abandonmentTg, enumsTg } from './parts/enumsTg';
+import { screensTg } from './parts/screensTg';
+import { reportsTg } from './parts/reportsTg';
+import { securityTg } from './parts/securityTg';
 
 // Тоҷикӣ: the default language of the interface.
 export const tg: Catalog = {
@@ -110,5 +114,14 @@ export const tg: Catalog = {
     phone: 'Рақами Тоҷикистон: +992 ва 9 рақам.',
     dateOrder: 'Ин сана наметавонад пеш аз санаи оғоз бошад.',
     ageRange: 'Синну сол аз 0 то 120.',
+    taken: 'Аллакай банд аст.',
+    lastAdministrator: 'Маъмури фаъоли охирин бояд маъмури фаъол боқӣ монад.',
+    ownAccount: 'Ҳисоби худро ғайрифаъол карда наметавонед.',
+    disabledAccount: 'Аввал ҳисобро фаъол кунед.',
   },
+  enum: enumsTg,
+  abandonment: abandonmentTg,
+  security: securityTg,
+  ...screensTg,
+  ...reportsTg,
 };

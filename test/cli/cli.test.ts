@@ -31,7 +31,7 @@ describe('command line', () => {
     const verify = await cli('verify', '--db', db);
     expect(verify.code).toBe(0);
     expect(verify.out).toContain('Database verified: no problems found.');
-    expect(verify.out).toMatch(/migrations:\s+ok \(schema 1\)/);
+    expect(verify.out).toMatch(/migrations:\s+ok \(schema \d+\)/);
   });
 
   it('reads the passphrase from the variable named by --passphrase-env, and names a user with --user', async () => {

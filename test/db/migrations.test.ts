@@ -29,7 +29,7 @@ describe('migrations', () => {
     dir = tempDir();
     const key = randomBytes(32);
     const opened = await openDatabase({ path: join(dir, 'a.db'), key, create: true, appVersion: 'test' });
-    expect(opened.migration.current).toBe(1);
+    expect(opened.migration.current).toBe(LATEST_SCHEMA_VERSION);
     const tables = opened.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     const names = tables.map((t) => t.name);
     for (const t of ['contact_points', 'mobile_sessions', 'clients', 'migrant_households', 'children', 'consultations', 'cases', 'hearings', 'tasks', 'documents', 'users', 'audit_log', 'change_log']) {

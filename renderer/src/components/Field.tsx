@@ -11,12 +11,12 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChan
 }
 
 /** A labelled text input whose validation message is tied to it for screen readers. */
-export function Field({ label, value, onChange, error, hint, ...rest }: FieldProps) {
+export function Field({ label, value, onChange, error, hint, className, ...rest }: FieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}

@@ -1,31 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/types';
 import { assertNever } from '../../../shared/util/assertNever';
 import { call } from '../api/client';
+import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useSetStatus } from '../hooks/useAppStatus';
-import { SECTIONS, sectionFromHash, type SectionId } from '../sections';
+import { useIdleLock } from '../hooks/useIdleLock';
+import { useRoute, type Route } from '../router';
+import { SECTIONS } from '../sections';
+import { CasesSection } from './cases/CasesSection';
+import { ClientsSection } from './clients/ClientsSection';
+import { ConsultationsSection } from './consultations/ConsultationsSection';
+import { ContactPointsSection } from './contactPoints/ContactPointsSection';
 import { DashboardScreen } from './DashboardScreen';
+import { MobileSessionsSection } from './sessions/MobileSessionsSection';
 import { PlannedSection } from './PlannedSection';
-import { SettingsScreen } from './SettingsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
-/** The unlocked app: navigation on the left, the chosen section on the right. */
+/** The unlocked app: navigation on the left, search on top, the chosen section on the right. */
 export function Shell({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
-  const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
-
-  useEffect(() => {
-    const onHash = () => setSection(sectionFromHash(window.location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  useIdleLock();
+  const route = useRoute();
+  const { section } = route;
+  const path = route.parts.join('/');
 
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('app.name')}`;
-    document.getElementById('main')?.focus();
   }, [section, t]);
+
+  useEffect(() => {
+    // A new page: move focus to its content so keyboard and screen-reader users start there, unless a
+    // screen already put the focus on a field of its own.
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus();
+  }, [section, path]);
 
   async function lock() {
     setStatus(await call('session:lock', {}));
@@ -56,30 +67,39 @@ export function Shell({ status }: { status: AppStatus }) {
       </aside>
       <div className="shell__body">
         <header className="topbar">
-          <LanguageSwitcher />
-          <button type="button" onClick={() => void lock()}>
-            {t('shell.lock')}
-          </button>
+          <GlobalSearch />
+          <div className="topbar__end">
+            <LanguageSwitcher />
+            <button type="button" onClick={() => void lock()}>
+              {t('shell.lock')}
+            </button>
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
-          {renderSection(section, status)}
+          {renderSection(route, status)}
         </main>
       </div>
     </div>
   );
 }
 
-function renderSection(section: SectionId, status: AppStatus) {
+function renderSection(route: Route, status: AppStatus) {
+  const { section, parts } = route;
   switch (section) {
     case 'dashboard':
       return <DashboardScreen status={status} />;
     case 'settings':
       return <SettingsScreen status={status} />;
     case 'clients':
+      return <ClientsSection parts={parts} />;
     case 'consultations':
+      return <ConsultationsSection parts={parts} status={status} />;
     case 'cases':
+      return <CasesSection parts={parts} status={status} />;
     case 'mobileSessions':
+      return <MobileSessionsSection parts={parts} status={status} />;
     case 'contactPoints':
+      return <ContactPointsSection parts={parts} status={status} />;
     case 'filings':
     case 'reports':
     case 'exchange':

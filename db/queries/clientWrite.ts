@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type { clientInput } from '../../shared/api/caseTrackingInputs';
+import { AppError, type FieldError } from '../../shared/api/errors';
+import { todayIso } from '../../shared/domain/dates';
+import { nameKeys } from '../../shared/domain/names';
+import { insertRow, tombstoneRow, updateRow } from '../write';
+import { getClientRow, normalizeIdDoc } from './clients';
+import { audit, int, type WriteCtx } from './writeContext';
+
+// Saving a client with her phones, migrant household and children: one transaction (the handler's),
+// every part checked before the first write, so an invalid part leaves nothing saved.
+
+type ClientInput = z.output<typeof clientInput>;
+
+async function checkOwnedIds(ctx: WriteCtx, table: 'client_phones' | 'children', clientId: string | undefined, ids: Array<string | undefined>, field: string) {
+  const errors: FieldError[] = [];
+  const wanted = ids.map((id, i) => ({ id, i })).filter((x): x is { id: string; i: number } => !!x.id);
+  if (wanted.length === 0) return;
+  const owned = clientId
+    ? new Set(
+        (await ctx.trx.selectFrom(table).select('id').where('client_id', '=', clientId).where('deleted_at', 'is', null).execute()).map((r) => r.id),
+      )
+    : new Set<string>();
+  for (const { id, i } of wanted) if (!owned.has(id)) errors.push({ path: `${field}.${i}.id`, key: 'invalid' });
+  if (errors.length) throw new AppError('VALIDATION', 'Some fields are not valid', errors);
+}
+
+export async function saveClient(ctx: WriteCtx, input: ClientInput, today: string = todayIso()): Promise<string> {
+  const { trx, w } = ctx;
+  const existing = input.id ? await getClientRow(trx, input.id) : null;
+
+  // Checks first, writes after.
+  const seen = new Map<string, number>();
+  const phoneErrors: FieldError[] = [];
+  input.phones.forEach((p, i) => {
+    if (seen.has(p.phone)) phoneErrors.push({ path: `phones.${i}.phone`, key: 'duplicate' });
+    seen.set(p.phone, i);
+  });
+  if (phoneErrors.length) throw new AppError('VALIDATION', 'A phone number is given twice', phoneErrors);
+  await checkOwnedIds(ctx, 'client_phones', input.id, input.phones.map((p) => p.id), 'phones');
+  await checkOwnedIds(ctx, 'children', input.id, input.children.map((c) => c.id), 'children');
+
+  const keys = nameKeys(input);
+  // Age as told: keep the date it was recorded while the number is unchanged, so it keeps ageing.
+  const ageRecordedOn =
+    input.birthDate || input.age === null
+      ? null
+      : existing && existing.age_recorded === input.age && existing.age_recorded_on
+        ? existing.age_recorded_on
+        : today;
+  const values = {
+    surname: input.surname,
+    given_name: input.givenName,
+    patronymic: input.patronymic,
+    search_name: keys.searchName,
+    search_key: keys.searchKey,
+    sex: input.sex,
+    birth_date: input.birthDate,
+    age_recorded: input.birthDate ? null : input.age,
+    age_recorded_on: ageRecordedOn,
+    id_doc_type: input.idDocType,
+    id_doc_number: normalizeIdDoc(input.idDocNumber),
+    residence_district_id: input.residenceDistrictId,
+    residence_jamoat: input.residenceJamoat,
+    residence_village: input.residenceVillage,
+    residence_address: input.residenceAddress,
+    residence_type: input.residenceType,
+    languages: JSON.stringify(input.languages),
+    employment: input.employment,
+    education: input.education,
+    social_assistance: int(input.socialAssistance),
+    consent_on: input.consentOn,
+    consent_method: input.consentMethod,
+    notes: input.notes,
+  };
+  let id: string;
+  let fields: string[] = [];
+  if (existing) {
+    id = existing.id;
+    fields = await updateRow(trx, w, 'clients', id, values);
+  } else {
+    id = await insertRow(trx, w, 'clients', { ...values, merged_into_id: null, erased_at: null });
+  }
+
+  // Phones: update the ones sent back with their id, add new ones, tombstone the ones left out.
+  const currentPhones = await trx.selectFrom('client_phones').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).execute();
+  const keptPhones = new Set<string>();
+  for (const p of input.phones) {
+    if (p.id) {
+      keptPhones.add(p.id);
+      await updateRow(trx, w, 'client_phones', p.id, { phone: p.phone, label: p.label });
+    } else await insertRow(trx, w, 'client_phones', { client_id: id, phone: p.phone, label: p.label });
+  }
+  for (const p of currentPhones) if (!keptPhones.has(p.id)) await tombstoneRow(trx, w, 'client_phones', p.id);
+
+  // Migrant household: one live row per client; the lawyer's override is kept (changed elsewhere).
+  const household = await trx.selectFrom('migrant_households').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (input.household) {
+    const h = input.household;
+    const hv = {
+      relation: h.relation,
+      migrant_surname: h.migrantSurname,
+      migrant_given_name: h.migrantGivenName,
+      migrant_patronymic: h.migrantPatronymic,
+      migrant_birth_date: h.migrantBirthDate,
+      country: h.country,
+      city: h.city,
+      departure_date: h.departureDate,
+      last_contact_date: h.lastContactDate,
+      last_remittance_date: h.lastRemittanceDate,
+      marital_status: h.maritalStatus,
+      notes: h.notes,
+    };
+    if (household) await updateRow(trx, w, 'migrant_households', household.id, hv);
+    else await insertRow(trx, w, 'migrant_households', { ...hv, client_id: id, abandoned_override: null, abandoned_override_reason: '' });
+  } else if (household) await tombstoneRow(trx, w, 'migrant_households', household.id);
+
+  const currentChildren = await trx.selectFrom('children').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).execute();
+  const keptChildren = new Set<string>();
+  for (const c of input.children) {
+    const cv = {
+      surname: c.surname,
+      given_name: c.givenName,
+      patronymic: c.patronymic,
+      birth_date: c.birthDate,
+      sex: c.sex,
+      birth_certificate: c.birthCertificate,
+      paternity_registered: int(c.paternityRegistered),
+      notes: c.notes,
+    };
+    if (c.id) {
+      keptChildren.add(c.id);
+      await updateRow(trx, w, 'children', c.id, cv);
+    } else await insertRow(trx, w, 'children', { ...cv, client_id: id });
+  }
+  for (const c of currentChildren) if (!keptChildren.has(c.id)) await tombstoneRow(trx, w, 'children', c.id);
+
+  await audit(ctx, existing ? 'client.update' : 'client.create', 'clients', id, {
+    fields,
+    phones: input.phones.length,
+    household: input.household !== null,
+    children: input.children.length,
+  });
+  return id;
+}
+
+export async function setAbandonedOverride(ctx: WriteCtx, clientId: string, override: boolean | null, reason: string): Promise<void> {
+  await getClientRow(ctx.trx, clientId);
+  const h = await ctx.trx.selectFrom('migrant_households').select('id').where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!h) throw new AppError('VALIDATION', 'The client has no migrant household', [{ path: 'override', key: 'invalid' }]);
+  await updateRow(ctx.trx, ctx.w, 'migrant_households', h.id, {
+    abandoned_override: int(override),
+    abandoned_override_reason: override === null ? '' : reason,
+  });
+  // The reason is free text about a person: the audit says only that there is one.
+  await audit(ctx, override === null ? 'client.abandoned_override.clear' : 'client.abandoned_override.set', 'clients', clientId, { override });
+}
+
+// Fields of the kept record that are filled from the merged one when the kept one has nothing.
+const FILLABLE = [
+  'patronymic',
+  'birth_date',
+  'id_doc_type',
+  'id_doc_number',
+  'residence_district_id',
+  'residence_jamoat',
+  'residence_village',
+  'residence_address',
+  'social_assistance',
+  'consent_on',
+  'consent_method',
+] as const;
+
+/**
+ * Two records of one person become one: consultations, cases, phones, children and documents of the
+ * merged record move to the kept one (their snapshots stay as recorded); the kept record's empty
+ * fields are filled from the merged one; the merged record is tombstoned with merged_into_id.
+ */
+export async function mergeClients(ctx: WriteCtx, keepId: string, mergeId: string): Promise<Record<string, number>> {
+  const { trx, w } = ctx;
+  const keep = await getClientRow(trx, keepId);
+  const other = await getClientRow(trx, mergeId);
+  const moved: Record<string, number> = {};
+  for (const table of ['consultations', 'cases', 'children', 'documents'] as const) {
+    const rows = await trx.selectFrom(table).select('id').where('client_id', '=', mergeId).where('deleted_at', 'is', null).execute();
+    for (const r of rows) await updateRow(trx, w, table, r.id, { client_id: keepId });
+    moved[table] = rows.length;
+  }
+  const keptPhones = new Set((await trx.selectFrom('client_phones').select('phone').where('client_id', '=', keepId).where('deleted_at', 'is', null).execute()).map((p) => p.phone));
+  const phones = await trx.selectFrom('client_phones').select(['id', 'phone']).where('client_id', '=', mergeId).where('deleted_at', 'is', null).execute();
+  moved.phones = 0;
+  for (const p of phones) {
+    if (keptPhones.has(p.phone)) await tombstoneRow(trx, w, 'client_phones', p.id);
+    else {
+      await updateRow(trx, w, 'client_phones', p.id, { client_id: keepId });
+      moved.phones += 1;
+    }
+  }
+  const keepHousehold = await trx.selectFrom('migrant_households').select('id').where('client_id', '=', keepId).where('deleted_at', 'is', null).executeTakeFirst();
+  const otherHousehold = await trx.selectFrom('migrant_households').select('id').where('client_id', '=', mergeId).where('deleted_at', 'is', null).executeTakeFirst();
+  moved.household = 0;
+  if (otherHousehold) {
+    if (keepHousehold) await tombstoneRow(trx, w, 'migrant_households', otherHousehold.id);
+    else {
+      await updateRow(trx, w, 'migrant_households', otherHousehold.id, { client_id: keepId });
+      moved.household = 1;
+    }
+  }
+  const fill: Record<string, unknown> = {};
+  for (const f of FILLABLE) {
+    const mine = keep[f];
+    if ((mine === null || mine === '') && other[f] !== null && other[f] !== '') fill[f] = other[f];
+  }
+  if (keep.birth_date === null && other.birth_date === null && keep.age_recorded === null && other.age_recorded !== null) {
+    fill.age_recorded = other.age_recorded;
+    fill.age_recorded_on = other.age_recorded_on;
+  }
+  const filled = await updateRow(trx, w, 'clients', keepId, fill);
+  await updateRow(trx, w, 'clients', mergeId, { merged_into_id: keepId });
+  await tombstoneRow(trx, w, 'clients', mergeId);
+  await audit(ctx, 'client.merge', 'clients', keepId, { mergedId: mergeId, moved, filled });
+  return moved;
+}

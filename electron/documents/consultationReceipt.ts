@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import PdfPrinter from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ConsultationDetail } from '../../shared/api/caseTracking';
+import { formatDate } from '../../shared/domain/dates';
+import { findDistrict } from '../../shared/reference/regions';
+import { enumsRu } from '../../shared/i18n/parts/enumsRu';
+import { enumsTg } from '../../shared/i18n/parts/enumsTg';
+import { RECEIPT_TEXTS, type ReceiptLanguage } from './receiptTexts';
+import { templatesDir } from './resources';
+
+// The consultation receipt / referral note a lawyer hands the client on the spot, as a PDF made with
+// pdfmake's server-side printer. DejaVu Sans (shipped in templates/fonts) has the Tajik letters
+// ғ ӣ қ ӯ ҳ ҷ, which the standard PDF fonts lack.
+
+export interface ReceiptData {
+  consultation: ConsultationDetail;
+  client: { surname: string; givenName: string; patronymic: string; birthDate: string | null };
+  venueName: string;
+}
+
+const ENUMS = { tg: enumsTg, ru: enumsRu } as const;
+
+let printer: PdfPrinter | null = null;
+function getPrinter(): PdfPrinter {
+  if (!printer) {
+    const fonts = join(templatesDir(), 'fonts');
+    const normal = join(fonts, 'DejaVuSans.ttf');
+    const bold = join(fonts, 'DejaVuSans-Bold.ttf');
+    printer = new PdfPrinter({ DejaVuSans: { normal, bold, italics: normal, bolditalics: bold } });
+  }
+  return printer;
+}
+
+export function receiptDefinition(data: ReceiptData, language: ReceiptLanguage): TDocumentDefinitions {
+  const t = RECEIPT_TEXTS[language];
+  const e = ENUMS[language];
+  const k = data.consultation;
+  const name = [data.client.surname, data.client.givenName, data.client.patronymic].filter(Boolean).join(' ');
+  const district = findDistrict(k.districtId)?.district.name[language] ?? k.districtId;
+  const row = (label: string, value: string): Content[] => [{ text: label, bold: true }, { text: value }];
+  const rows: Content[][] = [
+    row(t.date, formatDate(k.date)),
+    row(t.client, name),
+    ...(data.client.birthDate ? [row(t.birthDate, formatDate(data.client.birthDate))] : []),
+    row(t.venue, `${k.venueKind === 'mobile_session' ? t.mobileSession : t.contactPoint}: ${data.venueName}`),
+    row(t.district, district),
+    ...(k.lawyerName ? [row(t.lawyer, k.lawyerName)] : []),
+    row(t.kind, e.consultationKind[k.kind]),
+    row(t.issues, k.issues.map((i) => e.issue[i]).join('; ')),
+  ];
+  if (k.referrals.length) rows.push(row(t.referrals, k.referrals.map((r) => e.referral[r.referral] + (r.note ? ` (${r.note})` : '')).join('; ')));
+  if (k.followUpOn) rows.push(row(t.followUp, formatDate(k.followUpOn)));
+  const content: Content[] = [
+    { text: t.title, style: 'title' },
+    { text: t.subtitle, style: 'subtitle' },
+    { table: { widths: [150, '*'], body: rows }, layout: 'lightHorizontalLines', margin: [0, 10, 0, 10] },
+  ];
+  if (k.advice) content.push({ text: t.advice, bold: true, margin: [0, 6, 0, 2] }, { text: k.advice });
+  content.push(
+    { text: t.freeOfCharge, margin: [0, 14, 0, 24] },
+    {
+      columns: [
+        { text: `${t.signature}: ____________________` },
+        { text: `${t.clientSignature}: ____________________` },
+      ],
+    },
+  );
+  return {
+    info: { title: t.title },
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    defaultStyle: { font: 'DejaVuSans', fontSize: 10 },
+    styles: { title: { fontSize: 14, bold: true, alignment: 'center' }, subtitle: { fontSize: 10, alignment: 'center', margin: [0, 2, 0, 6] } },
+    content,
+  };
+}
+
+export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  return new Promise((resolvePdf, reject) => {
+    const doc = getPrinter().createPdfKitDocument(definition);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolvePdf(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** A file name without personal data: the date and the consultation's short id. */
+export function receiptFileName(k: ConsultationDetail, language: ReceiptLanguage): string {
+  return `receipt-${k.date}-${k.id.slice(-8)}-${language}.pdf`;
+}

@@ -1,0 +1,166 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../../../shared/api/types';
+import { formatSomoni, parseSomoni } from '../../../../shared/domain/money';
+import { call } from '../../api/client';
+import { ClientPicker } from '../../components/ClientPicker';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { DateField } from '../../components/form/DateField';
+import { DistrictPicker } from '../../components/form/DistrictPicker';
+import { SelectField } from '../../components/form/SelectField';
+import { TextAreaField } from '../../components/form/TextAreaField';
+import { useNotice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiForm } from '../../hooks/useApiForm';
+import { useEnumOptions } from '../../hooks/useEnumOptions';
+import { href, navigate } from '../../router';
+
+interface Values {
+  clientId: string;
+  caseType: string;
+  number: string;
+  openedOn: string;
+  responsibleName: string;
+  courtName: string;
+  courtDistrictId: string;
+  courtCaseNumber: string;
+  judge: string;
+  respondentName: string;
+  respondentBirthDate: string;
+  respondentAddress: string;
+  respondentWhereabouts: string;
+  monthlyAlimony: string;
+  arrearsRecovered: string;
+  notes: string;
+}
+
+/** Open a case for a client, or edit its particulars (status changes are made on the case page). */
+export function CaseForm({ id, clientId, status }: { id?: string; clientId?: string; status: AppStatus }) {
+  const { t } = useTranslation();
+  const notify = useNotice();
+  const qc = useQueryClient();
+  const types = useEnumOptions('caseType');
+  const form = useApiForm('cases:save');
+  const existing = useQuery({ queryKey: ['cases:get', id], queryFn: () => call('cases:get', { id: id! }), enabled: !!id });
+  const [v, setV] = useState<Values>({
+    clientId: clientId ?? '',
+    caseType: '',
+    number: '',
+    openedOn: '',
+    responsibleName: status.user?.displayName ?? '',
+    courtName: '',
+    courtDistrictId: '',
+    courtCaseNumber: '',
+    judge: '',
+    respondentName: '',
+    respondentBirthDate: '',
+    respondentAddress: '',
+    respondentWhereabouts: '',
+    monthlyAlimony: '',
+    arrearsRecovered: '',
+    notes: '',
+  });
+  const set = (key: keyof Values) => (value: string) => setV((s) => ({ ...s, [key]: value }));
+  useEffect(() => {
+    const c = existing.data?.case;
+    if (!c) return;
+    setV({
+      clientId: c.clientId,
+      caseType: c.caseType,
+      number: c.number,
+      openedOn: c.openedOn,
+      responsibleName: c.responsibleName,
+      courtName: c.courtName,
+      courtDistrictId: c.courtDistrictId ?? '',
+      courtCaseNumber: c.courtCaseNumber,
+      judge: c.judge,
+      respondentName: c.respondentName,
+      respondentBirthDate: c.respondentBirthDate ?? '',
+      respondentAddress: c.respondentAddress,
+      respondentWhereabouts: c.respondentWhereabouts,
+      monthlyAlimony: formatSomoni(c.monthlyAlimonyDiram).replace(/\u00a0/g, ''),
+      arrearsRecovered: formatSomoni(c.arrearsRecoveredDiram).replace(/\u00a0/g, ''),
+      notes: c.notes,
+    });
+  }, [existing.data]);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const c = existing.data?.case;
+    const saved = await form.submit({
+      ...(id ? { id } : {}),
+      clientId: v.clientId,
+      caseType: v.caseType as never,
+      number: v.number,
+      openedOn: v.openedOn,
+      contactPointId: c?.contactPointId ?? status.installation?.contactPointId ?? '',
+      responsibleUserId: c ? c.responsibleUserId : (status.user?.id ?? null),
+      responsibleName: v.responsibleName,
+      courtName: v.courtName,
+      courtDistrictId: v.courtDistrictId,
+      courtCaseNumber: v.courtCaseNumber,
+      judge: v.judge,
+      respondentName: v.respondentName,
+      respondentBirthDate: v.respondentBirthDate,
+      respondentAddress: v.respondentAddress,
+      respondentWhereabouts: v.respondentWhereabouts,
+      monthlyAlimonyDiram: parseSomoni(v.monthlyAlimony),
+      arrearsRecoveredDiram: parseSomoni(v.arrearsRecovered),
+      notes: v.notes,
+    });
+    if (!saved) return;
+    notify(t('common.saved'));
+    qc.setQueryData(['cases:get', saved.case.id], saved);
+    void qc.invalidateQueries({ queryKey: ['cases:list'] });
+    void qc.invalidateQueries({ queryKey: ['clients:get', saved.case.clientId] });
+    navigate('cases', saved.case.id);
+  }
+
+  const fe = form.fieldErrors;
+  return (
+    <section aria-labelledby="section-title">
+      <PageHeader title={id ? `${t('cases.editTitle')} ${existing.data?.case.number ?? ''}` : t('cases.newTitle')} back={{ href: id ? href('cases', id) : v.clientId ? href('clients', v.clientId) : href('cases'), label: t('common.back') }} />
+      <form onSubmit={onSubmit} noValidate>
+        <div className="panel">
+          <div className="grid grid--2">
+            {id ? null : <ClientPicker label={t('cases.client')} clientId={v.clientId} onChange={set('clientId')} error={fe.clientId} />}
+            <SelectField label={t('cases.type')} value={v.caseType} onChange={set('caseType')} options={types} emptyLabel={t('common.choose')} error={fe.caseType} required autoFocus={!!v.clientId} />
+            <DateField label={t('cases.openedOn')} value={v.openedOn} onChange={set('openedOn')} error={fe.openedOn} hint={t('cases.todayHint')} />
+            <Field label={t('cases.number')} value={v.number} onChange={set('number')} error={fe.number} hint={t('sessions.codeHint')} />
+            <Field label={t('cases.responsible')} value={v.responsibleName} onChange={set('responsibleName')} error={fe.responsibleName} />
+          </div>
+        </div>
+        <div className="panel">
+          <h2>{t('cases.court')}</h2>
+          <div className="grid grid--2">
+            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} />
+            <DistrictPicker value={v.courtDistrictId} onChange={set('courtDistrictId')} error={fe.courtDistrictId} label={t('cases.courtDistrict')} />
+            <Field label={t('cases.courtCaseNumber')} value={v.courtCaseNumber} onChange={set('courtCaseNumber')} error={fe.courtCaseNumber} />
+            <Field label={t('cases.judge')} value={v.judge} onChange={set('judge')} error={fe.judge} />
+          </div>
+          <h2>{t('cases.respondent')}</h2>
+          <div className="grid grid--2">
+            <Field label={t('cases.respondentName')} value={v.respondentName} onChange={set('respondentName')} error={fe.respondentName} />
+            <DateField label={t('cases.respondentBirthDate')} value={v.respondentBirthDate} onChange={set('respondentBirthDate')} error={fe.respondentBirthDate} />
+            <Field label={t('cases.respondentAddress')} value={v.respondentAddress} onChange={set('respondentAddress')} error={fe.respondentAddress} />
+            <Field label={t('cases.respondentWhereabouts')} value={v.respondentWhereabouts} onChange={set('respondentWhereabouts')} error={fe.respondentWhereabouts} />
+          </div>
+          <h2>{t('cases.amounts')}</h2>
+          <div className="grid grid--2">
+            <Field label={t('cases.monthlyAlimony')} value={v.monthlyAlimony} onChange={set('monthlyAlimony')} error={fe.monthlyAlimonyDiram} inputMode="decimal" />
+            <Field label={t('cases.arrearsRecovered')} value={v.arrearsRecovered} onChange={set('arrearsRecovered')} error={fe.arrearsRecoveredDiram} inputMode="decimal" />
+          </div>
+          <TextAreaField label={t('cases.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
+          <ErrorMessage error={form.error} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={form.busy}>
+              {form.busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { AppStatus } from '../../../../shared/api/types';
+import { CaseForm } from './CaseForm';
+import { CaseList } from './CaseList';
+import { CasePage } from './CasePage';
+
+/** #/cases, #/cases/new[/CLIENT_ID], #/cases/ID, #/cases/ID/edit */
+export function CasesSection({ parts, status }: { parts: string[]; status: AppStatus }) {
+  const [id, sub] = parts;
+  if (!id) return <CaseList />;
+  if (id === 'new') return <CaseForm key={`new-${sub ?? ''}`} clientId={sub} status={status} />;
+  if (sub === 'edit') return <CaseForm key={id} id={id} status={status} />;
+  return <CasePage key={id} id={id} />;
+}

@@ -1,0 +1,198 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { CaseTable, ConsultationTable } from '../../components/RecordTables';
+import { formatDate, fullName } from '../../format';
+import { useEnumLabel } from '../../hooks/useEnumOptions';
+import { useDistrictName } from '../../hooks/useRegions';
+import { href } from '../../router';
+import { AbandonmentPanel } from './AbandonmentPanel';
+import { MergeDialog } from './MergeDialog';
+
+function Facts({ items }: { items: Array<[string, ReactNode]> }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      {items.map(([label, value]) => (
+        <div key={label} className="facts__row">
+          <dt>{label}</dt>
+          <dd>{value === '' || value === null || value === undefined ? t('common.none') : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Everything about one client: identity, household, children, "abandoned", consultations, cases. */
+export function ClientPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const districtName = useDistrictName();
+  const label = {
+    sex: useEnumLabel('sex'),
+    residence: useEnumLabel('residence'),
+    employment: useEnumLabel('employment'),
+    education: useEnumLabel('education'),
+    consent: useEnumLabel('consentMethod'),
+    relation: useEnumLabel('relationToMigrant'),
+    marital: useEnumLabel('maritalStatus'),
+  };
+  const q = useQuery({ queryKey: ['clients:get', id], queryFn: () => call('clients:get', { id }) });
+  const [merging, setMerging] = useState(false);
+  if (q.isPending) return <p>{t('app.loading')}</p>;
+  if (q.error) return <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />;
+  const { client: c, phones, household: h, children, abandonment, consultations, cases } = q.data;
+  const yn = (b: boolean | null) => (b === null ? t('common.unknown') : b ? t('common.yes') : t('common.no'));
+
+  return (
+    <section aria-labelledby="section-title">
+      <PageHeader
+        title={fullName(c)}
+        back={{ href: href('clients'), label: t('clients.title') }}
+        subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { age: c.age }) : ''].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            <a className="button primary" href={href('consultations', 'new', c.id)}>
+              {t('clients.newConsultation')}
+            </a>
+            <a className="button" href={href('cases', 'new', c.id)}>
+              {t('clients.newCase')}
+            </a>
+            <a className="button" href={href('clients', c.id, 'edit')}>
+              {t('common.edit')}
+            </a>
+            <button type="button" onClick={() => setMerging(true)}>
+              {t('clients.merge')}
+            </button>
+          </>
+        }
+      />
+      <div className="cards">
+        <section className="panel" aria-labelledby="c-identity">
+          <h2 id="c-identity">{t('clients.identity')}</h2>
+          <Facts
+            items={[
+              [t('clients.surname'), c.surname],
+              [t('clients.givenName'), c.givenName],
+              [t('clients.patronymic'), c.patronymic],
+              [t('clients.birthDate'), formatDate(c.birthDate)],
+              [t('clients.ageShort'), c.age ?? ''],
+              [t('clients.idDocType'), c.idDocType],
+              [t('clients.idDocNumber'), c.idDocNumber],
+            ]}
+          />
+        </section>
+        <section className="panel" aria-labelledby="c-phones">
+          <h2 id="c-phones">{t('clients.phones')}</h2>
+          {phones.length === 0 ? (
+            <p className="empty">{t('common.none')}</p>
+          ) : (
+            <ul className="list-plain">
+              {phones.map((p) => (
+                <li key={p.id}>
+                  {p.phone} {p.label && <span className="muted">· {p.label}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t('clients.residence')}</h2>
+          <Facts
+            items={[
+              [t('clients.district'), districtName(c.residenceDistrictId)],
+              [t('clients.residenceJamoat'), c.residenceJamoat],
+              [t('clients.residenceVillage'), c.residenceVillage],
+              [t('clients.residenceAddress'), c.residenceAddress],
+              [t('clients.residenceType'), label.residence(c.residenceType)],
+              [t('clients.languages'), c.languages.join(', ')],
+            ]}
+          />
+        </section>
+        <section className="panel" aria-labelledby="c-background">
+          <h2 id="c-background">{t('clients.background')}</h2>
+          <Facts
+            items={[
+              [t('clients.employment'), label.employment(c.employment)],
+              [t('clients.education'), label.education(c.education)],
+              [t('clients.socialAssistance'), yn(c.socialAssistance)],
+            ]}
+          />
+          <h2>{t('clients.consent')}</h2>
+          <Facts
+            items={[
+              [t('clients.consentOn'), formatDate(c.consentOn)],
+              [t('clients.consentMethod'), label.consent(c.consentMethod)],
+            ]}
+          />
+        </section>
+        <section className="panel" aria-labelledby="c-household">
+          <h2 id="c-household">{t('clients.household')}</h2>
+          {h ? (
+            <>
+              <Facts
+                items={[
+                  [t('clients.relation'), label.relation(h.relation)],
+                  [t('clients.migrantName'), fullName({ surname: h.migrantSurname, givenName: h.migrantGivenName, patronymic: h.migrantPatronymic })],
+                  [t('clients.country'), [h.country, h.city].filter(Boolean).join(', ')],
+                  [t('clients.departureDate'), formatDate(h.departureDate)],
+                  [t('clients.lastContactDate'), formatDate(h.lastContactDate)],
+                  [t('clients.lastRemittanceDate'), formatDate(h.lastRemittanceDate)],
+                  [t('clients.maritalStatus'), label.marital(h.maritalStatus)],
+                ]}
+              />
+              <h3>{t('clients.abandonment')}</h3>
+              {abandonment && <AbandonmentPanel clientId={c.id} status={abandonment} />}
+            </>
+          ) : (
+            <p className="empty">{t('clients.noHousehold')}</p>
+          )}
+        </section>
+      </div>
+      <section className="panel" aria-labelledby="c-children">
+        <h2 id="c-children">{t('clients.children')}</h2>
+        {children.length === 0 ? (
+          <p className="empty">{t('clients.noChildren')}</p>
+        ) : (
+          <table className="simple">
+            <thead>
+              <tr>
+                <th scope="col">{t('clients.childName')}</th>
+                <th scope="col">{t('clients.childBirthDate')}</th>
+                <th scope="col">{t('clients.childSex')}</th>
+                <th scope="col">{t('clients.birthCertificate')}</th>
+                <th scope="col">{t('clients.paternityRegistered')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {children.map((ch) => (
+                <tr key={ch.id}>
+                  <td>{fullName(ch)}</td>
+                  <td>{formatDate(ch.birthDate)}</td>
+                  <td>{label.sex(ch.sex)}</td>
+                  <td>{ch.birthCertificate || t('common.none')}</td>
+                  <td>{yn(ch.paternityRegistered)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="c-consultations">
+        <h2 id="c-consultations">{t('clients.consultations')}</h2>
+        <ConsultationTable rows={consultations} />
+      </section>
+      <section className="panel" aria-labelledby="c-cases">
+        <h2 id="c-cases">{t('clients.cases')}</h2>
+        <CaseTable rows={cases} />
+      </section>
+      {c.notes && (
+        <section className="panel">
+          <h2>{t('common.notes')}</h2>
+          <p>{c.notes}</p>
+        </section>
+      )}
+      <MergeDialog keep={c} open={merging} onClose={() => setMerging(false)} />
+    </section>
+  );
+}

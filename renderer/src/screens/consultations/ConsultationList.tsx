@@ -1,0 +1,67 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationSummary } from '../../../../shared/api/caseTracking';
+import type { ChannelInput } from '../../../../shared/api/contract';
+import { call } from '../../api/client';
+import { DataTable, type PageRequest } from '../../components/DataTable';
+import { DateField } from '../../components/form/DateField';
+import { SelectField } from '../../components/form/SelectField';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDate } from '../../format';
+import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
+import { useDistrictName } from '../../hooks/useRegions';
+import { href, navigate } from '../../router';
+
+type ListInput = ChannelInput<'consultations:list'>;
+const isIso = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+export function ConsultationList() {
+  const { t } = useTranslation();
+  const districtName = useDistrictName();
+  const venueOptions = useEnumOptions('venueKind');
+  const issue = useEnumLabel('issue');
+  const [venueKind, setVenueKind] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filters: Partial<ListInput> = { ...(venueKind ? { venueKind: venueKind as ListInput['venueKind'] } : {}), from: isIso(from) ? from : '', to: isIso(to) ? to : '' };
+  const columns = useMemo<ColumnDef<ConsultationSummary, unknown>[]>(
+    () => [
+      { id: 'date', header: t('consultations.date'), cell: ({ row }) => formatDate(row.original.date) },
+      { id: 'client', header: t('consultations.client'), enableSorting: false, cell: ({ row }) => row.original.clientName },
+      { id: 'venue', header: t('consultations.venue'), enableSorting: false, cell: ({ row }) => `${t(`enum.venueKind.${row.original.venueKind}`)}${row.original.sessionCode ? ` · ${row.original.sessionCode}` : ''}` },
+      { id: 'district', header: t('common.district'), enableSorting: false, cell: ({ row }) => districtName(row.original.districtId) },
+      { id: 'issues', header: t('consultations.issues'), enableSorting: false, cell: ({ row }) => row.original.issues.map(issue).join(', ') },
+      { id: 'kind', header: t('consultations.kind'), enableSorting: false, cell: ({ row }) => t(`enum.consultationKind.${row.original.kind}`) },
+      { id: 'lawyer', header: t('consultations.lawyer'), enableSorting: false, cell: ({ row }) => row.original.lawyerName },
+    ],
+    [t, districtName, issue],
+  );
+  const fetchPage = (req: PageRequest) => call('consultations:list', { ...filters, offset: req.offset, limit: req.limit, sort: 'date', dir: req.sort && !req.sort.desc ? 'asc' : 'desc' });
+  return (
+    <section aria-labelledby="section-title">
+      <PageHeader
+        title={t('consultations.title')}
+        actions={
+          <a className="button primary" href={href('consultations', 'new')}>
+            {t('consultations.new')}
+          </a>
+        }
+      />
+      <div className="filters">
+        <SelectField label={t('consultations.venueKind')} value={venueKind} onChange={setVenueKind} options={venueOptions} emptyLabel={t('common.all')} />
+        <DateField label={t('common.from')} value={from} onChange={setFrom} />
+        <DateField label={t('common.to')} value={to} onChange={setTo} />
+      </div>
+      <DataTable
+        label={t('consultations.listLabel')}
+        queryKey={['consultations:list', filters]}
+        fetchPage={fetchPage}
+        columns={columns}
+        widths={['8rem', '1.6fr', '1.3fr', '1fr', '2.2fr', '1.3fr', '1fr']}
+        initialSort={[{ id: 'date', desc: true }]}
+        onOpen={(row) => navigate('consultations', row.id)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,289 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientSummary } from '../../../../shared/api/caseTracking';
+import type { ChannelInput } from '../../../../shared/api/contract';
+import { todayIso } from '../../../../shared/domain/dates';
+import type { ConsultationKind, MaritalStatus, RelationToMigrant, Sex } from '../../../../shared/domain/enums';
+import { ApiError, call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { CheckboxGroup } from '../../components/form/CheckboxGroup';
+import { DateField } from '../../components/form/DateField';
+import { PhoneField } from '../../components/form/PhoneField';
+import { SelectField } from '../../components/form/SelectField';
+import { TextAreaField } from '../../components/form/TextAreaField';
+import { useNotice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDate, fullName } from '../../format';
+import { useApiForm } from '../../hooks/useApiForm';
+import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
+import { useDistrictName } from '../../hooks/useRegions';
+import { href } from '../../router';
+import { DuplicateList, useDuplicates } from '../clients/DuplicateCandidates';
+
+// The session desk: on the day of a mobile session, one compact form registers a woman and records her
+// consultation. Keyboard only: Tab walks the fields, Enter saves (Shift+Enter for a new line in the
+// advice), Escape clears; after saving the form clears and the focus is back on the surname.
+
+interface DeskValues {
+  surname: string;
+  givenName: string;
+  patronymic: string;
+  sex: Sex;
+  birthDate: string;
+  age: string;
+  phone: string;
+  consent: boolean;
+  isMigrant: boolean;
+  relation: RelationToMigrant;
+  husbandSurname: string;
+  husbandGivenName: string;
+  country: string;
+  city: string;
+  departureDate: string;
+  lastRemittanceDate: string;
+  maritalStatus: MaritalStatus;
+  issues: string[];
+  kind: ConsultationKind;
+  advice: string;
+  referrals: string[];
+}
+
+const emptyDesk = (): DeskValues => ({
+  surname: '',
+  givenName: '',
+  patronymic: '',
+  sex: 'F',
+  birthDate: '',
+  age: '',
+  phone: '',
+  consent: false,
+  isMigrant: true,
+  relation: 'wife',
+  husbandSurname: '',
+  husbandGivenName: '',
+  country: '',
+  city: '',
+  departureDate: '',
+  lastRemittanceDate: '',
+  maritalStatus: 'unknown',
+  issues: [],
+  kind: 'legal',
+  advice: '',
+  referrals: [],
+});
+
+export function DeskScreen({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const notify = useNotice();
+  const client = useQueryClient();
+  const districtName = useDistrictName();
+  const issueLabel = useEnumLabel('issue');
+  const session = useQuery({ queryKey: ['sessions:get', sessionId], queryFn: () => call('sessions:get', { id: sessionId }) });
+  const form = useApiForm('desk:register');
+  const [v, setV] = useState<DeskValues>(emptyDesk);
+  const [existing, setExisting] = useState<ClientSummary | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const set =
+    <K extends keyof DeskValues>(key: K) =>
+    (value: DeskValues[K]) =>
+      setV((s) => ({ ...s, [key]: value }));
+
+  const dups = useDuplicates({ surname: v.surname, givenName: v.givenName, birthDate: v.birthDate, phones: v.phone ? [v.phone] : [] }, existing === null);
+  const options = {
+    sex: useEnumOptions('sex'),
+    relation: useEnumOptions('relationToMigrant'),
+    marital: useEnumOptions('maritalStatus'),
+    issues: useEnumOptions('issue'),
+    kind: useEnumOptions('consultationKind'),
+    referral: useEnumOptions('referral'),
+  };
+  const fe = form.fieldErrors;
+
+  function reset() {
+    setV(emptyDesk());
+    setExisting(null);
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input')?.focus());
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const s = session.data?.session;
+    if (!s) return;
+    const consultation = {
+      kind: v.kind,
+      issues: v.issues as ChannelInput<'desk:register'>['consultation']['issues'],
+      advice: v.advice,
+      referrals: v.referrals.map((r) => ({ referral: r as never, note: '' })),
+    };
+    const input: ChannelInput<'desk:register'> = existing
+      ? { mobileSessionId: sessionId, clientId: existing.id, consultation }
+      : {
+          mobileSessionId: sessionId,
+          consultation,
+          client: {
+            surname: v.surname,
+            givenName: v.givenName,
+            patronymic: v.patronymic,
+            sex: v.sex,
+            birthDate: v.birthDate,
+            age: v.birthDate || v.age.trim() === '' ? null : Number(v.age),
+            phones: v.phone.trim() ? [{ phone: v.phone, label: '' }] : [],
+            residenceDistrictId: s.districtId,
+            residenceJamoat: s.jamoat,
+            residenceVillage: s.village,
+            consentOn: v.consent ? todayIso() : '',
+            consentMethod: v.consent ? 'oral' : null,
+            household: v.isMigrant
+              ? {
+                  relation: v.relation,
+                  migrantSurname: v.husbandSurname,
+                  migrantGivenName: v.husbandGivenName,
+                  country: v.country,
+                  city: v.city,
+                  departureDate: v.departureDate,
+                  lastRemittanceDate: v.lastRemittanceDate,
+                  maritalStatus: v.maritalStatus,
+                }
+              : null,
+          },
+        };
+    const saved = await form.submit(input);
+    if (!saved) return;
+    notify(t('desk.savedFor', { name: fullName(saved.client.client) }));
+    await client.invalidateQueries({ queryKey: ['sessions:get', sessionId] });
+    void client.invalidateQueries({ queryKey: ['clients:list'] });
+    void client.invalidateQueries({ queryKey: ['consultations:list'] });
+    reset();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    const target = e.target as HTMLElement;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      reset();
+    } else if (e.key === 'Enter' && !e.shiftKey && target.tagName !== 'BUTTON' && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  if (session.isPending) return <p>{t('app.loading')}</p>;
+  if (session.error) return <ErrorMessage error={session.error instanceof ApiError ? session.error.info : { code: 'INTERNAL', message: '' }} />;
+  const s = session.data.session;
+  const place = [districtName(s.districtId), s.jamoat, s.village].filter(Boolean).join(', ');
+  const err = (path: string) => fe[`client.${path}`];
+  const seen = session.data.consultations;
+
+  return (
+    <section aria-labelledby="section-title">
+      <PageHeader
+        title={t('desk.title')}
+        back={{ href: href('mobileSessions', sessionId), label: `${s.code} · ${formatDate(s.date)}` }}
+        subtitle={
+          <>
+            {formatDate(s.date)} · {place} · <span className="badge">{t(`enum.sessionStatus.${s.status}`)}</span>
+          </>
+        }
+      />
+      {s.date !== todayIso() && <p className="alert alert--info small">{t('desk.notOpen')}</p>}
+      <div className="desk">
+        <form ref={formRef} className="desk__form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-describedby="desk-keys">
+          <p id="desk-keys" className="small muted">
+            {t('desk.keyboard')}
+          </p>
+          {existing ? (
+            <div className="duplicates" role="status">
+              <strong>{t('desk.usingExisting', { name: fullName(existing) })}</strong>{' '}
+              <button type="button" className="link" onClick={() => setExisting(null)}>
+                {t('desk.registerNew')}
+              </button>
+            </div>
+          ) : (
+            <DuplicateList
+              candidates={dups.data ?? []}
+              title={t('desk.duplicatesTitle')}
+              hint={t('desk.duplicatesHint')}
+              actionLabel={t('desk.useClient')}
+              onAction={(c) => {
+                setExisting(c.client);
+                formRef.current?.querySelector<HTMLElement>('fieldset[data-part="consultation"] input')?.focus();
+              }}
+            />
+          )}
+          <fieldset className="desk__group" disabled={existing !== null}>
+            <legend>{t('desk.person')}</legend>
+            <div className="desk__grid">
+              <Field label={t('clients.surname')} value={v.surname} onChange={set('surname')} error={err('surname')} autoFocus autoComplete="off" />
+              <Field label={t('clients.givenName')} value={v.givenName} onChange={set('givenName')} error={err('givenName')} autoComplete="off" />
+              <Field label={t('clients.patronymic')} value={v.patronymic} onChange={set('patronymic')} error={err('patronymic')} autoComplete="off" />
+              <DateField label={t('clients.birthDate')} value={v.birthDate} onChange={set('birthDate')} error={err('birthDate')} />
+              <Field label={t('clients.ageShort')} value={v.age} onChange={set('age')} error={err('age')} inputMode="numeric" autoComplete="off" />
+              <PhoneField label={t('clients.phone')} value={v.phone} onChange={set('phone')} error={fe['client.phones.0.phone']} />
+              <SelectField label={t('clients.sex')} value={v.sex} onChange={(x) => set('sex')(x as Sex)} options={options.sex} />
+            </div>
+            <label className="check-inline">
+              <input type="checkbox" checked={v.consent} onChange={(e) => set('consent')(e.target.checked)} />
+              {t('desk.consentOral')}
+            </label>
+          </fieldset>
+          <fieldset className="desk__group" disabled={existing !== null}>
+            <legend>{t('desk.household')}</legend>
+            <label className="check-inline">
+              <input type="checkbox" checked={v.isMigrant} onChange={(e) => set('isMigrant')(e.target.checked)} />
+              {t('desk.isMigrant')}
+            </label>
+            {v.isMigrant && (
+              <div className="desk__grid">
+                <SelectField label={t('clients.relation')} value={v.relation} onChange={(x) => set('relation')(x as RelationToMigrant)} options={options.relation} />
+                <Field label={t('desk.husbandSurname')} value={v.husbandSurname} onChange={set('husbandSurname')} error={err('household.migrantSurname')} autoComplete="off" />
+                <Field label={t('desk.husbandGivenName')} value={v.husbandGivenName} onChange={set('husbandGivenName')} error={err('household.migrantGivenName')} autoComplete="off" />
+                <Field label={t('clients.country')} value={v.country} onChange={set('country')} error={err('household.country')} autoComplete="off" />
+                <Field label={t('clients.city')} value={v.city} onChange={set('city')} error={err('household.city')} autoComplete="off" />
+                <DateField label={t('clients.departureDate')} value={v.departureDate} onChange={set('departureDate')} error={err('household.departureDate')} />
+                <DateField label={t('clients.lastRemittanceDate')} value={v.lastRemittanceDate} onChange={set('lastRemittanceDate')} error={err('household.lastRemittanceDate')} />
+                <SelectField label={t('clients.maritalStatus')} value={v.maritalStatus} onChange={(x) => set('maritalStatus')(x as MaritalStatus)} options={options.marital} />
+              </div>
+            )}
+          </fieldset>
+          <fieldset className="desk__group" data-part="consultation">
+            <legend>{t('desk.consultation')}</legend>
+            <CheckboxGroup legend={t('consultations.issues')} values={v.issues} onChange={set('issues')} options={options.issues} error={fe['consultation.issues']} columns={3} />
+            <div className="desk__grid">
+              <SelectField label={t('consultations.kind')} value={v.kind} onChange={(x) => set('kind')(x as ConsultationKind)} options={options.kind} />
+            </div>
+            <TextAreaField label={t('consultations.advice')} value={v.advice} onChange={set('advice')} error={fe['consultation.advice']} rows={2} hint={t('desk.adviceHint')} />
+            <CheckboxGroup legend={t('consultations.referrals')} values={v.referrals} onChange={set('referrals')} options={options.referral} columns={3} />
+          </fieldset>
+          <ErrorMessage error={form.error} />
+          <div className="desk__bar">
+            <button type="submit" className="primary" disabled={form.busy}>
+              {form.busy ? t('desk.saving') : t('desk.save')} <span className="kbd">Enter</span>
+            </button>
+            <button type="button" onClick={reset}>
+              {t('desk.clear')} <span className="kbd">Esc</span>
+            </button>
+          </div>
+        </form>
+        <aside className="panel desk__seen" aria-labelledby="seen-title">
+          <h2 id="seen-title">
+            {t('desk.seenToday')} ({seen.length})
+          </h2>
+          {seen.length === 0 ? (
+            <p className="empty">{t('sessions.noSeen')}</p>
+          ) : (
+            <ol>
+              {[...seen].reverse().map((c) => (
+                <li key={c.id}>
+                  <a href={href('clients', c.clientId)}>{c.clientName}</a>
+                  <div className="small muted">{c.issues.map(issueLabel).join(', ')}</div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

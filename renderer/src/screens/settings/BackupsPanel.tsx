@@ -1,0 +1,99 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupSummary } from '../../../../shared/api/securityTypes';
+import type { ErrorInfo } from '../../../../shared/api/errors';
+import { ApiError, call } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSetStatus } from '../../hooks/useAppStatus';
+
+export function BackupsPanel() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const setStatus = useSetStatus();
+  const list = useQuery({ queryKey: ['backups:list'], queryFn: () => call('backups:list', {}) });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [restoring, setRestoring] = useState<BackupSummary | null>(null);
+
+  async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setError(null);
+    try {
+      return await fn();
+    } catch (e) {
+      setError(e instanceof ApiError && 'code' in e.info && e.info.code !== 'NETWORK' ? (e.info as ErrorInfo) : { code: 'INTERNAL', message: '' });
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div>
+      <h2>{t('security.backups.title')}</h2>
+      <p className="muted">{t('security.backups.intro')}</p>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={async () => {
+          const b = await run(() => call('backups:create', {}));
+          if (b) {
+            setMessage(t('security.backups.created', { name: b.name }));
+            await client.invalidateQueries({ queryKey: ['backups:list'] });
+          }
+        }}
+      >
+        {t('security.backups.create')}
+      </button>
+      {message && <p role="status">{message}</p>}
+      <ErrorMessage error={error} />
+      {list.data?.length === 0 && <p>{t('security.backups.none')}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('security.backups.when')}</th>
+            <th scope="col">{t('security.backups.reason')}</th>
+            <th scope="col">{t('security.backups.size')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('security.backups.restore')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data ?? []).map((b) => (
+            <tr key={b.name}>
+              <td>{new Date(b.createdAt).toLocaleString()}</td>
+              <td>{t(`security.backups.reasons.${b.reason as 'daily'}`)}</td>
+              <td>{(b.sizeBytes / 1024).toFixed(0)} KB</td>
+              <td>
+                <button type="button" onClick={() => setRestoring(b)} disabled={busy}>
+                  {t('security.backups.restore')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={restoring !== null}
+        danger
+        busy={busy}
+        title={t('security.backups.restore')}
+        confirmLabel={t('security.backups.restore')}
+        onCancel={() => setRestoring(null)}
+        onConfirm={async () => {
+          const name = restoring!.name;
+          setRestoring(null);
+          const status = await run(() => call('backups:restore', { name }));
+          if (status) setStatus(status);
+        }}
+      >
+        {restoring && t('security.backups.confirmRestore', { when: new Date(restoring.createdAt).toLocaleString() })}
+      </ConfirmDialog>
+    </div>
+  );
+}

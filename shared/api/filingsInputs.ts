@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { optionalText, recordId, requiredText } from './validation';
+
+// Input schemas of the filings channels (issue 4). Answers are free text here: their meaning depends
+// on the template's manifest, so the handler checks them field by field and reports i18n keys.
+
+const id = recordId;
+const templateId = z.string().regex(/^[a-z][a-z-]{1,40}$/, { message: 'invalid' });
+export const filingLang = z.enum(['tg', 'ru']);
+
+export const propertyItemInput = z
+  .object({
+    item: z.string().trim().max(300, { message: 'tooLong' }),
+    value: z.string().trim().max(30, { message: 'tooLong' }).default(''),
+    acquiredOn: z.string().trim().max(10, { message: 'tooLong' }).default(''),
+  })
+  .strict();
+
+export const filingTemplatesInput = z.object({ caseId: id }).strict();
+
+export const filingInput = z
+  .object({
+    caseId: id,
+    templateId,
+    language: filingLang,
+    /** Answers to the manifest's fields by name; merged over the answers kept with the case. */
+    answers: z.record(z.string().max(60), z.string().max(5000, { message: 'tooLong' })).default({}),
+    /** Property items (property-division); when given, replaces the kept list. */
+    property: z.array(propertyItemInput).max(200).optional(),
+  })
+  .strict();
+
+export const documentsListInput = z.object({ caseId: id }).strict();
+export const documentGetInput = z.object({ id }).strict();
+
+export const legalRefSaveInput = z
+  .object({
+    id,
+    textTg: requiredText(1000),
+    textRu: requiredText(1000),
+    textEn: optionalText(1000),
+    value: optionalText(200),
+    source: optionalText(1000),
+  })
+  .strict();
+
+export const legalRefConfirmInput = z.object({ id, confirmed: z.boolean() }).strict();
+
+export const templateImportInput = z
+  .object({
+    templateId,
+    language: filingLang,
+    /** The .docx file, base64 (at most about 10 MB). */
+    base64: z.string().min(1, { message: 'required' }).max(14_000_000, { message: 'tooLong' }),
+  })
+  .strict();
+
+export const templateRestoreInput = z.object({ templateId, language: filingLang }).strict();

@@ -1,0 +1,135 @@
+// Output types of the filings channels (issue 4): templates, the wizard's preparation, documents,
+// legal references. Input schemas: ./filingsInputs.ts.
+
+export interface Label {
+  tg: string;
+  ru: string;
+  en: string;
+}
+
+export type FilingLang = 'tg' | 'ru';
+
+export interface LegalRef {
+  id: string;
+  key: string;
+  textTg: string;
+  textRu: string;
+  textEn: string;
+  value: string;
+  confirmed: boolean;
+  source: string;
+}
+
+export interface FilingTemplateSummary {
+  id: string;
+  title: Label;
+  version: string;
+  languages: FilingLang[];
+  caseTypes: string[];
+  /** The template serves this case's type. */
+  suitable: boolean;
+  /** Version of an imported custom template per language, when one is active. */
+  custom: Partial<Record<FilingLang, string>>;
+}
+
+export type FilingFieldFormat = 'text' | 'multiline' | 'date' | 'money' | 'name' | 'choice';
+
+export interface FilingFieldState {
+  name: string;
+  label: Label;
+  hint: Label | null;
+  format: FilingFieldFormat;
+  choices: { value: string; label: Label }[];
+  /** 'case': filled from the case record (change it there); 'ask': answered in the wizard. */
+  source: 'case' | 'ask';
+  required: boolean;
+  /** The value as the form shows it (dates dd.mm.yyyy, money in somoni). */
+  value: string;
+  /** The text that goes into the document. */
+  output: string;
+  /** A validation key (under `validation.`) when the answer is not usable. */
+  error: string | null;
+}
+
+export interface PropertyItem {
+  item: string;
+  /** Somoni as typed ("1 250,50"). */
+  value: string;
+  /** ISO date or ''. */
+  acquiredOn: string;
+}
+
+export interface FilingListState {
+  name: 'children' | 'property' | 'attachments';
+  label: Label;
+  required: boolean;
+  count: number;
+  /** One line per item, as it goes into the document. */
+  lines: string[];
+  /** Editable items (property only). */
+  items: PropertyItem[];
+}
+
+export interface FilingRefState {
+  key: string;
+  text: string;
+  confirmed: boolean;
+  source: string;
+}
+
+export interface FilingPreparation {
+  caseId: string;
+  templateId: string;
+  language: FilingLang;
+  title: Label;
+  templateVersion: string;
+  customTemplate: boolean;
+  fields: FilingFieldState[];
+  lists: FilingListState[];
+  passages: { name: string; label: Label; active: boolean }[];
+  /** Names of required fields and lists without a usable value; empty when the filing can be saved. */
+  missing: string[];
+  /** The legal references (and the court entry) this filing cites. */
+  legalRefs: FilingRefState[];
+  legalRefVersion: string;
+}
+
+export interface FilingPreview {
+  html: string;
+  missing: string[];
+  fileName: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  caseId: string | null;
+  kind: string;
+  title: string;
+  fileName: string;
+  language: string | null;
+  templateId: string | null;
+  templateVersion: string | null;
+  legalRefVersion: string | null;
+  dataHash: string | null;
+  sha256: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface DocumentFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+  sha256: string;
+}
+
+export interface TemplateImportResult {
+  accepted: boolean;
+  /** Placeholders in the file that the template's manifest does not know. */
+  unknown: string[];
+  /** Placeholders the manifest requires that the file lacks. */
+  missing: string[];
+  /** The version given to an accepted template. */
+  version: string | null;
+}

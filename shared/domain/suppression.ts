@@ -1,0 +1,132 @@
+import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '../api/reportTypes';
+import { REGIONS } from '../reference/regions';
+import { MULTI_VALUED_DIMENSIONS } from './indicatorDefinitions';
+
+// Small-cell suppression for reports that leave the contact point (DOMAIN.md: "no woman can be singled
+// out"). Pure: runs the same in the app, the CLI and the hub.
+//
+// 1. Primary: every count from 1 to threshold-1 is shown as "<threshold" (zeros stay: an empty cell
+//    names nobody).
+// 2. Complementary: a table whose cells add up to a shown total would give a single hidden cell away
+//    (total minus the others). When exactly one cell of such a group is hidden, the smallest other
+//    non-zero cell is hidden too, shown as "x". Groups: each additive breakdown dimension against its
+//    headline total, the districts of each region against the region's cell, venue/kind/outcome
+//    splits against their totals. Repeated until nothing changes.
+// 3. Linked cells carry the same number in two places (the abandoned headline and the "yes" cell of the
+//    abandoned breakdown, 1.2.3/1.2.4 consultations and 1.2.10 by venue): hiding one hides the other.
+// Limits (README "Reports"): the groups are the tables of one report; a reader who combines several
+// reports of overlapping periods, or two different breakdowns, can still narrow some cells.
+
+type Path = string;
+const SEP = '\u0001';
+
+function getAt(obj: unknown, parts: string[]): unknown {
+  let cur = obj as Record<string, unknown> | undefined;
+  for (const p of parts) cur = cur?.[p] as Record<string, unknown> | undefined;
+  return cur;
+}
+
+function setAt(obj: unknown, parts: string[], value: Count): void {
+  const parent = getAt(obj, parts.slice(0, -1)) as Record<string, unknown>;
+  parent[parts[parts.length - 1]!] = value;
+}
+
+interface Group {
+  total: Path;
+  cells: Path[];
+}
+
+const BREAKDOWN_TOTALS: Record<BreakdownKey, Path> = {
+  '1.2.3.womenFromMigrantHouseholds': ['indicators', '1.2.3', 'womenFromMigrantHouseholds'].join(SEP),
+  '1.2.3.consultations': ['indicators', '1.2.3', 'consultations'].join(SEP),
+  '1.2.4.womenFromMigrantHouseholds': ['indicators', '1.2.4', 'womenFromMigrantHouseholds'].join(SEP),
+  '1.2.4.abandonedWomen': ['indicators', '1.2.4', 'abandonedWomen'].join(SEP),
+  '1.2.4.consultations': ['indicators', '1.2.4', 'consultations'].join(SEP),
+  '1.2.10.consultations': ['indicators', '1.2.10', 'consultations'].join(SEP),
+};
+
+const p = (...parts: string[]): Path => parts.join(SEP);
+
+function groupsAndLinks(report: IndicatorReport): { groups: Group[]; links: Path[][]; values: Map<Path, number> } {
+  const values = new Map<Path, number>();
+  const groups: Group[] = [];
+  const links: Path[][] = [];
+  const ind = report.indicators;
+  const put = (path: Path, v: Count) => values.set(path, Number(v));
+
+  for (const [k, v] of Object.entries(ind['1.2.3'])) put(p('indicators', '1.2.3', k), v);
+  for (const [k, v] of Object.entries(ind['1.2.4'])) put(p('indicators', '1.2.4', k), v);
+  put(p('indicators', '1.2.10', 'consultations'), ind['1.2.10'].consultations);
+  for (const key of ['byVenue', 'byKind', 'byVenueAndKind'] as const) {
+    const cells = Object.keys(ind['1.2.10'][key]).map((k) => p('indicators', '1.2.10', key, k));
+    Object.entries(ind['1.2.10'][key]).forEach(([k, v]) => put(p('indicators', '1.2.10', key, k), v));
+    groups.push({ total: p('indicators', '1.2.10', 'consultations'), cells });
+  }
+  put(p('indicators', '2.2.1.b', 'alimonyCasesClosed'), ind['2.2.1.b'].alimonyCasesClosed);
+  put(p('indicators', '2.2.1.b', 'resolvedSuccessfully'), ind['2.2.1.b'].resolvedSuccessfully);
+  const outcomes = Object.keys(ind['2.2.1.b'].byOutcome).map((k) => p('indicators', '2.2.1.b', 'byOutcome', k));
+  Object.entries(ind['2.2.1.b'].byOutcome).forEach(([k, v]) => put(p('indicators', '2.2.1.b', 'byOutcome', k), v));
+  groups.push({ total: p('indicators', '2.2.1.b', 'alimonyCasesClosed'), cells: outcomes });
+  groups.push({
+    total: p('indicators', '2.2.1.b', 'resolvedSuccessfully'),
+    cells: ['granted', 'partly_granted', 'settled'].map((k) => p('indicators', '2.2.1.b', 'byOutcome', k)),
+  });
+
+  links.push([p('indicators', '1.2.3', 'consultations'), p('indicators', '1.2.10', 'byVenue', 'contact_point')]);
+  links.push([p('indicators', '1.2.4', 'consultations'), p('indicators', '1.2.10', 'byVenue', 'mobile_session')]);
+  links.push([p('indicators', '1.2.3', 'abandonedWomen'), p('breakdowns', '1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes')]);
+  links.push([p('indicators', '1.2.4', 'abandonedWomen'), p('breakdowns', '1.2.4.womenFromMigrantHouseholds', 'abandoned', 'yes')]);
+
+  for (const [bk, breakdown] of Object.entries(report.breakdowns) as [BreakdownKey, IndicatorReport['breakdowns'][BreakdownKey]][]) {
+    for (const [dim, cells] of Object.entries(breakdown) as [BreakdownDimension, Record<string, Count>][]) {
+      const paths = Object.keys(cells).map((k) => p('breakdowns', bk, dim, k));
+      Object.entries(cells).forEach(([k, v]) => put(p('breakdowns', bk, dim, k), v));
+      if (MULTI_VALUED_DIMENSIONS.includes(dim)) continue;
+      groups.push({ total: BREAKDOWN_TOTALS[bk], cells: paths });
+      if (dim === 'district') {
+        for (const region of REGIONS) {
+          const ids = new Set(region.divisions.map((d) => d.id));
+          const inRegion = Object.keys(cells).filter((k) => ids.has(k)).map((k) => p('breakdowns', bk, dim, k));
+          if (inRegion.length) groups.push({ total: p('breakdowns', bk, 'region', region.code), cells: inRegion });
+        }
+      }
+    }
+  }
+  return { groups, links, values };
+}
+
+export function suppressSmallCells(report: IndicatorReport, threshold: number): IndicatorReport {
+  const out = JSON.parse(JSON.stringify(report)) as IndicatorReport;
+  const { groups, links, values } = groupsAndLinks(report);
+  const small = new Set<Path>();
+  for (const [path, v] of values) if (v >= 1 && v < threshold) small.add(path);
+  const hidden = new Set<Path>(small);
+  const secondary = new Set<Path>();
+  const hide = (path: Path) => {
+    if (hidden.has(path)) return false;
+    hidden.add(path);
+    secondary.add(path);
+    return true;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const link of links) if (link.some((x) => hidden.has(x))) for (const x of link) changed = hide(x) || changed;
+    for (const g of groups) {
+      const hiddenCells = g.cells.filter((c) => hidden.has(c));
+      if (hiddenCells.length !== 1 || hidden.has(g.total)) continue;
+      const candidates = g.cells.filter((c) => !hidden.has(c) && (values.get(c) ?? 0) > 0);
+      candidates.sort((a, b) => (values.get(a) ?? 0) - (values.get(b) ?? 0) || a.localeCompare(b));
+      changed = hide(candidates[0] ?? g.total) || changed;
+    }
+  }
+  for (const path of small) setAt(out, path.split(SEP), `<${threshold}`);
+  for (const path of secondary) setAt(out, path.split(SEP), 'x');
+  out.suppression = { applied: true, threshold, smallCells: small.size, complementaryCells: secondary.size };
+  return out;
+}
+
+/** True when a count was hidden (a string such as "<5" or "x"). */
+export function isSuppressed(v: Count): v is string {
+  return typeof v === 'string';
+}

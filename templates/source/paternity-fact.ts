@@ -1,0 +1,33 @@
+import { childrenTableRu, childrenTableTg, claimHeaderRu, claimHeaderTg, closingRu, closingTg } from './common';
+import type { TemplateSource } from './types';
+
+export const source: TemplateSource = {
+  tg: [
+    ...claimHeaderTg({ claimant: 'Аризадиҳанда', respondent: 'Марҳум' }),
+    { kind: 'right', text: 'Шахсони манфиатдор: {{interested_persons}}' },
+    { kind: 'title', text: 'АРИЗА' },
+    { kind: 'subtitle', text: 'дар бораи муқаррар намудани далели эътирофи падарӣ (пешбурди алоҳида)' },
+    { kind: 'p', text: '{{respondent_name}}, ки охирин бор дар суроғаи {{respondent_address}} зиндагӣ мекард, {{death_date}} вафот кардааст. Ман бо ӯ дар ақди никоҳи қайдшуда набудам.' },
+    { kind: 'p', text: 'Аз ӯ кӯдак(он)и зерин таваллуд шудааст:' },
+    childrenTableTg,
+    { kind: 'p', text: 'Марҳум дар давоми ҳаёташ кӯдакро фарзанди худ эътироф мекард: {{acknowledgment}}' },
+    { kind: 'p', text: 'Муқаррар намудани ин далел барои {{purpose}} зарур аст. Тибқи {{ref_family_art51}} ва {{ref_family_art54}}, инчунин {{ref_civil_special_proceedings}}, ин далел бо тартиби пешбурди алоҳида муқаррар карда мешавад.' },
+    { kind: 'label', text: 'Дар асоси гуфтаҳои боло, хоҳиш менамоям:' },
+    { kind: 'p', text: 'Далели эътирофи падарӣ аз ҷониби {{respondent_name}} нисбат ба кӯдак(он)и дар боло зикршуда муқаррар карда шавад.' },
+    ...closingTg('Аризадиҳанда'),
+  ],
+  ru: [
+    ...claimHeaderRu({ claimant: 'Заявитель', respondent: 'Умерший' }),
+    { kind: 'right', text: 'Заинтересованные лица: {{interested_persons}}' },
+    { kind: 'title', text: 'ЗАЯВЛЕНИЕ' },
+    { kind: 'subtitle', text: 'об установлении факта признания отцовства (особое производство)' },
+    { kind: 'p', text: '{{respondent_name}}, последним местом жительства которого был адрес: {{respondent_address}}, умер {{death_date}}. В зарегистрированном браке с ним я не состояла.' },
+    { kind: 'p', text: 'От него родились дети:' },
+    childrenTableRu,
+    { kind: 'p', text: 'При жизни он признавал ребёнка своим: {{acknowledgment}}' },
+    { kind: 'p', text: 'Установление факта необходимо для: {{purpose}}. Согласно {{ref_family_art51}} и {{ref_family_art54}}, а также {{ref_civil_special_proceedings}}, такой факт устанавливается в порядке особого производства.' },
+    { kind: 'label', text: 'На основании изложенного ПРОШУ:' },
+    { kind: 'p', text: 'Установить факт признания отцовства {{respondent_name_gen}} в отношении указанных детей.' },
+    ...closingRu('Заявитель'),
+  ],
+};
