@@ -2,11 +2,16 @@ import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { casesCommand } from './commands/cases';
+import { filingCommand } from './commands/filing';
 import { initCommand } from './commands/init';
+import { importCommand } from './commands/import';
+import { reportCommand } from './commands/report';
+import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand];
+const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand];
 
 function help(): string {
   const lines = [

@@ -72,7 +72,9 @@ function storedProperty(data: FilingData): PropertyItem[] {
 }
 
 function districtName(id: string | null, lang: FilingLang): string {
-  return id ? (findDistrict(id)?.district.name[lang] ?? '') : '';
+  const name = id ? (findDistrict(id)?.district.name[lang] ?? '') : '';
+  // Inside an address the district word is not capitalised: "…, ноҳияи Сино".
+  return name.replace(/^Ноҳияи /, 'ноҳияи ');
 }
 
 function clientAddress(data: FilingData, lang: FilingLang): string {

@@ -4,8 +4,11 @@ import { caseHandlers } from './caseHandlers';
 import { clientHandlers } from './clientHandlers';
 import { consultationHandlers } from './consultationHandlers';
 import { contactPointHandlers } from './contactPointHandlers';
+import { filingsHandlers } from './filingsHandlers';
 import { mobileSessionHandlers } from './mobileSessionHandlers';
+import { reportHandlers } from './reportHandlers';
 import { searchHandlers } from './searchHandlers';
+import { dataProtectionHandlers } from './dataProtectionHandlers';
 import { securityHandlers } from './securityHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import type { Handler } from './types';
@@ -14,9 +17,12 @@ import type { Handler } from './types';
 // channel without a handler, stops the app at start-up rather than failing at the first call.
 
 const AREAS: Record<string, object>[] = [
+  // Reports and register import (issue 5).
+  reportHandlers,
   appHandlers,
   sessionHandlers,
   securityHandlers,
+  dataProtectionHandlers,
   // Case tracking (issue 3).
   contactPointHandlers,
   mobileSessionHandlers,
@@ -24,6 +30,8 @@ const AREAS: Record<string, object>[] = [
   consultationHandlers,
   caseHandlers,
   searchHandlers,
+  // Filings (issue 4).
+  filingsHandlers,
 ];
 
 function build(): Map<ChannelName, Handler<ChannelName>> {

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { insertRow, type Writer } from '../../db/write';
-import { computeAbandonment } from '../../shared/domain/abandonment';
-import { ageBand } from '../../shared/domain/ageBand';
-import { ageOn } from '../../shared/domain/dates';
+import type { Education, Employment, Residence } from '../../shared/domain/enums';
 import { nameKeys } from '../../shared/domain/names';
+import { takeSnapshot } from '../../shared/domain/snapshot';
 import type { ConsultationRow, RowReader } from './registerRows';
 
 // Consultations of an imported register: who the person is, what is already in the database, and the
@@ -142,29 +141,51 @@ export async function planConsultations(db: Kysely<Database>, rows: Consultation
   return { toInsert, newClients: [...newClients.values()].filter((c) => needed.has(c.key)), existing };
 }
 
-/** The snapshot columns of a consultation: the person's status on the consultation date. */
+/**
+ * The snapshot columns of a consultation: the person's status on the consultation date, through the
+ * same takeSnapshot as consultations recorded on screen. The register's own abandoned yes/no acts as the
+ * lawyer's override (reason "override"); blank means the rule decides.
+ */
 export function snapshotOf(row: ConsultationRow) {
-  const age = row.birthDate ? ageOn(row.birthDate, row.date) : row.age;
-  const relation = row.migrant ? (row.sex === 'F' ? 'wife' : 'other') : null;
-  const computed = row.migrant ? computeAbandonment({ relation, departureDate: null, lastRemittanceDate: row.lastRemittance }, row.date) : null;
-  const abandoned = row.migrant ? (row.abandoned ?? computed?.abandoned ?? null) : null;
-  const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
+  const s = takeSnapshot(
+    {
+      sex: row.sex,
+      birthDate: row.birthDate,
+      ageRecorded: row.birthDate ? null : row.age,
+      ageRecordedOn: row.birthDate ? null : row.date,
+      employment: row.employment as Employment,
+      education: row.education as Education,
+      residenceType: row.residence as Residence,
+      socialAssistance: null,
+      residenceDistrictId: row.districtId,
+    },
+    row.migrant
+      ? {
+          relation: row.sex === 'F' ? 'wife' : 'other',
+          departureDate: null,
+          lastRemittanceDate: row.lastRemittance,
+          maritalStatus: 'unknown',
+          abandonedOverride: row.abandoned,
+        }
+      : null,
+    row.date,
+  );
+  const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
   return {
-    snap_sex: row.sex,
-    snap_age: age,
-    snap_age_band: ageBand(age),
-    snap_migrant_household: row.migrant ? 1 : 0,
-    snap_relation: relation,
-    snap_marital_status: row.migrant ? 'unknown' : null,
-    snap_abandoned: bit(abandoned),
-    snap_abandoned_computed: bit(computed?.abandoned),
-    // The register's own yes/no wins over the rule, as a lawyer's override would.
-    snap_abandoned_reason: !row.migrant ? '' : row.abandoned !== null ? JSON.stringify({ code: 'register' }) : JSON.stringify(computed?.reason ?? {}),
-    snap_employment: row.employment,
-    snap_education: row.education,
-    snap_residence: row.residence,
-    snap_social_assistance: null,
-    snap_residence_district_id: row.districtId,
+    snap_sex: s.sex,
+    snap_age: s.age,
+    snap_age_band: s.ageBand,
+    snap_migrant_household: s.migrantHousehold ? 1 : 0,
+    snap_relation: s.relation,
+    snap_marital_status: s.maritalStatus,
+    snap_abandoned: bit(s.abandoned),
+    snap_abandoned_computed: bit(s.abandonedComputed),
+    snap_abandoned_reason: s.abandonedReason,
+    snap_employment: s.employment,
+    snap_education: s.education,
+    snap_residence: s.residence,
+    snap_social_assistance: bit(s.socialAssistance),
+    snap_residence_district_id: s.residenceDistrictId,
   };
 }
 

@@ -20,6 +20,8 @@ export interface ReportTable {
 export interface ReportLayout {
   title: string;
   meta: string[];
+  /** The same facts as label/value pairs (the XLSX "About" sheet and the top of the CSV). */
+  provenance: [string, string][];
   suppressionNote: string;
   tables: ReportTable[];
 }
@@ -149,7 +151,17 @@ export function layoutReport(report: IndicatorReport, language: Language): Repor
       note: t('reports.issueNote'),
     });
   }
-  return { title: t('reports.title'), meta, suppressionNote, tables };
+  const provenance: [string, string][] = [
+    [t('reports.meta.period'), `${report.period.from} – ${report.period.to}`],
+    [t('reports.meta.filters'), filtersText(report, language)],
+    [t('reports.meta.definitionsVersion'), report.definitionsVersion],
+    [t('reports.meta.installation'), g.installationName ?? ''],
+    [t('reports.meta.dataStamp'), g.dataStamp ?? ''],
+    [t('reports.meta.generatedAt'), g.at],
+    [t('reports.meta.appVersion'), g.appVersion ?? ''],
+    [t('reports.meta.suppression'), suppressionNote],
+  ];
+  return { title: t('reports.title'), meta, provenance, suppressionNote, tables };
 }
 
 /** Spreadsheet formula injection: text starting with = + - @ (or a tab/CR) is kept as text by a leading apostrophe. */

@@ -15,8 +15,9 @@ export async function renderReportXlsx(report: IndicatorReport, language: Langua
   wb.created = new Date(report.generated.at);
   const about = wb.addWorksheet('About');
   about.addRow([neutralise(layout.title)]).font = { bold: true, size: 14 };
-  for (const line of [...layout.meta, layout.suppressionNote]) about.addRow([neutralise(line)]);
-  about.getColumn(1).width = 120;
+  for (const [label, value] of layout.provenance) about.addRow([neutralise(label), neutralise(value)]);
+  about.getColumn(1).width = 32;
+  about.getColumn(2).width = 100;
   layout.tables.forEach((table, i) => {
     const sheet = wb.addWorksheet(table.id, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(table.columns.map(neutralise)).font = { bold: true };
@@ -38,7 +39,7 @@ function csvCell(v: string | number): string {
 
 export function renderReportCsv(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): Buffer {
   const layout = layoutReport(report, language);
-  const lines: string[] = [csvCell(layout.title), ...layout.meta.map(csvCell), csvCell(layout.suppressionNote), ''];
+  const lines: string[] = [csvCell(layout.title), ...layout.provenance.map(([label, value]) => `${csvCell(label)},${csvCell(value)}`), ''];
   for (const table of layout.tables) {
     lines.push(csvCell(table.title), table.columns.map(csvCell).join(','));
     for (const row of table.rows) lines.push(row.map(csvCell).join(','));

@@ -50,6 +50,25 @@ export const CHANNEL_NAMES = [
   'backups:restore',
   'settings:get',
   'settings:save',
+  'clients:erase',
+  'cases:retentionReview',
+  // Filings (issue 4)
+  'filings:templates',
+  'filings:prepare',
+  'filings:preview',
+  'filings:save',
+  'documents:list',
+  'documents:get',
+  'legalRefs:list',
+  'legalRefs:save',
+  'legalRefs:confirm',
+  'templates:import',
+  'templates:restore',
+  'reports:indicators',
+  'reports:drilldown',
+  'reports:export',
+  'import:preview',
+  'import:commit',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

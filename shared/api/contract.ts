@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, FileDownload, SecuritySettings, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, FileDownload, RetentionItem, SecuritySettings, UserSummary } from './securityTypes';
 import type {
   CaseDetail,
   CaseSummary,
@@ -25,7 +25,11 @@ import type {
   Task,
 } from './caseTracking';
 import * as I from './caseTrackingInputs';
+import * as F from './filingsInputs';
+import type * as FT from './filingsTypes';
 import type { AppStatus, RegionRef } from './types';
+import * as R from './reportInputs';
+import type { DrilldownResult, ExportedFile, ImportSummary, IndicatorReport } from './reportTypes';
 import { optionalRecordId, passphrase, requiredText, username } from './validation';
 
 // The one typed API of the app: channel `area:verb` → zod input schema, output type, and who may call
@@ -133,6 +137,31 @@ export const contract = {
   'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
   'settings:get': channel<SecuritySettings>()(empty, 'session'),
   'settings:save': channel<SecuritySettings>()(S.settingsSaveInput, 'settings:manage'),
+  // Data protection: erasure on request (her statistics stay, anonymous) and the retention review.
+  'clients:erase': channel<{ rows: number }>()(S.eraseClientInput, 'personal:delete'),
+  'cases:retentionReview': channel<RetentionItem[]>()(empty, 'personal:read'),
+
+  // ---- Filings (issue 4). Inputs: ./filingsInputs.ts; outputs: ./filingsTypes.ts.
+  'filings:templates': channel<FT.FilingTemplateSummary[]>()(F.filingTemplatesInput, 'personal:read'),
+  'filings:prepare': channel<FT.FilingPreparation>()(F.filingInput, 'personal:read'),
+  'filings:preview': channel<FT.FilingPreview>()(F.filingInput, 'personal:read'),
+  'filings:save': channel<FT.DocumentSummary>()(F.filingInput, 'documents:write'),
+  'documents:list': channel<FT.DocumentSummary[]>()(F.documentsListInput, 'personal:read'),
+  'documents:get': channel<FT.DocumentFile>()(F.documentGetInput, 'personal:read'),
+  'legalRefs:list': channel<FT.LegalRef[]>()(empty, 'session'),
+  // Article numbers and fees shape every filing: only administrators change or confirm them.
+  'legalRefs:save': channel<FT.LegalRef[]>()(F.legalRefSaveInput, 'settings:manage'),
+  'legalRefs:confirm': channel<FT.LegalRef[]>()(F.legalRefConfirmInput, 'settings:manage'),
+  'templates:import': channel<FT.TemplateImportResult>()(F.templateImportInput, 'settings:manage'),
+  'templates:restore': channel<{ templateId: string; language: FT.FilingLang }>()(F.templateRestoreInput, 'settings:manage'),
+
+  // ---- Reports and register import (issue 5). Aggregates need stats:read; the drill-down adds client
+  // names only for roles with personal:read; importing registers writes personal data.
+  'reports:indicators': channel<IndicatorReport>()(R.reportQueryInput, 'stats:read'),
+  'reports:drilldown': channel<DrilldownResult>()(R.drilldownInput, 'stats:read'),
+  'reports:export': channel<ExportedFile>()(R.reportExportInput, 'stats:read'),
+  'import:preview': channel<ImportSummary>()(R.importInput, 'personal:write'),
+  'import:commit': channel<ImportSummary>()(R.importInput, 'personal:write'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'DATABASE_BUSY',
   'READ_ONLY',
   'DISK_FULL',
+  // Exchange (issue 6): an exchange package that cannot be applied; params.reason says why.
+  'PACKAGE_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -100,7 +100,8 @@ export interface IndicatorReport {
 /** Report with every count a number (the engine's own output before suppression). */
 export type RawIndicatorReport = IndicatorReport;
 
-export type DrilldownTarget = BreakdownKey | '1.2.3.contactPoints' | '1.2.4.mobileSessions' | '2.2.1.b.alimonyCases';
+/** Every number about people or consultations can be opened to the consultations behind it. */
+export type DrilldownTarget = BreakdownKey;
 
 export interface DrilldownRow {
   consultationId: string;

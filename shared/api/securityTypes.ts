@@ -82,3 +82,13 @@ export const settingsSaveInput = z
     retentionYears: z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(1, { message: 'invalid' }).max(75, { message: 'invalid' }),
   })
   .strict();
+
+export const eraseClientInput = z.object({ id: z.string().uuid(), confirm: z.literal(true, { message: 'required' }) }).strict();
+
+export interface RetentionItem {
+  caseId: string;
+  number: string;
+  caseType: string;
+  closedOn: string;
+  clientId: string;
+}

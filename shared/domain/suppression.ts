@@ -5,11 +5,11 @@ import { MULTI_VALUED_DIMENSIONS } from './indicatorDefinitions';
 // Small-cell suppression for reports that leave the contact point (DOMAIN.md: "no woman can be singled
 // out"). Pure: runs the same in the app, the CLI and the hub.
 //
-// 1. Primary: every count from 1 to threshold-1 is shown as "<threshold" (zeros stay: an empty cell
-//    names nobody).
+// 1. Primary: every count of people or consultations from 1 to threshold-1 is shown as "<threshold"
+//    (zeros stay: an empty cell names nobody; counts of contact points and sessions are not about people).
 // 2. Complementary: a table whose cells add up to a shown total would give a single hidden cell away
 //    (total minus the others). When exactly one cell of such a group is hidden, the smallest other
-//    non-zero cell is hidden too, shown as "x". Groups: each additive breakdown dimension against its
+//    non-zero cell is hidden too, shown as "x" (preferring a cell that is not also a headline number). Groups: each additive breakdown dimension against its
 //    headline total, the districts of each region against the region's cell, venue/kind/outcome
 //    splits against their totals. Repeated until nothing changes.
 // 3. Linked cells carry the same number in two places (the abandoned headline and the "yes" cell of the
@@ -46,6 +46,13 @@ const BREAKDOWN_TOTALS: Record<BreakdownKey, Path> = {
 };
 
 const p = (...parts: string[]): Path => parts.join(SEP);
+
+// Counts of contact points and sessions name no person: never suppressed.
+const NOT_ABOUT_PEOPLE = new Set<Path>([
+  p('indicators', '1.2.3', 'contactPointsOperating'),
+  p('indicators', '1.2.3', 'contactPointsEstablishedInPeriod'),
+  p('indicators', '1.2.4', 'mobileSessionsConducted'),
+]);
 
 function groupsAndLinks(report: IndicatorReport): { groups: Group[]; links: Path[][]; values: Map<Path, number> } {
   const values = new Map<Path, number>();
@@ -99,7 +106,8 @@ export function suppressSmallCells(report: IndicatorReport, threshold: number): 
   const out = JSON.parse(JSON.stringify(report)) as IndicatorReport;
   const { groups, links, values } = groupsAndLinks(report);
   const small = new Set<Path>();
-  for (const [path, v] of values) if (v >= 1 && v < threshold) small.add(path);
+  for (const [path, v] of values) if (v >= 1 && v < threshold && !NOT_ABOUT_PEOPLE.has(path)) small.add(path);
+  const linked = new Set(links.flat());
   const hidden = new Set<Path>(small);
   const secondary = new Set<Path>();
   const hide = (path: Path) => {
@@ -116,7 +124,8 @@ export function suppressSmallCells(report: IndicatorReport, threshold: number): 
       const hiddenCells = g.cells.filter((c) => hidden.has(c));
       if (hiddenCells.length !== 1 || hidden.has(g.total)) continue;
       const candidates = g.cells.filter((c) => !hidden.has(c) && (values.get(c) ?? 0) > 0);
-      candidates.sort((a, b) => (values.get(a) ?? 0) - (values.get(b) ?? 0) || a.localeCompare(b));
+      // Prefer a cell that is not also a headline number, so the headlines stay readable.
+      candidates.sort((a, b) => Number(linked.has(a)) - Number(linked.has(b)) || (values.get(a) ?? 0) - (values.get(b) ?? 0) || a.localeCompare(b));
       changed = hide(candidates[0] ?? g.total) || changed;
     }
   }

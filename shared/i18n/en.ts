@@ -1,5 +1,6 @@
 import { abandonmentEn, enumsEn } from './parts/enumsEn';
 import { screensEn } from './parts/screensEn';
+import { filingsEn } from './parts/filingsEn';
 import { reportsEn } from './parts/reportsEn';
 import { securityEn } from './parts/securityEn';
 // English catalog: the shape every other catalog must match (checked by the type system and a test).
@@ -97,6 +98,7 @@ export const en = {
     DATABASE_BUSY: 'The database is in use by another program. Close it and try again.',
     READ_ONLY: 'The database cannot be written: the file or folder is read-only.',
     DISK_FULL: 'The disk is full. Nothing was saved; free some space and try again.',
+    PACKAGE_REFUSED: 'The package was refused; nothing was changed.',
     INTERNAL: 'Something went wrong. Nothing was saved. Try again.',
     NETWORK: 'The app’s background service does not answer. Restart the app.',
   },
@@ -121,6 +123,7 @@ export const en = {
   abandonment: abandonmentEn,
   security: securityEn,
   ...screensEn,
+  filings: filingsEn,
   ...reportsEn,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
+import { filingsRu } from './parts/filingsRu';
 import { reportsRu } from './parts/reportsRu';
 import { securityRu } from './parts/securityRu';
 
@@ -98,6 +99,7 @@ export const ru: Catalog = {
     DATABASE_BUSY: 'База используется другой программой. Закройте её и повторите.',
     READ_ONLY: 'В базу нельзя записать: файл или папка доступны только для чтения.',
     DISK_FULL: 'Диск заполнен. Ничего не сохранено; освободите место и повторите.',
+    PACKAGE_REFUSED: 'Пакет отклонён; ничего не изменено.',
     INTERNAL: 'Произошла ошибка. Ничего не сохранено. Повторите попытку.',
     NETWORK: 'Внутренняя служба приложения не отвечает. Перезапустите приложение.',
   },
@@ -122,5 +124,6 @@ export const ru: Catalog = {
   abandonment: abandonmentRu,
   security: securityRu,
   ...screensRu,
+  filings: filingsRu,
   ...reportsRu,
 };

@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
+import { filingsTg } from './parts/filingsTg';
 import { reportsTg } from './parts/reportsTg';
 import { securityTg } from './parts/securityTg';
 
@@ -99,6 +100,7 @@ export const tg: Catalog = {
     DATABASE_BUSY: 'Пойгоҳро барномаи дигар истифода мебарад. Онро пӯшед ва боз кӯшиш кунед.',
     READ_ONLY: 'Ба пойгоҳ навиштан ғайриимкон аст: файл ё ҷузвдон танҳо барои хондан аст.',
     DISK_FULL: 'Диск пур аст. Ҳеҷ чиз сабт нашуд; ҷой холӣ кунед ва боз кӯшиш кунед.',
+    PACKAGE_REFUSED: 'Баста рад карда шуд; ҳеҷ чиз тағйир наёфт.',
     INTERNAL: 'Хатогӣ рух дод. Ҳеҷ чиз сабт нашуд. Боз кӯшиш кунед.',
     NETWORK: 'Хидмати дохилии барнома ҷавоб намедиҳад. Барномаро аз нав оғоз кунед.',
   },
@@ -123,5 +125,6 @@ export const tg: Catalog = {
   abandonment: abandonmentTg,
   security: securityTg,
   ...screensTg,
+  filings: filingsTg,
   ...reportsTg,
 };

@@ -31,10 +31,10 @@ export const source: TemplateSource = {
     ...claimHeaderRu({ whereabouts: true }),
     { kind: 'title', text: 'ИСКОВОЕ ЗАЯВЛЕНИЕ' },
     { kind: 'subtitle', text: 'о взыскании алиментов в твёрдой денежной сумме' },
-    { kind: 'p', text: '{{?marriage_registered}}Я состою с ответчиком {{respondent_name}} в зарегистрированном браке (свидетельство о браке: {{marriage_cert}}).' },
+    { kind: 'p', text: '{{?marriage_registered}}Ответчик {{respondent_name}} и я состоим в зарегистрированном браке (свидетельство о браке: {{marriage_cert}}).' },
     {
       kind: 'p',
-      text: '{{?marriage_religious}}Брак с ответчиком {{respondent_name}} заключён только по религиозному обряду и в органах ЗАГС не зарегистрирован. Отцовство ответчика в отношении детей установлено: {{paternity_basis}}.',
+      text: '{{?marriage_religious}}Наш с ответчиком брак заключён только по религиозному обряду и в органах ЗАГС не зарегистрирован. Отцовство ответчика в отношении детей установлено: {{paternity_basis}}.',
     },
     { kind: 'p', text: 'У нас есть несовершеннолетние дети, которые проживают со мной:' },
     childrenTableRu,

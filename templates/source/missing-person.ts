@@ -25,7 +25,7 @@ export const source: TemplateSource = {
     childrenTableRu,
     { kind: 'p', text: 'Признание его безвестно отсутствующим необходимо для: {{purpose}}. Согласно {{ref_civil_missing}} и {{ref_civil_special_proceedings}} гражданин признаётся безвестно отсутствующим по заявлению заинтересованного лица в порядке особого производства.' },
     { kind: 'label', text: 'На основании изложенного ПРОШУ:' },
-    { kind: 'p', text: 'Признать {{respondent_name}} безвестно отсутствующим.' },
+    { kind: 'p', text: 'Признать {{respondent_name_gen}} безвестно отсутствующим.' },
     ...closingRu('Заявитель'),
   ],
 };

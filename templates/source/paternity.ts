@@ -25,7 +25,7 @@ export const source: TemplateSource = {
     ...claimHeaderRu({ whereabouts: true }),
     { kind: 'title', text: 'ИСКОВОЕ ЗАЯВЛЕНИЕ' },
     { kind: 'subtitle', text: 'об установлении отцовства' },
-    { kind: 'p', text: 'В зарегистрированном браке с ответчиком {{respondent_name}} я не состояла. Наши отношения: {{relationship}}' },
+    { kind: 'p', text: 'Ответчик {{respondent_name}} и я в зарегистрированном браке не состояли. Наши отношения: {{relationship}}' },
     { kind: 'p', text: 'От ответчика родились дети:' },
     childrenTableRu,
     { kind: 'p', text: 'Отцовство ответчика подтверждают следующие доказательства: {{evidence}}' },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMonths, todayIso } from '../../shared/domain/dates';
 import { clientInput, consult, newClient, ownContactPoint } from '../support/caseFixtures';
-import { CallError, createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -168,7 +168,7 @@ describe('duplicates and merge', () => {
     t.app.requireSession().user.role = 'paralegal';
     const a = await newClient(t);
     const b = await newClient(t);
-    await expect(t.call('clients:merge', { keepId: a, mergeId: b })).rejects.toMatchObject({ info: { code: 'FORBIDDEN' } } satisfies Partial<CallError>);
+    await expect(t.call('clients:merge', { keepId: a, mergeId: b })).rejects.toMatchObject({ info: { code: 'FORBIDDEN' } });
   });
 });
 

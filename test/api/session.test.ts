@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -12,7 +13,7 @@ describe('session', () => {
     expect(status.state).toBe('unlocked');
     expect(status.user).toMatchObject({ username: 'admin', role: 'administrator' });
     expect(status.installation?.name).toBe('Нуқтаи Ваҳдат');
-    expect(status.schemaVersion).toBe(1);
+    expect(status.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
   });
 
   it('locks, refuses a wrong passphrase with WRONG_PASSPHRASE, and unlocks with the right one', async () => {

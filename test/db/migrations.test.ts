@@ -88,3 +88,15 @@ describe('migrations', () => {
     await again.close();
   });
 });
+
+describe('migration 0003 (list indexes)', () => {
+  it('lets the first page of the clients list by name walk a live-rows index', async () => {
+    dir = tempDir();
+    const opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
+    const plan = opened.raw
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY search_name, id LIMIT 50")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('clients_live_name');
+    await opened.close();
+  });
+});

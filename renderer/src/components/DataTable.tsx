@@ -39,7 +39,7 @@ interface DataTableProps<T> {
   className?: string;
 }
 
-export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOpen, initialSort = [], rowClassName, rowHeight = 40, className }: DataTableProps<T>) {
+export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOpen, initialSort = [], rowClassName, rowHeight = 48, className }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [active, setActive] = useState(0);

@@ -242,7 +242,7 @@ export const screensRu: Widen<typeof screensEn> = {
     issues: 'Категории вопросов',
     issue: 'Вопрос',
     kind: 'Вид',
-    advice: 'Данная консультация (совет)',
+    advice: 'Суть консультации (разъяснения)',
     referrals: 'Направления',
     followUp: 'Дата повторного контакта',
     case: 'Связанное дело',

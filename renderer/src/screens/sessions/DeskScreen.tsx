@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../../shared/api/caseTracking';
+import type { AppStatus } from '../../../../shared/api/types';
 import type { ChannelInput } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { ConsultationKind, MaritalStatus, RelationToMigrant, Sex } from '../../../../shared/domain/enums';
@@ -74,7 +75,7 @@ const emptyDesk = (): DeskValues => ({
   referrals: [],
 });
 
-export function DeskScreen({ sessionId }: { sessionId: string }) {
+export function DeskScreen({ sessionId, status }: { sessionId: string; status: AppStatus }) {
   const { t } = useTranslation();
   const notify = useNotice();
   const client = useQueryClient();
@@ -112,6 +113,8 @@ export function DeskScreen({ sessionId }: { sessionId: string }) {
     const s = session.data?.session;
     if (!s) return;
     const consultation = {
+      lawyerUserId: status.user?.id ?? null,
+      lawyerName: status.user?.displayName ?? '',
       kind: v.kind,
       issues: v.issues as ChannelInput<'desk:register'>['consultation']['issues'],
       advice: v.advice,
@@ -250,9 +253,7 @@ export function DeskScreen({ sessionId }: { sessionId: string }) {
           <fieldset className="desk__group" data-part="consultation">
             <legend>{t('desk.consultation')}</legend>
             <CheckboxGroup legend={t('consultations.issues')} values={v.issues} onChange={set('issues')} options={options.issues} error={fe['consultation.issues']} columns={3} />
-            <div className="desk__grid">
-              <SelectField label={t('consultations.kind')} value={v.kind} onChange={(x) => set('kind')(x as ConsultationKind)} options={options.kind} />
-            </div>
+            <SelectField className="desk__wide" label={t('consultations.kind')} value={v.kind} onChange={(x) => set('kind')(x as ConsultationKind)} options={options.kind} />
             <TextAreaField label={t('consultations.advice')} value={v.advice} onChange={set('advice')} error={fe['consultation.advice']} rows={2} hint={t('desk.adviceHint')} />
             <CheckboxGroup legend={t('consultations.referrals')} values={v.referrals} onChange={set('referrals')} options={options.referral} columns={3} />
           </fieldset>
@@ -266,7 +267,7 @@ export function DeskScreen({ sessionId }: { sessionId: string }) {
             </button>
           </div>
         </form>
-        <aside className="panel desk__seen" aria-labelledby="seen-title">
+        <section className="panel desk__seen" aria-labelledby="seen-title">
           <h2 id="seen-title">
             {t('desk.seenToday')} ({seen.length})
           </h2>
@@ -282,7 +283,7 @@ export function DeskScreen({ sessionId }: { sessionId: string }) {
               ))}
             </ol>
           )}
-        </aside>
+        </section>
       </div>
     </section>
   );

@@ -9,7 +9,7 @@ export function MobileSessionsSection({ parts, status }: { parts: string[]; stat
   const [id, sub] = parts;
   if (!id) return <SessionList />;
   if (id === 'new') return <SessionForm key="new" status={status} />;
-  if (sub === 'desk') return <DeskScreen key={id} sessionId={id} />;
+  if (sub === 'desk') return <DeskScreen key={id} sessionId={id} status={status} />;
   if (sub === 'edit') return <SessionForm key={id} id={id} status={status} />;
   return <SessionDetail key={id} id={id} />;
 }

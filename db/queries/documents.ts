@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { DocumentFile, DocumentSummary } from '../../shared/api/filingsTypes';
+import { AppError } from '../../shared/api/errors';
+import { insertRow } from '../write';
+import type { Db, WriteCtx } from './writeContext';
+import { audit } from './writeContext';
+
+// Generated filings stored in the encrypted database with the case (documents table).
+
+export interface NewDocument {
+  caseId: string;
+  clientId: string;
+  title: string;
+  fileName: string;
+  content: Buffer;
+  language: string;
+  templateId: string;
+  templateVersion: string;
+  legalRefVersion: string;
+  dataHash: string;
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export async function insertFilingDocument(ctx: WriteCtx, d: NewDocument): Promise<string> {
+  const id = await insertRow(ctx.trx, ctx.w, 'documents', {
+    case_id: d.caseId,
+    client_id: d.clientId,
+    kind: 'filing',
+    title: d.title,
+    file_name: d.fileName,
+    mime_type: DOCX_MIME,
+    size_bytes: d.content.length,
+    content: d.content,
+    sha256: createHash('sha256').update(d.content).digest('hex'),
+    language: d.language,
+    template_id: d.templateId,
+    template_version: d.templateVersion,
+    legal_ref_version: d.legalRefVersion,
+    data_hash: d.dataHash,
+    created_by_user_id: ctx.user.id,
+  });
+  // Ids and template facts only: the title and file name carry the client's name.
+  await audit(ctx, 'document.create', 'documents', id, { caseId: d.caseId, templateId: d.templateId, templateVersion: d.templateVersion, language: d.language });
+  return id;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'case_id',
+  'kind',
+  'title',
+  'file_name',
+  'language',
+  'template_id',
+  'template_version',
+  'legal_ref_version',
+  'data_hash',
+  'sha256',
+  'size_bytes',
+  'created_at',
+] as const;
+
+type SummaryRow = { [K in (typeof SUMMARY_COLUMNS)[number]]: unknown };
+
+function toSummary(r: SummaryRow): DocumentSummary {
+  return {
+    id: r.id as string,
+    caseId: r.case_id as string | null,
+    kind: r.kind as string,
+    title: r.title as string,
+    fileName: r.file_name as string,
+    language: r.language as string | null,
+    templateId: r.template_id as string | null,
+    templateVersion: r.template_version as string | null,
+    legalRefVersion: r.legal_ref_version as string | null,
+    dataHash: r.data_hash as string | null,
+    sha256: r.sha256 as string,
+    sizeBytes: r.size_bytes as number,
+    createdAt: r.created_at as string,
+  };
+}
+
+export async function listCaseDocuments(db: Db, caseId: string): Promise<DocumentSummary[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select([...SUMMARY_COLUMNS])
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(toSummary);
+}
+
+export async function getDocumentFile(db: Db, id: string): Promise<DocumentFile> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['file_name', 'mime_type', 'content', 'sha256'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'No such document');
+  return { fileName: row.file_name, mimeType: row.mime_type, base64: Buffer.from(row.content).toString('base64'), sha256: row.sha256 };
+}

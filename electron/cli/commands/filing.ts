@@ -1,0 +1,54 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { findManifest, FILING_IDS } from '../../../templates/manifests';
+import { generateFiling } from '../../documents/filings';
+import { UsageError, stringOption, type ParsedArgs } from '../args';
+import type { CliCommand } from '../command';
+import { openForCli } from '../openForCli';
+
+// `filing --db FILE --case ID --template ID --lang tg|ru --out FILE.docx [--answers FILE.json]`:
+// generates a filing from the case data (and the answers kept with the case). When a required field
+// has no value it names the missing fields and writes nothing (exit code 1).
+
+export const filingCommand: CliCommand = {
+  name: 'filing',
+  summary: 'generate a court filing (.docx) for a case; names the missing fields instead of writing an incomplete one',
+  usage: `filing --db FILE --case ID --template ID --lang tg|ru --out FILE.docx [--answers FILE.json]  (templates: ${FILING_IDS.join(', ')})`,
+  async run(args: ParsedArgs, out) {
+    const caseId = stringOption(args, 'case');
+    const templateId = stringOption(args, 'template');
+    const lang = stringOption(args, 'lang');
+    const outPath = resolve(stringOption(args, 'out'));
+    if (lang !== 'tg' && lang !== 'ru') throw new UsageError('--lang must be tg or ru');
+    const manifest = findManifest(templateId);
+    if (!manifest) throw new UsageError(`Unknown template "${templateId}"; one of: ${FILING_IDS.join(', ')}`);
+    let answers: Record<string, string> = {};
+    const answersFile = args.options.get('answers');
+    if (typeof answersFile === 'string') answers = JSON.parse(readFileSync(answersFile, 'utf8')) as Record<string, string>;
+    const db = await openForCli(args);
+    try {
+      try {
+        const g = await generateFiling(db.db, { caseId, templateId, language: lang, answers });
+        writeFileSync(outPath, g.content);
+        out(`Wrote ${outPath} (${manifest.id} ${g.templateVersion}, legal references ${g.legalRefVersion}).`);
+        const unconfirmed = g.worked.resolved.usedRefs.filter((r) => !r.confirmed).map((r) => r.key);
+        if (unconfirmed.length) out(`Check against current law (unconfirmed): ${unconfirmed.join(', ')}`);
+        return 0;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VALIDATION' && error.params?.missing) {
+          const names = String(error.params.missing).split(', ');
+          out('Not written: required fields have no value:');
+          for (const name of names) {
+            const label = manifest.fields.find((f) => f.name === name)?.label.en ?? manifest.lists.find((l) => l.name === name)?.label.en ?? name;
+            out(`  ${name}: ${label}`);
+          }
+          return 1;
+        }
+        throw error;
+      }
+    } finally {
+      await db.close();
+    }
+  },
+};

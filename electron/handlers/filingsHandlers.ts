@@ -1,0 +1,50 @@
+import { getDocumentFile, listCaseDocuments } from '../../db/queries/documents';
+import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../../db/queries/legalRefs';
+import { audit } from '../../db/queries/writeContext';
+import { importTemplate, restoreShippedTemplate } from '../documents/customTemplates';
+import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '../documents/filings';
+import type { HandlerMap } from './types';
+import { withWrite } from './withWrite';
+
+type FilingChannels =
+  | 'filings:templates'
+  | 'filings:prepare'
+  | 'filings:preview'
+  | 'filings:save'
+  | 'documents:list'
+  | 'documents:get'
+  | 'legalRefs:list'
+  | 'legalRefs:save'
+  | 'legalRefs:confirm'
+  | 'templates:import'
+  | 'templates:restore';
+
+export const filingsHandlers: HandlerMap<FilingChannels> = {
+  'filings:templates': async ({ caseId }, { app }) => listTemplatesForCase(app.requireSession().db, caseId),
+  'filings:prepare': async (input, { app }) => prepareFiling(app.requireSession().db, input),
+  'filings:preview': async (input, { app }) => previewFiling(app.requireSession().db, input),
+  'filings:save': async (input, { app }) => withWrite(app, (ctx) => saveFiling(ctx, input)),
+  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireSession().db, caseId),
+  'documents:get': async ({ id }, { app }) => {
+    const session = app.requireSession();
+    const file = await getDocumentFile(session.db, id);
+    // Taking a copy out of the encrypted database is worth a line in the audit trail.
+    await withWrite(app, (ctx) => audit(ctx, 'document.export', 'documents', id));
+    return file;
+  },
+  'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession().db),
+  'legalRefs:save': async (input, { app }) => {
+    await withWrite(app, (ctx) => saveLegalRef(ctx, input));
+    return listLegalRefs(app.requireSession().db);
+  },
+  'legalRefs:confirm': async ({ id, confirmed }, { app }) => {
+    await withWrite(app, (ctx) => confirmLegalRef(ctx, id, confirmed));
+    return listLegalRefs(app.requireSession().db);
+  },
+  'templates:import': async ({ templateId, language, base64 }, { app }) =>
+    withWrite(app, (ctx) => importTemplate(ctx, templateId, language, Buffer.from(base64, 'base64'))),
+  'templates:restore': async ({ templateId, language }, { app }) => {
+    await withWrite(app, (ctx) => restoreShippedTemplate(ctx, templateId, language));
+    return { templateId, language };
+  },
+};

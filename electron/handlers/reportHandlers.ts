@@ -1,0 +1,68 @@
+import { drilldown } from '../../db/queries/indicatorDrilldown';
+import { computeIndicators } from '../../db/queries/indicators';
+import { appendAudit } from '../../db/queries/audit';
+import type { BreakdownDimension, DrilldownTarget, IndicatorReport, ReportQuery } from '../../shared/api/reportTypes';
+import { can } from '../../shared/domain/permissions';
+import { suppressSmallCells } from '../../shared/domain/suppression';
+import { APP_VERSION } from '../app/version';
+import type { UnlockedDatabase } from '../app/database';
+import { importRegister } from '../import/registers';
+import { exportReport } from '../reports/exportReport';
+import type { HandlerMap } from './types';
+
+// Reports (issue 5): one engine (db/queries/indicators.ts) behind the screen, the exports and the CLI.
+// Exports are outputs meant to leave the contact point, so their default is to suppress small cells;
+// every export and import is audited (ids and counts only).
+
+type Channels = 'reports:indicators' | 'reports:drilldown' | 'reports:export' | 'import:preview' | 'import:commit';
+
+function queryOf(input: ReportQuery): ReportQuery {
+  return { from: input.from, to: input.to, region: input.region, districtId: input.districtId, contactPointCode: input.contactPointCode };
+}
+
+async function report(session: UnlockedDatabase, input: ReportQuery & { suppressSmall: boolean; threshold: number }): Promise<IndicatorReport> {
+  const raw = await computeIndicators(session.db, queryOf(input));
+  raw.generated.appVersion = APP_VERSION;
+  return input.suppressSmall ? suppressSmallCells(raw, input.threshold) : raw;
+}
+
+export const reportHandlers: HandlerMap<Channels> = {
+  'reports:indicators': async (input, { app }) => report(app.requireSession(), input),
+
+  'reports:drilldown': async (input, { app }) => {
+    const session = app.requireSession();
+    const withNames = can(session.user.role, 'personal:read');
+    const result = await drilldown(
+      session.db,
+      { ...queryOf(input), target: input.target as DrilldownTarget, dimension: input.dimension as BreakdownDimension | null, key: input.key, limit: input.limit },
+      withNames,
+    );
+    if (withNames) {
+      await appendAudit(session.db, {
+        userId: session.user.id,
+        username: session.user.username,
+        action: 'reports.drilldown',
+        entity: 'consultations',
+        detail: { target: input.target, dimension: input.dimension, rows: result.rows.length },
+      });
+    }
+    return result;
+  },
+
+  'reports:export': async (input, { app }) => {
+    const session = app.requireSession();
+    const r = await report(session, input);
+    const file = await exportReport(r, { format: input.format, language: input.language });
+    await appendAudit(session.db, {
+      userId: session.user.id,
+      username: session.user.username,
+      action: 'reports.export',
+      entity: 'report',
+      detail: { format: input.format, from: input.from, to: input.to, suppressed: r.suppression.applied },
+    });
+    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
+  },
+
+  'import:preview': async (input, { app }) => importRegister(app.requireSession(), input.kind, Buffer.from(input.fileBase64, 'base64'), false),
+  'import:commit': async (input, { app }) => importRegister(app.requireSession(), input.kind, Buffer.from(input.fileBase64, 'base64'), true),
+};

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { INSTALLATION_ROLES, type InstallationRole } from '../domain/enums';
+
+// Types and input schemas of the exchange channels (issue 6): pairing, packages, conflicts, the hub.
+
+/** Why a package was refused; each has a text under `exchange.refused.<reason>`. */
+export const REFUSAL_REASONS = [
+  'notPackage',
+  'version',
+  'truncated',
+  'corrupt',
+  'badSignature',
+  'cannotDecrypt',
+  'unknownSender',
+  'notForUs',
+  'wrongKind',
+  'clockAhead',
+  'badContent',
+  'uniqueClash',
+  'brokenReferences',
+  'incomplete',
+  'networkSecretMismatch',
+  'noNetworkSecret',
+  'noContactPoint',
+  'badPairingFile',
+  'ownPairingFile',
+  'keysChanged',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export interface ExchangeIdentity {
+  installationId: string;
+  name: string;
+  role: InstallationRole;
+  contactPointId: string | null;
+  fingerprint: string;
+  hasNetworkSecret: boolean;
+}
+
+export interface PairingFile {
+  format: 'legal-aid-desk-pairing';
+  version: 1;
+  installationId: string;
+  role: InstallationRole;
+  name: string;
+  signPublicKey: string;
+  encPublicKey: string;
+}
+
+export interface PeerSummary {
+  installationId: string;
+  name: string;
+  role: InstallationRole;
+  fingerprint: string;
+  pairedOn: string;
+  lastSentAt: string | null;
+  lastReceivedAt: string | null;
+}
+
+export interface PackageFileOut {
+  fileName: string;
+  /** The package file, base64. */
+  base64: string;
+  packageId: string;
+  counts: Record<string, number>;
+}
+
+export interface ImportResult {
+  packageId: string;
+  kind: 'full' | 'stats' | 'networkKey';
+  senderName: string;
+  alreadyApplied: boolean;
+  /** Full packages: changes received, applied (newest wins), conflicts found. Stats: facts stored. */
+  counts: Record<string, number>;
+}
+
+export interface ConflictItem {
+  id: string;
+  tableName: string;
+  rowId: string;
+  columnName: string;
+  keptValue: unknown;
+  lostValue: unknown;
+  keptHlc: string;
+  lostHlc: string;
+  detectedAt: string;
+}
+
+export interface HubSubmission {
+  packageId: string;
+  senderInstallationId: string;
+  senderName: string;
+  contactPointCode: string;
+  contactPointName: string;
+  periodFrom: string;
+  periodTo: string;
+  appliedAt: string;
+  consultations: number;
+}
+
+const base64File = z.string().min(1).max(90_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, { message: 'invalid' });
+const installationId = z.string().regex(/^[0-9a-f-]{16,40}$/i, { message: 'invalid' });
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalidDate' });
+
+export const importPairingInput = z.object({ json: z.string().min(2).max(20_000) }).strict();
+export const setRoleInput = z.object({ role: z.enum(INSTALLATION_ROLES) }).strict();
+export const exportPackageInput = z
+  .object({
+    peerId: installationId,
+    kind: z.enum(['full', 'stats', 'networkKey']).default('full'),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+  })
+  .strict()
+  .refine((v) => v.kind !== 'stats' || (v.from && v.to && v.from <= v.to), { message: 'dateOrder', path: ['to'] });
+export const importPackageInput = z.object({ base64: base64File }).strict();
+export const conflictsInput = z.object({ includeResolved: z.boolean().default(false) }).strict();
+export const resolveConflictInput = z.object({ id: z.string().min(1).max(64), action: z.enum(['confirm', 'swap']) }).strict();
