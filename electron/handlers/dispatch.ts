@@ -8,6 +8,23 @@ import { appendAudit } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
 import { HANDLERS } from './registry';
 
+/** Opening one person's record is audited as a view (who looked at whose file, and when). */
+const VIEWS: Partial<Record<string, string>> = {
+  'clients:get': 'clients',
+  'cases:get': 'cases',
+  'consultations:get': 'consultations',
+  'sessions:get': 'mobile_sessions',
+  'documents:get': 'documents',
+};
+
+async function auditView(app: AppContext, channel: string, input: unknown): Promise<void> {
+  const entity = VIEWS[channel];
+  const session = app.session;
+  const id = (input as { id?: unknown })?.id;
+  if (!entity || !session || typeof id !== 'string') return;
+  await appendAudit(session.db, { userId: session.user.id, username: session.user.username, action: 'view', entity, entityId: id });
+}
+
 /**
  * The single entry of every call, whatever the transport (Electron IPC, loopback HTTP, tests):
  * unknown channel → refused; input parsed from `unknown` with the channel's schema; session and
@@ -35,6 +52,7 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     }
     const handler = HANDLERS.get(channel)!;
     const value = await handler(parsed.data as never, { app });
+    await auditView(app, channel, parsed.data);
     return { ok: true, value };
   } catch (error) {
     const appError = mapSqliteError(error);

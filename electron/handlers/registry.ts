@@ -4,6 +4,7 @@ import { caseHandlers } from './caseHandlers';
 import { clientHandlers } from './clientHandlers';
 import { consultationHandlers } from './consultationHandlers';
 import { contactPointHandlers } from './contactPointHandlers';
+import { exchangeHandlers } from './exchangeHandlers';
 import { filingsHandlers } from './filingsHandlers';
 import { mobileSessionHandlers } from './mobileSessionHandlers';
 import { reportHandlers } from './reportHandlers';
@@ -32,6 +33,8 @@ const AREAS: Record<string, object>[] = [
   searchHandlers,
   // Filings (issue 4).
   filingsHandlers,
+  // Exchange between installations and the hub (issue 6).
+  exchangeHandlers,
 ];
 
 function build(): Map<ChannelName, Handler<ChannelName>> {

@@ -69,6 +69,17 @@ export const CHANNEL_NAMES = [
   'reports:export',
   'import:preview',
   'import:commit',
+  'exchange:identity',
+  'exchange:setRole',
+  'exchange:pairingFile',
+  'exchange:importPairing',
+  'exchange:peers',
+  'exchange:exportPackage',
+  'exchange:importPackage',
+  'exchange:progress',
+  'exchange:conflicts',
+  'exchange:resolveConflict',
+  'hub:submissions',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -30,6 +30,7 @@ import type * as FT from './filingsTypes';
 import type { AppStatus, RegionRef } from './types';
 import * as R from './reportInputs';
 import type { DrilldownResult, ExportedFile, ImportSummary, IndicatorReport } from './reportTypes';
+import * as X from './exchangeTypes';
 import { optionalRecordId, passphrase, requiredText, username } from './validation';
 
 // The one typed API of the app: channel `area:verb` → zod input schema, output type, and who may call
@@ -162,6 +163,20 @@ export const contract = {
   'reports:export': channel<ExportedFile>()(R.reportExportInput, 'stats:read'),
   'import:preview': channel<ImportSummary>()(R.importInput, 'personal:write'),
   'import:commit': channel<ImportSummary>()(R.importInput, 'personal:write'),
+
+  // ---- Exchange between installations and the Ombudsman hub (issue 6). Types: ./exchangeTypes.ts.
+  'exchange:identity': channel<X.ExchangeIdentity>()(empty, 'session'),
+  // The role decides what an installation may send and receive: administrators only.
+  'exchange:setRole': channel<X.ExchangeIdentity>()(X.setRoleInput, 'settings:manage'),
+  'exchange:pairingFile': channel<X.PairingFile>()(empty, 'exchange:run'),
+  'exchange:importPairing': channel<X.PeerSummary>()(X.importPairingInput, 'exchange:run'),
+  'exchange:peers': channel<X.PeerSummary[]>()(empty, 'exchange:run'),
+  'exchange:exportPackage': channel<X.PackageFileOut>()(X.exportPackageInput, 'exchange:run'),
+  'exchange:importPackage': channel<X.ImportResult>()(X.importPackageInput, 'exchange:run'),
+  'exchange:progress': channel<X.ExchangeProgress>()(empty, 'exchange:run'),
+  'exchange:conflicts': channel<X.ConflictItem[]>()(X.conflictsInput, 'exchange:run'),
+  'exchange:resolveConflict': channel<X.ConflictItem[]>()(X.resolveConflictInput, 'exchange:run'),
+  'hub:submissions': channel<X.HubSubmission[]>()(empty, 'stats:read'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

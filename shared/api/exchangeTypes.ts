@@ -116,3 +116,9 @@ export const exportPackageInput = z
 export const importPackageInput = z.object({ base64: base64File }).strict();
 export const conflictsInput = z.object({ includeResolved: z.boolean().default(false) }).strict();
 export const resolveConflictInput = z.object({ id: z.string().min(1).max(64), action: z.enum(['confirm', 'swap']) }).strict();
+
+export interface ExchangeProgress {
+  active: boolean;
+  done: number;
+  total: number;
+}

@@ -59,7 +59,7 @@ export const missingPerson: TemplateManifest = {
     c.filingDate,
   ],
   lists: [{ ...c.childrenList, required: false }, c.attachmentsList],
-  passages: [],
+  passages: [{ name: 'has_children', label: { tg: 'Кӯдакон доранд', ru: 'Есть дети', en: 'Has children' }, when: { fact: 'hasChildren', in: ['yes'] } }],
   attachments: [
     { text: { tg: 'Нусхаи шиносномаи аризадиҳанда', ru: 'Копия паспорта заявителя' } },
     { text: { tg: 'Нусхаи шаҳодатномаи ақди никоҳ ё дигар ҳуҷҷати хешутаборӣ', ru: 'Копия свидетельства о браке или иного документа о родстве' } },

@@ -33,7 +33,7 @@ export const source: TemplateSource = {
     { kind: 'p', text: 'Документ, подтверждающий рождение: {{birth_document}}. Фамилия ребёнка выбрана согласно {{ref_registry_naming}}.' },
     { kind: 'p', text: '{{?father_mother_only}}Сведения об отце прошу внести по моему заявлению согласно {{ref_registry_father_entry}}.' },
     { kind: 'p', text: '{{?father_joint}}Отцом ребёнка является {{respondent_name}}; сведения об отце прошу внести на основании нашего совместного заявления ({{ref_registry_father_entry}}).' },
-    { kind: 'p', text: '{{?father_court}}Отцовство {{respondent_name_gen}} в отношении ребёнка установлено решением суда ({{court_decision}}); сведения об отце прошу внести на основании этого решения согласно {{ref_family_art50}}.' },
+    { kind: 'p', text: '{{?father_court}}Отцом ребёнка является {{respondent_name}}; его отцовство установлено решением суда ({{court_decision}}). Сведения об отце прошу внести на основании этого решения согласно {{ref_family_art50}}.' },
     ...closingRu('Заявитель'),
   ],
 };

@@ -175,3 +175,15 @@ describe('idle lock and settings', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'idleLockMinutes' }] } });
   });
 });
+
+describe('views are audited', () => {
+  it('records who opened which client record', async () => {
+    t = await createTestApp();
+    const { ownContactPoint, newClient } = await import('../support/caseFixtures');
+    await ownContactPoint(t);
+    const id = await newClient(t);
+    await t.call('clients:get', { id });
+    const views = await t.call('audit:list', { action: 'view' });
+    expect(views.rows).toEqual([expect.objectContaining({ username: 'admin', action: 'view', entity: 'clients', entityId: id })]);
+  });
+});

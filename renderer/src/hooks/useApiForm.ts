@@ -38,5 +38,11 @@ export function useApiForm<C extends ChannelName>(channel: C) {
     }
   }
 
-  return { submit, busy, fieldErrors, error };
+  /** Forgets the messages (a form cleared for the next entry). */
+  function reset() {
+    setFieldErrors({});
+    setError(null);
+  }
+
+  return { submit, busy, fieldErrors, error, reset };
 }

@@ -14,8 +14,10 @@ import { ClientsSection } from './clients/ClientsSection';
 import { ConsultationsSection } from './consultations/ConsultationsSection';
 import { ContactPointsSection } from './contactPoints/ContactPointsSection';
 import { DashboardScreen } from './DashboardScreen';
+import { FilingsSection } from './filings/FilingsSection';
 import { MobileSessionsSection } from './sessions/MobileSessionsSection';
 import { PlannedSection } from './PlannedSection';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
 /** The unlocked app: navigation on the left, search on top, the chosen section on the right. */
@@ -101,7 +103,9 @@ function renderSection(route: Route, status: AppStatus) {
     case 'contactPoints':
       return <ContactPointsSection parts={parts} status={status} />;
     case 'filings':
+      return <FilingsSection parts={parts} status={status} />;
     case 'reports':
+      return <ReportsScreen />;
     case 'exchange':
       return <PlannedSection section={section} />;
     default:

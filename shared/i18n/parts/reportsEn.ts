@@ -95,7 +95,7 @@ export const reportsEn = {
       pdf: 'PDF',
       xlsx: 'Excel (XLSX)',
       csv: 'CSV',
-      working: 'Preparing the file… {{percent}}%',
+      working: 'Preparing the file…',
       done: 'The file {{name}} was saved to your downloads.',
     },
     drilldown: {

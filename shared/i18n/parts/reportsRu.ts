@@ -99,7 +99,7 @@ export const reportsRu: Widen<typeof reportsEn> = {
       pdf: 'PDF',
       xlsx: 'Excel (XLSX)',
       csv: 'CSV',
-      working: 'Файл готовится… {{percent}}%',
+      working: 'Файл готовится…',
       done: 'Файл {{name}} сохранён в папку загрузок.',
     },
     drilldown: {

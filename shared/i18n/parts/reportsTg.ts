@@ -99,7 +99,7 @@ export const reportsTg: Widen<typeof reportsEn> = {
       pdf: 'PDF',
       xlsx: 'Excel (XLSX)',
       csv: 'CSV',
-      working: 'Файл тайёр мешавад… {{percent}}%',
+      working: 'Файл тайёр мешавад…',
       done: 'Файли {{name}} ба ҷузвдони боргириҳо нигоҳ дошта шуд.',
     },
     drilldown: {

@@ -1,6 +1,6 @@
 // Texts of the Settings screen's security parts: users, password, audit log, backups, idle lock.
 export const securityEn = {
-  tabs: { general: 'General', users: 'Users', password: 'My password', audit: 'Audit log', backups: 'Backups' },
+  tabs: { retention: 'Retention', general: 'General', users: 'Users', password: 'My password', audit: 'Audit log', backups: 'Backups' },
   users: {
     title: 'Users',
     intro: 'Each user opens the database with their own password. Disabling a user removes their key at once.',
@@ -70,6 +70,19 @@ export const securityEn = {
     retentionYears: 'Flag closed cases for review after this many years',
     save: 'Save settings',
     saved: 'Settings saved.',
+  },
+  retention: {
+    title: 'Retention review',
+    intro: 'Closed cases older than {{years}} years. Review each one: erase the client’s personal data where nothing requires keeping it (open the client and choose “Erase personal data”).',
+    none: 'No closed case is older than the retention period.',
+    case: 'Case',
+    type: 'Type',
+    closedOn: 'Closed on',
+  },
+  erase: {
+    button: 'Erase personal data',
+    confirm: 'Erase all personal data of this client (name, phones, documents, household, children, free texts)? Her consultations stay only as anonymous statistics. This cannot be undone.',
+    done: 'The personal data was erased.',
   },
   idle: {
     locked: 'The app was locked after a period without use.',

@@ -17,7 +17,7 @@ export function FilingsSection({ parts, status }: { parts: string[]; status: App
 
 function FilingsHome({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
-  const cases = useQuery({ queryKey: ['cases:list', 'filings'], queryFn: () => call('cases:list', { status: 'active', limit: 200 } as never) });
+  const cases = useQuery({ queryKey: ['cases:list', 'filings'], queryFn: () => call('cases:list', { status: 'active', limit: 200 }) });
   const isAdmin = status.user?.role === 'administrator';
   return (
     <section aria-labelledby="section-title">
@@ -32,8 +32,8 @@ function FilingsHome({ status }: { status: AppStatus }) {
           <thead>
             <tr>
               <th scope="col">{t('filings.chooseCase')}</th>
-              <th scope="col">{t('cases.client', { defaultValue: '' })}</th>
-              <th scope="col">{t('cases.type', { defaultValue: '' })}</th>
+              <th scope="col">{t('cases.client')}</th>
+              <th scope="col">{t('cases.type')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('filings.prepare')}</span>
               </th>

@@ -103,6 +103,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
   const fe = form.fieldErrors;
 
   function reset() {
+    form.reset();
     setV(emptyDesk());
     setExisting(null);
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input')?.focus());

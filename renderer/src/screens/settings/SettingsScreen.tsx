@@ -7,9 +7,10 @@ import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { GeneralSettingsPanel } from './GeneralSettingsPanel';
 import { PasswordPanel } from './PasswordPanel';
+import { RetentionPanel } from './RetentionPanel';
 import { UsersPanel } from './UsersPanel';
 
-type Tab = 'general' | 'users' | 'password' | 'audit' | 'backups';
+type Tab = 'general' | 'users' | 'password' | 'audit' | 'backups' | 'retention';
 
 /** Settings: language and keyboard help for everyone; users, audit and backups for administrators. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -19,6 +20,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
   if (can(role, 'users:manage')) tabs.splice(1, 0, 'users');
   if (can(role, 'audit:read')) tabs.push('audit');
   if (can(role, 'settings:manage')) tabs.push('backups');
+  if (can(role, 'personal:delete')) tabs.push('retention');
   const [tab, setTab] = useState<Tab>('general');
 
   return (
@@ -56,6 +58,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
         {tab === 'password' && <PasswordPanel />}
         {tab === 'audit' && <AuditPanel />}
         {tab === 'backups' && <BackupsPanel />}
+        {tab === 'retention' && <RetentionPanel />}
       </div>
     </section>
   );

@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { getMeta, META_KEYS, setMeta } from '../../db/queries/meta';
+import type { Db, WriteCtx } from '../../db/queries/writeContext';
+import { audit } from '../../db/queries/writeContext';
+import { insertRow, updateRow } from '../../db/write';
+import type { ExchangeIdentity, PairingFile, PeerSummary } from '../../shared/api/exchangeTypes';
+import { INSTALLATION_ROLES, type InstallationRole } from '../../shared/domain/enums';
+import { generateKeys, publicKeyFromRaw } from './packageFile';
+import { PackageRefused } from './refusal';
+
+// Who this installation is to the others: its signing (Ed25519) and encryption (X25519) key pairs,
+// made on first use and kept in the meta table of the encrypted database (never in a file of their own),
+// and the installations it trusts (peers), added only by importing their pairing file.
+
+const KEYS = {
+  signPublic: 'exchange.sign.public',
+  signPrivate: 'exchange.sign.private',
+  encPublic: 'exchange.enc.public',
+  encPrivate: 'exchange.enc.private',
+  networkSecret: 'exchange.network.secret',
+} as const;
+
+export interface OwnKeys {
+  installationId: string;
+  signPublic: string;
+  signPrivate: string;
+  encPublic: string;
+  encPrivate: string;
+}
+
+export async function ownKeys(db: Db): Promise<OwnKeys> {
+  const installationId = (await getMeta(db, META_KEYS.installationId)) ?? '';
+  let signPublic = await getMeta(db, KEYS.signPublic);
+  let encPublic = await getMeta(db, KEYS.encPublic);
+  if (!signPublic || !encPublic) {
+    const sign = generateKeys('ed25519');
+    const enc = generateKeys('x25519');
+    await setMeta(db, KEYS.signPrivate, sign.privateKey);
+    await setMeta(db, KEYS.signPublic, sign.publicKey);
+    await setMeta(db, KEYS.encPrivate, enc.privateKey);
+    await setMeta(db, KEYS.encPublic, enc.publicKey);
+    signPublic = sign.publicKey;
+    encPublic = enc.publicKey;
+  }
+  return {
+    installationId,
+    signPublic,
+    encPublic,
+    signPrivate: (await getMeta(db, KEYS.signPrivate))!,
+    encPrivate: (await getMeta(db, KEYS.encPrivate))!,
+  };
+}
+
+const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1: read aloud on a phone without confusion
+
+/** 5 groups of 4 characters from SHA-256 over both public keys, for people to compare by phone. */
+export function fingerprint(signPublic: string, encPublic: string): string {
+  const digest = createHash('sha256').update(Buffer.from(signPublic, 'base64')).update(Buffer.from(encPublic, 'base64')).digest();
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of digest) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < 20) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    if (out.length >= 20) break;
+  }
+  return out.match(/.{4}/g)!.join('-');
+}
+
+export async function readIdentity(db: Db): Promise<ExchangeIdentity> {
+  const keys = await ownKeys(db);
+  return {
+    installationId: keys.installationId,
+    name: (await getMeta(db, META_KEYS.installationName)) ?? '',
+    role: ((await getMeta(db, META_KEYS.installationRole)) ?? 'contact_point') as InstallationRole,
+    contactPointId: await getMeta(db, META_KEYS.contactPointId),
+    fingerprint: fingerprint(keys.signPublic, keys.encPublic),
+    hasNetworkSecret: (await getMeta(db, KEYS.networkSecret)) !== null,
+  };
+}
+
+export async function pairingFile(db: Db): Promise<PairingFile> {
+  const keys = await ownKeys(db);
+  const id = await readIdentity(db);
+  return {
+    format: 'legal-aid-desk-pairing',
+    version: 1,
+    installationId: keys.installationId,
+    role: id.role,
+    name: id.name,
+    signPublicKey: keys.signPublic,
+    encPublicKey: keys.encPublic,
+  };
+}
+
+export function parsePairingFile(json: string): PairingFile {
+  let v: Partial<PairingFile>;
+  try {
+    v = JSON.parse(json) as Partial<PairingFile>;
+  } catch {
+    throw new PackageRefused('badPairingFile');
+  }
+  const ok =
+    v &&
+    v.format === 'legal-aid-desk-pairing' &&
+    v.version === 1 &&
+    typeof v.installationId === 'string' &&
+    /^[0-9a-f-]{16,40}$/i.test(v.installationId) &&
+    typeof v.name === 'string' &&
+    v.name.length <= 200 &&
+    (INSTALLATION_ROLES as readonly string[]).includes(v.role ?? '');
+  if (!ok) throw new PackageRefused('badPairingFile');
+  try {
+    publicKeyFromRaw(v.signPublicKey ?? '', 'Ed25519');
+    publicKeyFromRaw(v.encPublicKey ?? '', 'X25519');
+  } catch {
+    throw new PackageRefused('badPairingFile');
+  }
+  return v as PairingFile;
+}
+
+/** Adds (or renames) a peer. A known installation that comes back with other keys is refused: that is what an impostor looks like. */
+export async function importPairing(ctx: WriteCtx, json: string): Promise<PeerSummary> {
+  const file = parsePairingFile(json);
+  const own = await ownKeys(ctx.trx);
+  if (file.installationId === own.installationId) throw new PackageRefused('ownPairingFile');
+  const existing = await ctx.trx
+    .selectFrom('peers')
+    .selectAll()
+    .where('installation_id', '=', file.installationId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.sign_public_key !== file.signPublicKey || existing.enc_public_key !== file.encPublicKey) throw new PackageRefused('keysChanged');
+    await updateRow(ctx.trx, ctx.w, 'peers', existing.id, { name: file.name, role: file.role });
+  } else {
+    await insertRow(ctx.trx, ctx.w, 'peers', {
+      installation_id: file.installationId,
+      role: file.role,
+      name: file.name,
+      sign_public_key: file.signPublicKey,
+      enc_public_key: file.encPublicKey,
+      paired_on: new Date().toISOString().slice(0, 10),
+      last_sent_hlc: null,
+      last_received_hlc: null,
+    });
+  }
+  await audit(ctx, 'exchange.pair', 'peer', file.installationId, { role: file.role });
+  return (await listPeers(ctx.trx)).find((p) => p.installationId === file.installationId)!;
+}
+
+export interface PeerRow {
+  installationId: string;
+  name: string;
+  role: InstallationRole;
+  signPublicKey: string;
+  encPublicKey: string;
+}
+
+export async function findPeer(db: Db, installationId: string): Promise<PeerRow | null> {
+  const r = await db.selectFrom('peers').selectAll().where('installation_id', '=', installationId).where('deleted_at', 'is', null).executeTakeFirst();
+  return r ? { installationId: r.installation_id, name: r.name, role: r.role as InstallationRole, signPublicKey: r.sign_public_key, encPublicKey: r.enc_public_key } : null;
+}
+
+/** What this installation knows of its exchange with one peer (local bookkeeping, never exchanged). */
+export interface PeerState {
+  /** Highest of OUR change_log sequence numbers the peer has confirmed it holds. */
+  acked: number;
+  /** Highest of the PEER's sequence numbers we hold without a gap. */
+  received: number;
+  lastSentAt: string | null;
+  lastReceivedAt: string | null;
+}
+
+const peerStateKey = (id: string) => `exchange.peer.${id}`;
+
+export async function peerState(db: Db, installationId: string): Promise<PeerState> {
+  const raw = await getMeta(db, peerStateKey(installationId));
+  const base: PeerState = { acked: 0, received: 0, lastSentAt: null, lastReceivedAt: null };
+  return raw ? { ...base, ...(JSON.parse(raw) as Partial<PeerState>) } : base;
+}
+
+export async function savePeerState(db: Db, installationId: string, state: PeerState): Promise<void> {
+  await setMeta(db, peerStateKey(installationId), JSON.stringify(state));
+}
+
+export async function listPeers(db: Db): Promise<PeerSummary[]> {
+  const rows = await db.selectFrom('peers').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
+  const out: PeerSummary[] = [];
+  for (const r of rows) {
+    const st = await peerState(db, r.installation_id);
+    out.push({
+      installationId: r.installation_id,
+      name: r.name,
+      role: r.role as InstallationRole,
+      fingerprint: fingerprint(r.sign_public_key, r.enc_public_key),
+      pairedOn: r.paired_on,
+      lastSentAt: st.lastSentAt,
+      lastReceivedAt: st.lastReceivedAt,
+    });
+  }
+  return out;
+}
+
+/** The secret the contact points of one network share, to key the pseudonyms of women (statistics). */
+export async function networkSecret(db: Db, create: boolean): Promise<Buffer | null> {
+  const raw = await getMeta(db, KEYS.networkSecret);
+  if (raw) return Buffer.from(raw, 'base64');
+  if (!create) return null;
+  const secret = randomBytes(32);
+  await setMeta(db, KEYS.networkSecret, secret.toString('base64'));
+  return secret;
+}
+
+/** Adopts a secret received from another contact point; a different one already here is refused. */
+export async function adoptNetworkSecret(db: Db, secret: string): Promise<void> {
+  const current = await getMeta(db, KEYS.networkSecret);
+  if (current === secret) return;
+  if (current) throw new PackageRefused('networkSecretMismatch');
+  await setMeta(db, KEYS.networkSecret, secret);
+}
+
+export async function setRole(ctx: WriteCtx, role: InstallationRole): Promise<void> {
+  await setMeta(ctx.trx, META_KEYS.installationRole, role);
+  await audit(ctx, 'exchange.role', 'installation', null, { role });
+}

@@ -1,0 +1,207 @@
+import { createHmac } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import { latinKey } from '../../shared/domain/names';
+
+// The statistics package (contact point → Ombudsman hub): only the facts the indicator engine reads,
+// de-identified. No names, phones, document numbers, addresses, advice or notes. Each person is a
+// pseudonym: HMAC-SHA256 of her normalised identity under the network's secret, so the hub counts the
+// same woman once across contact points without being able to tell who she is (without the secret,
+// the hub cannot even test a guessed name).
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface StatsContactPoint {
+  id: string;
+  code: string;
+  name: string;
+  district_id: string;
+  organisation: string;
+  established_on: string;
+  closed_on: string | null;
+  deleted_at: string | null;
+}
+export interface StatsSession {
+  id: string;
+  code: string;
+  contact_point_id: string;
+  date: string;
+  district_id: string;
+  status: string;
+  status_changed_on: string | null;
+  deleted_at: string | null;
+}
+export interface StatsConsultation {
+  id: string;
+  person: string;
+  created_at: string;
+  date: string;
+  venue_kind: string;
+  contact_point_id: string;
+  mobile_session_id: string | null;
+  district_id: string;
+  kind: string;
+  case_id: string | null;
+  snap_sex: string;
+  snap_age_band: string;
+  snap_migrant_household: number;
+  snap_abandoned: number | null;
+  snap_employment: string;
+  snap_education: string;
+  snap_residence: string;
+  snap_social_assistance: number | null;
+  snap_residence_district_id: string | null;
+}
+export interface StatsIssue {
+  id: string;
+  consultation_id: string;
+  issue: string;
+}
+export interface StatsCase {
+  id: string;
+  person: string;
+  case_type: string;
+  status: string;
+  opened_on: string;
+  closed_on: string | null;
+  contact_point_id: string | null;
+  outcome: string | null;
+  deleted_at: string | null;
+}
+
+export interface StatsPayload {
+  period: { from: string; to: string; contactPointId: string };
+  contactPoints: StatsContactPoint[];
+  sessions: StatsSession[];
+  consultations: StatsConsultation[];
+  issues: StatsIssue[];
+  cases: StatsCase[];
+  /** Pseudonym → sex (the hub's person rows need one; the counts read the consultation's snapshot). */
+  persons: Record<string, string>;
+}
+
+export interface Identity {
+  id: string;
+  surname: string;
+  given_name: string;
+  patronymic: string;
+  birth_date: string | null;
+}
+
+/**
+ * The pseudonym of a person. Without a birth date, two women with the same name would be merged into
+ * one, so such a record keys on its own id (counted apart rather than wrongly together).
+ */
+export function pseudonym(secret: Buffer, p: Identity): string {
+  const identity = p.birth_date
+    ? ['v1', latinKey(p.surname), latinKey(p.given_name), latinKey(p.patronymic), p.birth_date].join('|')
+    : `v1|record|${p.id}`;
+  return createHmac('sha256', secret).update(identity, 'utf8').digest('hex');
+}
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: string, from: string, to: string): Promise<StatsPayload> {
+  // The same consultations the engine counts: live, of a live client or of one merged into another.
+  const consultations = await db
+    .selectFrom('consultations as c')
+    .innerJoin('clients as cl', 'cl.id', 'c.client_id')
+    .select([
+      'c.id',
+      'c.created_at',
+      'c.date',
+      'c.venue_kind',
+      'c.contact_point_id',
+      'c.mobile_session_id',
+      'c.district_id',
+      'c.kind',
+      'c.case_id',
+      'c.snap_sex',
+      'c.snap_age_band',
+      'c.snap_migrant_household',
+      'c.snap_abandoned',
+      'c.snap_employment',
+      'c.snap_education',
+      'c.snap_residence',
+      'c.snap_social_assistance',
+      'c.snap_residence_district_id',
+      'c.client_id',
+      'cl.merged_into_id',
+    ])
+    .where('c.contact_point_id', '=', contactPointId)
+    .where('c.date', '>=', from)
+    .where('c.date', '<=', to)
+    .where('c.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('cl.deleted_at', 'is', null), eb('cl.merged_into_id', 'is not', null)]))
+    .execute();
+
+  const caseRows = await db
+    .selectFrom('cases')
+    .select(['id', 'client_id', 'case_type', 'status', 'opened_on', 'closed_on', 'contact_point_id', 'outcome', 'deleted_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('contact_point_id', '=', contactPointId), eb('closed_on', '>=', from), eb('closed_on', '<=', to)]),
+        eb('id', 'in', uniq(consultations.map((c) => c.case_id).filter((x): x is string => !!x)).concat([''])),
+      ]),
+    )
+    .execute();
+
+  // Persons: the client, or the record she was merged into (as the engine counts her).
+  const personIds = uniq([...consultations.map((c) => c.merged_into_id ?? c.client_id), ...caseRows.map((c) => c.client_id)]);
+  const persons: Record<string, string> = {};
+  const keyOf = new Map<string, string>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('clients')
+      .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'sex'])
+      .where('id', 'in', personIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const key = pseudonym(secret, r);
+      keyOf.set(r.id, key);
+      persons[key] = r.sex;
+    }
+  }
+
+  const sessionIds = uniq(consultations.map((c) => c.mobile_session_id).filter((x): x is string => !!x)).concat(['']);
+  const sessions = await db
+    .selectFrom('mobile_sessions')
+    .select(['id', 'code', 'contact_point_id', 'date', 'district_id', 'status', 'status_changed_on', 'deleted_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('contact_point_id', '=', contactPointId), eb('date', '>=', from), eb('date', '<=', to), eb('deleted_at', 'is', null)]),
+        eb('id', 'in', sessionIds),
+      ]),
+    )
+    .execute();
+
+  const cpIds = uniq([contactPointId, ...sessions.map((s) => s.contact_point_id), ...caseRows.map((c) => c.contact_point_id).filter((x): x is string => !!x)]);
+  const contactPoints = await db
+    .selectFrom('contact_points')
+    .select(['id', 'code', 'name', 'district_id', 'organisation', 'established_on', 'closed_on', 'deleted_at'])
+    .where('id', 'in', cpIds)
+    .execute();
+
+  const consultationIds = consultations.map((c) => c.id);
+  const issues: StatsIssue[] = [];
+  for (let i = 0; i < consultationIds.length; i += 500) {
+    issues.push(
+      ...(await db
+        .selectFrom('consultation_issues')
+        .select(['id', 'consultation_id', 'issue'])
+        .where('consultation_id', 'in', consultationIds.slice(i, i + 500))
+        .where('deleted_at', 'is', null)
+        .execute()),
+    );
+  }
+
+  return {
+    period: { from, to, contactPointId },
+    contactPoints,
+    sessions,
+    consultations: consultations.map(({ client_id, merged_into_id, ...c }) => ({ ...c, person: keyOf.get(merged_into_id ?? client_id)! })),
+    issues,
+    cases: caseRows.map(({ client_id, ...c }) => ({ ...c, person: keyOf.get(client_id)! })),
+    persons,
+  };
+}

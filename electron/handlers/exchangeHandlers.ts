@@ -1,0 +1,70 @@
+import { listConflicts, resolveConflict } from '../exchange/conflicts';
+import { exportPackage, importPackage } from '../exchange/exchangeService';
+import { listSubmissions } from '../exchange/hubStore';
+import { importPairing, listPeers, pairingFile, readIdentity, setRole } from '../exchange/identity';
+import type { ExchangeProgress } from '../../shared/api/exchangeTypes';
+import type { HandlerMap } from './types';
+import { withWrite } from './withWrite';
+
+// Exchange by files (issue 6): identity and pairing, packages to and from peers, the conflict queue and
+// the hub's list of submissions. The logic lives in electron/exchange; these are thin adapters.
+
+/** Progress of the import running now (one at a time per app), read by the screen while it waits. */
+const progress: ExchangeProgress = { active: false, done: 0, total: 0 };
+
+// Yielding to the event loop lets the progress channel answer during a long import. Kysely holds the
+// one SQLite connection for the transaction, so no other query can slip into it meanwhile.
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const exchangeHandlers: HandlerMap<
+  | 'exchange:identity'
+  | 'exchange:setRole'
+  | 'exchange:pairingFile'
+  | 'exchange:importPairing'
+  | 'exchange:peers'
+  | 'exchange:exportPackage'
+  | 'exchange:importPackage'
+  | 'exchange:progress'
+  | 'exchange:conflicts'
+  | 'exchange:resolveConflict'
+  | 'hub:submissions'
+> = {
+  'exchange:identity': async (_input, { app }) => readIdentity(app.requireSession().db),
+  'exchange:setRole': async ({ role }, { app }) => {
+    await withWrite(app, (ctx, s) => {
+      s.installation.role = role;
+      return setRole(ctx, role);
+    });
+    return readIdentity(app.requireSession().db);
+  },
+  'exchange:pairingFile': async (_input, { app }) => pairingFile(app.requireSession().db),
+  'exchange:importPairing': async ({ json }, { app }) => withWrite(app, (ctx) => importPairing(ctx, json)),
+  'exchange:peers': async (_input, { app }) => listPeers(app.requireSession().db),
+  'exchange:exportPackage': async ({ peerId, kind, from, to }, { app }) =>
+    exportPackage(app.requireSession(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+  'exchange:importPackage': async ({ base64 }, { app }) => {
+    const session = app.requireSession();
+    Object.assign(progress, { active: true, done: 0, total: 0 });
+    try {
+      return await importPackage(session, Buffer.from(base64, 'base64'), {
+        onProgress: async (done, total) => {
+          Object.assign(progress, { done, total });
+          await yieldNow();
+        },
+      });
+    } finally {
+      progress.active = false;
+    }
+  },
+  'exchange:progress': async () => ({ ...progress }),
+  'exchange:conflicts': async ({ includeResolved }, { app }) => listConflicts(app.requireSession().db, includeResolved),
+  'exchange:resolveConflict': async ({ id, action }, { app }) => {
+    await withWrite(app, (ctx) => resolveConflict(ctx, id, action, new Date().toISOString()));
+    return listConflicts(app.requireSession().db, false);
+  },
+  'hub:submissions': async (_input, { app }) => {
+    const db = app.requireSession().db;
+    const peers = await listPeers(db);
+    return listSubmissions(db, new Map(peers.map((p) => [p.installationId, p.name])));
+  },
+};

@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../../shared/domain/dates';
+import { call } from '../../api/client';
+import { downloadBase64 } from './labels';
+
+/** The documents stored with a case, each with its stamp and a way to save it as .docx. */
+export function CaseDocuments({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const docs = useQuery({ queryKey: ['documents:list', caseId], queryFn: () => call('documents:list', { caseId }) });
+
+  async function download(id: string) {
+    const file = await call('documents:get', { id });
+    downloadBase64(file.fileName, file.mimeType, file.base64);
+  }
+
+  return (
+    <section aria-labelledby="case-documents-title">
+      <h2 id="case-documents-title">{t('filings.documents')}</h2>
+      {docs.data && docs.data.length === 0 && <p className="muted">{t('filings.noDocuments')}</p>}
+      <ul className="documents" data-testid="case-documents">
+        {(docs.data ?? []).map((d) => (
+          <li key={d.id}>
+            <strong>{d.fileName}</strong> · {formatDate(d.createdAt.slice(0, 10))}
+            <div className="muted small">{t('filings.stamp', { template: d.templateId ?? '', version: d.templateVersion ?? '', refs: d.legalRefVersion ?? '' })}</div>
+            <button type="button" onClick={() => void download(d.id)}>
+              {t('filings.download')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FilingLang, PropertyItem } from '../../../../shared/api/filingsTypes';
+import { ApiError, call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/form/SelectField';
+import { useNotice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../router';
+import { CaseDocuments } from './CaseDocuments';
+import { FilingFields } from './FilingFields';
+import { pick } from './labels';
+
+/**
+ * The filing wizard of one case: template and language → what the case fills and what is missing
+ * (answered in a form made from the template's manifest) → preview (DOCX → HTML) → save with the case.
+ * Every change of an answer asks the main process again (filings:prepare), so the checks are the ones
+ * the saved document will pass.
+ */
+export function FilingWizard({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const notify = useNotice();
+  const qc = useQueryClient();
+  const ui = i18n.language;
+  const caseQuery = useQuery({ queryKey: ['cases:get', caseId], queryFn: () => call('cases:get', { id: caseId }) });
+  const templates = useQuery({ queryKey: ['filings:templates', caseId], queryFn: () => call('filings:templates', { caseId }) });
+  const [templateId, setTemplateId] = useState('');
+  const [language, setLanguage] = useState<FilingLang>(ui === 'ru' ? 'ru' : 'tg');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [property, setProperty] = useState<PropertyItem[] | undefined>(undefined);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError['info'] | null>(null);
+
+  useEffect(() => {
+    if (!templateId && templates.data?.length) setTemplateId(templates.data[0]!.id);
+  }, [templates.data, templateId]);
+
+  const request = { caseId, templateId, language, answers, ...(property ? { property } : {}) };
+  const prep = useQuery({
+    queryKey: ['filings:prepare', request],
+    queryFn: () => call('filings:prepare', request),
+    enabled: !!templateId,
+    placeholderData: (prev) => prev,
+  });
+
+  useEffect(() => {
+    // The kept property list becomes the editable one the first time a template with a property list is shown.
+    const list = prep.data?.lists.find((l) => l.name === 'property');
+    if (list && property === undefined) setProperty(list.items.length ? list.items : [{ item: '', value: '', acquiredOn: '' }]);
+  }, [prep.data, property]);
+
+  function changeTemplate(id: string) {
+    setTemplateId(id);
+    setPreview(null);
+    setProperty(undefined);
+  }
+
+  async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setError(null);
+    try {
+      return await fn();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: 'unexpected' });
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function showPreview() {
+    const p = await run(() => call('filings:preview', request));
+    if (p) setPreview(p.html);
+  }
+
+  async function save() {
+    const doc = await run(() => call('filings:save', request));
+    if (doc) {
+      notify(t('filings.savedDoc', { file: doc.fileName }));
+      void qc.invalidateQueries({ queryKey: ['documents:list', caseId] });
+    }
+  }
+
+  const c = caseQuery.data?.case;
+  const p = prep.data;
+  const templateOptions = (templates.data ?? []).map((tpl) => ({
+    value: tpl.id,
+    label: `${pick(tpl.title, ui)}${tpl.suitable ? ` — ${t('filings.suitable')}` : ''}`,
+  }));
+  const missingLabels = p
+    ? p.missing.map((name) => {
+        const f = p.fields.find((x) => x.name === name);
+        const l = p.lists.find((x) => x.name === name);
+        return f ? pick(f.label, ui) : l ? pick(l.label, ui) : name;
+      })
+    : [];
+
+  return (
+    <section aria-labelledby="section-title" className="filing-wizard">
+      <PageHeader
+        title={t('filings.wizardTitle', { number: c?.number ?? '' })}
+        subtitle={c ? c.clientName : undefined}
+        back={{ href: href('cases', caseId), label: t('filings.backToCase') }}
+      />
+      <div className="form-grid">
+        <SelectField label={t('filings.template')} value={templateId} onChange={changeTemplate} options={templateOptions} />
+        <SelectField
+          label={t('filings.language')}
+          value={language}
+          onChange={(v) => {
+            setLanguage(v === 'ru' ? 'ru' : 'tg');
+            setPreview(null);
+          }}
+          options={[
+            { value: 'tg', label: t('language.tg') },
+            { value: 'ru', label: t('language.ru') },
+          ]}
+        />
+      </div>
+      {p && p.customTemplate && <p className="muted">{t('filings.customTemplate', { version: p.templateVersion })}</p>}
+      {p && (
+        <FilingFields
+          prep={p}
+          ui={ui}
+          answers={answers}
+          onAnswer={(name, value) => setAnswers((a) => ({ ...a, [name]: value }))}
+          property={property}
+          onProperty={setProperty}
+        />
+      )}
+      {p && (
+        <p role="status" className={p.missing.length ? 'field__error' : 'muted'} data-testid="filing-status">
+          {p.missing.length ? t('filings.missing', { list: missingLabels.join(', ') }) : t('filings.complete')}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="button" disabled={!p || busy} onClick={() => void showPreview()}>
+          {busy ? t('filings.previewing') : t('filings.preview')}
+        </button>
+        <button type="button" className="primary" disabled={!p || busy || p.missing.length > 0} onClick={() => void save()}>
+          {t('filings.save')}
+        </button>
+      </div>
+      {preview !== null && (
+        <section aria-labelledby="filing-preview-title" className="filing-preview">
+          <h2 id="filing-preview-title">{t('filings.previewTitle')}</h2>
+          {/* mammoth's HTML: text escaped, no scripts or styles. */}
+          <div className="filing-preview__page" lang={language === 'tg' ? 'tg' : 'ru'} dangerouslySetInnerHTML={{ __html: preview }} />
+        </section>
+      )}
+      <CaseDocuments caseId={caseId} />
+    </section>
+  );
+}

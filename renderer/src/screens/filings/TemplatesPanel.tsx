@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/form/SelectField';
+
+const TEMPLATE_IDS = ['alimony-share', 'alimony-fixed-sum', 'paternity', 'paternity-fact', 'missing-person', 'property-division', 'divorce', 'birth-registration'];
+
+function toBase64(buf: ArrayBuffer): string {
+  let s = '';
+  const bytes = new Uint8Array(buf);
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Import an edited .docx for a template (checked against its placeholders) or go back to the shipped one. */
+export function TemplatesPanel() {
+  const { t } = useTranslation();
+  const [templateId, setTemplateId] = useState(TEMPLATE_IDS[0]!);
+  const [language, setLanguage] = useState<'tg' | 'ru'>('tg');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<ApiError['info'] | null>(null);
+
+  async function upload(file: File) {
+    setError(null);
+    try {
+      const r = await call('templates:import', { templateId, language, base64: toBase64(await file.arrayBuffer()) });
+      setMessage(
+        r.accepted
+          ? t('filings.importAccepted', { version: r.version ?? '' })
+          : t('filings.importRefused', { unknown: r.unknown.join(', ') || t('filings.none'), missing: r.missing.join(', ') || t('filings.none') }),
+      );
+    } catch (e) {
+      setError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: 'unexpected' });
+    }
+  }
+
+  async function restore() {
+    setError(null);
+    await call('templates:restore', { templateId, language });
+    setMessage(t('filings.restored'));
+  }
+
+  return (
+    <section aria-labelledby="templates-title" className="card">
+      <h2 id="templates-title">{t('filings.templatesTitle')}</h2>
+      <div className="form-grid">
+        <SelectField label={t('filings.template')} value={templateId} onChange={setTemplateId} options={TEMPLATE_IDS.map((id) => ({ value: id, label: id }))} />
+        <SelectField
+          label={t('filings.language')}
+          value={language}
+          onChange={(v) => setLanguage(v === 'ru' ? 'ru' : 'tg')}
+          options={[
+            { value: 'tg', label: t('language.tg') },
+            { value: 'ru', label: t('language.ru') },
+          ]}
+        />
+        <div className="field">
+          <label htmlFor="template-file">{t('filings.importTemplate')}</label>
+          <input
+            id="template-file"
+            type="file"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void upload(f);
+            }}
+          />
+        </div>
+      </div>
+      <button type="button" onClick={() => void restore()}>
+        {t('filings.restoreTemplate')}
+      </button>
+      {message && <p role="status">{message}</p>}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,244 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BreakdownKey, Count, ReportQuery } from '../../../../shared/api/reportTypes';
+import { formatDate, todayIso } from '../../../../shared/domain/dates';
+import { DEFINITIONS_VERSION } from '../../../../shared/domain/indicatorDefinitions';
+import { ApiError, call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLocalName, useRegions } from '../../hooks/useRegions';
+import { BreakdownPanel } from './BreakdownPanel';
+import { DefinitionsPanel } from './DefinitionsPanel';
+import { DrilldownDialog, type DrilldownTargetRef } from './DrilldownDialog';
+import { ExportBar } from './ExportBar';
+import { ImportDialog } from './ImportDialog';
+import { periodOf, type PeriodChoice, type PeriodKind } from './periods';
+
+// Headline rows that open to consultations: [row key, breakdown, dimension, key].
+const DRILL: Record<string, [BreakdownKey, 'abandoned' | null, string | null]> = {
+  women123: ['1.2.3.womenFromMigrantHouseholds', null, null],
+  abandoned123: ['1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes'],
+  consultations123: ['1.2.3.consultations', null, null],
+  women124: ['1.2.4.womenFromMigrantHouseholds', null, null],
+  abandoned124: ['1.2.4.abandonedWomen', null, null],
+  consultations124: ['1.2.4.consultations', null, null],
+  consultations1210: ['1.2.10.consultations', null, null],
+};
+
+/** Reports: indicators 1.2.3, 1.2.4, 1.2.10, 2.2.1.b for a period, with breakdowns, drill-down, exports and register import. */
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const regions = useRegions().data ?? [];
+  const local = useLocalName();
+  const contactPoints = useQuery({ queryKey: ['contactPoints:list', true], queryFn: () => call('contactPoints:list', { includeClosed: true }) }).data ?? [];
+  const today = todayIso();
+  const [p, setP] = useState<PeriodChoice>({ kind: 'year', year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)), quarter: 1, from: `${today.slice(0, 4)}-01-01`, to: today });
+  const [region, setRegion] = useState('');
+  const [districtId, setDistrictId] = useState('');
+  const [cp, setCp] = useState('');
+  const [query, setQuery] = useState<ReportQuery | null>(null);
+  const [drill, setDrill] = useState<DrilldownTargetRef | null>(null);
+  const [importing, setImporting] = useState(false);
+  const report = useQuery({ queryKey: ['reports:indicators', query], queryFn: () => call('reports:indicators', query!), enabled: query !== null });
+  const years = Array.from({ length: 12 }, (_, i) => Number(today.slice(0, 4)) - i);
+  const districts = (region ? regions.filter((r) => r.code === region) : regions).flatMap((r) => r.divisions);
+
+  function show() {
+    const period = periodOf(p);
+    setQuery({ ...period, region: region || null, districtId: districtId || null, contactPointCode: cp || null });
+  }
+
+  const r = report.data;
+  const headline: [string, Count][] = r
+    ? [
+        ['contactPointsOperating', r.indicators['1.2.3'].contactPointsOperating],
+        ['contactPointsEstablishedInPeriod', r.indicators['1.2.3'].contactPointsEstablishedInPeriod],
+        ['women123', r.indicators['1.2.3'].womenFromMigrantHouseholds],
+        ['abandoned123', r.indicators['1.2.3'].abandonedWomen],
+        ['consultations123', r.indicators['1.2.3'].consultations],
+        ['sessions124', r.indicators['1.2.4'].mobileSessionsConducted],
+        ['women124', r.indicators['1.2.4'].womenFromMigrantHouseholds],
+        ['abandoned124', r.indicators['1.2.4'].abandonedWomen],
+        ['consultations124', r.indicators['1.2.4'].consultations],
+        ['consultations1210', r.indicators['1.2.10'].consultations],
+        ['alimonyClosed', r.indicators['2.2.1.b'].alimonyCasesClosed],
+        ['alimonyResolved', r.indicators['2.2.1.b'].resolvedSuccessfully],
+      ]
+    : [];
+
+  return (
+    <section aria-labelledby="section-title">
+      <h1 id="section-title">{t('reports.title')}</h1>
+      <p className="muted">{t('reports.intro')}</p>
+      <div className="actions">
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('reports.import.open')}
+        </button>
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          show();
+        }}
+      >
+        <fieldset>
+          <legend>{t('reports.periodLegend')}</legend>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="period-kind">{t('reports.periodLegend')}</label>
+              <select id="period-kind" value={p.kind} onChange={(e) => setP({ ...p, kind: e.target.value as PeriodKind })}>
+                {(['month', 'quarter', 'year', 'custom'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`reports.periodKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {p.kind !== 'custom' && (
+              <div className="field">
+                <label htmlFor="period-year">{t('reports.year')}</label>
+                <select id="period-year" value={p.year} onChange={(e) => setP({ ...p, year: Number(e.target.value) })}>
+                  {years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {p.kind === 'month' && (
+              <div className="field">
+                <label htmlFor="period-month">{t('reports.month')}</label>
+                <select id="period-month" value={p.month} onChange={(e) => setP({ ...p, month: Number(e.target.value) })}>
+                  {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+                    <option key={m} value={m}>
+                      {String(m).padStart(2, '0')}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {p.kind === 'quarter' && (
+              <div className="field">
+                <label htmlFor="period-quarter">{t('reports.quarter')}</label>
+                <select id="period-quarter" value={p.quarter} onChange={(e) => setP({ ...p, quarter: Number(e.target.value) })}>
+                  {[1, 2, 3, 4].map((q) => (
+                    <option key={q} value={q}>
+                      {t('reports.quarterN', { n: q })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {p.kind === 'custom' && (
+              <>
+                <div className="field">
+                  <label htmlFor="period-from">{t('reports.from')}</label>
+                  <input id="period-from" type="date" value={p.from} onChange={(e) => setP({ ...p, from: e.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor="period-to">{t('reports.to')}</label>
+                  <input id="period-to" type="date" value={p.to} onChange={(e) => setP({ ...p, to: e.target.value })} />
+                </div>
+              </>
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('reports.filtersLegend')}</legend>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="filter-region">{t('reports.region')}</label>
+              <select
+                id="filter-region"
+                value={region}
+                onChange={(e) => {
+                  setRegion(e.target.value);
+                  setDistrictId('');
+                }}
+              >
+                <option value="">{t('reports.all')}</option>
+                {regions.map((rg) => (
+                  <option key={rg.code} value={rg.code}>
+                    {local(rg.name)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-district">{t('reports.district')}</label>
+              <select id="filter-district" value={districtId} onChange={(e) => setDistrictId(e.target.value)}>
+                <option value="">{t('reports.all')}</option>
+                {districts.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {local(d.name)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-cp">{t('reports.contactPoint')}</label>
+              <select id="filter-cp" value={cp} onChange={(e) => setCp(e.target.value)}>
+                <option value="">{t('reports.all')}</option>
+                {contactPoints.map((c) => (
+                  <option key={c.id} value={c.code}>
+                    {c.code} — {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('reports.show')}
+          </button>
+          {report.isFetching && <span role="status">{t('reports.loading')}</span>}
+        </div>
+      </form>
+      {report.error && <ErrorMessage error={report.error instanceof ApiError ? report.error.info : null} />}
+      <DefinitionsPanel version={r?.definitionsVersion ?? DEFINITIONS_VERSION} />
+      {r && query && (
+        <>
+          <h2 id="headline-title">{t('reports.headline')}</h2>
+          <p className="muted small">
+            {t('reports.periodLine', { from: formatDate(r.period.from), to: formatDate(r.period.to) })} ·{' '}
+            {t('reports.definitionsVersion', { version: r.definitionsVersion })}
+          </p>
+          <p className="muted small">{t('reports.drilldownHint')}</p>
+          <table className="report-table" aria-labelledby="headline-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.indicator')}</th>
+                <th scope="col">{t('reports.value')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {headline.map(([k, v]) => {
+                const d = DRILL[k];
+                return (
+                  <tr key={k} data-row={k}>
+                    <th scope="row">{t(`reports.rows.${k}`)}</th>
+                    <td className="num">
+                      {d && typeof v === 'number' && v > 0 ? (
+                        <button type="button" className="link" onClick={() => setDrill({ target: d[0], dimension: d[1], key: d[2], label: t(`reports.rows.${k}`) })}>
+                          {v}
+                        </button>
+                      ) : (
+                        v
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <BreakdownPanel report={r} onDrill={setDrill} />
+          <ExportBar query={query} />
+        </>
+      )}
+      {drill && query && <DrilldownDialog query={query} target={drill} onClose={() => setDrill(null)} />}
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </section>
+  );
+}
