@@ -3,6 +3,7 @@ import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { casesCommand } from './commands/cases';
+import { exportPackageCommand, importPackageCommand, pairCommand } from './commands/exchange';
 import { filingCommand } from './commands/filing';
 import { initCommand } from './commands/init';
 import { importCommand } from './commands/import';
@@ -11,7 +12,7 @@ import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand];
+const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, exportPackageCommand, importPackageCommand];
 
 function help(): string {
   const lines = [

@@ -101,7 +101,9 @@ export interface GeneratedFiling {
 }
 
 function safeFileName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  // Characters Windows refuses in file names, and control characters, become spaces.
+  const cleaned = Array.from(s, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch)).join('');
+  return cleaned.replace(/\s+/g, ' ').trim().slice(0, 120);
 }
 
 /** Fills the template; refuses with the names of the missing required fields. */

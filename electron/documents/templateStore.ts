@@ -59,10 +59,13 @@ export async function loadTemplate(db: Db, manifest: TemplateManifest, lang: Fil
   return { content: readShippedTemplate(manifest.id, lang), version: manifest.version, custom: false };
 }
 
-/** Placeholders a template of this manifest must have: required fields and required lists. */
+/**
+ * Placeholders a template of this manifest must have: required fields and required lists. Choice
+ * fields are left out: they usually only choose passages, and their text need not be printed.
+ */
 export function requiredPlaceholders(m: TemplateManifest): string[] {
   const out: string[] = [];
-  for (const f of m.fields) if (f.required === true) out.push(f.name);
+  for (const f of m.fields) if (f.required === true && f.format !== 'choice') out.push(f.name);
   for (const l of m.lists) {
     if (!l.required) continue;
     if (l.kind === 'paragraphs') out.push(l.name);

@@ -7,7 +7,7 @@ import type { ImportResult, PackageFileOut } from '../../shared/api/exchangeType
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
 import { collectChanges, mergeChanges, validatePayload, type FullPayload } from './fullSync';
-import { applyStatsFacts, isApplied } from './hubStore';
+import { applyStatsFacts, hubView, isApplied } from './hubStore';
 import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, type PeerRow } from './identity';
 import { decryptBody, readEnvelope, sealPackage, verifySignature, type PackageHeader, type PackageKind } from './packageFile';
 import { PackageRefused } from './refusal';
@@ -115,7 +115,7 @@ export async function importPackage(session: UnlockedDatabase, file: Buffer, opt
   const { header, payload, peer } = await openPackage(session, file);
   const now = (opts.now ?? new Date()).toISOString();
   const result: ImportResult = { packageId: header.packageId, kind: header.kind, senderName: peer.name, alreadyApplied: false, counts: {} };
-  if (await isApplied(session.db, header.packageId)) return { ...result, alreadyApplied: true };
+  if (await isApplied(hubView(session.db), header.packageId)) return { ...result, alreadyApplied: true };
   const ctx = (trx: WriteCtx['trx']): WriteCtx => ({ trx, w: session.writer, user: session.user });
 
   try {
@@ -167,7 +167,7 @@ export async function importPackage(session: UnlockedDatabase, file: Buffer, opt
       }
       const n = await session.db.transaction().execute(async (trx) => {
         await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-        const stored = await applyStatsFacts(trx, stats, { packageId: header.packageId, sender: peer.installationId, now });
+        const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now });
         const state = await peerState(trx, peer.installationId);
         await savePeerState(trx, peer.installationId, { ...state, lastReceivedAt: now });
         await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'stats', peer: peer.installationId, consultations: stored });

@@ -20,6 +20,11 @@ export type HubDatabase = Pick<
 >;
 export type HubDb = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
+/** The app's own database seen as a hub store (the hub tables are a subset of its schema). */
+export function hubView(db: Kysely<Database> | Transaction<Database>): HubDb {
+  return db as unknown as HubDb;
+}
+
 /** A fixed stamp for copied facts: the hub does not merge them, it replaces them. */
 const HUB_STAMP = '000000000000000-0000-0000000000000000';
 const CHUNK = 200;

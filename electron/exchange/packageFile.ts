@@ -123,7 +123,8 @@ export interface OpenedEnvelope {
 /** Splits the file and reads the header; refuses anything that is not a whole package file. */
 export function readEnvelope(file: Buffer): OpenedEnvelope {
   const min = MAGIC.length + 1 + 4 + 4 + SIGNATURE_BYTES;
-  if (file.length < min || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('notPackage');
+  if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('notPackage');
+  if (file.length < min) throw new PackageRefused('truncated');
   if (file[MAGIC.length] !== VERSION) throw new PackageRefused('version');
   let at = MAGIC.length + 1;
   const headerLength = file.readUInt32BE(at);

@@ -1,6 +1,6 @@
 import { listConflicts, resolveConflict } from '../exchange/conflicts';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
-import { listSubmissions } from '../exchange/hubStore';
+import { hubView, listSubmissions } from '../exchange/hubStore';
 import { importPairing, listPeers, pairingFile, readIdentity, setRole } from '../exchange/identity';
 import type { ExchangeProgress } from '../../shared/api/exchangeTypes';
 import type { HandlerMap } from './types';
@@ -65,6 +65,6 @@ export const exchangeHandlers: HandlerMap<
   'hub:submissions': async (_input, { app }) => {
     const db = app.requireSession().db;
     const peers = await listPeers(db);
-    return listSubmissions(db, new Map(peers.map((p) => [p.installationId, p.name])));
+    return listSubmissions(hubView(db), new Map(peers.map((p) => [p.installationId, p.name])));
   },
 };

@@ -142,13 +142,17 @@ export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOp
           {table.getHeaderGroups().map((group) => (
             <div role="row" aria-rowindex={1} key={group.id} className="data-table__row data-table__row--head" style={{ gridTemplateColumns }}>
               {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
+                // Sorting is done by the server, so any column may sort unless it says otherwise (react-table
+                // alone would only sort columns with an accessor).
+                const id = header.column.id;
+                const sorted = sorting[0]?.id === id ? (sorting[0].desc ? 'desc' : 'asc') : false;
+                const canSort = header.column.columnDef.enableSorting !== false;
+                const toggle = () => setSorting((s) => (s[0]?.id === id ? [{ id, desc: !s[0].desc }] : [{ id, desc: false }]));
                 const text = flexRender(header.column.columnDef.header, header.getContext());
                 return (
                   <div role="columnheader" key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} className="data-table__cell">
                     {canSort ? (
-                      <button type="button" className="data-table__sort" onClick={header.column.getToggleSortingHandler()}>
+                      <button type="button" className="data-table__sort" onClick={toggle}>
                         {text}
                         <span aria-hidden="true" className="data-table__arrow">
                           {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}

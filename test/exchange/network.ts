@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { setMeta, META_KEYS } from '../../db/queries/meta';
+import type { WriteCtx } from '../../db/queries/writeContext';
+import type { Database } from '../../db/schema';
+import { createDatabase, type UnlockedDatabase } from '../../electron/app/database';
+import { exportPackage, importPackage } from '../../electron/exchange/exchangeService';
+import { EXCHANGED_TABLES } from '../../electron/exchange/fullSync';
+import { importPairing, pairingFile } from '../../electron/exchange/identity';
+import type { PackageKind } from '../../electron/exchange/packageFile';
+import type { InstallationRole } from '../../shared/domain/enums';
+import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
+import { FAST_KDF } from '../support/temp';
+
+// Helpers for the exchange tests: installations in temp databases, one shared fake wall clock (so the
+// order of edits across installations is the order the test makes them in), pairing, packages.
+
+let wall = Date.now() - 60_000;
+/** Every reading is one millisecond later than the one before, on every installation. */
+export const tick = () => ++wall;
+
+export async function installation(dir: string, name: string, role: InstallationRole): Promise<UnlockedDatabase> {
+  const db = await createDatabase({
+    dbPath: join(dir, `${name}.db`),
+    username: 'admin',
+    displayName: `Admin ${name}`,
+    passphrase: 'correct horse battery staple',
+    installationName: name,
+    installationRole: role,
+    kdf: FAST_KDF,
+  });
+  db.writer.clock = new HybridClock(nodeIdFromInstallation(db.installation.id), undefined, tick);
+  // Tombstone times are data (deleted_at travels): the same edit gives the same value everywhere.
+  db.writer.now = () => new Date('2024-12-31T12:00:00.000Z');
+  return db;
+}
+
+export function ctxOf(db: UnlockedDatabase, trx: WriteCtx['trx']): WriteCtx {
+  return { trx, w: db.writer, user: db.user };
+}
+
+export async function write(db: UnlockedDatabase, fn: (ctx: WriteCtx) => Promise<unknown>): Promise<void> {
+  await db.db.transaction().execute((trx) => fn(ctxOf(db, trx)));
+}
+
+export async function setOwnContactPoint(db: UnlockedDatabase, id: string): Promise<void> {
+  await setMeta(db.db, META_KEYS.contactPointId, id);
+  db.installation.contactPointId = id;
+}
+
+export async function pair(a: UnlockedDatabase, b: UnlockedDatabase): Promise<void> {
+  const fa = JSON.stringify(await pairingFile(a.db));
+  const fb = JSON.stringify(await pairingFile(b.db));
+  await write(a, (ctx) => importPairing(ctx, fb));
+  await write(b, (ctx) => importPairing(ctx, fa));
+}
+
+export interface Pkg {
+  to: UnlockedDatabase;
+  file: Buffer;
+}
+
+export async function pack(from: UnlockedDatabase, to: UnlockedDatabase, kind: PackageKind = 'full', period?: { from: string; to: string }): Promise<Pkg> {
+  const out = await exportPackage(from, to.installation.id, { kind, ...(period ?? {}) });
+  return { to, file: Buffer.from(out.base64, 'base64') };
+}
+
+export async function deliver(p: Pkg) {
+  return importPackage(p.to, p.file);
+}
+
+/** Every synced row that travels, without the per-installation bookkeeping (stamps, times, accounts). */
+export async function canonicalDump(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
+  const skip = new Set(['created_at', 'updated_at', 'hlc', 'user_id', 'responsible_user_id', 'assignee_user_id', 'lawyer_user_id', 'created_by_user_id', 'imported_by_user_id']);
+  const out: Record<string, unknown[]> = {};
+  for (const table of EXCHANGED_TABLES) {
+    const rows = (await (db as Kysely<any>).selectFrom(table).selectAll().orderBy('id').execute()) as Record<string, unknown>[];
+    out[table] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.has(k)).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('base64') : v])));
+  }
+  return out;
+}
+
+/** A small deterministic random source, so a failing shuffle can be replayed. */
+export function seeded(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}
