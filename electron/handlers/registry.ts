@@ -11,6 +11,7 @@ import { reportHandlers } from './reportHandlers';
 import { searchHandlers } from './searchHandlers';
 import { dataProtectionHandlers } from './dataProtectionHandlers';
 import { securityHandlers } from './securityHandlers';
+import { updateHandlers } from './updateHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import type { Handler } from './types';
 
@@ -24,6 +25,7 @@ const AREAS: Record<string, object>[] = [
   sessionHandlers,
   securityHandlers,
   dataProtectionHandlers,
+  updateHandlers,
   // Case tracking (issue 3).
   contactPointHandlers,
   mobileSessionHandlers,

@@ -52,6 +52,9 @@ export const CHANNEL_NAMES = [
   'settings:save',
   'clients:erase',
   'cases:retentionReview',
+  'updates:apply',
+  'updates:trustedKeys',
+  'updates:trustKey',
   // Filings (issue 4)
   'filings:templates',
   'filings:prepare',

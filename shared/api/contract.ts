@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, FileDownload, RetentionItem, SecuritySettings, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, FileDownload, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type {
   CaseDetail,
   CaseSummary,
@@ -141,6 +141,10 @@ export const contract = {
   // Data protection: erasure on request (her statistics stay, anonymous) and the retention review.
   'clients:erase': channel<{ rows: number }>()(S.eraseClientInput, 'personal:delete'),
   'cases:retentionReview': channel<RetentionItem[]>()(empty, 'personal:read'),
+  // Templates and legal references from outside: only from update files signed by a trusted key.
+  'updates:apply': channel<UpdateResult>()(S.updateApplyInput, 'settings:manage'),
+  'updates:trustedKeys': channel<TrustedKeyInfo[]>()(empty, 'settings:manage'),
+  'updates:trustKey': channel<{ fingerprint: string }>()(S.trustKeyInput, 'settings:manage'),
 
   // ---- Filings (issue 4). Inputs: ./filingsInputs.ts; outputs: ./filingsTypes.ts.
   'filings:templates': channel<FT.FilingTemplateSummary[]>()(F.filingTemplatesInput, 'personal:read'),

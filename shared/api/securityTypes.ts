@@ -92,3 +92,19 @@ export interface RetentionItem {
   closedOn: string;
   clientId: string;
 }
+
+export const updateApplyInput = z.object({ fileBase64: z.string().min(1, { message: 'required' }).max(50_000_000, { message: 'tooLong' }) }).strict();
+export const trustKeyInput = z.object({ id: requiredText(100), name: requiredText(200), publicKeyPem: z.string().includes('PUBLIC KEY', { message: 'invalid' }).max(2000) }).strict();
+
+export interface UpdateResult {
+  legalReferences: number;
+  templates: number;
+  keyId: string;
+}
+
+export interface TrustedKeyInfo {
+  id: string;
+  name: string;
+  fingerprint: string;
+  shipped: boolean;
+}

@@ -1,4 +1,5 @@
 import { abandonmentEn, enumsEn } from './parts/enumsEn';
+import { exchangeEn } from './parts/exchangeEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
 import { reportsEn } from './parts/reportsEn';
@@ -125,6 +126,7 @@ export const en = {
   ...screensEn,
   filings: filingsEn,
   ...reportsEn,
+  ...exchangeEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { exchangeRu } from './parts/exchangeRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -126,4 +127,5 @@ export const ru: Catalog = {
   ...screensRu,
   filings: filingsRu,
   ...reportsRu,
+  ...exchangeRu,
 };

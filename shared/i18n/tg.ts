@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { exchangeTg } from './parts/exchangeTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
@@ -127,4 +128,5 @@ export const tg: Catalog = {
   ...screensTg,
   filings: filingsTg,
   ...reportsTg,
+  ...exchangeTg,
 };

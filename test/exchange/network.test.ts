@@ -179,7 +179,7 @@ describe('three mobile teams, two contact points and the hub', () => {
     for (const p of people) {
       for (const secret of [p.surname, p.givenName, p.phone, p.doc, p.phone.slice(4)]) expect(bytes.includes(Buffer.from(secret, 'utf8'))).toBe(false);
     }
-    for (const text of ['Раҳимов', 'Фирӯз', 'Ғозималик', 'алимент', 'Шавҳари']) expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false);
+    for (const text of ['Раҳимов', 'Фирӯз', 'Ғозималик', 'алимент', 'Шавҳари', 'Ҳакимова']) expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false);
     expect((opened.payload as { consultations: unknown[] }).consultations.length).toBeGreaterThan(0);
   });
 });

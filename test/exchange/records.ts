@@ -10,7 +10,7 @@ export const ISTARAVSHAN = 'su-istaravshan';
 
 export function contactPoint(id: string, code: string, districtId: string) {
   return (ctx: WriteCtx) =>
-    insertRow(ctx.trx, ctx.w, 'contact_points', { id, code, name: `Нуқтаи тамос ${code}`, district_id: districtId, established_on: '2023-01-10', closed_on: null });
+    insertRow(ctx.trx, ctx.w, 'contact_points', { id, code, name: `Нуқтаи тамос ${code}`, district_id: districtId, address: '', organisation: '', notes: '', established_on: '2023-01-10', closed_on: null });
 }
 
 export function session(id: string, code: string, cpId: string, date: string, districtId: string) {
@@ -21,7 +21,10 @@ export function session(id: string, code: string, cpId: string, date: string, di
       contact_point_id: cpId,
       date,
       district_id: districtId,
+      jamoat: '',
       village: 'деҳаи Ғозималик',
+      partner_authority: '',
+      notes: '',
       status: 'conducted',
       status_changed_on: date,
     });
@@ -44,6 +47,12 @@ export function client(p: Person) {
       surname: p.surname,
       given_name: p.givenName,
       patronymic: p.patronymic,
+      search_name: '',
+      search_key: '',
+      residence_jamoat: '',
+      residence_village: '',
+      residence_address: '',
+      languages: '[]',
       sex: 'F',
       birth_date: p.birthDate,
       id_doc_type: 'passport',
@@ -53,13 +62,18 @@ export function client(p: Person) {
       education: 'secondary',
       notes: `Шавҳари ${p.givenName} соли 2021 ба Русия рафт`,
     });
-    await insertRow(ctx.trx, ctx.w, 'client_phones', { id: `${p.id}-ph`, client_id: p.id, phone: p.phone });
+    await insertRow(ctx.trx, ctx.w, 'client_phones', { id: `${p.id}-ph`, client_id: p.id, phone: p.phone, label: '' });
     await insertRow(ctx.trx, ctx.w, 'migrant_households', {
       id: `${p.id}-mh`,
       client_id: p.id,
+      relation: 'wife',
       migrant_surname: 'Раҳимов',
       migrant_given_name: 'Фирӯз',
+      migrant_patronymic: '',
       country: 'RU',
+      city: '',
+      abandoned_override_reason: '',
+      notes: '',
       marital_status: 'married',
     });
   };
@@ -88,6 +102,8 @@ export function consultation(v: Visit) {
       mobile_session_id: v.sessionId ?? null,
       district_id: v.districtId,
       kind: 'legal',
+      lawyer_name: 'Ҳакимова М.',
+      snap_abandoned_reason: '',
       advice: 'Маслиҳат дар бораи алимент',
       case_id: v.caseId ?? null,
       snap_sex: 'F',
@@ -120,6 +136,14 @@ export function alimonyCase(id: string, clientId: string, cpId: string, closedOn
       closed_on: closedOn,
       contact_point_id: cpId,
       respondent_name: 'Раҳимов Фирӯз',
+      responsible_name: '',
+      court_name: '',
+      court_case_number: '',
+      judge: '',
+      respondent_address: '',
+      respondent_whereabouts: '',
+      details: '{}',
+      notes: '',
       outcome,
     });
 }

@@ -14,9 +14,9 @@ import { ClientsSection } from './clients/ClientsSection';
 import { ConsultationsSection } from './consultations/ConsultationsSection';
 import { ContactPointsSection } from './contactPoints/ContactPointsSection';
 import { DashboardScreen } from './DashboardScreen';
+import { ExchangeScreen } from './exchange/ExchangeScreen';
 import { FilingsSection } from './filings/FilingsSection';
 import { MobileSessionsSection } from './sessions/MobileSessionsSection';
-import { PlannedSection } from './PlannedSection';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
@@ -107,7 +107,7 @@ function renderSection(route: Route, status: AppStatus) {
     case 'reports':
       return <ReportsScreen />;
     case 'exchange':
-      return <PlannedSection section={section} />;
+      return <ExchangeScreen status={status} />;
     default:
       return assertNever(section, 'section');
   }

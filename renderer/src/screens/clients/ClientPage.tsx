@@ -10,6 +10,7 @@ import { useEnumLabel } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { AbandonmentPanel } from './AbandonmentPanel';
+import { EraseButton } from './EraseButton';
 import { MergeDialog } from './MergeDialog';
 
 function Facts({ items }: { items: Array<[string, ReactNode]> }) {
@@ -66,6 +67,7 @@ export function ClientPage({ id }: { id: string }) {
             <button type="button" onClick={() => setMerging(true)}>
               {t('clients.merge')}
             </button>
+            <EraseButton clientId={c.id} />
           </>
         }
       />

@@ -1,0 +1,17 @@
+import { shippedTrustedKeys, addTrustedKey, applyUpdate, fingerprint, trustedKeys } from '../updates/signedUpdates';
+import type { HandlerMap } from './types';
+import { withWrite } from './withWrite';
+
+export const updateHandlers: HandlerMap<'updates:apply' | 'updates:trustedKeys' | 'updates:trustKey'> = {
+  'updates:apply': async ({ fileBase64 }, { app }) => withWrite(app, (ctx) => applyUpdate(ctx, Buffer.from(fileBase64, 'base64'))),
+  'updates:trustedKeys': async (_input, { app }) => {
+    const s = app.requireSession();
+    const shipped = new Set(shippedTrustedKeys().map((k) => k.id));
+    const keys = await s.db.transaction().execute((trx) => trustedKeys({ trx }));
+    return keys.map((k) => ({ id: k.id, name: k.name, fingerprint: fingerprint(k.publicKeyPem), shipped: shipped.has(k.id) }));
+  },
+  'updates:trustKey': async (input, { app }) => {
+    const fp = await withWrite(app, (ctx) => addTrustedKey(ctx, input));
+    return { fingerprint: fp };
+  },
+};

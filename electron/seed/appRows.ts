@@ -1,0 +1,294 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { normalizeIdDoc } from '../../db/queries/clients';
+import { DOCX_MIME } from '../../db/queries/documents';
+import { int } from '../../db/queries/writeContext';
+import type { caseInput, clientInput, consultationInput, contactPointInput, hearingInput, sessionInput, taskInput } from '../../shared/api/caseTrackingInputs';
+import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
+import { nameKeys } from '../../shared/domain/names';
+import { takeSnapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
+import type { BulkWriter } from './bulkWriter';
+
+// The repository functions of db/queries (saveContactPoint, saveSession, saveClient, saveConsultation,
+// saveCase, setCaseStatus, saveHearing, saveTask, completeTask, insertFilingDocument) for NEW records,
+// mirrored column for column onto the BulkWriter: the same values from the same parsed inputs (the
+// inputs go through the API's zod schemas), the same snapshot (shared/domain/snapshot.ts), the same
+// search keys (shared/domain/names.ts), the same audit entries. The checks those functions make are the
+// generator's job (it only produces valid data). test/bench/seed.test.ts compares both paths.
+
+export type ClientIn = z.output<typeof clientInput>;
+export type ConsultationIn = z.output<typeof consultationInput>;
+export type CaseIn = z.output<typeof caseInput>;
+
+/** What a consultation's snapshot needs of a client, kept in memory while seeding. */
+export interface ClientState {
+  id: string;
+  snap: SnapshotClient;
+  household: SnapshotHousehold | null;
+}
+
+export class AppRows {
+  private readonly caseNumbers = new Map<string, number>();
+  private readonly sessionCodes = new Map<string, number>();
+
+  constructor(readonly w: BulkWriter) {}
+
+  contactPoint(input: z.output<typeof contactPointInput>): string {
+    const id = this.w.insert('contact_points', {
+      code: input.code,
+      name: input.name,
+      district_id: input.districtId,
+      address: input.address,
+      organisation: input.organisation,
+      established_on: input.establishedOn,
+      closed_on: input.closedOn,
+      notes: input.notes,
+    });
+    this.w.audit('contact_point.create', 'contact_points', id);
+    return id;
+  }
+
+  session(input: z.output<typeof sessionInput>, cp: { id: string; code: string }): string {
+    const prefix = `${cp.code}-${input.date.replace(/-/g, '')}-`;
+    const n = (this.sessionCodes.get(prefix) ?? 0) + 1;
+    this.sessionCodes.set(prefix, n);
+    const id = this.w.insert('mobile_sessions', {
+      code: input.code || `${prefix}${n}`,
+      contact_point_id: cp.id,
+      date: input.date,
+      district_id: input.districtId,
+      jamoat: input.jamoat,
+      village: input.village,
+      partner_authority: input.partnerAuthority,
+      notes: input.notes,
+      status: 'planned',
+      status_changed_on: null,
+    });
+    this.w.audit('mobile_session.create', 'mobile_sessions', id);
+    for (const m of input.team) this.w.insert('mobile_session_team', { staff_id: m.staffId, name: m.name, role: m.role, mobile_session_id: id });
+    if (input.team.length) this.w.audit('mobile_session.team', 'mobile_sessions', id, { added: input.team.length, removed: 0 });
+    return id;
+  }
+
+  /** setSessionStatus (or the first consultation in a planned session, `byConsultation`). */
+  sessionStatus(id: string, from: 'planned', to: 'conducted' | 'cancelled', today: string, byConsultation: boolean): void {
+    this.w.update('mobile_sessions', id, { status: to, status_changed_on: today });
+    this.w.audit('mobile_session.status', 'mobile_sessions', id, byConsultation ? { from, to, by: 'consultation' } : { from, to });
+  }
+
+  client(input: ClientIn, today: string): ClientState {
+    const keys = nameKeys(input);
+    const id = this.w.insert('clients', {
+      surname: input.surname,
+      given_name: input.givenName,
+      patronymic: input.patronymic,
+      search_name: keys.searchName,
+      search_key: keys.searchKey,
+      sex: input.sex,
+      birth_date: input.birthDate,
+      age_recorded: input.birthDate ? null : input.age,
+      age_recorded_on: input.birthDate || input.age === null ? null : today,
+      id_doc_type: input.idDocType,
+      id_doc_number: normalizeIdDoc(input.idDocNumber),
+      residence_district_id: input.residenceDistrictId,
+      residence_jamoat: input.residenceJamoat,
+      residence_village: input.residenceVillage,
+      residence_address: input.residenceAddress,
+      residence_type: input.residenceType,
+      languages: JSON.stringify(input.languages),
+      employment: input.employment,
+      education: input.education,
+      social_assistance: int(input.socialAssistance),
+      consent_on: input.consentOn,
+      consent_method: input.consentMethod,
+      notes: input.notes,
+      merged_into_id: null,
+      erased_at: null,
+    });
+    for (const p of input.phones) this.w.insert('client_phones', { client_id: id, phone: p.phone, label: p.label });
+    const h = input.household;
+    if (h) {
+      this.w.insert('migrant_households', {
+        relation: h.relation,
+        migrant_surname: h.migrantSurname,
+        migrant_given_name: h.migrantGivenName,
+        migrant_patronymic: h.migrantPatronymic,
+        migrant_birth_date: h.migrantBirthDate,
+        country: h.country,
+        city: h.city,
+        departure_date: h.departureDate,
+        last_contact_date: h.lastContactDate,
+        last_remittance_date: h.lastRemittanceDate,
+        marital_status: h.maritalStatus,
+        notes: h.notes,
+        client_id: id,
+        abandoned_override: null,
+        abandoned_override_reason: '',
+      });
+    }
+    for (const c of input.children) {
+      this.w.insert('children', {
+        surname: c.surname,
+        given_name: c.givenName,
+        patronymic: c.patronymic,
+        birth_date: c.birthDate,
+        sex: c.sex,
+        birth_certificate: c.birthCertificate,
+        paternity_registered: int(c.paternityRegistered),
+        notes: c.notes,
+        client_id: id,
+      });
+    }
+    this.w.audit('client.create', 'clients', id, { fields: [], phones: input.phones.length, household: h !== null, children: input.children.length });
+    return {
+      id,
+      snap: {
+        sex: input.sex,
+        birthDate: input.birthDate,
+        ageRecorded: input.birthDate ? null : input.age,
+        ageRecordedOn: input.birthDate || input.age === null ? null : today,
+        employment: input.employment,
+        education: input.education,
+        residenceType: input.residenceType,
+        socialAssistance: input.socialAssistance,
+        residenceDistrictId: input.residenceDistrictId,
+      },
+      household: h
+        ? { relation: h.relation, departureDate: h.departureDate, lastRemittanceDate: h.lastRemittanceDate, maritalStatus: h.maritalStatus, abandonedOverride: null }
+        : null,
+    };
+  }
+
+  /** saveConsultation for a new consultation; the venue is already resolved (date, contact point, district). */
+  consultation(input: ConsultationIn, client: ClientState, venue: { date: string; contactPointId: string; districtId: string }, conductSessionOn: string | null): string {
+    const s = takeSnapshot(client.snap, client.household, venue.date);
+    const id = this.w.insert('consultations', {
+      client_id: input.clientId,
+      date: venue.date,
+      venue_kind: input.venueKind,
+      contact_point_id: venue.contactPointId,
+      mobile_session_id: input.venueKind === 'mobile_session' ? input.mobileSessionId : null,
+      district_id: venue.districtId,
+      lawyer_user_id: input.lawyerUserId,
+      lawyer_name: input.lawyerName,
+      kind: input.kind,
+      advice: input.advice,
+      follow_up_on: input.followUpOn,
+      case_id: input.caseId,
+      snap_sex: s.sex,
+      snap_age: s.age,
+      snap_age_band: s.ageBand,
+      snap_migrant_household: s.migrantHousehold ? 1 : 0,
+      snap_relation: s.relation,
+      snap_marital_status: s.maritalStatus,
+      snap_abandoned: int(s.abandoned),
+      snap_abandoned_computed: int(s.abandonedComputed),
+      snap_abandoned_reason: s.abandonedReason,
+      snap_employment: s.employment,
+      snap_education: s.education,
+      snap_residence: s.residence,
+      snap_social_assistance: int(s.socialAssistance),
+      snap_residence_district_id: s.residenceDistrictId,
+    });
+    for (const issue of new Set(input.issues)) this.w.insert('consultation_issues', { consultation_id: id, issue });
+    for (const [referral, note] of new Map(input.referrals.map((r) => [r.referral, r.note]))) {
+      this.w.insert('consultation_referrals', { consultation_id: id, referral, note });
+    }
+    if (conductSessionOn && input.mobileSessionId) this.sessionStatus(input.mobileSessionId, 'planned', 'conducted', conductSessionOn, true);
+    this.w.audit('consultation.create', 'consultations', id, {
+      clientId: input.clientId,
+      fields: [],
+      snapshot: true,
+      issues: input.issues.length,
+      referrals: input.referrals.length,
+    });
+    return id;
+  }
+
+  /** saveCase for a new case: numbered <contact point code>-<year>-<NNNN>, history row "open". */
+  kase(input: CaseIn, cp: { id: string; code: string }, userId: string): { id: string; number: string } {
+    const openedOn = input.openedOn!;
+    const prefix = `${cp.code}-${openedOn.slice(0, 4)}-`;
+    const n = (this.caseNumbers.get(prefix) ?? 0) + 1;
+    this.caseNumbers.set(prefix, n);
+    const number = input.number || `${prefix}${String(n).padStart(4, '0')}`;
+    const id = this.w.insert('cases', {
+      client_id: input.clientId,
+      case_type: input.caseType,
+      number,
+      opened_on: openedOn,
+      contact_point_id: cp.id,
+      responsible_user_id: input.responsibleUserId,
+      responsible_name: input.responsibleName,
+      court_name: input.courtName,
+      court_district_id: input.courtDistrictId,
+      court_case_number: input.courtCaseNumber,
+      judge: input.judge,
+      respondent_name: input.respondentName,
+      respondent_birth_date: input.respondentBirthDate,
+      respondent_address: input.respondentAddress,
+      respondent_whereabouts: input.respondentWhereabouts,
+      monthly_alimony_diram: input.monthlyAlimonyDiram,
+      arrears_recovered_diram: input.arrearsRecoveredDiram,
+      notes: input.notes,
+      status: 'open',
+      closed_on: null,
+      outcome: null,
+      details: '{}',
+    });
+    this.w.insert('case_status_history', { case_id: id, status: 'open', changed_on: openedOn, user_id: userId, note: '' });
+    this.w.audit('case.create', 'cases', id, { clientId: input.clientId, caseType: input.caseType });
+    return { id, number };
+  }
+
+  caseStatus(id: string, from: CaseStatus, to: CaseStatus, on: string, outcome: CaseOutcome | null, userId: string): void {
+    const patch: Record<string, unknown> = { status: to };
+    if (to === 'closed') {
+      patch.closed_on = on;
+      patch.outcome = outcome;
+    } else if (outcome) patch.outcome = outcome;
+    this.w.update('cases', id, patch);
+    this.w.insert('case_status_history', { case_id: id, status: to, changed_on: on, user_id: userId, note: '' });
+    this.w.audit('case.status', 'cases', id, { from, to, outcome });
+  }
+
+  hearing(input: z.output<typeof hearingInput>): string {
+    const id = this.w.insert('hearings', { case_id: input.caseId, date: input.date, time: input.time, place: input.place, result: input.result, notes: input.notes });
+    this.w.audit('hearing.create', 'hearings', id, { caseId: input.caseId });
+    return id;
+  }
+
+  task(input: z.output<typeof taskInput>): string {
+    const id = this.w.insert('tasks', { case_id: input.caseId, title: input.title, due_on: input.dueOn, assignee_user_id: input.assigneeUserId, done_on: null });
+    this.w.audit('task.create', 'tasks', id, { caseId: input.caseId });
+    return id;
+  }
+
+  completeTask(id: string, on: string): void {
+    this.w.update('tasks', id, { done_on: on });
+    this.w.audit('task.complete', 'tasks', id);
+  }
+
+  /** insertFilingDocument: a generated filing stored with its case. */
+  filing(d: { caseId: string; clientId: string; title: string; fileName: string; content: Buffer; sha256?: string; language: string; templateId: string; templateVersion: string; legalRefVersion: string; dataHash: string }, userId: string): string {
+    const id = this.w.insert('documents', {
+      case_id: d.caseId,
+      client_id: d.clientId,
+      kind: 'filing',
+      title: d.title,
+      file_name: d.fileName,
+      mime_type: DOCX_MIME,
+      size_bytes: d.content.length,
+      content: d.content,
+      sha256: d.sha256 ?? createHash('sha256').update(d.content).digest('hex'),
+      language: d.language,
+      template_id: d.templateId,
+      template_version: d.templateVersion,
+      legal_ref_version: d.legalRefVersion,
+      data_hash: d.dataHash,
+      created_by_user_id: userId,
+    });
+    this.w.audit('document.create', 'documents', id, { caseId: d.caseId, templateId: d.templateId, templateVersion: d.templateVersion, language: d.language });
+    return id;
+  }
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { RawDatabase } from '../../db/open';
+import { GENESIS_HASH } from '../../db/queries/audit';
+import type { SyncedTable } from '../../db/schema';
+import { encodeValue } from '../../db/write';
+import type { HybridClock } from '../../shared/sync/hlc';
+import { seededUuidv7, type Rng } from './prng';
+
+type Statement = { run: (...params: unknown[]) => unknown };
+
+// The seed's fast write path. It writes exactly the rows db/write.ts writes — the same columns in the
+// same order, created_at/updated_at/hlc/deleted_at, one change_log message per column (bookkeeping
+// columns left out, deleted_at included) — and the audit entries the repository functions append, but
+// through prepared statements on the raw better-sqlite3 handle inside large transactions, because
+// Kysely's per-statement overhead would make 20 million change messages take an hour.
+// test/bench/seed.test.ts writes the same input both ways and compares rows and change messages.
+
+const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'hlc']);
+const AUDIT_HEAD_KEY = 'audit.head';
+const CHANGE_BATCH = 50;
+
+export interface BulkWriterOptions {
+  raw: RawDatabase;
+  clock: HybridClock;
+  origin: string;
+  rng: Rng;
+  user: { id: string; username: string };
+  /** false only for pure read benchmarks (documented in README): change_log stays empty. */
+  changeLog: boolean;
+}
+
+export class BulkWriter {
+  /** The simulated wall clock (ms): created_at, updated_at, ids and audit times follow it. */
+  nowMs = 0;
+  rows = 0;
+  changes = 0;
+  private readonly inserts = new Map<string, Statement>();
+  private readonly pending: unknown[] = [];
+  private readonly changeOne;
+  private readonly changeMany;
+  private readonly auditInsert;
+  private auditHead: string;
+
+  constructor(private readonly o: BulkWriterOptions) {
+    const one = '(?, ?, ?, ?, ?, ?)';
+    this.changeOne = o.raw.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${one}`);
+    this.changeMany = o.raw.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${Array(CHANGE_BATCH).fill(one).join(', ')}`);
+    this.auditInsert = o.raw.prepare(
+      'INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const head = o.raw.prepare('SELECT value FROM meta WHERE key = ?').get(AUDIT_HEAD_KEY) as { value: string } | undefined;
+    this.auditHead = head?.value ?? GENESIS_HASH;
+  }
+
+  get iso(): string {
+    return new Date(this.nowMs).toISOString();
+  }
+
+  newId(): string {
+    return seededUuidv7(this.o.rng, this.nowMs);
+  }
+
+  /** insertRow(): the row with its bookkeeping columns, and a change message per column. */
+  insert(table: SyncedTable, values: Record<string, unknown>, id: string = this.newId()): string {
+    const now = this.iso;
+    const hlc = this.o.clock.tick();
+    const row: Record<string, unknown> = { ...values, id, created_at: now, updated_at: now, hlc, deleted_at: null };
+    const columns = Object.keys(row);
+    const key = `${table}:${columns.join(',')}`;
+    let stmt = this.inserts.get(key);
+    if (!stmt) {
+      stmt = this.o.raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      this.inserts.set(key, stmt);
+    }
+    stmt.run(...columns.map((c) => row[c]));
+    this.rows += 1;
+    this.logChanges(table, id, hlc, row);
+    return id;
+  }
+
+  /** updateRow() for columns the caller knows to change: set them with updated_at and hlc, log them. */
+  update(table: SyncedTable, id: string, changed: Record<string, unknown>): void {
+    const hlc = this.o.clock.tick();
+    const columns = Object.keys(changed);
+    const key = `update:${table}:${columns.join(',')}`;
+    let stmt = this.inserts.get(key);
+    if (!stmt) {
+      stmt = this.o.raw.prepare(`UPDATE "${table}" SET ${[...columns, 'updated_at', 'hlc'].map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
+      this.inserts.set(key, stmt);
+    }
+    stmt.run(...columns.map((c) => changed[c]), this.iso, hlc, id);
+    this.logChanges(table, id, hlc, changed);
+  }
+
+  /** appendAudit(): hash-chained to the recorded head; details are ids and counts only. */
+  audit(action: string, entity: string, entityId: string | null, detail: Record<string, unknown> = {}): void {
+    const row = {
+      id: this.newId(),
+      at: this.iso,
+      user_id: this.o.user.id,
+      username: this.o.user.username,
+      action,
+      entity,
+      entity_id: entityId,
+      detail: JSON.stringify(detail),
+    };
+    const canonical = JSON.stringify([this.auditHead, row.id, row.at, row.user_id, row.username, row.action, row.entity, row.entity_id, row.detail]);
+    const hash = createHash('sha256').update(canonical).digest('hex');
+    this.auditInsert.run(row.id, row.at, row.user_id, row.username, row.action, row.entity, row.entity_id, row.detail, this.auditHead, hash);
+    this.auditHead = hash;
+  }
+
+  /** After entries were appended by the app's own appendAudit (the demo data set). */
+  reloadAuditHead(): void {
+    const head = this.o.raw.prepare('SELECT value FROM meta WHERE key = ?').get(AUDIT_HEAD_KEY) as { value: string } | undefined;
+    this.auditHead = head?.value ?? GENESIS_HASH;
+  }
+
+  /** Writes what is buffered and the audit head; call before each COMMIT. */
+  flush(): void {
+    const rest = this.pending.splice(0);
+    for (let i = 0; i < rest.length; i += 6) this.changeOne.run(...rest.slice(i, i + 6));
+    this.o.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(AUDIT_HEAD_KEY, this.auditHead);
+  }
+
+  private logChanges(table: string, rowId: string, hlc: string, values: Record<string, unknown>): void {
+    if (!this.o.changeLog) return;
+    for (const [column, value] of Object.entries(values)) {
+      if (BOOKKEEPING.has(column) || value === undefined) continue;
+      this.pending.push(hlc, table, rowId, column, encodeValue(value), this.o.origin);
+      this.changes += 1;
+      if (this.pending.length === CHANGE_BATCH * 6) this.changeMany.run(...this.pending.splice(0));
+    }
+  }
+}

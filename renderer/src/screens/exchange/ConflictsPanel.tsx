@@ -1,0 +1,66 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { RefusalMessage } from './RefusalMessage';
+import { useAction } from './useAction';
+
+const shown = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** The queue of values that lost a merge against a concurrent change: confirm the outcome or swap. */
+export function ConflictsPanel() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const conflicts = useQuery({ queryKey: ['exchange:conflicts'], queryFn: () => call('exchange:conflicts', { includeResolved: false }) });
+  const { busy, error, run } = useAction();
+
+  async function resolve(id: string, action: 'confirm' | 'swap') {
+    const rest = await run(() => call('exchange:resolveConflict', { id, action }));
+    if (rest) client.setQueryData(['exchange:conflicts'], rest);
+  }
+
+  return (
+    <section aria-labelledby="exchange-conflicts">
+      <h2 id="exchange-conflicts">{t('exchange.conflictsTitle')}</h2>
+      <p className="muted">{t('exchange.conflictsHelp')}</p>
+      {conflicts.data?.length === 0 && <p>{t('exchange.noConflicts')}</p>}
+      {!!conflicts.data?.length && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('exchange.record')}</th>
+              <th scope="col">{t('exchange.field')}</th>
+              <th scope="col">{t('exchange.kept')}</th>
+              <th scope="col">{t('exchange.lost')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('exchange.confirm')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflicts.data.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {c.tableName} <code className="small">{c.rowId.slice(-8)}</code>
+                </td>
+                <td>
+                  <code>{c.columnName}</code>
+                </td>
+                <td>{shown(c.keptValue)}</td>
+                <td>{shown(c.lostValue)}</td>
+                <td>
+                  <button type="button" disabled={busy} onClick={() => void resolve(c.id, 'confirm')}>
+                    {t('exchange.confirm')}
+                  </button>{' '}
+                  <button type="button" disabled={busy} onClick={() => void resolve(c.id, 'swap')}>
+                    {t('exchange.swap')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <RefusalMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INSTALLATION_ROLES, type InstallationRole } from '../../../../shared/domain/enums';
+import { call } from '../../api/client';
+import { useSetStatus } from '../../hooks/useAppStatus';
+import { downloadBase64 } from '../../format';
+import { RefusalMessage } from './RefusalMessage';
+import { useAction } from './useAction';
+
+/** Own identity and fingerprint, the role, and pairing by file. */
+export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boolean; canPair: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const setStatus = useSetStatus();
+  const identity = useQuery({ queryKey: ['exchange:identity'], queryFn: () => call('exchange:identity', {}) });
+  const { busy, error, run } = useAction();
+  const [paired, setPaired] = useState('');
+  const id = identity.data;
+
+  async function savePairing() {
+    const file = await run(() => call('exchange:pairingFile', {}));
+    if (file) downloadBase64(btoa(unescape(encodeURIComponent(JSON.stringify(file, null, 2)))), `${file.name || 'installation'}.pair.json`, 'application/json');
+  }
+
+  async function loadPairing(file: File | undefined) {
+    if (!file) return;
+    const json = await file.text();
+    const peer = await run(() => call('exchange:importPairing', { json }));
+    if (peer) {
+      setPaired(t('exchange.pairedWith', { name: peer.name, fingerprint: peer.fingerprint }));
+      await client.invalidateQueries({ queryKey: ['exchange:peers'] });
+    }
+  }
+
+  async function changeRole(role: InstallationRole) {
+    if (await run(() => call('exchange:setRole', { role }))) {
+      await client.invalidateQueries({ queryKey: ['exchange:identity'] });
+      // The role decides which panels and package kinds the screen offers.
+      setStatus(await call('app:status', {}));
+    }
+  }
+
+  return (
+    <section aria-labelledby="exchange-identity">
+      <h2 id="exchange-identity">{t('exchange.identityTitle')}</h2>
+      {id && (
+        <dl className="facts">
+          <dt>{t('exchange.role')}</dt>
+          <dd>
+            {canChangeRole ? (
+              <select aria-label={t('exchange.changeRole')} value={id.role} disabled={busy} onChange={(e) => void changeRole(e.target.value as InstallationRole)}>
+                {INSTALLATION_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`exchange.roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              t(`exchange.roles.${id.role}`)
+            )}
+          </dd>
+          <dt>{t('exchange.installationId')}</dt>
+          <dd>
+            <code>{id.installationId}</code>
+          </dd>
+          <dt>{t('exchange.fingerprint')}</dt>
+          <dd>
+            <strong className="fingerprint" data-testid="own-fingerprint">
+              {id.fingerprint}
+            </strong>
+            <div className="muted small">{t('exchange.fingerprintHelp')}</div>
+          </dd>
+          {id.role === 'contact_point' && (
+            <>
+              <dt>{t('exchange.networkSecret')}</dt>
+              <dd>{id.hasNetworkSecret ? t('exchange.networkSecretYes') : t('exchange.networkSecretNo')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {canPair && (
+        <>
+      <h3>{t('exchange.pairingTitle')}</h3>
+      <p className="muted">{t('exchange.pairingHelp')}</p>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => void savePairing()}>
+          {t('exchange.savePairing')}
+        </button>
+        <label>
+          {t('exchange.loadPairing')}{' '}
+          <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void loadPairing(e.target.files?.[0])} />
+        </label>
+      </div>
+      {paired && (
+        <p role="status" data-testid="paired-message">
+          {paired}
+        </p>
+      )}
+        </>
+      )}
+      <RefusalMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeProgress, ImportResult } from '../../../../shared/api/exchangeTypes';
+import type { InstallationRole } from '../../../../shared/domain/enums';
+import { call } from '../../api/client';
+import { downloadBase64 } from '../../format';
+import { RefusalMessage } from './RefusalMessage';
+import { fileToBase64, useAction } from './useAction';
+
+type Kind = 'full' | 'stats' | 'networkKey';
+
+function countsLine(t: (k: string) => string, counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([k, v]) => `${t(`exchange.counts.${k}`)}: ${v}`)
+    .join(', ');
+}
+
+/** Paired installations, and making / applying packages (with progress while a big one is applied). */
+export function PackagesPanel({ role }: { role: InstallationRole }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const peers = useQuery({ queryKey: ['exchange:peers'], queryFn: () => call('exchange:peers', {}) });
+  const { busy, error, run } = useAction();
+  const [peerId, setPeerId] = useState('');
+  const [kind, setKind] = useState<Kind>('full');
+  const [from, setFrom] = useState(`${new Date().getFullYear()}-01-01`);
+  const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
+  const [message, setMessage] = useState('');
+  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  useEffect(() => {
+    if (!importing) return undefined;
+    const timer = setInterval(() => {
+      void call('exchange:progress', {}).then(setProgress, () => undefined);
+    }, 300);
+    return () => clearInterval(timer);
+  }, [importing]);
+
+  const selectedPeer = peers.data?.find((p) => p.installationId === peerId) ?? peers.data?.[0];
+  const kinds: Kind[] = selectedPeer?.role === 'hub' ? ['stats'] : role === 'contact_point' && selectedPeer?.role === 'contact_point' ? ['full', 'networkKey'] : ['full'];
+  const effectiveKind = kinds.includes(kind) ? kind : kinds[0]!;
+
+  async function exportPackage() {
+    if (!selectedPeer) return;
+    setMessage('');
+    const file = await run(() =>
+      call('exchange:exportPackage', { peerId: selectedPeer.installationId, kind: effectiveKind, ...(effectiveKind === 'stats' ? { from, to } : {}) }),
+    );
+    if (file) {
+      downloadBase64(file.base64, file.fileName, 'application/octet-stream');
+      setMessage(`${t('exchange.exported', { file: file.fileName })} ${countsLine(t, file.counts)}`);
+      await client.invalidateQueries({ queryKey: ['exchange:peers'] });
+    }
+  }
+
+  async function importPackage(file: File | undefined) {
+    if (!file) return;
+    setMessage('');
+    setImporting(true);
+    setProgress(null);
+    let result: ImportResult | undefined;
+    try {
+      const base64 = await fileToBase64(file);
+      result = await run(() => call('exchange:importPackage', { base64 }));
+    } finally {
+      setImporting(false);
+    }
+    if (result) {
+      const head = result.alreadyApplied ? t('exchange.alreadyApplied', { sender: result.senderName }) : t('exchange.imported', { sender: result.senderName });
+      setMessage(`${head} ${countsLine(t, result.counts)}`);
+      await client.invalidateQueries();
+    }
+  }
+
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('exchange.never'));
+
+  return (
+    <section aria-labelledby="exchange-peers">
+      <h2 id="exchange-peers">{t('exchange.peersTitle')}</h2>
+      {peers.data?.length === 0 && <p>{t('exchange.noPeers')}</p>}
+      {!!peers.data?.length && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('exchange.peerName')}</th>
+              <th scope="col">{t('exchange.role')}</th>
+              <th scope="col">{t('exchange.fingerprint')}</th>
+              <th scope="col">{t('exchange.pairedOn')}</th>
+              <th scope="col">{t('exchange.lastSent')}</th>
+              <th scope="col">{t('exchange.lastReceived')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {peers.data.map((p) => (
+              <tr key={p.installationId}>
+                <td>{p.name}</td>
+                <td>{t(`exchange.roles.${p.role}`)}</td>
+                <td>
+                  <code>{p.fingerprint}</code>
+                </td>
+                <td>{p.pairedOn}</td>
+                <td>{when(p.lastSentAt)}</td>
+                <td>{when(p.lastReceivedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {!!peers.data?.length && (
+        <>
+          <h3>{t('exchange.exportTitle')}</h3>
+          <div className="form-row">
+            <label>
+              {t('exchange.peer')}{' '}
+              <select value={selectedPeer?.installationId ?? ''} onChange={(e) => setPeerId(e.target.value)}>
+                {peers.data.map((p) => (
+                  <option key={p.installationId} value={p.installationId}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              {t('exchange.kind')}{' '}
+              <select value={effectiveKind} onChange={(e) => setKind(e.target.value as Kind)}>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`exchange.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {effectiveKind === 'stats' && (
+              <>
+                {' '}
+                <label>
+                  {t('exchange.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+                </label>{' '}
+                <label>
+                  {t('exchange.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+                </label>
+              </>
+            )}{' '}
+            <button type="button" className="primary" disabled={busy} onClick={() => void exportPackage()}>
+              {t('exchange.export')}
+            </button>
+          </div>
+        </>
+      )}
+
+      <h3>{t('exchange.importTitle')}</h3>
+      <label>
+        {t('exchange.importFile')}{' '}
+        <input type="file" accept=".ladpkg,application/octet-stream" disabled={busy} onChange={(e) => void importPackage(e.target.files?.[0])} />
+      </label>
+      {importing && (
+        <p role="status" aria-live="polite">
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} />{' '}
+          {t('exchange.importing', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
+        </p>
+      )}
+      {message && (
+        <p role="status" data-testid="exchange-message">
+          {message}
+        </p>
+      )}
+      <RefusalMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateUpdateKeyPair, signUpdate } from '../../electron/updates/signedUpdates';
+import { createTestApp, type TestApp } from '../support/testApp';
+
+let t: TestApp;
+afterEach(async () => t?.cleanup());
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const REF = { key: 'test.article', textTg: 'моддаи 81 Кодекси оила', textRu: 'статья 81 Семейного кодекса', textEn: 'Family Code art. 81', value: '81', source: 'test', confirmed: true };
+
+async function refByKey(t: TestApp, key: string) {
+  const s = t.app.requireSession();
+  return s.raw.prepare('SELECT key, text_tg, value, confirmed FROM legal_references WHERE key = ? AND deleted_at IS NULL').get(key);
+}
+
+describe('signed updates of templates and legal references', () => {
+  it('applies an update signed by a trusted key, and shows the key’s fingerprint', async () => {
+    t = await createTestApp();
+    const keys = generateUpdateKeyPair();
+    const { fingerprint } = await t.call('updates:trustKey', { id: 'coordinator-2026', name: 'Network coordinator', publicKeyPem: keys.publicKeyPem });
+    expect(fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+    expect((await t.call('updates:trustedKeys', {})).map((k) => k.fingerprint)).toContain(fingerprint);
+    const file = signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'coordinator-2026', keys.privateKeyPem);
+    const result = await t.call('updates:apply', { fileBase64: b64(file) });
+    expect(result).toMatchObject({ legalReferences: 1, templates: 0 });
+    expect(await refByKey(t, 'test.article')).toEqual({ key: 'test.article', text_tg: REF.textTg, value: '81', confirmed: 1 });
+  });
+
+  it('refuses an update from an untrusted key, a changed file and a non-update, changing nothing', async () => {
+    t = await createTestApp();
+    const trusted = generateUpdateKeyPair();
+    const stranger = generateUpdateKeyPair();
+    await t.call('updates:trustKey', { id: 'coordinator', name: 'Coordinator', publicKeyPem: trusted.publicKeyPem });
+
+    const untrusted = signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'someone-else', stranger.privateKeyPem);
+    expect(await t.raw('updates:apply', { fileBase64: b64(untrusted) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'untrusted' } } });
+
+    // Signed with a stranger's key under the trusted key's name: the signature does not match.
+    const forged = signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'coordinator', stranger.privateKeyPem);
+    expect(await t.raw('updates:apply', { fileBase64: b64(forged) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'signature' } } });
+
+    // A genuine file whose content was changed afterwards.
+    const genuine = JSON.parse(signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'coordinator', trusted.privateKeyPem));
+    genuine.payload = b64(Buffer.from(genuine.payload, 'base64').toString('utf8').replace('81', '99'));
+    expect(await t.raw('updates:apply', { fileBase64: b64(JSON.stringify(genuine)) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(await t.raw('updates:apply', { fileBase64: b64('PK not json') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await refByKey(t, 'test.article')).toBeUndefined();
+  });
+
+  it('applies all of an update or nothing: a template with an unknown placeholder stops the legal references too', async () => {
+    t = await createTestApp();
+    const keys = generateUpdateKeyPair();
+    await t.call('updates:trustKey', { id: 'coordinator', name: 'Coordinator', publicKeyPem: keys.publicKeyPem });
+    const { Document, Packer, Paragraph } = await import('docx');
+    const bad = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('{{no_such_field}}')] }] }));
+    const file = signUpdate(
+      { issuedAt: '2026-11-01', legalReferences: [REF], templates: [{ templateId: 'alimony-share', language: 'tg', docxBase64: Buffer.from(bad).toString('base64') }] },
+      'coordinator',
+      keys.privateKeyPem,
+    );
+    const res = await t.raw('updates:apply', { fileBase64: b64(file) });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await refByKey(t, 'test.article')).toBeUndefined();
+  });
+
+  it('only administrators may trust keys or apply updates', async () => {
+    t = await createTestApp();
+    const pass = 'lawyer password 123';
+    await t.call('users:create', { username: 'law', displayName: 'L', role: 'lawyer', password: pass, passwordConfirm: pass });
+    await t.call('session:lock', {});
+    await t.call('session:unlock', { username: 'law', passphrase: pass });
+    const keys = generateUpdateKeyPair();
+    expect(await t.raw('updates:trustKey', { id: 'x', name: 'x', publicKeyPem: keys.publicKeyPem })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
