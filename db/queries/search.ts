@@ -69,7 +69,11 @@ export async function globalSearch(db: Db, query: string, limit: number): Promis
   const cases: SearchResult['cases'] = [];
   const seen = new Set<string>();
   const push = (rows: CaseSummary[], how: SearchResult['cases'][number]['matchedBy']) => {
-    for (const r of rows) if (!seen.has(r.id) && cases.length < limit) (seen.add(r.id), cases.push({ ...r, matchedBy: how }));
+    for (const r of rows) {
+      if (seen.has(r.id) || cases.length >= limit) continue;
+      seen.add(r.id);
+      cases.push({ ...r, matchedBy: how });
+    }
   };
   // Court case numbers and our own case numbers, then the cases of the clients found.
   const byNumber = await db

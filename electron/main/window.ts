@@ -48,7 +48,8 @@ export function hardenSession(): void {
   ses.setPermissionCheckHandler(() => false);
   // Nothing remote is ever loaded: every request that is not the app's own file is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:');
+    // blob: URLs are the files the app itself makes for saving (exports, filings, receipts).
+    const allowed = ['file://', 'devtools://', 'data:', 'blob:'].some((scheme) => details.url.startsWith(scheme));
     callback({ cancel: !allowed });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {

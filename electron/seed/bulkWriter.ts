@@ -69,7 +69,7 @@ export class BulkWriter {
     const key = `${table}:${columns.join(',')}`;
     let stmt = this.inserts.get(key);
     if (!stmt) {
-      stmt = this.o.raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      stmt = this.o.raw.prepare<unknown[]>(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       this.inserts.set(key, stmt);
     }
     stmt.run(...columns.map((c) => row[c]));
@@ -85,7 +85,7 @@ export class BulkWriter {
     const key = `update:${table}:${columns.join(',')}`;
     let stmt = this.inserts.get(key);
     if (!stmt) {
-      stmt = this.o.raw.prepare(`UPDATE "${table}" SET ${[...columns, 'updated_at', 'hlc'].map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
+      stmt = this.o.raw.prepare<unknown[]>(`UPDATE "${table}" SET ${[...columns, 'updated_at', 'hlc'].map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
       this.inserts.set(key, stmt);
     }
     stmt.run(...columns.map((c) => changed[c]), this.iso, hlc, id);

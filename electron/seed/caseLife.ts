@@ -106,7 +106,7 @@ export function planCaseLife(ctx: CaseLifeContext, c: OpenedCase): void {
       ctx.onDocument();
     }
     for (const hd of hearingDays) {
-      rows.hearing(hearingInput.parse({ caseId: c.id, date: ctx.dayIso(hd), time: `${rng.int(9, 16)}:${rng.pick(['00', '30'])}`, place: c.courtPlace }));
+      rows.hearing(hearingInput.parse({ caseId: c.id, date: ctx.dayIso(hd), time: `${String(rng.int(9, 16)).padStart(2, '0')}:${rng.pick(['00', '30'])}`, place: c.courtPlace }));
     }
   });
   if (hearingDays.length) {

@@ -122,8 +122,10 @@ export function generateClient(rng: Rng, on: string, district: DistrictPick): Ge
     }
     const [country, cities] = rng.weighted(ABROAD);
     const departure = dateBetween(rng, addMonths(on, -120), addMonths(on, -2));
-    // A third never sent money since leaving; the others last sent some months before the visit.
-    const remittance = rng.chance(0.33) ? null : dateBetween(rng, departure, on < addMonths(departure, 1) ? departure : on);
+    // A third never sent money since leaving; of the others half sent some in the last months, half
+    // stopped long ago — so about half of the wives come out abandoned under the six-month rule.
+    const recentFrom = departure > addMonths(on, -5) ? departure : addMonths(on, -5);
+    const remittance = rng.chance(0.3) ? null : rng.chance(0.5) ? dateBetween(rng, recentFrom, on) : dateBetween(rng, departure, recentFrom);
     household = {
       relation,
       migrantSurname: migrant.surname,

@@ -187,7 +187,7 @@ export async function seedNational(db: UnlockedDatabase, spec: SizeSpec, o: Nati
     const lawyer = rng.pick(v.cp.lawyers);
     let caseId: string | null = null;
     const caseTypes = issues.map((i) => CASE_FOR_ISSUE[i]).find(Boolean);
-    if (caseTypes && entry.state.snap.sex === 'F' && rng.chance(Math.min(1, (left.cases / Math.max(1, left.consultations)) * 1.7))) {
+    if (caseTypes && entry.state.snap.sex === 'F' && rng.chance(Math.min(1, (left.cases / Math.max(1, left.consultations)) * 1.4))) {
       const caseType = rng.weighted(caseTypes);
       const kase = rows.kase(
         caseInput.parse({

@@ -121,3 +121,25 @@ describe('backup and restore from the command line', () => {
     expect((await cli('verify', '--db', db)).code).toBe(0);
   });
 });
+
+describe('signed updates from the command line', () => {
+  it('publishes with update-keygen and sign-update; apply-update refuses an untrusted key and applies a trusted one', async () => {
+    dir = tempDir();
+    const db = join(dir, 'x.db');
+    process.env.LEGAL_AID_PASSPHRASE = PASS;
+    await cli('init', '--db', db);
+    const keygen = await cli('update-keygen', '--out', dir);
+    expect(keygen.out).toMatch(/Fingerprint to compare when installations trust it: [0-9A-F-]{24}/);
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'payload.json'), JSON.stringify({ issuedAt: '2026-11-20', legalReferences: [{ key: 'fee.test', textTg: 'пошлина', textRu: 'пошлина', textEn: 'fee', value: '1050' }] }));
+    expect((await cli('sign-update', '--key', join(dir, 'update-signing.key.pem'), '--key-id', 'coord', '--in', join(dir, 'payload.json'), '--out', join(dir, 'update.json'))).code).toBe(0);
+    expect((await cli('apply-update', '--db', db, join(dir, 'update.json'))).code).toBe(1);
+    const open = await unlockDatabase(db, 'admin', PASS);
+    const { addTrustedKey } = await import('../../electron/updates/signedUpdates');
+    await open.db.transaction().execute((trx) => addTrustedKey({ trx, w: open.writer, user: open.user }, { id: 'coord', name: 'Coordinator', publicKeyPem: readFileSync(join(dir, 'update-signing.pub.pem'), 'utf8') }));
+    await open.close();
+    const applied = await cli('apply-update', '--db', db, join(dir, 'update.json'));
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain('1 legal references');
+  });
+});

@@ -208,6 +208,7 @@ test('hostile text is shown literally, and erasing a client removes her name fro
   await dialog.getByRole('button', { name: tr(lang, 'security.erase.button') }).click();
   await expect(page.getByRole('status').getByText(tr(lang, 'security.erase.done'))).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('—');
+  await expect(page.getByRole('button', { name: tr(lang, 'security.erase.button') })).toHaveCount(0);
   await expect(page.getByText(hostile.givenName)).toHaveCount(0);
   await shot(page, lang, 'client-erased');
 

@@ -46,29 +46,32 @@ export function LetterPalette() {
   }, []);
 
   if (!visible) return null;
+  // A landmark of its own: it sits outside <main>, and screen-reader users should be able to find it.
   return (
-    <div className="letter-palette" role="toolbar" aria-label={t('palette.label')}>
-      <span className="letter-palette__label">{t('palette.label')}</span>
-      {TAJIK_LETTERS.map((lower) => {
-        const letter = capitals ? lower.toLocaleUpperCase() : lower;
-        return (
-          <button
-            key={lower}
-            type="button"
-            tabIndex={-1}
-            className="letter-palette__key"
-            aria-label={t('palette.insert', { letter })}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => target.current && insertAtCaret(target.current, letter)}
-          >
-            {letter}
-          </button>
-        );
-      })}
-      <label className="letter-palette__caps" onMouseDown={(e) => e.preventDefault()}>
-        <input type="checkbox" tabIndex={-1} checked={capitals} onChange={(e) => setCapitals(e.target.checked)} />
-        {t('palette.capitals')}
-      </label>
-    </div>
+    <aside aria-label={t('palette.label')}>
+      <div className="letter-palette" role="toolbar" aria-label={t('palette.label')}>
+        <span className="letter-palette__label">{t('palette.label')}</span>
+        {TAJIK_LETTERS.map((lower) => {
+          const letter = capitals ? lower.toLocaleUpperCase() : lower;
+          return (
+            <button
+              key={lower}
+              type="button"
+              tabIndex={-1}
+              className="letter-palette__key"
+              aria-label={t('palette.insert', { letter })}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => target.current && insertAtCaret(target.current, letter)}
+            >
+              {letter}
+            </button>
+          );
+        })}
+        <label className="letter-palette__caps" onMouseDown={(e) => e.preventDefault()}>
+          <input type="checkbox" tabIndex={-1} checked={capitals} onChange={(e) => setCapitals(e.target.checked)} />
+          {t('palette.capitals')}
+        </label>
+      </div>
+    </aside>
   );
 }

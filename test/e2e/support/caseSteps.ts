@@ -16,7 +16,12 @@ export const SHOTS = '/tmp/shots-e2e';
 /** A full-page screenshot for checking by eye (named by language and screen). */
 export async function shot(page: Page, lang: Lang, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${lang}-${name}.png`, fullPage: true });
+  // A window as tall as the content rather than a stitched full-page capture, so sticky bars stay put.
+  const size = page.viewportSize() ?? { width: 1366, height: 860 };
+  const height = await page.locator('html').evaluate((el) => el.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
+  await page.screenshot({ path: `${SHOTS}/${lang}-${name}.png` });
+  await page.setViewportSize(size);
 }
 
 /** Today as typed into a date field (dd.mm.yyyy), in the computer's time zone like the app. */

@@ -46,9 +46,14 @@ export function CasePage({ id }: { id: string }) {
           </>
         }
         actions={
-          <a className="button" href={href('cases', id, 'edit')}>
-            {t('common.edit')}
-          </a>
+          <>
+            <a className="button" href={`#/filings/new/${id}`}>
+              {t('filings.prepare')}
+            </a>
+            <a className="button" href={href('cases', id, 'edit')}>
+              {t('common.edit')}
+            </a>
+          </>
         }
       />
       <section className="panel" aria-labelledby="k-status">

@@ -20,7 +20,10 @@ export function EraseButton({ clientId }: { clientId: string }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError['info'] | null>(null);
+  const [erased, setErased] = useState(false);
   if (!role || !can(role, 'personal:delete')) return null;
+  // Once erased there is nothing left to erase: say so where the button was.
+  if (erased) return <span className="badge badge--danger">{t('security.erase.done')}</span>;
 
   async function erase() {
     setBusy(true);
@@ -28,6 +31,7 @@ export function EraseButton({ clientId }: { clientId: string }) {
     try {
       await call('clients:erase', { id: clientId, confirm: true });
       setOpen(false);
+      setErased(true);
       notify(t('security.erase.done'));
       // Every cached view that may hold her name is stale now.
       await qc.invalidateQueries({ queryKey: ['clients:get', clientId] });

@@ -1,0 +1,73 @@
+import type { RawDatabase } from '../../db/open';
+
+// Timing helpers of the benchmark: warm-up runs, then timed runs; median and p95 (nearest rank).
+// Plus a recorder that captures every SQL statement (and its parameters) one app call runs through the
+// driver, so the same statements can be replayed directly — the floor the app code can approach —
+// and on an unencrypted copy of the database (the cost of encryption).
+
+export interface Timing {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function summarize(samples: number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+  return { median: rank(0.5), p95: rank(0.95), min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+}
+
+export async function measure(fn: () => unknown, opts: { warmup: number; runs: number }): Promise<Timing> {
+  for (let i = 0; i < opts.warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+export interface RecordedStatement {
+  sql: string;
+  params: unknown[];
+  reader: boolean;
+}
+
+type Prepare = RawDatabase['prepare'];
+
+/** Runs fn once while capturing the statements it sends through `raw`. */
+export async function recordStatements(raw: RawDatabase, fn: () => Promise<unknown>): Promise<RecordedStatement[]> {
+  const recorded: RecordedStatement[] = [];
+  const original = raw.prepare;
+  const patched = function (this: RawDatabase, source: string) {
+    const stmt = original.call(raw, source);
+    return new Proxy(stmt, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function' || !['all', 'get', 'run', 'iterate'].includes(String(prop))) return typeof value === 'function' ? value.bind(target) : value;
+        return (...params: unknown[]) => {
+          recorded.push({ sql: source, params: params.flat(), reader: target.reader });
+          return (value as (...a: unknown[]) => unknown).apply(target, params);
+        };
+      },
+    });
+  } as unknown as Prepare;
+  raw.prepare = patched;
+  try {
+    await fn();
+  } finally {
+    raw.prepare = original;
+  }
+  return recorded;
+}
+
+/** Replays recorded read statements (prepared once) on a connection: one "call". */
+export function replayer(raw: RawDatabase, statements: RecordedStatement[]): () => void {
+  const prepared = statements.filter((s) => s.reader).map((s) => ({ stmt: raw.prepare(s.sql), params: s.params }));
+  return () => {
+    for (const p of prepared) p.stmt.all(...p.params);
+  };
+}

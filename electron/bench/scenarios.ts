@@ -1,0 +1,136 @@
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
+import { openDatabase } from '../../db/open';
+import type { AppContext } from '../app/appContext';
+import { APP_VERSION } from '../app/version';
+import { addMonths } from '../../shared/domain/dates';
+import { generateFiling } from '../documents/filings';
+import { dispatch } from '../handlers/dispatch';
+import { SEED_NOW } from '../seed/national';
+import { measure, recordStatements, replayer, type Timing } from './measure';
+import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
+
+// The measured operations, through the same dispatcher as the Electron and browser bridges (zod
+// parsing, session and permission checks, the handler, the real queries). Search, lists and reports
+// are also replayed as bare SQL through the driver (floor) and on the unencrypted copy.
+
+export interface Measurement {
+  label: string;
+  timing: Timing;
+  floor?: Timing;
+  plaintext?: Timing;
+  note?: string;
+}
+
+export type Results = Record<string, Measurement>;
+
+async function call(app: AppContext, channel: string, input: unknown): Promise<unknown> {
+  const r = await dispatch(app, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+const LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ғ: 'gh', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', ӣ: 'i', й: 'y', к: 'k', қ: 'q', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ӯ: 'u', ф: 'f', х: 'kh', ҳ: 'h', ч: 'ch', ҷ: 'j', ш: 'sh', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** How a passport issued abroad or a Russian clerk writes a Tajik name in Latin letters ("Rakhimova"). */
+export function latinSpelling(name: string): string {
+  const s = Array.from(name.toLowerCase(), (ch) => LATIN[ch] ?? ch).join('');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export interface Probes {
+  namePrefix: string;
+  latinName: string;
+  phone: string;
+  demoCaseId: string | null;
+  yearFrom: string;
+  fiveYearsFrom: string;
+  to: string;
+}
+
+/** Search terms taken from the data: the commonest surname's first five letters, a Latin spelling, a phone. */
+export function findProbes(raw: Sqlite.Database): Probes {
+  const common = raw.prepare(`SELECT surname FROM clients WHERE surname GLOB '*[ҳҷқғӣӯ]*' GROUP BY surname ORDER BY count(*) DESC, surname LIMIT 1`).get() as { surname: string } | undefined;
+  const surname = common?.surname ?? 'Раҳимова';
+  const given = raw.prepare('SELECT given_name FROM clients WHERE surname = ? ORDER BY id LIMIT 1').get(surname) as { given_name: string } | undefined;
+  const phone = raw.prepare('SELECT phone FROM client_phones ORDER BY id LIMIT 1 OFFSET 7').get() as { phone: string } | undefined;
+  const demo = raw.prepare(`SELECT id FROM cases WHERE case_type = 'alimony_share' AND details LIKE '%marriage_cert%' ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  const p = phone?.phone ?? '+992927001101';
+  const yearFrom = new Date(Date.parse(`${SEED_NOW}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    namePrefix: Array.from(surname).slice(0, 5).join(''),
+    latinName: `${latinSpelling(surname)} ${latinSpelling(given?.given_name ?? '')}`.trim(),
+    // Typed the local way: operator code and the first digits of the number ("93 700 11").
+    phone: `${p.slice(4, 6)} ${p.slice(6, 9)} ${p.slice(9, 11)}`,
+    demoCaseId: demo?.id ?? null,
+    yearFrom,
+    fiveYearsFrom: addMonths(yearFrom, -48),
+    to: SEED_NOW,
+  };
+}
+
+export async function benchOpen(dbPath: string, results: Results): Promise<void> {
+  const keyring = readKeyring(keyringPathFor(dbPath));
+  let key: Buffer = Buffer.alloc(0);
+  results['open.kdf'] = { label: 'Argon2id key derivation (unwrap the database key)', timing: await measure(async () => (key = (await unwrapKey(keyring, BENCH_USER, BENCH_PASSPHRASE)).dbKey), { warmup: 1, runs: 3 }) };
+  results['open.database'] = {
+    label: 'open the encrypted database (key, WAL, migration check), without key derivation',
+    timing: await measure(async () => (await openDatabase({ path: dbPath, key, appVersion: APP_VERSION })).close(), { warmup: 1, runs: 5 }),
+  };
+}
+
+interface QuerySpec {
+  id: string;
+  label: string;
+  channel: string;
+  input: unknown;
+  runs: number;
+}
+
+export function querySpecs(p: Probes): QuerySpec[] {
+  return [
+    { id: 'search.namePrefix', label: `search:global, name prefix "${p.namePrefix}"`, channel: 'search:global', input: { query: p.namePrefix }, runs: 30 },
+    { id: 'search.latin', label: `search:global, Latin spelling "${p.latinName}"`, channel: 'search:global', input: { query: p.latinName }, runs: 30 },
+    { id: 'search.phone', label: `search:global, phone "${p.phone}"`, channel: 'search:global', input: { query: p.phone }, runs: 30 },
+    { id: 'search.clientsList', label: `clients:list with query (Latin spelling)`, channel: 'clients:list', input: { query: p.latinName, sort: 'name', dir: 'asc' }, runs: 30 },
+    { id: 'list.clients', label: 'clients:list first page: women from migrant households, by name', channel: 'clients:list', input: { sex: 'F', migrantHousehold: true, sort: 'name', dir: 'asc' }, runs: 20 },
+    { id: 'list.consultations', label: 'consultations:list first page: mobile sessions of the last year, newest first', channel: 'consultations:list', input: { from: p.yearFrom, to: p.to, venueKind: 'mobile_session', sort: 'date', dir: 'desc' }, runs: 20 },
+    { id: 'list.cases', label: 'cases:list first page: active cases, newest first', channel: 'cases:list', input: { status: 'active', sort: 'openedOn', dir: 'desc' }, runs: 20 },
+    { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 5 },
+    { id: 'report.5y', label: `reports:indicators, five years (${p.fiveYearsFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.fiveYearsFrom, to: p.to }, runs: 3 },
+  ];
+}
+
+export async function benchQueries(app: AppContext, plainPath: string, probes: Probes, results: Results): Promise<void> {
+  const session = app.requireSession();
+  const plain = new Sqlite(plainPath, { readonly: true });
+  try {
+    for (const q of querySpecs(probes)) {
+      const timing = await measure(() => call(app, q.channel, q.input), { warmup: 2, runs: q.runs });
+      const statements = await recordStatements(session.raw, () => call(app, q.channel, q.input));
+      const floor = await measure(replayer(session.raw, statements), { warmup: 2, runs: q.runs });
+      const plaintext = await measure(replayer(plain, statements), { warmup: 2, runs: q.runs });
+      results[q.id] = { label: q.label, timing, floor, plaintext, note: `${statements.length} SQL statements` };
+    }
+  } finally {
+    plain.close();
+  }
+}
+
+export async function benchFilesAndExports(app: AppContext, probes: Probes, results: Results): Promise<void> {
+  const session = app.requireSession();
+  if (probes.demoCaseId) {
+    const req = { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' as const, today: probes.to };
+    results['filing.docx'] = { label: 'one filing (DOCX) from a case (generate, not stored)', timing: await measure(() => generateFiling(session.db, req), { warmup: 2, runs: 10 }) };
+  }
+  const period = { from: probes.yearFrom, to: probes.to };
+  results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => call(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };
+  results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => call(app, 'reports:export', { ...period, format: 'xlsx', language: 'tg' }), { warmup: 1, runs: 3 }) };
+}
+
+export async function unlock(app: AppContext): Promise<void> {
+  await call(app, 'session:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
+}
