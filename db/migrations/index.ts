@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_legal_references';
 import * as m0003 from './0003_list_indexes';
+import * as m0004 from './0004_search_indexes';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m0001.up },
   { version: 2, name: 'legal_references', up: m0002.up },
   { version: 3, name: 'list_indexes', up: m0003.up },
+  { version: 4, name: 'search_indexes', up: m0004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

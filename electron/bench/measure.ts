@@ -19,10 +19,13 @@ export function summarize(samples: number[]): Timing {
   return { median: rank(0.5), p95: rank(0.95), min: s[0]!, max: s[s.length - 1]!, runs: s.length };
 }
 
+/** `--quick` (the smoke test) caps the runs: it checks that everything works, not how fast. */
+export const runLimits = { maxRuns: Infinity, maxWarmup: Infinity };
+
 export async function measure(fn: () => unknown, opts: { warmup: number; runs: number }): Promise<Timing> {
-  for (let i = 0; i < opts.warmup; i++) await fn();
+  for (let i = 0; i < Math.min(opts.warmup, runLimits.maxWarmup); i++) await fn();
   const samples: number[] = [];
-  for (let i = 0; i < opts.runs; i++) {
+  for (let i = 0; i < Math.min(opts.runs, runLimits.maxRuns); i++) {
     const t = performance.now();
     await fn();
     samples.push(performance.now() - t);

@@ -100,3 +100,21 @@ describe('migration 0003 (list indexes)', () => {
     await opened.close();
   });
 });
+
+describe('migration 0004 (search indexes)', () => {
+  it('lets the global search find a case by our number or the court number without scanning every case', async () => {
+    dir = tempDir();
+    const opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
+    const plan = opened.raw
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM cases
+         WHERE ((court_case_number >= ? AND court_case_number < ?) OR (number >= ? AND number < ?)) AND deleted_at IS NULL LIMIT 20`,
+      )
+      .all('KHJ-2024', 'KHJ-2024\uffff', 'KHJ-2024', 'KHJ-2024\uffff') as { detail: string }[];
+    const detail = plan.map((p) => p.detail).join(' | ');
+    expect(detail).toContain('cases_number');
+    expect(detail).toContain('cases_court_number');
+    expect(detail).not.toMatch(/SCAN cases(?! USING INDEX cases_(court_)?number)/);
+    await opened.close();
+  });
+});

@@ -14,7 +14,7 @@ test('prepares, previews and saves a filing from a demo case', async ({ page, ap
   expect(code).toBe(0);
 
   await page.getByRole('link', { name: 'Ҳуҷҷатҳои судӣ' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ҳуҷҷатҳо ба суд' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ҳуҷҷатҳои судӣ' })).toBeVisible();
   const row = page.getByRole('row', { name: /Раҳимова Малика/ });
   await row.getByRole('link', { name: 'Тайёр кардани ҳуҷҷат' }).click();
 

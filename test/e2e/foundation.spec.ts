@@ -20,15 +20,22 @@ test('first start: the setup screen is in Tajik and refuses a short passphrase, 
 test('creates the database, switches languages and visits every section', async ({ page, app }) => {
   await createDatabase(page, app);
   const nav = page.getByRole('navigation');
+  // Each section opens its own page: the link is marked current and the page has its main heading.
   for (const name of SECTIONS_TG) {
-    await nav.getByRole('link', { name, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+    const link = nav.getByRole('link', { name, exact: true });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
   await page.getByRole('button', { name: 'Русский' }).first().click();
   for (const name of SECTIONS_RU) {
-    await nav.getByRole('link', { name, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+    const link = nav.getByRole('link', { name, exact: true });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
+  await nav.getByRole('link', { name: 'Клиенты', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Клиенты' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).first().click();
   await expect(nav.getByRole('link', { name: 'Clients', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Русский' }).first().click();

@@ -3,7 +3,7 @@ import type { filingsEn } from './filingsEn';
 type Shape = { [K in keyof typeof filingsEn]: string };
 
 export const filingsTg: Shape = {
-  title: 'Ҳуҷҷатҳо ба суд',
+  title: 'Ҳуҷҷатҳои судӣ',
   intro: 'Парвандаро интихоб кунед, то аризаи даъвогӣ ё аризаро аз рӯи намуна тайёр намоед.',
   chooseCase: 'Парванда',
   prepare: 'Тайёр кардани ҳуҷҷат',

@@ -1,6 +1,6 @@
 // Texts of the Settings screen's security parts: users, password, audit log, backups, idle lock.
 export const securityEn = {
-  tabs: { retention: 'Retention', general: 'General', users: 'Users', password: 'My password', audit: 'Audit log', backups: 'Backups' },
+  tabs: { updates: 'Updates', retention: 'Retention', general: 'General', users: 'Users', password: 'My password', audit: 'Audit log', backups: 'Backups' },
   users: {
     title: 'Users',
     intro: 'Each user opens the database with their own password. Disabling a user removes their key at once.',
@@ -83,6 +83,20 @@ export const securityEn = {
     button: 'Erase personal data',
     confirm: 'Erase all personal data of this client (name, phones, documents, household, children, free texts)? Her consultations stay only as anonymous statistics. This cannot be undone.',
     done: 'The personal data was erased.',
+  },
+  updates: {
+    title: 'Updates of templates and legal references',
+    intro: 'Apply an update file from the network coordinator. Only files signed by a trusted key are accepted; anything else is refused and nothing changes.',
+    file: 'Update file (.json)',
+    applied: 'Update applied: {{refs}} legal references, {{templates}} templates.',
+    keys: 'Trusted keys',
+    noKeys: 'No key is trusted yet: no update can be applied.',
+    addKey: 'Trust a publisher key',
+    addKeyHelp: 'Paste the coordinator’s public key, then compare the fingerprint shown in the list with the one the coordinator reads to you by phone.',
+    keyId: 'Key id (as in the update files)',
+    keyName: 'Whose key',
+    publicKey: 'Public key (PEM)',
+    trust: 'Trust this key',
   },
   idle: {
     locked: 'The app was locked after a period without use.',

@@ -35,16 +35,30 @@ async function startServer(): Promise<{ server: AppServer; child: ChildProcess }
   return { server: { url, dataDir }, child };
 }
 
-export const test = base.extend<object, { app: AppServer }>({
-  app: [
+/**
+ * One browser-mode server with a fresh data folder per test FILE (so each file starts from a new, empty
+ * installation whatever ran before it), shared by the tests of that file, stopped when the worker ends.
+ */
+export const test = base.extend<{ app: AppServer }, { servers: Map<string, { server: AppServer; child: ChildProcess }> }>({
+  servers: [
     async ({}, use) => {
-      const { server, child } = await startServer();
-      await use(server);
-      child.kill('SIGTERM');
-      rmSync(server.dataDir, { recursive: true, force: true });
+      const pool = new Map<string, { server: AppServer; child: ChildProcess }>();
+      await use(pool);
+      for (const { server, child } of pool.values()) {
+        child.kill('SIGTERM');
+        rmSync(server.dataDir, { recursive: true, force: true });
+      }
     },
     { scope: 'worker' },
   ],
+  app: async ({ servers }, use, testInfo) => {
+    let entry = servers.get(testInfo.file);
+    if (!entry) {
+      entry = await startServer();
+      servers.set(testInfo.file, entry);
+    }
+    await use(entry.server);
+  },
 });
 
 export { expect };

@@ -8,9 +8,10 @@ import { BackupsPanel } from './BackupsPanel';
 import { GeneralSettingsPanel } from './GeneralSettingsPanel';
 import { PasswordPanel } from './PasswordPanel';
 import { RetentionPanel } from './RetentionPanel';
+import { UpdatesPanel } from './UpdatesPanel';
 import { UsersPanel } from './UsersPanel';
 
-type Tab = 'general' | 'users' | 'password' | 'audit' | 'backups' | 'retention';
+type Tab = 'general' | 'users' | 'password' | 'audit' | 'backups' | 'updates' | 'retention';
 
 /** Settings: language and keyboard help for everyone; users, audit and backups for administrators. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -19,7 +20,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
   const tabs: Tab[] = ['general', 'password'];
   if (can(role, 'users:manage')) tabs.splice(1, 0, 'users');
   if (can(role, 'audit:read')) tabs.push('audit');
-  if (can(role, 'settings:manage')) tabs.push('backups');
+  if (can(role, 'settings:manage')) tabs.push('backups', 'updates');
   if (can(role, 'personal:delete')) tabs.push('retention');
   const [tab, setTab] = useState<Tab>('general');
 
@@ -59,6 +60,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
         {tab === 'audit' && <AuditPanel />}
         {tab === 'backups' && <BackupsPanel />}
         {tab === 'retention' && <RetentionPanel />}
+        {tab === 'updates' && <UpdatesPanel />}
       </div>
     </section>
   );

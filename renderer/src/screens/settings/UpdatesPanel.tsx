@@ -1,0 +1,78 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo } from '../../../../shared/api/errors';
+import { ApiError, call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { TextAreaField } from '../../components/form/TextAreaField';
+import { useApiForm } from '../../hooks/useApiForm';
+
+/** Trusted publisher keys, and applying a signed update file of templates and legal references. */
+export function UpdatesPanel() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const keys = useQuery({ queryKey: ['updates:trustedKeys'], queryFn: () => call('updates:trustedKeys', {}) });
+  const trust = useApiForm('updates:trustKey');
+  const [key, setKey] = useState({ id: '', name: '', publicKeyPem: '' });
+  const [result, setResult] = useState('');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  async function onTrust(e: FormEvent) {
+    e.preventDefault();
+    if (await trust.submit(key)) {
+      setKey({ id: '', name: '', publicKeyPem: '' });
+      await client.invalidateQueries({ queryKey: ['updates:trustedKeys'] });
+    }
+  }
+
+  async function onFile(file: File | undefined) {
+    setResult('');
+    setError(null);
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    try {
+      const r = await call('updates:apply', { fileBase64: btoa(binary) });
+      setResult(t('security.updates.applied', { refs: r.legalReferences, templates: r.templates }));
+    } catch (e) {
+      setError(e instanceof ApiError && e.info.code !== 'NETWORK' ? (e.info as ErrorInfo) : { code: 'INTERNAL', message: '' });
+    }
+  }
+
+  return (
+    <div className="split">
+      <div>
+        <h2>{t('security.updates.title')}</h2>
+        <p className="muted">{t('security.updates.intro')}</p>
+        <label className="field">
+          <span>{t('security.updates.file')}</span>
+          <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+        </label>
+        {result && <p role="status">{result}</p>}
+        <ErrorMessage error={error} />
+        <h3>{t('security.updates.keys')}</h3>
+        {keys.data?.length === 0 && <p>{t('security.updates.noKeys')}</p>}
+        <ul>
+          {(keys.data ?? []).map((k) => (
+            <li key={k.id}>
+              <strong>{k.name}</strong> ({k.id}) <span className="fingerprint">{k.fingerprint}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <form onSubmit={onTrust} noValidate>
+        <h3>{t('security.updates.addKey')}</h3>
+        <p className="muted small">{t('security.updates.addKeyHelp')}</p>
+        <Field label={t('security.updates.keyId')} value={key.id} onChange={(id) => setKey((k) => ({ ...k, id }))} error={trust.fieldErrors.id} />
+        <Field label={t('security.updates.keyName')} value={key.name} onChange={(name) => setKey((k) => ({ ...k, name }))} error={trust.fieldErrors.name} />
+        <TextAreaField label={t('security.updates.publicKey')} value={key.publicKeyPem} onChange={(publicKeyPem) => setKey((k) => ({ ...k, publicKeyPem }))} error={trust.fieldErrors.publicKeyPem} rows={5} />
+        <ErrorMessage error={trust.error} />
+        <button type="submit" disabled={trust.busy}>
+          {t('security.updates.trust')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp';
+
+// CI runs the benchmark at demo size only, as a smoke test that every measurement still works. It
+// never checks speed: the numbers only have to be there.
+
+const ROOT = join(__dirname, '..', '..');
+const dir = tempDir('lad-bench-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, LEGAL_AID_BENCH_CACHE: join(dir, 'cache'), ...env }, encoding: 'utf8', timeout: 150_000 });
+}
+
+const REQUIRED = [
+  'open.kdf', 'open.database', 'open.unlock',
+  'search.namePrefix', 'search.latin', 'search.phone', 'search.clientsList',
+  'list.clients', 'list.consultations', 'list.cases',
+  'report.1y', 'report.5y',
+  'filing.docx', 'export.pdf', 'export.xlsx',
+  'exchange.export', 'exchange.import', 'exchange.stats',
+  'memory.peakRss', 'browser.casesFirstRows',
+];
+
+interface Timing { median: number; p95: number; runs: number }
+
+describe('npm run bench (demo size)', () => {
+  it('measures everything and writes results.json with numeric figures', () => {
+    const out = join(dir, 'results.json');
+    const r = run(['electron/bench/main.ts', '--size', 'demo', '--quick', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('search.namePrefix');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { results: Record<string, { timing: Timing; floor?: Timing; plaintext?: Timing }>; notMeasured: Record<string, string>; machine: { cpus: number } };
+    expect(report.notMeasured).toEqual({});
+    for (const id of REQUIRED) {
+      const m = report.results[id];
+      expect(m, id).toBeDefined();
+      for (const v of [m!.timing.median, m!.timing.p95]) expect(Number.isFinite(v) && v >= 0, id).toBe(true);
+    }
+    for (const id of REQUIRED.filter((k) => /^(search|list|report)\./.test(k))) {
+      expect(Number.isFinite(report.results[id]!.floor!.median), id).toBe(true);
+      expect(Number.isFinite(report.results[id]!.plaintext!.median), id).toBe(true);
+    }
+    expect(report.machine.cpus).toBeGreaterThan(0);
+  }, 150_000);
+
+  it('seeds the demo data the same way for the same --seed', () => {
+    const seeded = [1, 2].map((i) => {
+      const db = join(dir, `demo${i}.db`);
+      const r = run(['electron/cli/main.ts', 'seed', '--db', db, '--size', 'demo', '--seed', '5'], { LEGAL_AID_PASSPHRASE: 'correct horse battery staple' });
+      expect(r.status, r.stderr).toBe(0);
+      const q = run(['electron/cli/main.ts', 'cases', '--db', db, '--format', 'json'], { LEGAL_AID_PASSPHRASE: 'correct horse battery staple' });
+      expect(q.status, q.stderr).toBe(0);
+      return { said: r.stdout.split('\n').filter((l) => l.startsWith('Seeded')), cases: (JSON.parse(q.stdout) as Array<{ clientName: string; type: string }>).map((c) => `${c.clientName} · ${c.type}`).sort() };
+    });
+    expect(seeded[0]!.cases.length).toBe(8);
+    expect(seeded[1]).toEqual(seeded[0]);
+  }, 60_000);
+});
