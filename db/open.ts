@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driv
 import { existsSync } from 'node:fs';
 import { AppError } from '../shared/api/errors';
 import { mapSqliteError } from './errors';
-import { migrate, type MigrationState } from './migrate';
+import { migrate, migrationState, type MigrationState } from './migrate';
 import type { Database } from './schema';
 
 export type RawDatabase = Sqlite.Database;
@@ -56,7 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   let migration: MigrationState;
   try {
     migration = options.readonly
-      ? await import('./migrate').then((m) => m.migrationState(db))
+      ? await migrationState(db)
       : await migrate(db, options.appVersion, options.beforeMigrate ? (state) => options.beforeMigrate!(raw, state) : undefined);
   } catch (error) {
     await db.destroy();
