@@ -114,6 +114,7 @@ export async function benchQueries(app: AppContext, plainPath: string, probes: P
       const floor = await measure(replayer(session.raw, statements), { warmup: 2, runs: q.runs });
       const plaintext = await measure(replayer(plain, statements), { warmup: 2, runs: q.runs });
       results[q.id] = { label: q.label, timing, floor, plaintext, note: `${statements.length} SQL statements` };
+      process.stderr.write(`${q.id}: median ${timing.median.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms; floor ${floor.median.toFixed(1)}, unencrypted ${plaintext.median.toFixed(1)}\n`);
     }
   } finally {
     plain.close();

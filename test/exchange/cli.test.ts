@@ -62,5 +62,15 @@ describe('exchange on the command line', () => {
     const json = JSON.parse(readFileSync(report, 'utf8')) as { indicators: Record<string, Record<string, number>> };
     expect(json.indicators['1.2.3']!.womenFromMigrantHouseholds).toBe(1);
     expect(json.indicators['1.2.3']!.contactPointsOperating).toBe(1);
+
+    // The same package into a hub whose statistics live in PostgreSQL (embedded PGlite here): the
+    // same report comes out.
+    const pgUrl = `pglite:${join(dir, 'hub-pg')}`;
+    expect((await cli('import-package', '--db', db('hub'), stats, '--pg', pgUrl)).code).toBe(0);
+    const pgReport = join(dir, 'national-pg.json');
+    expect((await cli('report', '--db', db('hub'), '--from', '2024-01-01', '--to', '2024-12-31', '--format', 'json', '--out', pgReport, '--pg', pgUrl)).code).toBe(0);
+    const fromPg = JSON.parse(readFileSync(pgReport, 'utf8')) as { indicators: unknown; breakdowns: unknown };
+    expect(fromPg.indicators).toEqual(json.indicators);
+    expect(fromPg.breakdowns).toEqual((json as unknown as { breakdowns: unknown }).breakdowns);
   });
 });

@@ -6,6 +6,8 @@ import { isValidIsoDate } from '../../../shared/domain/dates';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
+import { openHubPostgres } from '../../exchange/hubConnection';
+import { importStatsToPostgres } from '../../exchange/hubPostgres';
 
 // Exchange by files from the command line (issue 6): pairing, and packages to and from a peer.
 
@@ -69,18 +71,21 @@ export const exportPackageCommand: CliCommand = {
 export const importPackageCommand: CliCommand = {
   name: 'import-package',
   summary: 'check and apply a package from a paired installation (refused, with the reason, if it is damaged, forged or meant for another installation)',
-  usage: 'import-package --db FILE PACKAGE',
+  usage: 'import-package --db FILE PACKAGE [--pg postgres://…|pglite:DIR]  (--pg: a hub keeps the statistics in PostgreSQL)',
   async run(args: ParsedArgs, out) {
     const path = args.positional[0];
     if (!path) throw new UsageError('Give the package file');
     const bytes = readFileSync(resolve(path));
     const session = await openForCli(args);
+    const pgUrl = args.options.has('pg') ? stringOption(args, 'pg') : null;
+    const pg = pgUrl ? await openHubPostgres(pgUrl, session.installation) : null;
     try {
-      const result = await importPackage(session, bytes);
+      const result = pg ? await importStatsToPostgres(session, pg, bytes) : await importPackage(session, bytes);
       if (result.alreadyApplied) out(`Package ${result.packageId} from "${result.senderName}" was applied before; nothing changed.`);
       else out(`Package ${result.packageId} (${result.kind}) from "${result.senderName}" applied: ${Object.entries(result.counts).map(([k, v]) => `${k}: ${v}`).join(', ')}.`);
       return 0;
     } finally {
+      await pg?.destroy();
       await session.close();
     }
   },

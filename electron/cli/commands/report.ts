@@ -10,12 +10,14 @@ import { exportReport } from '../../reports/exportReport';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
+import { openHubPostgres } from '../../exchange/hubConnection';
+import { asEngineDb } from '../../exchange/hubPostgres';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'indicator report 1.2.3, 1.2.4, 1.2.10, 2.2.1.b for a period (JSON, CSV, XLSX or PDF)',
   usage:
-    'report --db FILE --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|pdf --out FILE [--region CODE] [--district ID] [--contact-point CODE] [--suppress-small] [--threshold N] [--lang tg|ru|en]',
+    'report --db FILE --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|pdf --out FILE [--region CODE] [--district ID] [--contact-point CODE] [--suppress-small] [--threshold N] [--lang tg|ru|en] [--pg postgres://…|pglite:DIR]',
   async run(args: ParsedArgs, out) {
     const from = stringOption(args, 'from');
     const to = stringOption(args, 'to');
@@ -28,8 +30,10 @@ export const reportCommand: CliCommand = {
     if (!Number.isInteger(threshold) || threshold < 2) throw new UsageError('--threshold must be a whole number of at least 2');
     const outPath = resolve(stringOption(args, 'out'));
     const session = await openForCli(args);
+    // A hub whose statistics live in PostgreSQL: the same engine runs there.
+    const pg = args.options.has('pg') ? await openHubPostgres(stringOption(args, 'pg'), session.installation) : null;
     try {
-      let report = await computeIndicators(session.db, {
+      let report = await computeIndicators(pg ? asEngineDb(pg) : session.db, {
         from,
         to,
         region: args.options.has('region') ? stringOption(args, 'region') : null,
@@ -46,6 +50,7 @@ export const reportCommand: CliCommand = {
       out(`Report ${from} – ${to} written to ${outPath}${report.suppression.applied ? ` (small cells suppressed: ${report.suppression.smallCells} + ${report.suppression.complementaryCells} complementary)` : ''}.`);
       return 0;
     } finally {
+      await pg?.destroy();
       await session.close();
     }
   },
