@@ -28,6 +28,7 @@ async function checkOwnedIds(ctx: WriteCtx, table: 'client_phones' | 'children',
 export async function saveClient(ctx: WriteCtx, input: ClientInput, today: string = todayIso()): Promise<string> {
   const { trx, w } = ctx;
   const existing = input.id ? await getClientRow(trx, input.id) : null;
+  if (existing?.erased_at) throw new AppError('CONFLICT', 'This client’s personal data was erased; the record cannot be edited');
 
   // Checks first, writes after.
   const seen = new Map<string, number>();

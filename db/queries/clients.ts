@@ -57,6 +57,7 @@ export function toRecord(r: ClientRow, phone: string, migrant: boolean, today: s
     consentOn: r.consent_on,
     consentMethod: r.consent_method as ConsentMethod | null,
     notes: r.notes,
+    erasedAt: r.erased_at,
   };
 }
 

@@ -115,6 +115,8 @@ export interface ClientRecord extends ClientSummary {
   consentOn: string | null;
   consentMethod: ConsentMethod | null;
   notes: string;
+  /** Set when her personal data was erased on request: the record then only anchors statistics. */
+  erasedAt: string | null;
 }
 
 export interface ClientPhone {

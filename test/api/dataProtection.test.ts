@@ -43,6 +43,9 @@ describe('erasure on request', () => {
     // The erasure is itself a set of changes that exchange packages carry.
     expect(s.raw.prepare("SELECT count(*) AS n FROM change_log WHERE table_name = 'clients' AND row_id = ? AND column_name = 'erased_at' AND value IS NOT NULL").get(id)).toEqual({ n: 1 });
     expect(await t.raw('clients:erase', { id, confirm: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // The erased record says so, and cannot be filled in again by mistake.
+    expect((await t.call('clients:get', { id })).client.erasedAt).not.toBeNull();
+    expect(await t.raw('clients:save', { ...clientInput(), id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('is refused to a paralegal', async () => {

@@ -54,21 +54,25 @@ export function ClientPage({ id }: { id: string }) {
         back={{ href: href('clients'), label: t('clients.title') }}
         subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { age: c.age }) : ''].filter(Boolean).join(' · ')}
         actions={
-          <>
-            <a className="button primary" href={href('consultations', 'new', c.id)}>
-              {t('clients.newConsultation')}
-            </a>
-            <a className="button" href={href('cases', 'new', c.id)}>
-              {t('clients.newCase')}
-            </a>
-            <a className="button" href={href('clients', c.id, 'edit')}>
-              {t('common.edit')}
-            </a>
-            <button type="button" onClick={() => setMerging(true)}>
-              {t('clients.merge')}
-            </button>
-            <EraseButton clientId={c.id} />
-          </>
+          c.erasedAt ? (
+            <span className="badge badge--danger">{t('security.erase.done')}</span>
+          ) : (
+            <>
+              <a className="button primary" href={href('consultations', 'new', c.id)}>
+                {t('clients.newConsultation')}
+              </a>
+              <a className="button" href={href('cases', 'new', c.id)}>
+                {t('clients.newCase')}
+              </a>
+              <a className="button" href={href('clients', c.id, 'edit')}>
+                {t('common.edit')}
+              </a>
+              <button type="button" onClick={() => setMerging(true)}>
+                {t('clients.merge')}
+              </button>
+              <EraseButton clientId={c.id} />
+            </>
+          )
         }
       />
       <div className="cards">
