@@ -37,7 +37,32 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
  * after `yearFrom` (the change log is in the order things happened), so at national-1y it holds the
  * whole database and at national-5y the last year.
  */
-export async function benchExchange(session: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
+export async function benchStatsPackage(session: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
+  const hub = await createDatabase({ dbPath: join(workDir, 'hub.db'), username: 'admin', displayName: 'Hub', passphrase: 'bench hub, synthetic data only', installationName: 'Bench hub', installationRole: 'hub', kdf: CHEAP_KDF });
+  try {
+    await pair(session, hub);
+    // The busiest contact point's statistics (a package carries one contact point's year).
+    const busiest = await sql<{ id: string }>`SELECT contact_point_id AS id FROM consultations WHERE date >= ${yearFrom} GROUP BY contact_point_id ORDER BY count(*) DESC LIMIT 1`.execute(session.db);
+    const own = session.installation.contactPointId;
+    session.installation.contactPointId = busiest.rows[0]?.id ?? own;
+    try {
+      const exported = await timed(() => exportPackage(session, hub.installation.id, { kind: 'stats', from: yearFrom, to: '2026-10-31' }));
+      const file = Buffer.from(exported.value.base64, 'base64');
+      const imported = await timed(() => importPackage(hub, file));
+      const n = exported.value.counts.consultations ?? 0;
+      results['exchange.stats'] = { label: `statistics package for the hub, one contact point's year (${n} consultations): export + import`, timing: summarize([exported.ms + imported.ms]) };
+    } finally {
+      session.installation.contactPointId = own;
+      if (own) await setMeta(session.db, META_KEYS.contactPointId, own);
+    }
+  } catch (error) {
+    notes['exchange.stats'] = `failed: ${(error as Error).message}`;
+  } finally {
+    await hub.close();
+  }
+}
+
+export async function benchFullPackage(session: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
   const peer = await createDatabase({ dbPath: join(workDir, 'peer.db'), username: 'admin', displayName: 'Peer', passphrase: 'bench peer, synthetic data only', installationName: 'Bench peer', kdf: CHEAP_KDF });
   try {
     await pair(session, peer);
@@ -60,28 +85,5 @@ export async function benchExchange(session: UnlockedDatabase, workDir: string, 
     notes['exchange.import'] ??= `failed: ${(error as Error).message}`;
   } finally {
     await peer.close();
-  }
-
-  const hub = await createDatabase({ dbPath: join(workDir, 'hub.db'), username: 'admin', displayName: 'Hub', passphrase: 'bench hub, synthetic data only', installationName: 'Bench hub', installationRole: 'hub', kdf: CHEAP_KDF });
-  try {
-    await pair(session, hub);
-    // The busiest contact point's statistics (a package carries one contact point's year).
-    const busiest = await sql<{ id: string }>`SELECT contact_point_id AS id FROM consultations WHERE date >= ${yearFrom} GROUP BY contact_point_id ORDER BY count(*) DESC LIMIT 1`.execute(session.db);
-    const own = session.installation.contactPointId;
-    session.installation.contactPointId = busiest.rows[0]?.id ?? own;
-    try {
-      const exported = await timed(() => exportPackage(session, hub.installation.id, { kind: 'stats', from: yearFrom, to: '2026-10-31' }));
-      const file = Buffer.from(exported.value.base64, 'base64');
-      const imported = await timed(() => importPackage(hub, file));
-      const n = exported.value.counts.consultations ?? 0;
-      results['exchange.stats'] = { label: `statistics package for the hub, one contact point's year (${n} consultations): export + import`, timing: summarize([exported.ms + imported.ms]) };
-    } finally {
-      session.installation.contactPointId = own;
-      if (own) await setMeta(session.db, META_KEYS.contactPointId, own);
-    }
-  } catch (error) {
-    notes['exchange.stats'] = `failed: ${(error as Error).message}`;
-  } finally {
-    await hub.close();
   }
 }

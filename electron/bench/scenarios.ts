@@ -99,7 +99,7 @@ export function querySpecs(p: Probes): QuerySpec[] {
     { id: 'list.clients', label: 'clients:list first page: women from migrant households, by name', channel: 'clients:list', input: { sex: 'F', migrantHousehold: true, sort: 'name', dir: 'asc' }, runs: 20 },
     { id: 'list.consultations', label: 'consultations:list first page: mobile sessions of the last year, newest first', channel: 'consultations:list', input: { from: p.yearFrom, to: p.to, venueKind: 'mobile_session', sort: 'date', dir: 'desc' }, runs: 20 },
     { id: 'list.cases', label: 'cases:list first page: active cases, newest first', channel: 'cases:list', input: { status: 'active', sort: 'openedOn', dir: 'desc' }, runs: 20 },
-    { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 5 },
+    { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 3 },
     { id: 'report.5y', label: `reports:indicators, five years (${p.fiveYearsFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.fiveYearsFrom, to: p.to }, runs: 3 },
   ];
 }
@@ -109,10 +109,11 @@ export async function benchQueries(app: AppContext, plainPath: string, probes: P
   const plain = new Sqlite(plainPath, { readonly: true });
   try {
     for (const q of querySpecs(probes)) {
-      const timing = await measure(() => call(app, q.channel, q.input), { warmup: 2, runs: q.runs });
+      const warmup = q.runs >= 10 ? 2 : 1;
+      const timing = await measure(() => call(app, q.channel, q.input), { warmup, runs: q.runs });
       const statements = await recordStatements(session.raw, () => call(app, q.channel, q.input));
-      const floor = await measure(replayer(session.raw, statements), { warmup: 2, runs: q.runs });
-      const plaintext = await measure(replayer(plain, statements), { warmup: 2, runs: q.runs });
+      const floor = await measure(replayer(session.raw, statements), { warmup, runs: q.runs });
+      const plaintext = await measure(replayer(plain, statements), { warmup, runs: q.runs });
       results[q.id] = { label: q.label, timing, floor, plaintext, note: `${statements.length} SQL statements` };
       process.stderr.write(`${q.id}: median ${timing.median.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms; floor ${floor.median.toFixed(1)}, unencrypted ${plaintext.median.toFixed(1)}\n`);
     }

@@ -52,7 +52,7 @@ describe('national seed', () => {
     }
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.counts.consultations).toBeGreaterThan(250);
-    expect(runs[0]!.counts.change_log).toBeGreaterThan(runs[0]!.counts.consultations * 20);
+    expect(runs[0]!.counts.change_log).toBeGreaterThan(runs[0]!.counts.consultations! * 20);
     expect(runs[2]!.names).not.toEqual(runs[0]!.names);
   }, 60_000);
 

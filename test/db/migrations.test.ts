@@ -115,6 +115,13 @@ describe('migration 0004 (search indexes)', () => {
     expect(detail).toContain('cases_number');
     expect(detail).toContain('cases_court_number');
     expect(detail).not.toMatch(/SCAN cases(?! USING INDEX cases_(court_)?number)/);
+    const venue = opened.raw
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM consultations k WHERE k.deleted_at IS NULL AND k.venue_kind = 'mobile_session'
+         AND k.date >= '2025-01-01' AND k.date <= '2025-12-31' ORDER BY k.date DESC, k.id DESC LIMIT 50`,
+      )
+      .all() as { detail: string }[];
+    expect(venue.map((p) => p.detail).join(' | ')).toContain('consultations_live_venue_date');
     await opened.close();
   });
 });

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unlockDatabase } from '../app/database';
+import { DB_FILE } from '../app/paths';
+import { benchFullPackage, benchStatsPackage } from './exchange';
+import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
+import type { Results } from './scenarios';
+
+// The exchange measurements in a child process (`tsx electron/bench/exchangeChild.ts DATA_DIR FROM [stats]`):
+// a package of a national year is large, and if building it runs out of memory the child dies, not the
+// benchmark. Prints a JSON line { results, notes, maxRssMb } after each part.
+
+void (async () => {
+  const [dataDir, yearFrom, only] = process.argv.slice(2) as [string, string, string | undefined];
+  const results: Results = {};
+  const notes: Record<string, string> = {};
+  const workDir = mkdtempSync(join(tmpdir(), 'lad-bench-exchange-'));
+  const session = await unlockDatabase(join(dataDir, DB_FILE), BENCH_USER, BENCH_PASSPHRASE);
+  const report = () => process.stdout.write(`${JSON.stringify({ results, notes, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  try {
+    // The small statistics package first, reported at once: the full package may exhaust the memory.
+    await benchStatsPackage(session, workDir, yearFrom, results, notes);
+    report();
+    if (only !== 'stats') {
+      await benchFullPackage(session, workDir, yearFrom, results, notes);
+      report();
+    }
+  } finally {
+    await session.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+})();
