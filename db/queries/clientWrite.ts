@@ -25,31 +25,10 @@ async function checkOwnedIds(ctx: WriteCtx, table: 'client_phones' | 'children',
   if (errors.length) throw new AppError('VALIDATION', 'Some fields are not valid', errors);
 }
 
-export async function saveClient(ctx: WriteCtx, input: ClientInput, today: string = todayIso()): Promise<string> {
-  const { trx, w } = ctx;
-  const existing = input.id ? await getClientRow(trx, input.id) : null;
-  if (existing?.erased_at) throw new AppError('CONFLICT', 'This client’s personal data was erased; the record cannot be edited');
-
-  // Checks first, writes after.
-  const seen = new Map<string, number>();
-  const phoneErrors: FieldError[] = [];
-  input.phones.forEach((p, i) => {
-    if (seen.has(p.phone)) phoneErrors.push({ path: `phones.${i}.phone`, key: 'duplicate' });
-    seen.set(p.phone, i);
-  });
-  if (phoneErrors.length) throw new AppError('VALIDATION', 'A phone number is given twice', phoneErrors);
-  await checkOwnedIds(ctx, 'client_phones', input.id, input.phones.map((p) => p.id), 'phones');
-  await checkOwnedIds(ctx, 'children', input.id, input.children.map((c) => c.id), 'children');
-
+/** The clients row for a client as entered (also used by the national seed's fast path). */
+export function clientColumns(input: ClientInput, ageRecordedOn: string | null) {
   const keys = nameKeys(input);
-  // Age as told: keep the date it was recorded while the number is unchanged, so it keeps ageing.
-  const ageRecordedOn =
-    input.birthDate || input.age === null
-      ? null
-      : existing && existing.age_recorded === input.age && existing.age_recorded_on
-        ? existing.age_recorded_on
-        : today;
-  const values = {
+  return {
     surname: input.surname,
     given_name: input.givenName,
     patronymic: input.patronymic,
@@ -74,6 +53,32 @@ export async function saveClient(ctx: WriteCtx, input: ClientInput, today: strin
     consent_method: input.consentMethod,
     notes: input.notes,
   };
+}
+
+export async function saveClient(ctx: WriteCtx, input: ClientInput, today: string = todayIso()): Promise<string> {
+  const { trx, w } = ctx;
+  const existing = input.id ? await getClientRow(trx, input.id) : null;
+  if (existing?.erased_at) throw new AppError('CONFLICT', 'This client’s personal data was erased; the record cannot be edited');
+
+  // Checks first, writes after.
+  const seen = new Map<string, number>();
+  const phoneErrors: FieldError[] = [];
+  input.phones.forEach((p, i) => {
+    if (seen.has(p.phone)) phoneErrors.push({ path: `phones.${i}.phone`, key: 'duplicate' });
+    seen.set(p.phone, i);
+  });
+  if (phoneErrors.length) throw new AppError('VALIDATION', 'A phone number is given twice', phoneErrors);
+  await checkOwnedIds(ctx, 'client_phones', input.id, input.phones.map((p) => p.id), 'phones');
+  await checkOwnedIds(ctx, 'children', input.id, input.children.map((c) => c.id), 'children');
+
+  // Age as told: keep the date it was recorded while the number is unchanged, so it keeps ageing.
+  const ageRecordedOn =
+    input.birthDate || input.age === null
+      ? null
+      : existing && existing.age_recorded === input.age && existing.age_recorded_on
+        ? existing.age_recorded_on
+        : today;
+  const values = clientColumns(input, ageRecordedOn);
   let id: string;
   let fields: string[] = [];
   if (existing) {

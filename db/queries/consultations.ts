@@ -16,7 +16,7 @@ import type {
   Sex,
   VenueKind,
 } from '../../shared/domain/enums';
-import { takeSnapshot } from '../../shared/domain/snapshot';
+import { takeSnapshot, type Snapshot } from '../../shared/domain/snapshot';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getContactPoint } from './contactPoints';
 import { audit, bool, int, type Db, type WriteCtx } from './writeContext';
@@ -150,6 +150,26 @@ export async function getConsultation(db: Db, id: string): Promise<ConsultationD
   };
 }
 
+/** The snap_* columns of a consultation from a snapshot (also used by the national seed's fast path). */
+export function snapColumns(s: Snapshot) {
+  return {
+    snap_sex: s.sex,
+    snap_age: s.age,
+    snap_age_band: s.ageBand,
+    snap_migrant_household: s.migrantHousehold ? 1 : 0,
+    snap_relation: s.relation,
+    snap_marital_status: s.maritalStatus,
+    snap_abandoned: int(s.abandoned),
+    snap_abandoned_computed: int(s.abandonedComputed),
+    snap_abandoned_reason: s.abandonedReason,
+    snap_employment: s.employment,
+    snap_education: s.education,
+    snap_residence: s.residence,
+    snap_social_assistance: int(s.socialAssistance),
+    snap_residence_district_id: s.residenceDistrictId,
+  };
+}
+
 /** The snap_* columns for a client on a date, from her record as it is now (i.e. at save time). */
 async function snapshotColumns(db: Db, clientId: string, on: string) {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
@@ -178,22 +198,7 @@ async function snapshotColumns(db: Db, clientId: string, on: string) {
       : null,
     on,
   );
-  return {
-    snap_sex: s.sex,
-    snap_age: s.age,
-    snap_age_band: s.ageBand,
-    snap_migrant_household: s.migrantHousehold ? 1 : 0,
-    snap_relation: s.relation,
-    snap_marital_status: s.maritalStatus,
-    snap_abandoned: int(s.abandoned),
-    snap_abandoned_computed: int(s.abandonedComputed),
-    snap_abandoned_reason: s.abandonedReason,
-    snap_employment: s.employment,
-    snap_education: s.education,
-    snap_residence: s.residence,
-    snap_social_assistance: int(s.socialAssistance),
-    snap_residence_district_id: s.residenceDistrictId,
-  };
+  return snapColumns(s);
 }
 
 type ConsultationInput = z.output<typeof consultationInput>;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { normalizeIdDoc } from '../../db/queries/clients';
+import { clientColumns } from '../../db/queries/clientWrite';
+import { snapColumns } from '../../db/queries/consultations';
 import { DOCX_MIME } from '../../db/queries/documents';
 import { int } from '../../db/queries/writeContext';
 import type { caseInput, clientInput, consultationInput, contactPointInput, hearingInput, sessionInput, taskInput } from '../../shared/api/caseTrackingInputs';
 import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
-import { nameKeys } from '../../shared/domain/names';
 import { takeSnapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
 import type { BulkWriter } from './bulkWriter';
 
@@ -77,31 +77,8 @@ export class AppRows {
   }
 
   client(input: ClientIn, today: string): ClientState {
-    const keys = nameKeys(input);
     const id = this.w.insert('clients', {
-      surname: input.surname,
-      given_name: input.givenName,
-      patronymic: input.patronymic,
-      search_name: keys.searchName,
-      search_key: keys.searchKey,
-      sex: input.sex,
-      birth_date: input.birthDate,
-      age_recorded: input.birthDate ? null : input.age,
-      age_recorded_on: input.birthDate || input.age === null ? null : today,
-      id_doc_type: input.idDocType,
-      id_doc_number: normalizeIdDoc(input.idDocNumber),
-      residence_district_id: input.residenceDistrictId,
-      residence_jamoat: input.residenceJamoat,
-      residence_village: input.residenceVillage,
-      residence_address: input.residenceAddress,
-      residence_type: input.residenceType,
-      languages: JSON.stringify(input.languages),
-      employment: input.employment,
-      education: input.education,
-      social_assistance: int(input.socialAssistance),
-      consent_on: input.consentOn,
-      consent_method: input.consentMethod,
-      notes: input.notes,
+      ...clientColumns(input, input.birthDate || input.age === null ? null : today),
       merged_into_id: null,
       erased_at: null,
     });
@@ -175,20 +152,7 @@ export class AppRows {
       advice: input.advice,
       follow_up_on: input.followUpOn,
       case_id: input.caseId,
-      snap_sex: s.sex,
-      snap_age: s.age,
-      snap_age_band: s.ageBand,
-      snap_migrant_household: s.migrantHousehold ? 1 : 0,
-      snap_relation: s.relation,
-      snap_marital_status: s.maritalStatus,
-      snap_abandoned: int(s.abandoned),
-      snap_abandoned_computed: int(s.abandonedComputed),
-      snap_abandoned_reason: s.abandonedReason,
-      snap_employment: s.employment,
-      snap_education: s.education,
-      snap_residence: s.residence,
-      snap_social_assistance: int(s.socialAssistance),
-      snap_residence_district_id: s.residenceDistrictId,
+      ...snapColumns(s),
     });
     for (const issue of new Set(input.issues)) this.w.insert('consultation_issues', { consultation_id: id, issue });
     for (const [referral, note] of new Map(input.referrals.map((r) => [r.referral, r.note]))) {
