@@ -271,12 +271,13 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One write: the columns it set, as a JSON object (see db/changeLog.ts), under the write's stamp. */
 export interface ChangeLogTable {
+  seq: Generated<number>;
   hlc: string;
   table_name: string;
   row_id: string;
-  column_name: string;
-  value: string | null;
+  data: string;
   origin: string;
 }
 

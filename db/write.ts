@@ -2,11 +2,12 @@ import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { AppError } from '../shared/api/errors';
 import type { HybridClock } from '../shared/sync/hlc';
 import { uuidv7 } from '../shared/util/uuidv7';
+import { changeData, encodeValue } from './changeLog';
 import type { Database, SyncedColumns, SyncedTable } from './schema';
 
 // Every write to a synced table goes through these three functions. Each stamps the row with a fresh
-// hybrid-logical-clock value and records one change message per changed column in change_log
-// (table, row, column, value, stamp) — what the exchange packages carry and merge field by field.
+// hybrid-logical-clock value and records one change message in change_log: the columns it set, under
+// that stamp (db/changeLog.ts) — what the exchange packages carry and merge column by column.
 // Deletion is a tombstone (deleted_at), never DELETE, so that audit and sync still see the row.
 
 export interface Writer {
@@ -22,18 +23,9 @@ type Patch<T extends SyncedTable> = Omit<Updateable<Database[T]>, keyof SyncedCo
 
 const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'hlc']);
 
-export function encodeValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Uint8Array) return JSON.stringify({ $bytes: Buffer.from(value).toString('base64') });
-  return JSON.stringify(value);
-}
-
 async function logChanges(db: Db, w: Writer, table: SyncedTable, rowId: string, hlc: string, values: Record<string, unknown>) {
-  const rows = Object.entries(values)
-    .filter(([column, value]) => !BOOKKEEPING.has(column) && value !== undefined)
-    .map(([column, value]) => ({ hlc, table_name: table, row_id: rowId, column_name: column, value: encodeValue(value), origin: w.origin }));
-  // Chunked: SQLite limits the number of bound parameters per statement.
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('change_log').values(rows.slice(i, i + 100)).execute();
+  const data = changeData(values);
+  if (data !== null) await db.insertInto('change_log').values({ hlc, table_name: table, row_id: rowId, data, origin: w.origin }).execute();
 }
 
 export async function insertRow<T extends SyncedTable>(db: Db, w: Writer, table: T, values: Values<T>): Promise<string> {

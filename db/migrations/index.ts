@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_legal_references';
 import * as m0003 from './0003_list_indexes';
 import * as m0004 from './0004_search_indexes';
+import * as m0005 from './0005_row_change_log';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'legal_references', up: m0002.up },
   { version: 3, name: 'list_indexes', up: m0003.up },
   { version: 4, name: 'search_indexes', up: m0004.up },
+  { version: 5, name: 'row_change_log', up: m0005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

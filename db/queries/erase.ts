@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import { tombstoneRow, updateRow } from '../write';
 import { audit, type WriteCtx } from './writeContext';
@@ -70,15 +70,11 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
       rows += 1;
     }
     // The history of the personal values goes too: older change messages of these cells lose their value.
+    // (json_replace touches only the columns a message holds; the column names are this file's constants.)
     if (rowIds.length) {
-      await trx
-        .updateTable('change_log')
-        .set({ value: null })
-        .where('table_name', '=', table)
-        .where('row_id', 'in', rowIds)
-        .where('column_name', 'in', Object.keys(blank))
-        .where('hlc', '<=', eraseStamp)
-        .execute();
+      const blanked = sql.raw(Object.keys(blank).map((column) => `'$.${column}', NULL`).join(', '));
+      await sql`UPDATE change_log SET data = json_replace(data, ${blanked})
+        WHERE table_name = ${table} AND row_id IN (${sql.join(rowIds)}) AND hlc <= ${eraseStamp}`.execute(trx);
     }
   }
   await updateRow(trx, w, 'clients', clientId, { erased_at: new Date().toISOString() });

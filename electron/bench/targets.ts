@@ -78,7 +78,7 @@ export function printTable(r: Report): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   lines.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line));
   const notes = Object.entries(r.notMeasured);
-  if (notes.length) lines.push('', 'not measured:', ...notes.map(([k, v]) => `  ${k}: ${v}`));
+  if (notes.length) lines.push('', 'notes (not measured, skipped, or how it was set up):', ...notes.map(([k, v]) => `  ${k}: ${v}`));
   const misses = Object.keys(TARGETS).filter((id) => missed(id, r.results)?.missed);
   lines.push('', misses.length ? `targets missed: ${misses.join(', ')}` : 'all measured targets met', '');
   return lines.join('\n');

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import { isHlc } from '../../shared/sync/hlc';
 import { getMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
@@ -6,10 +10,21 @@ import { AppError } from '../../shared/api/errors';
 import type { ImportResult, PackageFileOut } from '../../shared/api/exchangeTypes';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
-import { collectChanges, mergeChanges, validatePayload, type FullPayload } from './fullSync';
+import { ChangeMerger, changeLines, countChanges, maxSeq, parseChange, type FullPackageOpening } from './fullSync';
 import { applyStatsFacts, hubView, isApplied } from './hubStore';
 import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, type PeerRow } from './identity';
-import { decryptBody, readEnvelope, sealPackage, verifySignature, type PackageHeader, type PackageKind } from './packageFile';
+import {
+  bodyLines,
+  bufferSource,
+  fileSource,
+  readEnvelope,
+  readSingleValue,
+  verifySignature,
+  writePackageFile,
+  type OpenedEnvelope,
+  type PackageHeader,
+  type PackageKind,
+} from './packageFile';
 import { PackageRefused } from './refusal';
 import { buildStatsPayload, type StatsPayload } from './statsFacts';
 
@@ -23,6 +38,8 @@ export interface ExportOptions {
   from?: string;
   to?: string;
   now?: Date;
+  /** Full packages: stop at this sequence number of ours (the benchmark's peer receives the earlier years first). */
+  seqTo?: number;
 }
 
 function userOf(session: UnlockedDatabase): WriteCtx['user'] {
@@ -35,47 +52,74 @@ async function requirePeer(session: UnlockedDatabase, peerId: string): Promise<P
   return peer;
 }
 
-export async function exportPackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions): Promise<PackageFileOut> {
+/** What a written package is: its file name (for saving), id, counts and size. */
+export interface WrittenPackage {
+  fileName: string;
+  packageId: string;
+  counts: Record<string, number>;
+  bytes: number;
+}
+
+/** Writes a package for a paired installation to `outPath`, streaming (a full package may hold a national year). */
+export async function writePackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions, outPath: string): Promise<WrittenPackage> {
   const peer = await requirePeer(session, peerId);
   const keys = await ownKeys(session.db);
   const now = (opts.now ?? new Date()).toISOString();
   const packageId = uuidv7();
-  let payload: unknown;
+  let lines: AsyncIterable<string> | Iterable<string>;
   let counts: Record<string, number>;
   let seq: PackageHeader['seq'];
+  let newest: string | null | undefined;
   let period: PackageHeader['period'];
   if (opts.kind === 'full') {
     const state = await peerState(session.db, peer.installationId);
-    const collected = await collectChanges(session.db, peer.installationId, state.acked);
-    const full: FullPayload = collected.payload;
+    const seqTo = Math.min(opts.seqTo ?? Number.MAX_SAFE_INTEGER, await maxSeq(session.db));
+    const counted = await countChanges(session.db, peer.installationId, state.acked, seqTo);
+    const opening: FullPackageOpening = {};
     // Contact points of one network share the pseudonym secret; it travels only inside an encrypted package.
     if (peer.role === 'contact_point' && session.installation.role === 'contact_point') {
       const secret = await networkSecret(session.db, false);
-      if (secret) full.networkSecret = secret.toString('base64');
+      if (secret) opening.networkSecret = secret.toString('base64');
     }
-    payload = full;
-    counts = { changes: full.changes.length };
-    seq = { from: state.acked, to: collected.seqTo, ack: state.received };
+    lines = (async function* () {
+      yield JSON.stringify(opening);
+      yield* changeLines(session.db, peer.installationId, state.acked, seqTo);
+    })();
+    counts = { changes: counted.changes };
+    newest = counted.newest;
+    seq = { from: state.acked, to: seqTo, ack: state.received };
   } else if (opts.kind === 'stats') {
     if (!opts.from || !opts.to) throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
     const cp = session.installation.contactPointId ?? (await getMeta(session.db, META_KEYS.contactPointId));
     if (!cp) throw new PackageRefused('noContactPoint');
     const secret = (await networkSecret(session.db, true))!;
     const stats: StatsPayload = await buildStatsPayload(session.db, secret, cp, opts.from, opts.to);
-    payload = stats;
+    lines = [JSON.stringify(stats)];
     counts = { consultations: stats.consultations.length, sessions: stats.sessions.length, cases: stats.cases.length, persons: Object.keys(stats.persons).length };
     period = { from: opts.from, to: opts.to, contactPointId: cp };
   } else {
     const secret = (await networkSecret(session.db, true))!;
-    payload = { networkSecret: secret.toString('base64') };
+    lines = [JSON.stringify({ networkSecret: secret.toString('base64') })];
     counts = {};
   }
-  const file = sealPackage({
-    header: { packageId, kind: opts.kind, sender: keys.installationId, recipient: peer.installationId, created: now, counts, ...(seq ? { seq } : {}), ...(period ? { period } : {}) },
-    payload,
-    recipientEncPublic: peer.encPublicKey,
-    senderSignPrivate: keys.signPrivate,
-  });
+  const bytes = await writePackageFile(
+    outPath,
+    {
+      header: {
+        packageId,
+        kind: opts.kind,
+        sender: keys.installationId,
+        recipient: peer.installationId,
+        created: now,
+        counts,
+        ...(seq ? { seq, newest: newest ?? null } : {}),
+        ...(period ? { period } : {}),
+      },
+      recipientEncPublic: peer.encPublicKey,
+      senderSignPrivate: keys.signPrivate,
+    },
+    lines,
+  );
   await session.db.transaction().execute(async (trx) => {
     const state = await peerState(trx, peer.installationId);
     await savePeerState(trx, peer.installationId, { ...state, lastSentAt: now });
@@ -83,7 +127,19 @@ export async function exportPackage(session: UnlockedDatabase, peerId: string, o
   });
   const stamp = now.slice(0, 10);
   const fileName = `${opts.kind === 'stats' ? 'stats' : opts.kind === 'networkKey' ? 'network-key' : 'changes'}-${stamp}-${packageId.slice(-8)}.ladpkg`;
-  return { fileName, base64: file.toString('base64'), packageId, counts };
+  return { fileName, packageId, counts, bytes };
+}
+
+/** The package as bytes for the interface to save (through a temporary file that is removed at once). */
+export async function exportPackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions): Promise<PackageFileOut> {
+  const dir = await mkdtemp(join(tmpdir(), 'lad-package-'));
+  try {
+    const path = join(dir, 'package.ladpkg');
+    const written = await writePackage(session, peerId, opts, path);
+    return { fileName: written.fileName, base64: (await readFile(path)).toString('base64'), packageId: written.packageId, counts: written.counts };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export interface ImportOptions {
@@ -91,16 +147,48 @@ export interface ImportOptions {
   now?: Date;
 }
 
-/** Checks a package completely and returns its header and decrypted payload; writes nothing. */
-export async function openPackage(session: UnlockedDatabase, file: Buffer): Promise<{ header: PackageHeader; payload: unknown; peer: PeerRow }> {
-  const env = readEnvelope(file);
+/** A package's bytes, or the path of its file (read as a stream). */
+export type PackageInput = Buffer | string;
+
+interface CheckedPackage {
+  env: OpenedEnvelope;
+  header: PackageHeader;
+  peer: PeerRow;
+  keys: Awaited<ReturnType<typeof ownKeys>>;
+}
+
+/** Checks the whole file, the sender, the signature and the address; decrypts nothing, writes nothing. */
+async function checkPackage(session: UnlockedDatabase, file: PackageInput): Promise<CheckedPackage> {
+  const source = typeof file === 'string' ? await fileSource(file) : bufferSource(file);
+  const env = await readEnvelope(source);
   const keys = await ownKeys(session.db);
   const peer = await findPeer(session.db, env.header.sender);
   if (!peer) throw new PackageRefused('unknownSender');
-  verifySignature(env, peer.signPublicKey);
+  await verifySignature(env, peer.signPublicKey);
   if (env.header.recipient !== keys.installationId) throw new PackageRefused('notForUs');
-  const payload = decryptBody(env, keys.encPrivate, keys.encPublic);
-  return { header: env.header, payload, peer };
+  return { env, header: env.header, peer, keys };
+}
+
+/** Checks a statistics or network-key package completely and returns its header and decrypted payload; writes nothing. */
+export async function openPackage(session: UnlockedDatabase, file: PackageInput): Promise<{ header: PackageHeader; payload: unknown; peer: PeerRow }> {
+  const { env, header, peer, keys } = await checkPackage(session, file);
+  if (header.kind === 'full') throw new PackageRefused('wrongKind');
+  return { header, payload: await readSingleValue(env, keys.encPrivate, keys.encPublic), peer };
+}
+
+/** The first line of a full package: an object (with the network secret for another contact point). */
+async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOpening> {
+  const first = await lines.next();
+  let opening: unknown;
+  try {
+    opening = first.done ? null : JSON.parse(first.value);
+  } catch {
+    opening = null;
+  }
+  if (!opening || typeof opening !== 'object' || Array.isArray(opening)) throw new PackageRefused('badContent');
+  const secret = (opening as FullPackageOpening).networkSecret;
+  if (secret !== undefined && typeof secret !== 'string') throw new PackageRefused('badContent');
+  return opening as FullPackageOpening;
 }
 
 function sqliteReason(error: unknown): PackageRefused | null {
@@ -111,8 +199,10 @@ function sqliteReason(error: unknown): PackageRefused | null {
   return null;
 }
 
-export async function importPackage(session: UnlockedDatabase, file: Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
-  const { header, payload, peer } = await openPackage(session, file);
+export async function importPackage(session: UnlockedDatabase, file: PackageInput, opts: ImportOptions = {}): Promise<ImportResult> {
+  const checked = await checkPackage(session, file);
+  const { header, peer } = checked;
+  const payload = header.kind === 'full' ? null : await readSingleValue(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
   const now = (opts.now ?? new Date()).toISOString();
   const result: ImportResult = { packageId: header.packageId, kind: header.kind, senderName: peer.name, alreadyApplied: false, counts: {} };
   if (await isApplied(hubView(session.db), header.packageId)) return { ...result, alreadyApplied: true };
@@ -121,13 +211,9 @@ export async function importPackage(session: UnlockedDatabase, file: Buffer, opt
   try {
     if (header.kind === 'full') {
       if (session.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
-      const full = payload as FullPayload;
-      const newest = await validatePayload(session.db, full);
-      if (full.networkSecret !== undefined && typeof full.networkSecret !== 'string') throw new PackageRefused('badContent');
-      if (full.networkSecret) {
-        const current = await networkSecret(session.db, false);
-        if (current && current.toString('base64') !== full.networkSecret) throw new PackageRefused('networkSecretMismatch');
-      }
+      const newest = header.newest ?? null;
+      const total = Number(header.counts?.changes);
+      if ((newest !== null && (typeof newest !== 'string' || !isHlc(newest))) || !Number.isInteger(total) || total < 0) throw new PackageRefused('badContent');
       if (newest) {
         try {
           session.writer.clock.receive(newest);
@@ -136,11 +222,24 @@ export async function importPackage(session: UnlockedDatabase, file: Buffer, opt
         }
       }
       const seq = header.seq ?? { from: 0, to: 0, ack: 0 };
+      const lines = bodyLines(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
       result.counts = await session.db.transaction().execute(async (trx) => {
         // Rows may arrive before the rows they point at; the references are checked at commit.
         await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-        const counts = await mergeChanges(trx, full, { sender: peer.installationId, ack: seq.ack, now, onProgress: opts.onProgress });
-        if (full.networkSecret) await adoptNetworkSecret(trx, full.networkSecret);
+        const opening = await readOpening(lines);
+        if (opening.networkSecret) {
+          const current = await networkSecret(trx, false);
+          if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
+        }
+        // The merge writes through the driver on the transaction's own connection (issue 8: speed).
+        const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now });
+        for await (const line of lines) {
+          if (merger.add(parseChange(session.raw, line, newest)) && opts.onProgress) await opts.onProgress(merger.counts.received, total);
+        }
+        const counts = merger.finish();
+        if (counts.received !== total) throw new PackageRefused('badContent');
+        await opts.onProgress?.(total, total);
+        if (opening.networkSecret) await adoptNetworkSecret(trx, opening.networkSecret);
         await trx
           .insertInto('applied_packages')
           .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'full', applied_at: now, period_from: null, period_to: null })

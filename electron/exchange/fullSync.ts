@@ -1,15 +1,21 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RawDatabase } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { SYNCED_TABLES } from '../../db/schema';
+import { columnValue, decodeValue, encodeValue } from '../../db/changeLog';
 import { isHlc } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import { PackageRefused } from './refusal';
 
-// Field-by-field merge of change messages (the payload of a full package). Every change carries its
-// hybrid-logical-clock stamp; for each cell (table, row, column) the change with the newest stamp wins,
-// on every installation, whatever order the changes arrive in — so all copies converge. Every change
+// The payload of a full package and its merge. A change message is one write: [hlc, table, row id,
+// {column: value}, origin]. For each cell (table, row, column) the value with the newest stamp wins, on
+// every installation, whatever order the messages arrive in — so all copies converge. Every message
 // received is kept in change_log with its original stamp and origin (so it is relayed onwards and
 // recognised when it comes again); only the winners are written to the rows.
+//
+// Issue 8: packages are streamed (a national year is hundreds of thousands of messages), so the merge
+// takes the messages in chunks and works on each chunk with a few set-wise reads and prepared statements
+// on the driver, inside the caller's transaction.
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,9 +23,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const LOCAL_ONLY_TABLES = new Set(['users', 'peers']);
 export const EXCHANGED_TABLES: readonly string[] = SYNCED_TABLES.filter((t) => !LOCAL_ONLY_TABLES.has(t));
 
+export { decodeValue };
+
 /**
  * Columns that point at a user account. Accounts stay on their installation, so on arrival a reference to
- * an account that does not exist here is stored as NULL (the change itself is kept and relayed as it was).
+ * an account that does not exist here is stored as NULL (the message itself is kept and relayed as it was).
  */
 const USER_REFERENCES: Record<string, string[]> = {
   staff: ['user_id'],
@@ -31,87 +39,89 @@ const USER_REFERENCES: Record<string, string[]> = {
   template_versions: ['imported_by_user_id'],
 };
 
-/** One change on the wire: [hlc, table, row id, column, JSON value or null, origin]. */
-export type WireChange = [string, string, string, string, string | null, string];
+/** One message on the wire. */
+export type WireChange = [hlc: string, table: string, rowId: string, data: Record<string, unknown>, origin: string];
 
-export interface FullPayload {
-  changes: WireChange[];
-  /** created_at of every row the changes touch, so a row created on arrival keeps its first-recorded time. */
-  created: Record<string, Record<string, string>>;
+/** The first line of a full package's body. */
+export interface FullPackageOpening {
   /** Sent to other contact points only: the network's pseudonym secret (base64). */
   networkSecret?: string;
 }
 
 export async function maxSeq(db: Db): Promise<number> {
-  const r = await sql<{ n: number | null }>`SELECT MAX(rowid) AS n FROM change_log`.execute(db);
+  const r = await sql<{ n: number | null }>`SELECT MAX(seq) AS n FROM change_log`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** Every change after `afterSeq` (our local arrival order) that did not come from the recipient itself. */
-export async function collectChanges(db: Db, recipient: string, afterSeq: number): Promise<{ payload: FullPayload; seqTo: number }> {
-  const seqTo = await maxSeq(db);
-  const tables = sql.join(EXCHANGED_TABLES.map((t) => sql.lit(t)));
-  const rows = await sql<{ hlc: string; table_name: string; row_id: string; column_name: string; value: string | null; origin: string }>`
-    SELECT hlc, table_name, row_id, column_name, value, origin FROM change_log
-    WHERE rowid > ${afterSeq} AND rowid <= ${seqTo} AND origin <> ${recipient} AND table_name IN (${tables})
-    ORDER BY rowid`.execute(db);
-  const changes: WireChange[] = rows.rows.map((r) => [r.hlc, r.table_name, r.row_id, r.column_name, r.value, r.origin]);
-  const byTable = new Map<string, Set<string>>();
-  for (const c of changes) (byTable.get(c[1]) ?? byTable.set(c[1], new Set()).get(c[1])!).add(c[2]);
-  const created: Record<string, Record<string, string>> = {};
-  for (const [table, ids] of byTable) {
-    const list = [...ids];
-    created[table] = {};
-    for (let i = 0; i < list.length; i += 500) {
-      const found = await (db as Kysely<any>)
-        .selectFrom(table)
-        .select(['id', 'created_at'])
-        .where('id', 'in', list.slice(i, i + 500))
-        .execute();
-      for (const r of found as { id: string; created_at: string }[]) created[table]![r.id] = r.created_at;
-    }
+const exchangedList = () => sql.join(EXCHANGED_TABLES.map((t) => sql.lit(t)));
+
+/** How many messages after `afterSeq` go to `recipient` (not its own), and the newest stamp among them. */
+export async function countChanges(db: Db, recipient: string, afterSeq: number, seqTo: number): Promise<{ changes: number; newest: string | null }> {
+  const r = await sql<{ n: number; newest: string | null }>`
+    SELECT count(*) AS n, max(hlc) AS newest FROM change_log
+    WHERE seq > ${afterSeq} AND seq <= ${seqTo} AND origin <> ${recipient} AND table_name IN (${exchangedList()})`.execute(db);
+  return { changes: Number(r.rows[0]?.n ?? 0), newest: r.rows[0]?.newest ?? null };
+}
+
+const PAGE = 5000;
+
+/**
+ * The package's message lines, in our arrival order, read a page at a time (the data column is already
+ * the JSON of the message's values, so it goes out as it is stored).
+ */
+export async function* changeLines(db: Db, recipient: string, afterSeq: number, seqTo: number): AsyncGenerator<string> {
+  let from = afterSeq;
+  for (;;) {
+    const page = await sql<{ seq: number; hlc: string; table_name: string; row_id: string; data: string; origin: string }>`
+      SELECT seq, hlc, table_name, row_id, data, origin FROM change_log
+      WHERE seq > ${from} AND seq <= ${seqTo} AND origin <> ${recipient} AND table_name IN (${exchangedList()})
+      ORDER BY seq LIMIT ${PAGE}`.execute(db);
+    for (const r of page.rows) yield `[${JSON.stringify(r.hlc)},${JSON.stringify(r.table_name)},${JSON.stringify(r.row_id)},${r.data},${JSON.stringify(r.origin)}]`;
+    if (page.rows.length < PAGE) return;
+    from = Number(page.rows[page.rows.length - 1]!.seq);
   }
-  return { payload: { changes, created }, seqTo };
 }
 
-export function decodeValue(value: string | null): unknown {
-  if (value === null) return null;
-  const v = JSON.parse(value) as unknown;
-  if (v && typeof v === 'object' && '$bytes' in v) return Buffer.from(String((v as { $bytes: string }).$bytes), 'base64');
-  return v;
-}
-
-const columnCache = new Map<string, Set<string>>();
-async function columnsOf(db: Db, table: string): Promise<Set<string>> {
+const columnCache = new Map<string, { all: Set<string>; required: string[] }>();
+function columnsOf(raw: RawDatabase, table: string): { all: Set<string>; required: string[] } {
   const cached = columnCache.get(table);
   if (cached) return cached;
-  const r = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
-  const set = new Set(r.rows.map((x) => x.name));
-  columnCache.set(table, set);
-  return set;
+  const info = raw.prepare(`SELECT name, "notnull" AS nn, dflt_value AS dflt FROM pragma_table_info(?)`).all(table) as { name: string; nn: number; dflt: unknown }[];
+  const bookkeeping = new Set(['id', 'created_at', 'updated_at', 'hlc']);
+  const entry = { all: new Set(info.map((c) => c.name)), required: info.filter((c) => c.nn && c.dflt === null && !bookkeeping.has(c.name)).map((c) => c.name) };
+  columnCache.set(table, entry);
+  return entry;
 }
 
-/** Checks names and stamps before anything is written: table and column names become SQL identifiers. */
-export async function validatePayload(db: Db, payload: FullPayload): Promise<string | null> {
-  if (!payload || !Array.isArray(payload.changes) || typeof payload.created !== 'object') throw new PackageRefused('badContent');
-  let newest: string | null = null;
-  for (const c of payload.changes) {
-    if (!Array.isArray(c) || c.length !== 6 || !c.slice(0, 4).every((x) => typeof x === 'string') || typeof c[5] !== 'string') {
-      throw new PackageRefused('badContent');
-    }
-    const [hlc, table, , column, value] = c;
-    if (!isHlc(hlc) || !EXCHANGED_TABLES.includes(table) || (value !== null && typeof value !== 'string')) throw new PackageRefused('badContent');
-    if (column === 'id' || !(await columnsOf(db, table)).has(column)) throw new PackageRefused('badContent');
-    if (value !== null) {
-      try {
-        JSON.parse(value);
-      } catch {
-        throw new PackageRefused('badContent');
-      }
-    }
-    if (!newest || hlc > newest) newest = hlc;
+const NOT_SENT = new Set(['id', 'updated_at', 'hlc']);
+
+function isWireValue(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'number') return true;
+  return !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $bytes?: unknown }).$bytes === 'string';
+}
+
+/** Parses and checks one message line before anything of it is used: names become SQL identifiers. */
+export function parseChange(raw: RawDatabase, line: string, newest: string | null): WireChange {
+  let c: unknown;
+  try {
+    c = JSON.parse(line);
+  } catch {
+    throw new PackageRefused('badContent');
   }
-  return newest;
+  if (!Array.isArray(c) || c.length !== 5) throw new PackageRefused('badContent');
+  const [hlc, table, rowId, data, origin] = c as unknown[];
+  // The header's newest stamp is what the clock was checked against: nothing may be newer.
+  if (typeof hlc !== 'string' || !isHlc(hlc) || newest === null || hlc > newest) throw new PackageRefused('badContent');
+  if (typeof table !== 'string' || !EXCHANGED_TABLES.includes(table)) throw new PackageRefused('badContent');
+  if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 64 || typeof origin !== 'string' || origin.length > 64) throw new PackageRefused('badContent');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new PackageRefused('badContent');
+  const columns = columnsOf(raw, table).all;
+  const entries = Object.entries(data as Record<string, unknown>);
+  if (entries.length === 0) throw new PackageRefused('badContent');
+  for (const [column, value] of entries) {
+    if (NOT_SENT.has(column) || !columns.has(column) || !isWireValue(value)) throw new PackageRefused('badContent');
+  }
+  return [hlc, table, rowId, data as Record<string, unknown>, origin];
 }
 
 export interface MergeOptions {
@@ -119,8 +129,6 @@ export interface MergeOptions {
   /** Our sequence number up to which the sender had our changes: later local changes are concurrent. */
   ack: number;
   now: string;
-  /** Called every few hundred cells; may return a promise (the app yields there so the screen can ask for progress). */
-  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 export interface MergeCounts {
@@ -129,96 +137,216 @@ export interface MergeCounts {
   conflicts: number;
 }
 
-interface LocalCell {
-  seq: number;
+interface Cell {
   hlc: string;
   value: string | null;
+  /** Our arrival number; Infinity for a message of this import. */
+  seq: number;
   origin: string;
 }
 
-/** Applies the changes inside the caller's transaction (which must have deferred foreign keys). */
-export async function mergeChanges(trx: Transaction<Database>, payload: FullPayload, opts: MergeOptions): Promise<MergeCounts> {
-  const startSeq = await maxSeq(trx);
-  const cells = new Map<string, WireChange[]>();
-  for (const c of payload.changes) {
-    const key = `${c[1]}\u0000${c[2]}\u0000${c[3]}`;
-    (cells.get(key) ?? cells.set(key, []).get(key)!).push(c);
+interface ConflictRecord {
+  table: string;
+  row: string;
+  column: string;
+  kept: string | null;
+  keptHlc: string;
+  lost: string | null;
+  lostHlc: string;
+}
+
+type Stmt = { run(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
+const CHUNK = 2000;
+const IDS = 500;
+
+/**
+ * Merges messages into the database inside the caller's transaction (which must defer foreign keys).
+ * Feed it with `add`, then call `finish`. Synchronous SQL on the driver: the caller yields between
+ * chunks (`add` returns true when a chunk was written) so the interface can ask for progress.
+ */
+export class ChangeMerger {
+  readonly counts: MergeCounts = { received: 0, applied: 0, conflicts: 0 };
+  private readonly buffer: WireChange[] = [];
+  private readonly statements = new Map<string, Stmt>();
+  private readonly conflicts = new Map<string, ConflictRecord>();
+  /** Rows that do not exist here and whose messages so far lack required columns: built at the end. */
+  private readonly pending = new Map<string, { table: string; row: string }>();
+  private readonly userIds: Set<string>;
+  private readonly startSeq: number;
+
+  constructor(
+    private readonly raw: RawDatabase,
+    private readonly opts: MergeOptions,
+  ) {
+    this.userIds = new Set((raw.prepare('SELECT id FROM users').all() as { id: string }[]).map((u) => u.id));
+    this.startSeq = Number((raw.prepare('SELECT MAX(seq) AS n FROM change_log').get() as { n: number | null }).n ?? 0);
   }
-  const winners = new Map<string, { table: string; row: string; values: Record<string, unknown>; hlc: string }>();
-  const counts: MergeCounts = { received: payload.changes.length, applied: 0, conflicts: 0 };
-  let done = 0;
-  const total = cells.size;
-  for (const list of cells.values()) {
-    done++;
-    if (opts.onProgress && (done % 500 === 0 || done === total)) await opts.onProgress(done, total);
-    const [, table, row, column] = list[0]!;
-    const fresh: WireChange[] = [];
-    for (const c of list) {
-      const seen = await trx
-        .selectFrom('change_log')
-        .select('hlc')
-        .where('hlc', '=', c[0])
-        .where('table_name', '=', table)
-        .where('row_id', '=', row)
-        .where('column_name', '=', column)
-        .executeTakeFirst();
-      if (!seen && !fresh.some((f) => f[0] === c[0])) fresh.push(c);
+
+  /** Takes one message; returns true when a chunk was merged (a good moment to yield). */
+  add(change: WireChange): boolean {
+    this.buffer.push(change);
+    this.counts.received += 1;
+    if (this.buffer.length < CHUNK) return false;
+    this.flush();
+    return true;
+  }
+
+  finish(): MergeCounts {
+    this.flush();
+    for (const { table, row } of this.pending.values()) this.buildFromHistory(table, row);
+    const insert = this.stmt(
+      `INSERT INTO sync_conflicts (id, table_name, row_id, column_name, kept_value, kept_hlc, lost_value, lost_hlc, detected_at, resolved_at, resolution)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+    );
+    for (const c of this.conflicts.values()) insert.run(uuidv7(), c.table, c.row, c.column, c.kept, c.keptHlc, c.lost, c.lostHlc, this.opts.now);
+    this.counts.conflicts = this.conflicts.size;
+    return this.counts;
+  }
+
+  private stmt(sqlText: string): Stmt {
+    let s = this.statements.get(sqlText);
+    if (!s) this.statements.set(sqlText, (s = this.raw.prepare<unknown[]>(sqlText)));
+    return s;
+  }
+
+  private byIds<T>(sqlText: string, ids: string[], first: unknown[] = []): T[] {
+    const out: T[] = [];
+    const stmt = this.stmt(sqlText.replace('(?ids)', `(${Array(IDS).fill('?').join(',')})`));
+    for (let i = 0; i < ids.length; i += IDS) {
+      const slice = ids.slice(i, i + IDS);
+      while (slice.length < IDS) slice.push('');
+      out.push(...(stmt.all(...first, ...slice) as T[]));
     }
-    if (fresh.length === 0) continue;
-    fresh.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const incoming = fresh[fresh.length - 1]!;
-    const local = (
-      await sql<LocalCell>`SELECT rowid AS seq, hlc, value, origin FROM change_log
-        WHERE table_name = ${table} AND row_id = ${row} AND column_name = ${column} ORDER BY hlc DESC LIMIT 1`.execute(trx)
-    ).rows[0];
-    for (let i = 0; i < fresh.length; i += 100) {
-      await trx
-        .insertInto('change_log')
-        .values(fresh.slice(i, i + 100).map(([hlc, t, r, col, value, origin]) => ({ hlc, table_name: t, row_id: r, column_name: col, value, origin })))
-        .execute();
+    return out;
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer.splice(0);
+    const byTable = new Map<string, Map<string, WireChange[]>>();
+    for (const c of chunk) {
+      const rows = byTable.get(c[1]) ?? byTable.set(c[1], new Map()).get(c[1])!;
+      (rows.get(c[2]) ?? rows.set(c[2], []).get(c[2])!).push(c);
     }
+    const insertChange = this.stmt('INSERT INTO change_log (hlc, table_name, row_id, data, origin) VALUES (?, ?, ?, ?, ?)');
+    for (const [table, rows] of byTable) {
+      const ids = [...rows.keys()];
+      const history = new Map<string, { seq: number; hlc: string; data: string; origin: string }[]>();
+      for (const h of this.byIds<{ seq: number; hlc: string; row_id: string; data: string; origin: string }>(
+        'SELECT seq, hlc, row_id, data, origin FROM change_log WHERE table_name = ? AND row_id IN (?ids)',
+        ids,
+        [table],
+      )) {
+        (history.get(h.row_id) ?? history.set(h.row_id, []).get(h.row_id)!).push(h);
+      }
+      const existing = new Map<string, string>();
+      for (const r of this.byIds<{ id: string; hlc: string }>(`SELECT id, hlc FROM "${table}" WHERE id IN (?ids)`, ids)) existing.set(r.id, r.hlc);
+
+      for (const [row, messages] of rows) {
+        const known = new Set<string>();
+        const cells = new Map<string, Cell>();
+        for (const h of history.get(row) ?? []) {
+          known.add(h.hlc);
+          for (const [column, value] of Object.entries(JSON.parse(h.data) as Record<string, unknown>)) {
+            const cell = cells.get(column);
+            if (!cell || h.hlc > cell.hlc) cells.set(column, { hlc: h.hlc, value: encodeValue(value), seq: Number(h.seq), origin: h.origin });
+          }
+        }
+        const winners: Record<string, unknown> = {};
+        let newest = '';
+        let createdAt: string | null = null;
+        for (const [hlc, , , data, origin] of messages) {
+          if (known.has(hlc)) continue;
+          known.add(hlc);
+          insertChange.run(hlc, table, row, JSON.stringify(data), origin);
+          for (const [column, value] of Object.entries(data)) {
+            if (column === 'created_at') {
+              if (typeof value === 'string') createdAt = value;
+              continue;
+            }
+            if (this.mergeCell(table, row, column, encodeValue(value), hlc, origin, cells)) {
+              winners[column] = columnValue(value);
+              if (hlc > newest) newest = hlc;
+            }
+          }
+        }
+        if (newest === '') continue;
+        this.writeRow(table, row, winners, newest, existing.get(row) ?? null, createdAt);
+      }
+    }
+  }
+
+  /** Decides one cell; returns true when the incoming value wins. Records a conflict with a concurrent local value. */
+  private mergeCell(table: string, row: string, column: string, value: string | null, hlc: string, origin: string, cells: Map<string, Cell>): boolean {
+    const local = cells.get(column);
+    const key = `${table}\u0000${row}\u0000${column}`;
+    const recorded = this.conflicts.get(key);
     // Concurrent: the newest local value was here before this import and the sender had not seen it.
-    const concurrent = local && Number(local.seq) <= startSeq && Number(local.seq) > opts.ack && local.origin !== opts.sender && local.value !== incoming[4];
-    if (!local || incoming[0] > local.hlc) {
-      const key = `${table}\u0000${row}`;
-      const w = winners.get(key) ?? winners.set(key, { table, row, values: {}, hlc: incoming[0] }).get(key)!;
-      w.values[column] = decodeValue(incoming[4]);
-      if (incoming[0] > w.hlc) w.hlc = incoming[0];
-      counts.applied++;
-      if (concurrent) await recordConflict(trx, table, row, column, incoming[4], incoming[0], local.value, local.hlc, opts.now);
+    const concurrent = !!local && local.seq <= this.startSeq && local.seq > this.opts.ack && local.origin !== this.opts.sender && local.value !== value;
+    const wins = !local || hlc > local.hlc;
+    if (wins) {
+      if (recorded) {
+        recorded.kept = value;
+        recorded.keptHlc = hlc;
+      } else if (concurrent) {
+        this.conflicts.set(key, { table, row, column, kept: value, keptHlc: hlc, lost: local.value, lostHlc: local.hlc });
+      }
+      cells.set(column, { hlc, value, seq: Infinity, origin });
+      this.counts.applied += 1;
+    } else if (recorded) {
+      if (hlc > recorded.lostHlc) Object.assign(recorded, { lost: value, lostHlc: hlc });
     } else if (concurrent) {
-      await recordConflict(trx, table, row, column, local.value, local.hlc, incoming[4], incoming[0], opts.now);
+      this.conflicts.set(key, { table, row, column, kept: local.value, keptHlc: local.hlc, lost: value, lostHlc: hlc });
     }
-    if (concurrent) counts.conflicts++;
+    return wins;
   }
-  for (const w of winners.values()) await writeRow(trx, w.table, w.row, w.values, w.hlc, payload.created[w.table]?.[w.row] ?? opts.now, opts.now);
-  return counts;
-}
 
-async function recordConflict(trx: Transaction<Database>, table: string, row: string, column: string, kept: string | null, keptHlc: string, lost: string | null, lostHlc: string, now: string) {
-  await trx
-    .insertInto('sync_conflicts')
-    .values({ id: uuidv7(), table_name: table, row_id: row, column_name: column, kept_value: kept, kept_hlc: keptHlc, lost_value: lost, lost_hlc: lostHlc, detected_at: now, resolved_at: null, resolution: null })
-    .execute();
-}
-
-async function writeRow(trx: Transaction<Database>, table: string, row: string, values: Record<string, unknown>, hlc: string, createdAt: string, now: string) {
-  const db = trx as unknown as Kysely<any>;
-  for (const column of USER_REFERENCES[table] ?? []) {
-    const ref = values[column];
-    if (typeof ref === 'string') {
-      const user = await trx.selectFrom('users').select('id').where('id', '=', ref).executeTakeFirst();
-      if (!user) values[column] = null;
+  private clearUserReferences(table: string, values: Record<string, unknown>): void {
+    for (const column of USER_REFERENCES[table] ?? []) {
+      const ref = values[column];
+      if (typeof ref === 'string' && !this.userIds.has(ref)) values[column] = null;
     }
   }
-  const current = (await db.selectFrom(table).select(['id', 'hlc']).where('id', '=', row).executeTakeFirst()) as { hlc: string } | undefined;
-  if (current) {
-    await db
-      .updateTable(table)
-      .set({ ...values, updated_at: now, hlc: hlc > current.hlc ? hlc : current.hlc })
-      .where('id', '=', row)
-      .execute();
-  } else {
-    await db.insertInto(table).values({ deleted_at: null, ...values, id: row, created_at: createdAt, updated_at: now, hlc }).execute();
+
+  private writeRow(table: string, row: string, values: Record<string, unknown>, hlc: string, currentHlc: string | null, createdAt: string | null): void {
+    const key = `${table}\u0000${row}`;
+    if (this.pending.has(key)) return;
+    this.clearUserReferences(table, values);
+    const columns = Object.keys(values).sort();
+    if (currentHlc !== null) {
+      const set = [...columns.map((c) => `"${c}" = ?`), 'updated_at = ?', 'hlc = ?'].join(', ');
+      this.stmt(`UPDATE "${table}" SET ${set} WHERE id = ?`).run(...columns.map((c) => values[c]), this.opts.now, hlc > currentHlc ? hlc : currentHlc, row);
+      return;
+    }
+    if (columnsOf(this.raw, table).required.some((c) => !(c in values))) {
+      this.pending.set(key, { table, row });
+      return;
+    }
+    this.insertRow(table, row, values, hlc, createdAt ?? this.opts.now);
+  }
+
+  private insertRow(table: string, row: string, values: Record<string, unknown>, hlc: string, createdAt: string): void {
+    const columns = Object.keys(values).sort();
+    const all = ['id', 'created_at', 'updated_at', 'hlc', ...columns.filter((c) => c !== 'deleted_at'), 'deleted_at'];
+    const params = [row, createdAt, this.opts.now, hlc, ...columns.filter((c) => c !== 'deleted_at').map((c) => values[c]), values.deleted_at ?? null];
+    this.stmt(`INSERT INTO "${table}" (${all.map((c) => `"${c}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(...params);
+  }
+
+  /** A row first seen without all its columns: every message of it is here now; the newest value of each column wins. */
+  private buildFromHistory(table: string, row: string): void {
+    const history = this.stmt('SELECT hlc, data FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc').all(table, row) as { hlc: string; data: string }[];
+    const values: Record<string, unknown> = {};
+    let createdAt: string | null = null;
+    let newest = '';
+    for (const h of history) {
+      for (const [column, value] of Object.entries(JSON.parse(h.data) as Record<string, unknown>)) {
+        if (column === 'created_at') createdAt ??= typeof value === 'string' ? value : null;
+        else values[column] = columnValue(value);
+      }
+      newest = h.hlc;
+    }
+    this.clearUserReferences(table, values);
+    if (columnsOf(this.raw, table).required.some((c) => values[c] === undefined || values[c] === null)) throw new PackageRefused('incomplete');
+    this.insertRow(table, row, values, newest, createdAt ?? this.opts.now);
   }
 }

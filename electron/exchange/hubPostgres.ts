@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { UnlockedDatabase } from '../app/database';
-import { openPackage } from './exchangeService';
+import { openPackage, type PackageInput } from './exchangeService';
 import { applyStatsFacts, isApplied, type HubDatabase } from './hubStore';
 import { PackageRefused } from './refusal';
 import type { StatsPayload } from './statsFacts';
@@ -18,8 +18,9 @@ const SYNCED = `id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT N
 
 export const HUB_POSTGRES_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS change_log (hlc TEXT NOT NULL, table_name TEXT NOT NULL, row_id TEXT NOT NULL, column_name TEXT NOT NULL,
-     value TEXT, origin TEXT NOT NULL, PRIMARY KEY (hlc, table_name, row_id, column_name))`,
+  `CREATE TABLE IF NOT EXISTS change_log (seq BIGSERIAL PRIMARY KEY, hlc TEXT NOT NULL, table_name TEXT NOT NULL, row_id TEXT NOT NULL,
+     data TEXT NOT NULL, origin TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS change_log_hlc ON change_log(hlc)`,
   `CREATE TABLE IF NOT EXISTS applied_packages (package_id TEXT PRIMARY KEY, sender_installation_id TEXT NOT NULL, kind TEXT NOT NULL,
      applied_at TEXT NOT NULL, period_from TEXT, period_to TEXT)`,
   `CREATE TABLE IF NOT EXISTS contact_points (${SYNCED}, code TEXT NOT NULL, name TEXT NOT NULL, district_id TEXT NOT NULL,
@@ -67,7 +68,7 @@ export function asEngineDb(pg: Kysely<HubDatabase>): Kysely<Database> {
 }
 
 /** Checks a statistics package with the hub installation's keys and stores its facts in PostgreSQL. */
-export async function importStatsToPostgres(hub: UnlockedDatabase, pg: Kysely<HubDatabase>, file: Buffer, now = new Date()): Promise<ImportResult> {
+export async function importStatsToPostgres(hub: UnlockedDatabase, pg: Kysely<HubDatabase>, file: PackageInput, now = new Date()): Promise<ImportResult> {
   if (hub.installation.role !== 'hub') throw new PackageRefused('wrongKind');
   const { header, payload, peer } = await openPackage(hub, file);
   if (header.kind !== 'stats' || !header.period) throw new PackageRefused('wrongKind');

@@ -1,6 +1,7 @@
 import {
   createCipheriv,
   createDecipheriv,
+  createHash,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -9,24 +10,38 @@ import {
   randomBytes,
   sign,
   verify,
+  type Hash,
   type KeyObject,
 } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip, createGzip } from 'node:zlib';
 import { PackageRefused } from './refusal';
 
 // The exchange package file: one self-contained, encrypted and signed file that travels on a USB stick.
 //
 //   "LADPKG" | version (1 byte) | header length (u32 BE) | header JSON | body length (u32 BE) | body | signature (64)
 //
-// body = AES-256-GCM(gzip(payload JSON)) with tag appended; the key comes from an ephemeral X25519 key
-// agreement with the recipient's encryption key, through HKDF-SHA256. The header is the GCM additional
-// data, so it cannot be changed without the body failing to open. The Ed25519 signature covers every
-// byte before it; it is checked first, so a flipped byte anywhere is refused before any decryption.
+// body = AES-256-GCM(gzip(lines of JSON)) with the 16-byte tag appended; the key comes from an ephemeral
+// X25519 key agreement with the recipient's encryption key, through HKDF-SHA256. The header is the GCM
+// additional data, so it cannot be changed without the body failing to open.
+// The Ed25519 signature is made over a SHA-512 digest of every byte before it, taken in the order
+// magic, version, header length, header, body, body length (the length is only known once the body is
+// written, and fixed-size fields keep the order unambiguous). It is checked first, so a flipped byte
+// anywhere is refused before any decryption.
+// Version 2 (issue 8) streams: a year of national changes is hundreds of megabytes of JSON, which is
+// never held in memory — the body is written and read line by line. Version 1 files are refused.
 
 const MAGIC = Buffer.from('LADPKG', 'ascii');
-const VERSION = 1;
+const VERSION = 2;
 const SIGNATURE_BYTES = 64;
+const TAG_BYTES = 16;
+const PREFIX_BYTES = MAGIC.length + 1 + 4;
 const INFO = Buffer.from('legal-aid-desk exchange package v1');
+/** The u32 body length field; a bigger package must be split (a national year is ~100 MB). */
+const MAX_BODY = 0xffffffff;
 
 export type PackageKind = 'full' | 'stats' | 'networkKey';
 
@@ -39,6 +54,8 @@ export interface PackageHeader {
   counts: Record<string, number>;
   /** Full packages: the sender's change_log sequence range and what it has received from the recipient. */
   seq?: { from: number; to: number; ack: number };
+  /** Full packages: the newest stamp inside (checked against every message; the clock moves to it). */
+  newest?: string | null;
   /** Statistics packages: the period and contact point whose facts the package replaces. */
   period?: { from: string; to: string; contactPointId: string };
   /** Base64 raw X25519 public key of the ephemeral pair, and the GCM nonce. */
@@ -88,13 +105,18 @@ function u32(n: number): Buffer {
 
 export interface SealInput {
   header: Omit<PackageHeader, 'epk' | 'iv'>;
-  payload: unknown;
   recipientEncPublic: string;
   senderSignPrivate: string;
 }
 
-/** Encrypts the payload to the recipient and signs the whole file with the sender's key. */
-export function sealPackage(input: SealInput): Buffer {
+/** Where the bytes of a package go: a file (streamed) or memory. */
+interface Sink {
+  write(chunk: Buffer): Promise<void>;
+  /** Writes the body length into its place (right after the header) and the signature at the end. */
+  finish(bodyLengthAt: number, bodyLength: Buffer, signature: Buffer): Promise<void>;
+}
+
+async function seal(input: SealInput, lines: AsyncIterable<string> | Iterable<string>, sink: Sink): Promise<number> {
   const recipientRaw = Buffer.from(input.recipientEncPublic, 'base64');
   const eph = generateKeyPairSync('x25519');
   const epk = rawPublic(eph.publicKey);
@@ -103,41 +125,146 @@ export function sealPackage(input: SealInput): Buffer {
   const iv = randomBytes(12);
   const header: PackageHeader = { ...input.header, epk: epk.toString('base64'), iv: iv.toString('base64') };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const digest = createHash('sha512');
+  const prefix = Buffer.concat([MAGIC, Buffer.from([VERSION]), u32(headerBytes.length), headerBytes]);
+  digest.update(prefix);
+  await sink.write(prefix);
+  await sink.write(u32(0)); // the body length, filled in when known
+
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(headerBytes);
-  const plain = gzipSync(Buffer.from(JSON.stringify(input.payload), 'utf8'));
-  const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-  const signed = Buffer.concat([MAGIC, Buffer.from([VERSION]), u32(headerBytes.length), headerBytes, u32(body.length), body]);
-  const signature = sign(null, signed, privateKeyFromDer(input.senderSignPrivate));
-  return Buffer.concat([signed, signature]);
+  // Level 1: several times faster than the default for about a fifth more bytes; a package is written
+  // while someone waits, and a USB stick has room.
+  const gzip = createGzip({ level: 1 });
+  const source = Readable.from(
+    (async function* () {
+      for await (const line of lines) yield `${line}\n`;
+    })(),
+  );
+  source.on('error', (e) => gzip.destroy(e));
+  gzip.on('error', (e) => cipher.destroy(e));
+  source.pipe(gzip).pipe(cipher);
+  let bodyLength = 0;
+  const put = async (chunk: Buffer) => {
+    bodyLength += chunk.length;
+    if (bodyLength > MAX_BODY) throw new Error('The package is too large for one file');
+    digest.update(chunk);
+    await sink.write(chunk);
+  };
+  for await (const chunk of cipher as AsyncIterable<Buffer>) await put(chunk);
+  await put(cipher.getAuthTag());
+  const length = u32(bodyLength);
+  digest.update(length);
+  const signature = sign(null, digest.digest(), privateKeyFromDer(input.senderSignPrivate));
+  await sink.finish(prefix.length, length, signature);
+  return prefix.length + 4 + bodyLength + SIGNATURE_BYTES;
+}
+
+/** Writes a package to a file, line by line; returns its size in bytes. */
+export async function writePackageFile(path: string, input: SealInput, lines: AsyncIterable<string> | Iterable<string>): Promise<number> {
+  const out = createWriteStream(path);
+  const opened = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
+  await opened;
+  const sink: Sink = {
+    write: (chunk) =>
+      new Promise((resolve, reject) => {
+        out.write(chunk, (e) => (e ? reject(e) : resolve()));
+      }),
+    finish: async (at, length, signature) => {
+      await sink.write(signature);
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      const fd = await open(path, 'r+');
+      try {
+        await fd.write(length, 0, length.length, at);
+      } finally {
+        await fd.close();
+      }
+    },
+  };
+  try {
+    return await seal(input, lines, sink);
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+}
+
+/** A whole package in memory (small packages: statistics, the network key, tests). */
+export async function sealPackage(input: SealInput & { lines: Iterable<string> }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let file = Buffer.alloc(0);
+  await seal(input, input.lines, {
+    write: async (chunk) => void chunks.push(chunk),
+    finish: async (at, length, signature) => {
+      file = Buffer.concat([...chunks, signature]);
+      length.copy(file, at);
+    },
+  });
+  return file;
+}
+
+/** Where an incoming package is read from: the file itself (streamed) or bytes already in memory. */
+export interface PackageSource {
+  size: number;
+  read(start: number, end: number): Promise<Buffer>;
+  stream(start: number, end: number): Readable;
+}
+
+export function bufferSource(bytes: Buffer): PackageSource {
+  return {
+    size: bytes.length,
+    read: async (start, end) => bytes.subarray(start, end),
+    stream: (start, end) => Readable.from([bytes.subarray(start, end)]),
+  };
+}
+
+export async function fileSource(path: string): Promise<PackageSource> {
+  const fd = await open(path, 'r');
+  let size: number;
+  try {
+    size = (await fd.stat()).size;
+  } finally {
+    await fd.close();
+  }
+  return {
+    size,
+    read: async (start, end) => {
+      const h = await open(path, 'r');
+      try {
+        const b = Buffer.alloc(Math.max(0, end - start));
+        await h.read(b, 0, b.length, start);
+        return b;
+      } finally {
+        await h.close();
+      }
+    },
+    stream: (start, end) => (end > start ? createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }) : Readable.from([])),
+  };
 }
 
 export interface OpenedEnvelope {
   header: PackageHeader;
-  signed: Buffer;
-  signature: Buffer;
-  body: Buffer;
   headerBytes: Buffer;
+  source: PackageSource;
+  bodyStart: number;
+  bodyEnd: number;
 }
 
-/** Splits the file and reads the header; refuses anything that is not a whole package file. */
-export function readEnvelope(file: Buffer): OpenedEnvelope {
-  const min = MAGIC.length + 1 + 4 + 4 + SIGNATURE_BYTES;
-  if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('notPackage');
-  if (file.length < min) throw new PackageRefused('truncated');
-  if (file[MAGIC.length] !== VERSION) throw new PackageRefused('version');
-  let at = MAGIC.length + 1;
-  const headerLength = file.readUInt32BE(at);
-  at += 4;
-  if (at + headerLength + 4 + SIGNATURE_BYTES > file.length) throw new PackageRefused('truncated');
-  const headerBytes = file.subarray(at, at + headerLength);
-  at += headerLength;
-  const bodyLength = file.readUInt32BE(at);
-  at += 4;
-  if (at + bodyLength + SIGNATURE_BYTES !== file.length) throw new PackageRefused(at + bodyLength + SIGNATURE_BYTES > file.length ? 'truncated' : 'corrupt');
-  const body = file.subarray(at, at + bodyLength);
-  const signed = file.subarray(0, at + bodyLength);
-  const signature = file.subarray(at + bodyLength);
+/** Reads the header and checks the layout; refuses anything that is not a whole package file. */
+export async function readEnvelope(source: PackageSource): Promise<OpenedEnvelope> {
+  const start = await source.read(0, Math.min(source.size, PREFIX_BYTES));
+  if (start.length < MAGIC.length || !start.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('notPackage');
+  if (source.size < PREFIX_BYTES + 4 + SIGNATURE_BYTES) throw new PackageRefused('truncated');
+  if (start[MAGIC.length] !== VERSION) throw new PackageRefused('version');
+  const headerLength = start.readUInt32BE(MAGIC.length + 1);
+  const headerEnd = PREFIX_BYTES + headerLength;
+  if (headerEnd + 4 + SIGNATURE_BYTES > source.size) throw new PackageRefused('truncated');
+  const headerBytes = await source.read(PREFIX_BYTES, headerEnd);
+  const bodyLength = (await source.read(headerEnd, headerEnd + 4)).readUInt32BE(0);
+  const bodyStart = headerEnd + 4;
+  const bodyEnd = bodyStart + bodyLength;
+  if (bodyEnd + SIGNATURE_BYTES !== source.size) throw new PackageRefused(bodyEnd + SIGNATURE_BYTES > source.size ? 'truncated' : 'corrupt');
+  if (bodyLength < TAG_BYTES) throw new PackageRefused('corrupt');
   let header: PackageHeader;
   try {
     header = JSON.parse(headerBytes.toString('utf8')) as PackageHeader;
@@ -148,30 +275,80 @@ export function readEnvelope(file: Buffer): OpenedEnvelope {
     throw new PackageRefused('corrupt');
   }
   if (!['full', 'stats', 'networkKey'].includes(header.kind)) throw new PackageRefused('corrupt');
-  return { header, signed, signature, body, headerBytes };
+  return { header, headerBytes, source, bodyStart, bodyEnd };
 }
 
-export function verifySignature(env: OpenedEnvelope, senderSignPublic: string): void {
+async function hashRange(hash: Hash, source: PackageSource, start: number, end: number): Promise<void> {
+  for await (const chunk of source.stream(start, end) as AsyncIterable<Buffer>) hash.update(chunk);
+}
+
+export async function verifySignature(env: OpenedEnvelope, senderSignPublic: string): Promise<void> {
+  const digest = createHash('sha512');
   let ok = false;
   try {
-    ok = verify(null, env.signed, publicKeyFromRaw(senderSignPublic, 'Ed25519'), env.signature);
+    await hashRange(digest, env.source, 0, env.bodyStart - 4);
+    await hashRange(digest, env.source, env.bodyStart, env.bodyEnd);
+    digest.update(await env.source.read(env.bodyStart - 4, env.bodyStart));
+    const signature = await env.source.read(env.bodyEnd, env.source.size);
+    ok = verify(null, digest.digest(), publicKeyFromRaw(senderSignPublic, 'Ed25519'), signature);
   } catch {
     ok = false;
   }
   if (!ok) throw new PackageRefused('badSignature');
 }
 
-export function decryptBody(env: OpenedEnvelope, ownEncPrivate: string, ownEncPublic: string): unknown {
+/**
+ * The decrypted body, line by line. A body that cannot be decrypted or unpacked ends the iteration with
+ * `cannotDecrypt` — the tag is checked at the end, so the caller writes inside a transaction it can undo.
+ */
+export async function* bodyLines(env: OpenedEnvelope, ownEncPrivate: string, ownEncPublic: string): AsyncGenerator<string> {
+  let input: Readable | null = null;
   try {
     const epk = Buffer.from(env.header.epk, 'base64');
     const shared = diffieHellman({ privateKey: privateKeyFromDer(ownEncPrivate), publicKey: publicKeyFromRaw(env.header.epk, 'X25519') });
     const key = deriveKey(shared, epk, Buffer.from(ownEncPublic, 'base64'));
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(env.header.iv, 'base64'));
     decipher.setAAD(env.headerBytes);
-    decipher.setAuthTag(env.body.subarray(env.body.length - 16));
-    const plain = Buffer.concat([decipher.update(env.body.subarray(0, env.body.length - 16)), decipher.final()]);
-    return JSON.parse(gunzipSync(plain).toString('utf8'));
+    decipher.setAuthTag(await env.source.read(env.bodyEnd - TAG_BYTES, env.bodyEnd));
+    const gunzip = createGunzip();
+    input = env.source.stream(env.bodyStart, env.bodyEnd - TAG_BYTES);
+    input.on('error', (e) => gunzip.destroy(e));
+    decipher.on('error', (e) => gunzip.destroy(e));
+    input.pipe(decipher).pipe(gunzip);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    const lines: string[] = [];
+    const iterator = (gunzip as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await iterator.next();
+      } catch {
+        throw new PackageRefused('cannotDecrypt');
+      }
+      if (next.done) break;
+      const parts = (rest + decoder.write(next.value)).split('\n');
+      rest = parts.pop()!;
+      lines.push(...parts);
+      for (const line of lines.splice(0)) yield line;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } catch (error) {
+    throw error instanceof PackageRefused ? error : new PackageRefused('cannotDecrypt');
+  } finally {
+    input?.destroy();
+  }
+}
+
+/** The whole body of a one-line package (statistics, the network key) as its JSON value. */
+export async function readSingleValue(env: OpenedEnvelope, ownEncPrivate: string, ownEncPublic: string): Promise<unknown> {
+  const lines: string[] = [];
+  for await (const line of bodyLines(env, ownEncPrivate, ownEncPublic)) lines.push(line);
+  if (lines.length !== 1) throw new PackageRefused('badContent');
+  try {
+    return JSON.parse(lines[0]!);
   } catch {
-    throw new PackageRefused('cannotDecrypt');
+    throw new PackageRefused('badContent');
   }
 }

@@ -2,20 +2,19 @@ import { createHash } from 'node:crypto';
 import type { RawDatabase } from '../../db/open';
 import { GENESIS_HASH } from '../../db/queries/audit';
 import type { SyncedTable } from '../../db/schema';
-import { encodeValue } from '../../db/write';
+import { changeData } from '../../db/changeLog';
 import type { HybridClock } from '../../shared/sync/hlc';
 import { seededUuidv7, type Rng } from './prng';
 
 type Statement = { run: (...params: unknown[]) => unknown };
 
 // The seed's fast write path. It writes exactly the rows db/write.ts writes — the same columns in the
-// same order, created_at/updated_at/hlc/deleted_at, one change_log message per column (bookkeeping
-// columns left out, deleted_at included) — and the audit entries the repository functions append, but
+// same order, created_at/updated_at/hlc/deleted_at, one change_log message per write (db/changeLog.ts)
+// — and the audit entries the repository functions append, but
 // through prepared statements on the raw better-sqlite3 handle inside large transactions, because
-// Kysely's per-statement overhead would make 20 million change messages take an hour.
+// Kysely's per-statement overhead would make millions of rows take an hour.
 // test/bench/seed.test.ts writes the same input both ways and compares rows and change messages.
 
-const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'hlc']);
 const AUDIT_HEAD_KEY = 'audit.head';
 const CHANGE_BATCH = 50;
 
@@ -42,9 +41,9 @@ export class BulkWriter {
   private auditHead: string;
 
   constructor(private readonly o: BulkWriterOptions) {
-    const one = '(?, ?, ?, ?, ?, ?)';
-    this.changeOne = o.raw.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${one}`);
-    this.changeMany = o.raw.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${Array(CHANGE_BATCH).fill(one).join(', ')}`);
+    const one = '(?, ?, ?, ?, ?)';
+    this.changeOne = o.raw.prepare(`INSERT INTO change_log (hlc, table_name, row_id, data, origin) VALUES ${one}`);
+    this.changeMany = o.raw.prepare(`INSERT INTO change_log (hlc, table_name, row_id, data, origin) VALUES ${Array(CHANGE_BATCH).fill(one).join(', ')}`);
     this.auditInsert = o.raw.prepare(
       'INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -119,17 +118,16 @@ export class BulkWriter {
   /** Writes what is buffered and the audit head; call before each COMMIT. */
   flush(): void {
     const rest = this.pending.splice(0);
-    for (let i = 0; i < rest.length; i += 6) this.changeOne.run(...rest.slice(i, i + 6));
+    for (let i = 0; i < rest.length; i += 5) this.changeOne.run(...rest.slice(i, i + 5));
     this.o.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(AUDIT_HEAD_KEY, this.auditHead);
   }
 
   private logChanges(table: string, rowId: string, hlc: string, values: Record<string, unknown>): void {
     if (!this.o.changeLog) return;
-    for (const [column, value] of Object.entries(values)) {
-      if (BOOKKEEPING.has(column) || value === undefined) continue;
-      this.pending.push(hlc, table, rowId, column, encodeValue(value), this.o.origin);
-      this.changes += 1;
-      if (this.pending.length === CHANGE_BATCH * 6) this.changeMany.run(...this.pending.splice(0));
-    }
+    const data = changeData(values);
+    if (data === null) return;
+    this.pending.push(hlc, table, rowId, data, this.o.origin);
+    this.changes += 1;
+    if (this.pending.length === CHANGE_BATCH * 5) this.changeMany.run(...this.pending.splice(0));
   }
 }

@@ -52,7 +52,8 @@ describe('national seed', () => {
     }
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.counts.consultations).toBeGreaterThan(250);
-    expect(runs[0]!.counts.change_log).toBeGreaterThan(runs[0]!.counts.consultations! * 20);
+    // A message per write: at least one per row written (every consultation, its issues and referrals, …).
+    expect(runs[0]!.counts.change_log).toBeGreaterThan(runs[0]!.counts.consultations! * 2);
     expect(runs[2]!.names).not.toEqual(runs[0]!.names);
   }, 60_000);
 
@@ -117,10 +118,11 @@ describe('national seed', () => {
       const b = viaSeed.raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
       expect(b.map(strip), table).toEqual(a.map(strip));
     }
+    // Times and ids inside a message are normalised like the rows' columns.
     const changes = (db: UnlockedDatabase) =>
-      (db.raw.prepare(`SELECT table_name, column_name, value FROM change_log WHERE table_name <> 'users' ORDER BY rowid`).all() as Record<string, unknown>[]).map((c) => ({
-        ...c,
-        value: typeof c.value === 'string' && /^"[0-9a-f-]{36}"$/.test(c.value) ? JSON.stringify(norm(JSON.parse(c.value))) : c.value,
+      (db.raw.prepare(`SELECT table_name, data FROM change_log WHERE table_name <> 'users' ORDER BY seq`).all() as { table_name: string; data: string }[]).map((c) => ({
+        table: c.table_name,
+        data: Object.fromEntries(Object.entries(JSON.parse(c.data) as Record<string, unknown>).map(([k, v]) => [k, k === 'created_at' ? 'time' : norm(v)])),
       }));
     expect(changes(viaSeed)).toEqual(changes(viaApp));
     const actions = (db: UnlockedDatabase) => (db.raw.prepare(`SELECT action FROM audit_log WHERE action <> 'database.create' ORDER BY seq`).all() as { action: string }[]).map((a) => a.action);

@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exportPackage, importPackage } from '../../exchange/exchangeService';
+import { importPackage, writePackage } from '../../exchange/exchangeService';
 import { importPairing, listPeers, pairingFile, readIdentity } from '../../exchange/identity';
 import { isValidIsoDate } from '../../../shared/domain/dates';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
@@ -58,8 +58,7 @@ export const exportPackageCommand: CliCommand = {
       const peers = await listPeers(session.db);
       const peer = peers.find((p) => p.installationId === target) ?? peers.find((p) => p.name === target);
       if (!peer) throw new UsageError(`No paired installation "${target}". Paired: ${peers.map((p) => `${p.name} (${p.installationId})`).join(', ') || 'none'}`);
-      const file = await exportPackage(session, peer.installationId, { kind, ...(period ?? {}) });
-      writeFileSync(outPath, Buffer.from(file.base64, 'base64'));
+      const file = await writePackage(session, peer.installationId, { kind, ...(period ?? {}) }, outPath);
       out(`Package ${file.packageId} for "${peer.name}" written to ${outPath} (${Object.entries(file.counts).map(([k, v]) => `${k}: ${v}`).join(', ') || kind}).`);
       return 0;
     } finally {
@@ -75,12 +74,13 @@ export const importPackageCommand: CliCommand = {
   async run(args: ParsedArgs, out) {
     const path = args.positional[0];
     if (!path) throw new UsageError('Give the package file');
-    const bytes = readFileSync(resolve(path));
+    const file = resolve(path);
+    if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
     const session = await openForCli(args);
     const pgUrl = args.options.has('pg') ? stringOption(args, 'pg') : null;
     const pg = pgUrl ? await openHubPostgres(pgUrl, session.installation) : null;
     try {
-      const result = pg ? await importStatsToPostgres(session, pg, bytes) : await importPackage(session, bytes);
+      const result = pg ? await importStatsToPostgres(session, pg, file) : await importPackage(session, file);
       if (result.alreadyApplied) out(`Package ${result.packageId} from "${result.senderName}" was applied before; nothing changed.`);
       else out(`Package ${result.packageId} (${result.kind}) from "${result.senderName}" applied: ${Object.entries(result.counts).map(([k, v]) => `${k}: ${v}`).join(', ')}.`);
       return 0;
