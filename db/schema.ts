@@ -277,8 +277,8 @@ export interface ChangeLogTable {
   hlc: string;
   table_name: string;
   row_id: string;
-  data: string;
   origin: string;
+  data: string;
 }
 
 export interface PeersTable extends SyncedColumns {

@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 //
 // `seq` is the local arrival order that peers acknowledge. A write's column messages were consecutive,
 // so each new message takes the highest old rowid of its group: acknowledgements already stored on
-// both sides of a pairing keep their meaning.
+// both sides of a pairing keep their meaning. `data` comes last: a message with a document's bytes spills
+// into overflow pages, and a scan that filters on origin or table must not have to read them.
 
 const STATEMENTS = [
   `CREATE TABLE change_log_rows (
@@ -16,10 +17,10 @@ const STATEMENTS = [
     hlc TEXT NOT NULL,
     table_name TEXT NOT NULL,
     row_id TEXT NOT NULL,
-    data TEXT NOT NULL,
-    origin TEXT NOT NULL)`,
-  `INSERT INTO change_log_rows (seq, hlc, table_name, row_id, data, origin)
-    SELECT MAX(rowid), hlc, table_name, row_id, json_group_object(column_name, json(value)), origin
+    origin TEXT NOT NULL,
+    data TEXT NOT NULL)`,
+  `INSERT INTO change_log_rows (seq, hlc, table_name, row_id, origin, data)
+    SELECT MAX(rowid), hlc, table_name, row_id, origin, json_group_object(column_name, json(value))
     FROM change_log GROUP BY hlc, table_name, row_id, origin`,
   `DROP TABLE change_log`,
   `ALTER TABLE change_log_rows RENAME TO change_log`,

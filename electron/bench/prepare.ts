@@ -19,7 +19,7 @@ import { NATIONAL_SIZES, seedNational } from '../seed/national';
 export const BENCH_PASSPHRASE = 'legal-aid-bench-only-not-a-secret';
 export const BENCH_USER = 'admin';
 /** Bumped when the generators change, so a cached database from older generators is not reused. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export type BenchSize = 'demo' | keyof typeof NATIONAL_SIZES;
 export const BENCH_SIZES: readonly BenchSize[] = ['demo', 'national-1y', 'national-5y'];

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { isHlc } from '../../shared/sync/hlc';
 import { getMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
@@ -10,7 +9,7 @@ import { AppError } from '../../shared/api/errors';
 import type { ImportResult, PackageFileOut } from '../../shared/api/exchangeTypes';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
-import { ChangeMerger, changeLines, countChanges, maxSeq, parseChange, type FullPackageOpening } from './fullSync';
+import { ChangeMerger, changeLines, maxSeq, parseChange, parseEnd, type FullPackageOpening } from './fullSync';
 import { applyStatsFacts, hubView, isApplied } from './hubStore';
 import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, type PeerRow } from './identity';
 import {
@@ -69,24 +68,25 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
   let lines: AsyncIterable<string> | Iterable<string>;
   let counts: Record<string, number>;
   let seq: PackageHeader['seq'];
-  let newest: string | null | undefined;
+  let countsAfter = () => counts;
   let period: PackageHeader['period'];
   if (opts.kind === 'full') {
     const state = await peerState(session.db, peer.installationId);
     const seqTo = Math.min(opts.seqTo ?? Number.MAX_SAFE_INTEGER, await maxSeq(session.db));
-    const counted = await countChanges(session.db, peer.installationId, state.acked, seqTo);
     const opening: FullPackageOpening = {};
     // Contact points of one network share the pseudonym secret; it travels only inside an encrypted package.
     if (peer.role === 'contact_point' && session.installation.role === 'contact_point') {
       const secret = await networkSecret(session.db, false);
       if (secret) opening.networkSecret = secret.toString('base64');
     }
+    const tally = { changes: 0, newest: null as string | null };
     lines = (async function* () {
       yield JSON.stringify(opening);
-      yield* changeLines(session.db, peer.installationId, state.acked, seqTo);
+      yield* changeLines(session.db, peer.installationId, state.acked, seqTo, tally);
     })();
-    counts = { changes: counted.changes };
-    newest = counted.newest;
+    // The header only announces the range: the count is known once the messages have streamed out.
+    counts = {};
+    countsAfter = () => ({ changes: tally.changes });
     seq = { from: state.acked, to: seqTo, ack: state.received };
   } else if (opts.kind === 'stats') {
     if (!opts.from || !opts.to) throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
@@ -112,7 +112,7 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
         recipient: peer.installationId,
         created: now,
         counts,
-        ...(seq ? { seq, newest: newest ?? null } : {}),
+        ...(seq ? { seq } : {}),
         ...(period ? { period } : {}),
       },
       recipientEncPublic: peer.encPublicKey,
@@ -120,6 +120,7 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
     },
     lines,
   );
+  counts = countsAfter();
   await session.db.transaction().execute(async (trx) => {
     const state = await peerState(trx, peer.installationId);
     await savePeerState(trx, peer.installationId, { ...state, lastSentAt: now });
@@ -211,16 +212,6 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
   try {
     if (header.kind === 'full') {
       if (session.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
-      const newest = header.newest ?? null;
-      const total = Number(header.counts?.changes);
-      if ((newest !== null && (typeof newest !== 'string' || !isHlc(newest))) || !Number.isInteger(total) || total < 0) throw new PackageRefused('badContent');
-      if (newest) {
-        try {
-          session.writer.clock.receive(newest);
-        } catch {
-          throw new PackageRefused('clockAhead');
-        }
-      }
       const seq = header.seq ?? { from: 0, to: 0, ack: 0 };
       const lines = bodyLines(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
       result.counts = await session.db.transaction().execute(async (trx) => {
@@ -233,12 +224,30 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
         }
         // The merge writes through the driver on the transaction's own connection (issue 8: speed).
         const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now });
+        // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
+        const expected = Math.max(1, seq.to - seq.from);
+        let newest: string | null = null;
+        let end: ReturnType<typeof parseEnd> = null;
         for await (const line of lines) {
-          if (merger.add(parseChange(session.raw, line, newest)) && opts.onProgress) await opts.onProgress(merger.counts.received, total);
+          if (end) throw new PackageRefused('badContent');
+          end = parseEnd(line);
+          if (end) break;
+          const change = parseChange(session.raw, line);
+          if (newest === null || change[0] > newest) newest = change[0];
+          if (merger.add(change) && opts.onProgress) await opts.onProgress(Math.min(merger.counts.received, expected), expected);
         }
+        for await (const line of lines) if (line) throw new PackageRefused('badContent');
         const counts = merger.finish();
-        if (counts.received !== total) throw new PackageRefused('badContent');
-        await opts.onProgress?.(total, total);
+        // The closing line must be there and agree: nothing was lost or added on the way.
+        if (!end || end.changes !== counts.received || end.newest !== newest) throw new PackageRefused('badContent');
+        if (newest) {
+          try {
+            session.writer.clock.receive(newest);
+          } catch {
+            throw new PackageRefused('clockAhead');
+          }
+        }
+        await opts.onProgress?.(expected, expected);
         if (opening.networkSecret) await adoptNetworkSecret(trx, opening.networkSecret);
         await trx
           .insertInto('applied_packages')

@@ -54,8 +54,6 @@ export interface PackageHeader {
   counts: Record<string, number>;
   /** Full packages: the sender's change_log sequence range and what it has received from the recipient. */
   seq?: { from: number; to: number; ack: number };
-  /** Full packages: the newest stamp inside (checked against every message; the clock moves to it). */
-  newest?: string | null;
   /** Statistics packages: the period and contact point whose facts the package replaces. */
   period?: { from: string; to: string; contactPointId: string };
   /** Base64 raw X25519 public key of the ephemeral pair, and the GCM nonce. */

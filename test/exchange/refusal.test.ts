@@ -75,8 +75,8 @@ describe('refused packages', () => {
     // The stranger claims to be the paired team: the signature does not match the team's key.
     const cpKeys = await ownKeys(cp.db);
     const forged = await sealPackage({
-      header: { packageId: '0190a000-0000-7000-8000-0000000000ff', kind: 'full', sender: team.installation.id, recipient: cp.installation.id, created: new Date().toISOString(), counts: { changes: 0 }, seq: { from: 0, to: 0, ack: 0 }, newest: null },
-      lines: ['{}'],
+      header: { packageId: '0190a000-0000-7000-8000-0000000000ff', kind: 'full', sender: team.installation.id, recipient: cp.installation.id, created: new Date().toISOString(), counts: { changes: 0 }, seq: { from: 0, to: 0, ack: 0 } },
+      lines: ['{}', JSON.stringify({ end: { changes: 0, newest: null } })],
       recipientEncPublic: cpKeys.encPublic,
       senderSignPrivate: (await ownKeys(stranger.db)).signPrivate,
     });

@@ -41,11 +41,10 @@ async function forged(messages: string[], count = messages.length, newest?: stri
       sender: team.installation.id,
       recipient: cp.installation.id,
       created: new Date().toISOString(),
-      counts: { changes: count },
+      counts: {},
       seq: { from: 0, to: 0, ack: 0 },
-      newest: newest !== undefined ? newest : (messages.map((m) => (JSON.parse(m) as string[])[0]!).sort().pop() ?? null),
     },
-    lines: ['{}', ...messages],
+    lines: ['{}', ...messages, JSON.stringify({ end: { changes: count, newest: newest !== undefined ? newest : (messages.map((m) => (JSON.parse(m) as string[])[0]!).sort().pop() ?? null) } })],
     recipientEncPublic: (await ownKeys(cp.db)).encPublic,
     senderSignPrivate: teamKeys.signPrivate,
   });
@@ -73,11 +72,14 @@ describe('streamed packages', () => {
     const path = join(dir, 'changes.ladpkg');
     const written = await writePackage(team, cp.installation.id, { kind: 'full' }, path);
     expect(written.counts.changes).toBe(2602);
-    const progress: number[] = [];
-    const result = await importPackage(cp, path, { onProgress: (done) => void progress.push(done) });
+    const progress: [number, number][] = [];
+    const result = await importPackage(cp, path, { onProgress: (done, total) => void progress.push([done, total]) });
     expect(result.counts).toMatchObject({ received: 2602, conflicts: 0 });
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress[progress.length - 1]).toBe(2602);
+    // Progress grows and ends full.
+    expect(progress.every(([done, total], i) => done <= total && (i === 0 || done >= progress[i - 1]![0]))).toBe(true);
+    const [done, total] = progress[progress.length - 1]!;
+    expect(done).toBe(total);
 
     expect(await dumpOf(cp)).toEqual(await dumpOf(team));
     const created = (db: UnlockedDatabase) => db.raw.prepare('SELECT id, created_at FROM mobile_sessions ORDER BY id').all();
@@ -95,14 +97,14 @@ describe('streamed packages', () => {
     expect(cp.raw.prepare('SELECT code, status, status_changed_on FROM mobile_sessions WHERE id = ?').get(id)).toEqual({ code: 'KLB-M9001', status: 'cancelled', status_changed_on: '2024-06-01' });
   });
 
-  it('refuses a package with fewer messages than its header says, a stamp newer than it announced, or a column that does not exist, and changes nothing', async () => {
+  it('refuses a package whose closing line disagrees with its messages (count or newest stamp), or with a column that does not exist, and changes nothing', async () => {
     const id = sessionId(9002);
     await write(team, session(id, 'KLB-M9002', CP, '2024-06-08', KULOB));
     const [create] = messagesOf(team, id);
     const before = await dumpOf(cp);
     const reason = (p: Promise<unknown>) => p.then(() => 'applied', (e: unknown) => (e instanceof PackageRefused ? e.reason : String(e)));
     expect(await reason(importPackage(cp, await forged([create!], 2)))).toBe('badContent');
-    // The clock was checked against the header's newest stamp; a message may not be newer.
+    // The closing line's newest stamp must be the newest message's.
     expect(await reason(importPackage(cp, await forged([create!], 1, null)))).toBe('badContent');
     const bad = create!.replace('"village":', '"no_such_column":');
     expect(await reason(importPackage(cp, await forged([bad])))).toBe('badContent');
