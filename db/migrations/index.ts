@@ -4,6 +4,9 @@ import * as m0002 from './0002_legal_references';
 import * as m0003 from './0003_list_indexes';
 import * as m0004 from './0004_search_indexes';
 import * as m0005 from './0005_row_change_log';
+import * as m0006 from './0006_report_indexes';
+import * as m0007 from './0007_list_indexes';
+import * as m0008 from './0008_foreign_key_indexes';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -18,6 +21,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'list_indexes', up: m0003.up },
   { version: 4, name: 'search_indexes', up: m0004.up },
   { version: 5, name: 'row_change_log', up: m0005.up },
+  { version: 6, name: 'report_indexes', up: m0006.up },
+  { version: 7, name: 'list_count_indexes', up: m0007.up },
+  { version: 8, name: 'foreign_key_indexes', up: m0008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

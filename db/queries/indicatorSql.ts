@@ -3,7 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import { REGIONS } from '../../shared/reference/regions';
 
-// SQL building blocks of the indicator engine (db/queries/indicators.ts) and its drill-down. Written as
+// SQL building blocks of the indicator drill-down (db/queries/indicatorDrilldown.ts); the engine's own
+// counting pass (indicatorCount.ts) follows the same rules without the sorts. Written as
 // plain SQL through Kysely's `sql` tag so the same text runs on SQLite here and on PostgreSQL at the
 // Ombudsman's hub: only CASE, COALESCE, ||, COUNT/SUM, UNION ALL, CTEs and ROW_NUMBER() OVER — no
 // SQLite-only functions. Every value is a bound parameter.
@@ -99,49 +100,3 @@ export const DIMENSION_COLUMNS = {
   venue: 'venue',
   kind: 'kind',
 } as const;
-
-/** Dimensions with few keys: counted from a compact cube (g) instead of sorting every row once each. */
-const CUBE_DIMENSIONS = ['sex', 'ageBand', 'employment', 'education', 'residence', 'socialAssistance', 'abandoned', 'kind'] as const;
-const CUBE_COLUMNS = ['sex', 'age_band', 'employment', 'education', 'residence', 'social_assistance', 'abandoned', 'kind', 'venue'] as const;
-
-/**
- * One statement for every dimension: (dim, key, venue, n, abandoned). `source` is a subquery of rows
- * shaped like qualifyingConsultations; each row counts once per dimension. Issues come from
- * consultation_issues (a row may have several, or none → 'none').
- * The rows are grouped once by every small dimension together (g: a few thousand cells for a national
- * year) and the small dimensions are summed from g; only the districts and the issues need their own
- * pass over the rows. Fourteen sorts of every row became four (issue 8: a national year's report went
- * from 2.8 s to well under one).
- */
-export function breakdownUnion(source: RawBuilder<unknown>): RawBuilder<unknown> {
-  const cubeColumns = sql.join(CUBE_COLUMNS.map((c) => sql.ref(`f.${c}`)));
-  const parts = CUBE_DIMENSIONS.map((dim) => {
-    const column = sql.ref(`g.${DIMENSION_COLUMNS[dim]}`);
-    return sql`SELECT ${sql.lit(dim)} AS dim, ${column} AS k, g.venue AS venue, SUM(g.n) AS n, SUM(g.ab) AS ab FROM g GROUP BY ${column}, g.venue`;
-  });
-  for (const dim of ['district', 'homeDistrict', 'venue'] as const) {
-    const column = sql.ref(`${dim === 'venue' ? 'g' : 'f'}.${DIMENSION_COLUMNS[dim]}`);
-    const from = dim === 'venue' ? sql`SUM(g.n) AS n, SUM(g.ab) AS ab FROM g` : sql`COUNT(*) AS n, SUM(CASE WHEN f.abandoned = 'yes' THEN 1 ELSE 0 END) AS ab FROM f`;
-    parts.push(sql`SELECT ${sql.lit(dim)} AS dim, ${column} AS k, ${sql.ref(`${dim === 'venue' ? 'g' : 'f'}.venue`)} AS venue, ${from} GROUP BY ${column}, ${sql.ref(`${dim === 'venue' ? 'g' : 'f'}.venue`)}`);
-  }
-  parts.push(sql`SELECT 'venueKind' AS dim, g.venue || ':' || g.kind AS k, g.venue AS venue, SUM(g.n) AS n, SUM(g.ab) AS ab
-      FROM g GROUP BY g.venue, g.kind`);
-  parts.push(sql`SELECT 'issue' AS dim, COALESCE(ci.issue, 'none') AS k, f.venue AS venue, COUNT(DISTINCT f.id) AS n,
-      COUNT(DISTINCT CASE WHEN f.abandoned = 'yes' THEN f.id END) AS ab
-      FROM f LEFT JOIN consultation_issues ci ON ci.consultation_id = f.id AND ci.deleted_at IS NULL
-      GROUP BY COALESCE(ci.issue, 'none'), f.venue`);
-  parts.push(sql`SELECT 'total' AS dim, 'all' AS k, g.venue AS venue, SUM(g.n) AS n, SUM(g.ab) AS ab FROM g GROUP BY g.venue`);
-  // MATERIALIZED (SQLite ≥ 3.35, PostgreSQL ≥ 12) makes both compute f and g once: without it SQLite
-  // re-ran the whole consultations query and its window function for each part (48 s for a year).
-  return sql`WITH f AS MATERIALIZED (${source}),
-    g AS MATERIALIZED (SELECT ${cubeColumns}, COUNT(*) AS n, SUM(CASE WHEN f.abandoned = 'yes' THEN 1 ELSE 0 END) AS ab FROM f GROUP BY ${cubeColumns})
-    ${sql.join(parts, sql` UNION ALL `)}`;
-}
-
-export interface BreakdownRow {
-  dim: string;
-  k: string | null;
-  venue: Venue;
-  n: number | string;
-  ab: number | string | null;
-}

@@ -15,16 +15,9 @@ import {
 import { REGIONS, regionOfDistrict } from '../../shared/reference/regions';
 import type { Database } from '../schema';
 import { getMeta, lastStamp, META_KEYS } from './meta';
-import {
-  breakdownUnion,
-  districtFilter,
-  firstPerWoman,
-  inList,
-  qualifyingConsultations,
-  type BreakdownRow,
-  type ResolvedFilters,
-  type Venue,
-} from './indicatorSql';
+import { countConsultations } from './indicatorCount';
+import { districtFilter, inList, type ResolvedFilters, type Venue } from './indicatorSql';
+import type { BreakdownRow } from './indicatorTally';
 
 // The one indicator engine (issue 5): the Reports screen, the exports, the command line and the hub all
 // call computeIndicators. Counting rules: shared/domain/DOMAIN.md and README "Reports". Reads only the
@@ -87,7 +80,7 @@ function add(b: Breakdown, dim: BreakdownDimension, key: string, n: number): voi
   cells[key] = Number(cells[key] ?? 0) + n;
 }
 
-/** Folds the rows of breakdownUnion into breakdowns, one per venue (and both venues together). */
+/** Folds the rows of countConsultations into breakdowns, one per venue (and both venues together). */
 function fold(rows: BreakdownRow[], dims: BreakdownDimension[], pick: (venue: Venue) => boolean, abandonedOnly: boolean) {
   const b = emptyBreakdown(dims);
   let total = 0;
@@ -128,8 +121,7 @@ export async function computeIndicators(db: Db, q: ReportQuery, now: Date = new 
   if (f.contactPointId) msConditions.push(sql`ms.contact_point_id = ${f.contactPointId}`);
   const ms = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM mobile_sessions ms WHERE ${sql.join(msConditions, sql` AND `)}`.execute(db);
 
-  const women = (await breakdownUnion(firstPerWoman(q, f)).execute(db)).rows as BreakdownRow[];
-  const consultations = (await breakdownUnion(qualifyingConsultations(q, f, false)).execute(db)).rows as BreakdownRow[];
+  const { women, consultations } = await countConsultations(db, q, f);
 
   // 2.2.1.b: alimony cases closed in the period, by outcome; placed by the contact point of the case.
   const caseConditions = [

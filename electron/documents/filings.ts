@@ -119,7 +119,7 @@ export async function generateFiling(db: Db, req: FilingRequest, options: { allo
     );
   }
   const template = await loadTemplate(db, manifest, req.language);
-  const content = await fillTemplate(template.content, manifest, resolved);
+  const content = await fillTemplate(template.content, manifest, resolved, { shipped: !template.custom });
   const title = manifest.title[req.language];
   return {
     content,

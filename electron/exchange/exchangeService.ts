@@ -192,6 +192,9 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
   return opening as FullPackageOpening;
 }
 
+/** The page cache while a full package is merged, in KiB. */
+const MERGE_CACHE_KIB = 128 * 1024;
+
 function sqliteReason(error: unknown): PackageRefused | null {
   const code = (error as { code?: string })?.code ?? '';
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new PackageRefused('brokenReferences');
@@ -214,56 +217,65 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
       if (session.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
       const seq = header.seq ?? { from: 0, to: 0, ack: 0 };
       const lines = bodyLines(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
-      result.counts = await session.db.transaction().execute(async (trx) => {
-        // Rows may arrive before the rows they point at; the references are checked at commit.
-        await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-        const opening = await readOpening(lines);
-        if (opening.networkSecret) {
-          const current = await networkSecret(trx, false);
-          if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
-        }
-        // The merge writes through the driver on the transaction's own connection (issue 8: speed).
-        const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now });
-        // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
-        const expected = Math.max(1, seq.to - seq.from);
-        let newest: string | null = null;
-        let end: ReturnType<typeof parseEnd> = null;
-        for await (const line of lines) {
-          if (end) throw new PackageRefused('badContent');
-          end = parseEnd(line);
-          if (end) break;
-          const change = parseChange(session.raw, line);
-          if (newest === null || change[0] > newest) newest = change[0];
-          if (merger.add(change) && opts.onProgress) await opts.onProgress(Math.min(merger.counts.received, expected), expected);
-        }
-        for await (const line of lines) if (line) throw new PackageRefused('badContent');
-        const counts = merger.finish();
-        // The closing line must be there and agree: nothing was lost or added on the way.
-        if (!end || end.changes !== counts.received || end.newest !== newest) throw new PackageRefused('badContent');
-        if (newest) {
-          try {
-            session.writer.clock.receive(newest);
-          } catch {
-            throw new PackageRefused('clockAhead');
+      // A larger page cache while merging: a year of national changes adds rows all over a dozen indexes
+      // of tables of several gigabytes, and with SQLite's default 2 MB nearly every insert read and
+      // decrypted its pages again (issue 8). Given back afterwards.
+      const cacheSize = session.raw.pragma('cache_size', { simple: true }) as number;
+      session.raw.pragma(`cache_size = ${MERGE_CACHE_KIB * -1}`);
+      try {
+        result.counts = await session.db.transaction().execute(async (trx) => {
+          // Rows may arrive before the rows they point at; the references are checked at commit.
+          await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+          const opening = await readOpening(lines);
+          if (opening.networkSecret) {
+            const current = await networkSecret(trx, false);
+            if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
           }
-        }
-        await opts.onProgress?.(expected, expected);
-        if (opening.networkSecret) await adoptNetworkSecret(trx, opening.networkSecret);
-        await trx
-          .insertInto('applied_packages')
-          .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'full', applied_at: now, period_from: null, period_to: null })
-          .execute();
-        const state = await peerState(trx, peer.installationId);
-        await savePeerState(trx, peer.installationId, {
-          ...state,
-          acked: Math.max(state.acked, seq.ack),
-          // Only a package that starts where we are leaves no gap behind it.
-          received: seq.from <= state.received ? Math.max(state.received, seq.to) : state.received,
-          lastReceivedAt: now,
+          // The merge writes through the driver on the transaction's own connection (issue 8: speed).
+          const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now });
+          // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
+          const expected = Math.max(1, seq.to - seq.from);
+          let newest: string | null = null;
+          let end: ReturnType<typeof parseEnd> = null;
+          for await (const line of lines) {
+            if (end) throw new PackageRefused('badContent');
+            end = parseEnd(line);
+            if (end) break;
+            const change = parseChange(session.raw, line);
+            if (newest === null || change[0] > newest) newest = change[0];
+            if (merger.add(change) && opts.onProgress) await opts.onProgress(Math.min(merger.counts.received, expected), expected);
+          }
+          for await (const line of lines) if (line) throw new PackageRefused('badContent');
+          const counts = merger.finish();
+          // The closing line must be there and agree: nothing was lost or added on the way.
+          if (!end || end.changes !== counts.received || end.newest !== newest) throw new PackageRefused('badContent');
+          if (newest) {
+            try {
+              session.writer.clock.receive(newest);
+            } catch {
+              throw new PackageRefused('clockAhead');
+            }
+          }
+          await opts.onProgress?.(expected, expected);
+          if (opening.networkSecret) await adoptNetworkSecret(trx, opening.networkSecret);
+          await trx
+            .insertInto('applied_packages')
+            .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'full', applied_at: now, period_from: null, period_to: null })
+            .execute();
+          const state = await peerState(trx, peer.installationId);
+          await savePeerState(trx, peer.installationId, {
+            ...state,
+            acked: Math.max(state.acked, seq.ack),
+            // Only a package that starts where we are leaves no gap behind it.
+            received: seq.from <= state.received ? Math.max(state.received, seq.to) : state.received,
+            lastReceivedAt: now,
+          });
+          await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'full', peer: peer.installationId, ...counts });
+          return { ...counts };
         });
-        await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'full', peer: peer.installationId, ...counts });
-        return { ...counts };
-      });
+      } finally {
+        session.raw.pragma(`cache_size = ${cacheSize}`);
+      }
     } else if (header.kind === 'stats') {
       if (session.installation.role !== 'hub') throw new PackageRefused('wrongKind');
       const stats = payload as StatsPayload;

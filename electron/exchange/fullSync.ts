@@ -252,7 +252,10 @@ export class ChangeMerger {
       (rows.get(c[2]) ?? rows.set(c[2], []).get(c[2])!).push(c);
     }
     const insertChange = this.stmt('INSERT INTO change_log (hlc, table_name, row_id, origin, data) VALUES (?, ?, ?, ?, ?)');
-    for (const [table, rows] of byTable) {
+    // Tables that others point at first (the schema's order): rows then find what they point at, and
+    // SQLite's count of deferred foreign-key violations stays at zero.
+    const tables = [...byTable].sort(([a], [b]) => EXCHANGED_TABLES.indexOf(a) - EXCHANGED_TABLES.indexOf(b));
+    for (const [table, rows] of tables) {
       const ids = [...rows.keys()];
       const history = new Map<string, { seq: number; hlc: string; data: string; origin: string }[]>();
       for (const h of this.byIds<{ seq: number; hlc: string; row_id: string; data: string; origin: string }>(

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Count, IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
-import { templatesDir } from '../documents/resources';
 import { reportCharts } from './charts';
+import { reportFonts } from './pdfFonts';
 import { layoutReport } from './reportTables';
 
 // The indicator report as a PDF (pdfmake's server-side printer). DejaVu Sans from templates/fonts has
@@ -13,9 +12,7 @@ import { layoutReport } from './reportTables';
 let printer: PdfPrinter | null = null;
 function getPrinter(): PdfPrinter {
   if (!printer) {
-    const fonts = join(templatesDir(), 'fonts');
-    const normal = join(fonts, 'DejaVuSans.ttf');
-    const bold = join(fonts, 'DejaVuSans-Bold.ttf');
+    const { normal, bold } = reportFonts();
     printer = new PdfPrinter({ DejaVuSans: { normal, bold, italics: normal, bolditalics: bold } });
   }
   return printer;

@@ -25,6 +25,11 @@ export interface Paged<T> {
   rows: T[];
   /** How many rows match the filters, for the scroll bar of a virtual list. */
   total: number;
+  /**
+   * Set when counting stopped early (a filter that tests every row, on a large database): at least
+   * `total` rows match. A deeper page counts further, so the list grows as it is scrolled.
+   */
+  totalAtLeast?: true;
 }
 
 export interface ContactPoint {

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ErrorMessage } from './ErrorMessage';
+import { nextCount, type Count } from '../../../shared/api/pagedCount';
 
 // A list of up to hundreds of thousands of rows: the server sorts, filters and pages; the browser keeps
 // only the pages around the visible window and renders only the rows on screen (react-virtual). Rows
@@ -21,6 +22,8 @@ export interface PageRequest {
 export interface PageResult<T> {
   rows: T[];
   total: number;
+  /** At least `total` rows match (the server stopped counting); a deeper page reports more. */
+  totalAtLeast?: true;
 }
 
 interface DataTableProps<T> {
@@ -44,7 +47,8 @@ export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOp
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [total, setTotal] = useState<number | null>(null);
+  const [count, setCount] = useState<Count | null>(null);
+  const total = count?.total ?? null;
   const sort = sorting[0] ? { id: sorting[0].id, desc: sorting[0].desc } : null;
   const baseKey = [...queryKey, 'sort', sort?.id ?? '', sort?.desc ?? false];
 
@@ -72,9 +76,9 @@ export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOp
     })),
   });
 
-  const firstTotal = results.find((r) => r.data)?.data?.total;
-  if (firstTotal !== undefined && firstTotal !== total) setTotal(firstTotal);
   const queryKeyText = JSON.stringify(baseKey);
+  const counted = nextCount(count, queryKeyText, results.map((r) => r.data));
+  if (counted && (counted.key !== count?.key || counted.total !== count.total || counted.atLeast !== count.atLeast)) setCount(counted);
   useEffect(() => {
     // New filter or sort: start from the top.
     setActive(0);
@@ -110,9 +114,9 @@ export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOp
   const gridTemplateColumns = widths.join(' ');
 
   function focusRow(index: number) {
-    const count = total ?? 0;
-    if (count === 0) return;
-    const next = Math.max(0, Math.min(count - 1, index));
+    const rows = total ?? 0;
+    if (rows === 0) return;
+    const next = Math.max(0, Math.min(rows - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
@@ -135,9 +139,10 @@ export function DataTable<T>({ label, queryKey, fetchPage, columns, widths, onOp
     <div className={`data-table${className ? ` ${className}` : ''}`}>
       {error ? <ErrorMessage error={error instanceof ApiError ? error.info : { code: 'INTERNAL', message: '' }} /> : null}
       <p className="data-table__count muted small" aria-live="polite">
-        {loading ? t('app.loading') : t('table.count', { count: total ?? 0 })}
+        {loading ? t('app.loading') : t(count?.atLeast ? 'table.countAtLeast' : 'table.count', { count: total ?? 0 })}
       </p>
-      <div ref={scrollRef} className="data-table__scroll" role="table" aria-label={label} aria-rowcount={(total ?? 0) + 1}>
+      {/* aria-rowcount -1: the number of rows is not known yet (ARIA), when the count stopped early. */}
+      <div ref={scrollRef} className="data-table__scroll" role="table" aria-label={label} aria-rowcount={count?.atLeast ? -1 : (total ?? 0) + 1}>
         <div role="rowgroup" className="data-table__head">
           {table.getHeaderGroups().map((group) => (
             <div role="row" aria-rowindex={1} key={group.id} className="data-table__row data-table__row--head" style={{ gridTemplateColumns }}>

@@ -37,6 +37,7 @@ export const screensEn = {
   },
   table: {
     count: 'Records: {{count}}',
+    countAtLeast: 'Records: {{count}} or more',
     empty: 'Nothing found.',
   },
   search: {

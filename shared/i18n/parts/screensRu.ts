@@ -41,6 +41,7 @@ export const screensRu: Widen<typeof screensEn> = {
   },
   table: {
     count: 'Записей: {{count}}',
+    countAtLeast: 'Записей: {{count}} и больше',
     empty: 'Ничего не найдено.',
   },
   search: {

@@ -41,6 +41,7 @@ export const screensTg: Widen<typeof screensEn> = {
   },
   table: {
     count: 'Сабтҳо: {{count}}',
+    countAtLeast: 'Сабтҳо: {{count}} ва зиёда',
     empty: 'Ҳеҷ чиз ёфт нашуд.',
   },
   search: {

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '../../db/open';
+import { listCases } from '../../db/queries/cases';
+import { listClients } from '../../db/queries/clients';
+import { listConsultations } from '../../db/queries/consultations';
+import { recordStatements } from '../../electron/bench/measure';
+import { caseListInput, clientListInput, consultationListInput } from '../../shared/api/caseTrackingInputs';
+import { tempDir } from '../support/testApp';
+
+// Migration 0007 and the lists' counts (issue 8): the SQL the lists send counts from indexes of live
+// rows, without reading every row or looking up each one's client.
+
+let dir = '';
+let opened: OpenDatabase | null = null;
+afterEach(async () => {
+  await opened?.close();
+  opened = null;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function plans(fn: (o: OpenDatabase) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
+  dir = tempDir();
+  opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
+  const o = opened;
+  const statements = await recordStatements(o.raw, () => fn(o));
+  return statements.map((s) => ({
+    sql: s.sql,
+    plan: (o.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[]).map((p) => p.detail).join(' | '),
+  }));
+}
+
+const countOf = (list: { sql: string; plan: string }[]) => list.find((s) => /count\(\*\)/.test(s.sql))!;
+
+describe('list counts (migration 0007)', () => {
+  it('counts active cases from their own partial index, without the clients', async () => {
+    const list = await plans((o) => listCases(o.db, caseListInput.parse({ status: 'active', sort: 'openedOn', dir: 'desc' })));
+    const count = countOf(list);
+    expect(count.sql).not.toContain('clients');
+    expect(count.plan).toContain('cases_live_active_opened');
+    const page = list.find((s) => s.sql.includes('order by'))!;
+    expect(page.plan).toContain('cases_live_active_opened');
+    expect(page.plan).not.toContain('TEMP B-TREE');
+  });
+
+  it('counts the cases of one status as a range of the status index', async () => {
+    const count = countOf(await plans((o) => listCases(o.db, caseListInput.parse({ status: 'closed', sort: 'openedOn', dir: 'desc' }))));
+    expect(count.plan).toContain('cases_live_status (status=?)');
+  });
+
+  it("counts a year's mobile-session consultations from the venue index alone", async () => {
+    const count = countOf(
+      await plans((o) => listConsultations(o.db, consultationListInput.parse({ from: '2025-11-01', to: '2026-10-31', venueKind: 'mobile_session', sort: 'date', dir: 'desc' }))),
+    );
+    expect(count.sql).not.toMatch(/join/);
+    expect(count.plan).toContain('consultations_live_venue_date');
+  });
+
+  it('counts clients of one sex from the sex index', async () => {
+    const list = await plans((o) => listClients(o.db, clientListInput.parse({ sex: 'F', sort: 'name', dir: 'asc' })));
+    expect(countOf(list).plan).toContain('clients_live_sex (sex=?)');
+  });
+});
