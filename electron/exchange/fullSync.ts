@@ -257,16 +257,19 @@ export class ChangeMerger {
     const tables = [...byTable].sort(([a], [b]) => EXCHANGED_TABLES.indexOf(a) - EXCHANGED_TABLES.indexOf(b));
     for (const [table, rows] of tables) {
       const ids = [...rows.keys()];
+      const existing = new Map<string, string>();
+      for (const r of this.byIds<{ id: string; hlc: string }>(`SELECT id, hlc FROM "${table}" WHERE id IN (?ids)`, ids)) existing.set(r.id, r.hlc);
+      // Only a row that is here (or waits, incomplete, in this import) has messages here: a committed
+      // import always leaves its rows. New rows — most of a package — need no look at the log.
+      const withHistory = ids.filter((id) => existing.has(id) || this.pending.has(`${table}\u0000${id}`));
       const history = new Map<string, { seq: number; hlc: string; data: string; origin: string }[]>();
       for (const h of this.byIds<{ seq: number; hlc: string; row_id: string; data: string; origin: string }>(
         'SELECT seq, hlc, row_id, data, origin FROM change_log WHERE table_name = ? AND row_id IN (?ids)',
-        ids,
+        withHistory,
         [table],
       )) {
         (history.get(h.row_id) ?? history.set(h.row_id, []).get(h.row_id)!).push(h);
       }
-      const existing = new Map<string, string>();
-      for (const r of this.byIds<{ id: string; hlc: string }>(`SELECT id, hlc FROM "${table}" WHERE id IN (?ids)`, ids)) existing.set(r.id, r.hlc);
 
       for (const [row, messages] of rows) {
         const known = new Set<string>();
