@@ -24,9 +24,9 @@ import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './ind
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A five-year report reads twenty windows of three months; a longer period gets longer windows. */
-const WINDOW_MONTHS = 3;
-const MAX_WINDOWS = 40;
+/** A five-year report reads sixty windows of a month (smaller batches of rows die young: the process keeps to a few hundred megabytes); a longer period gets longer windows. */
+const WINDOW_MONTHS = 1;
+const MAX_WINDOWS = 120;
 
 /** A woman's first qualifying consultation so far (per venue). */
 interface First {

@@ -24,7 +24,7 @@ export interface Measurement {
 
 export type Results = Record<string, Measurement>;
 
-async function call(app: AppContext, channel: string, input: unknown): Promise<unknown> {
+export async function callChannel(app: AppContext, channel: string, input: unknown): Promise<unknown> {
   const r = await dispatch(app, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.value;
@@ -110,8 +110,8 @@ export async function benchQueries(app: AppContext, plainPath: string, probes: P
   try {
     for (const q of querySpecs(probes)) {
       const warmup = q.runs >= 10 ? 2 : 1;
-      const timing = await measure(() => call(app, q.channel, q.input), { warmup, runs: q.runs });
-      const statements = await recordStatements(session.raw, () => call(app, q.channel, q.input));
+      const timing = await measure(() => callChannel(app, q.channel, q.input), { warmup, runs: q.runs });
+      const statements = await recordStatements(session.raw, () => callChannel(app, q.channel, q.input));
       const floor = await measure(replayer(session.raw, statements), { warmup, runs: q.runs });
       const plaintext = await measure(replayer(plain, statements), { warmup, runs: q.runs });
       results[q.id] = { label: q.label, timing, floor, plaintext, note: `${statements.length} SQL statements` };
@@ -129,10 +129,10 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
     results['filing.docx'] = { label: 'one filing (DOCX) from a case (generate, not stored)', timing: await measure(() => generateFiling(session.db, req), { warmup: 2, runs: 10 }) };
   }
   const period = { from: probes.yearFrom, to: probes.to };
-  results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => call(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };
-  results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => call(app, 'reports:export', { ...period, format: 'xlsx', language: 'tg' }), { warmup: 1, runs: 3 }) };
+  results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };
+  results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'xlsx', language: 'tg' }), { warmup: 1, runs: 3 }) };
 }
 
 export async function unlock(app: AppContext): Promise<void> {
-  await call(app, 'session:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
+  await callChannel(app, 'session:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
 }
