@@ -171,26 +171,9 @@ async function generateNumber(db: Db, prefix: string): Promise<string> {
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }
 
-export async function saveCase(ctx: WriteCtx, input: z.output<typeof caseInput>, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
-  const { trx, w } = ctx;
-  const existing = input.id ? await getCaseRow(trx, input.id) : null;
-  const client = await trx.selectFrom('clients').select('id').where('id', '=', input.clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!client) throw new AppError('VALIDATION', 'No such client', [{ path: 'clientId', key: 'invalid' }]);
-  const contactPointId = input.contactPointId ?? existing?.contact_point_id ?? ownContactPointId;
-  let cpCode = 'C';
-  if (contactPointId) {
-    const cp = await trx.selectFrom('contact_points').select('code').where('id', '=', contactPointId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!cp) throw new AppError('VALIDATION', 'No such contact point', [{ path: 'contactPointId', key: 'invalid' }]);
-    cpCode = cp.code;
-  }
-  if (input.responsibleUserId) {
-    const u = await trx.selectFrom('users').select('id').where('id', '=', input.responsibleUserId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!u) throw new AppError('VALIDATION', 'No such user', [{ path: 'responsibleUserId', key: 'invalid' }]);
-  }
-  const openedOn = input.openedOn ?? existing?.opened_on ?? today;
-  if (existing?.closed_on && openedOn > existing.closed_on) throw new AppError('VALIDATION', 'Opened after it was closed', [{ path: 'openedOn', key: 'dateOrder' }]);
-  const number = input.number || existing?.number || (await generateNumber(trx, `${cpCode}-${openedOn.slice(0, 4)}-`));
-  const values = {
+/** The columns a case form sets (saveCase, and the national seed's fast path). */
+export function caseColumns(input: z.output<typeof caseInput>, number: string, openedOn: string, contactPointId: string | null) {
+  return {
     client_id: input.clientId,
     case_type: input.caseType,
     number,
@@ -210,6 +193,28 @@ export async function saveCase(ctx: WriteCtx, input: z.output<typeof caseInput>,
     arrears_recovered_diram: input.arrearsRecoveredDiram,
     notes: input.notes,
   };
+}
+
+export async function saveCase(ctx: WriteCtx, input: z.output<typeof caseInput>, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
+  const { trx, w } = ctx;
+  const existing = input.id ? await getCaseRow(trx, input.id) : null;
+  const client = await trx.selectFrom('clients').select('id').where('id', '=', input.clientId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!client) throw new AppError('VALIDATION', 'No such client', [{ path: 'clientId', key: 'invalid' }]);
+  const contactPointId = input.contactPointId ?? existing?.contact_point_id ?? ownContactPointId;
+  let cpCode = 'C';
+  if (contactPointId) {
+    const cp = await trx.selectFrom('contact_points').select('code').where('id', '=', contactPointId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!cp) throw new AppError('VALIDATION', 'No such contact point', [{ path: 'contactPointId', key: 'invalid' }]);
+    cpCode = cp.code;
+  }
+  if (input.responsibleUserId) {
+    const u = await trx.selectFrom('users').select('id').where('id', '=', input.responsibleUserId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!u) throw new AppError('VALIDATION', 'No such user', [{ path: 'responsibleUserId', key: 'invalid' }]);
+  }
+  const openedOn = input.openedOn ?? existing?.opened_on ?? today;
+  if (existing?.closed_on && openedOn > existing.closed_on) throw new AppError('VALIDATION', 'Opened after it was closed', [{ path: 'openedOn', key: 'dateOrder' }]);
+  const number = input.number || existing?.number || (await generateNumber(trx, `${cpCode}-${openedOn.slice(0, 4)}-`));
+  const values = caseColumns(input, number, openedOn, contactPointId);
   if (existing) {
     const fields = await updateRow(trx, w, 'cases', existing.id, values);
     await audit(ctx, 'case.update', 'cases', existing.id, { fields });

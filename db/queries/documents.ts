@@ -22,8 +22,9 @@ export interface NewDocument {
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export async function insertFilingDocument(ctx: WriteCtx, d: NewDocument): Promise<string> {
-  const id = await insertRow(ctx.trx, ctx.w, 'documents', {
+/** The columns of a stored filing (insertFilingDocument, and the national seed's fast path). */
+export function filingColumns(d: NewDocument, userId: string, sha256?: string) {
+  return {
     case_id: d.caseId,
     client_id: d.clientId,
     kind: 'filing',
@@ -32,14 +33,18 @@ export async function insertFilingDocument(ctx: WriteCtx, d: NewDocument): Promi
     mime_type: DOCX_MIME,
     size_bytes: d.content.length,
     content: d.content,
-    sha256: createHash('sha256').update(d.content).digest('hex'),
+    sha256: sha256 ?? createHash('sha256').update(d.content).digest('hex'),
     language: d.language,
     template_id: d.templateId,
     template_version: d.templateVersion,
     legal_ref_version: d.legalRefVersion,
     data_hash: d.dataHash,
-    created_by_user_id: ctx.user.id,
-  });
+    created_by_user_id: userId,
+  };
+}
+
+export async function insertFilingDocument(ctx: WriteCtx, d: NewDocument): Promise<string> {
+  const id = await insertRow(ctx.trx, ctx.w, 'documents', filingColumns(d, ctx.user.id));
   // Ids and template facts only: the title and file name carry the client's name.
   await audit(ctx, 'document.create', 'documents', id, { caseId: d.caseId, templateId: d.templateId, templateVersion: d.templateVersion, language: d.language });
   return id;

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { clientColumns } from '../../db/queries/clientWrite';
+import { caseColumns } from '../../db/queries/cases';
 import { snapColumns } from '../../db/queries/consultations';
-import { DOCX_MIME } from '../../db/queries/documents';
+import { filingColumns } from '../../db/queries/documents';
 import { int } from '../../db/queries/writeContext';
 import type { caseInput, clientInput, consultationInput, contactPointInput, hearingInput, sessionInput, taskInput } from '../../shared/api/caseTrackingInputs';
 import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
@@ -176,30 +176,7 @@ export class AppRows {
     const n = (this.caseNumbers.get(prefix) ?? 0) + 1;
     this.caseNumbers.set(prefix, n);
     const number = input.number || `${prefix}${String(n).padStart(4, '0')}`;
-    const id = this.w.insert('cases', {
-      client_id: input.clientId,
-      case_type: input.caseType,
-      number,
-      opened_on: openedOn,
-      contact_point_id: cp.id,
-      responsible_user_id: input.responsibleUserId,
-      responsible_name: input.responsibleName,
-      court_name: input.courtName,
-      court_district_id: input.courtDistrictId,
-      court_case_number: input.courtCaseNumber,
-      judge: input.judge,
-      respondent_name: input.respondentName,
-      respondent_birth_date: input.respondentBirthDate,
-      respondent_address: input.respondentAddress,
-      respondent_whereabouts: input.respondentWhereabouts,
-      monthly_alimony_diram: input.monthlyAlimonyDiram,
-      arrears_recovered_diram: input.arrearsRecoveredDiram,
-      notes: input.notes,
-      status: 'open',
-      closed_on: null,
-      outcome: null,
-      details: '{}',
-    });
+    const id = this.w.insert('cases', { ...caseColumns(input, number, openedOn, cp.id), status: 'open', closed_on: null, outcome: null, details: '{}' });
     this.w.insert('case_status_history', { case_id: id, status: 'open', changed_on: openedOn, user_id: userId, note: '' });
     this.w.audit('case.create', 'cases', id, { clientId: input.clientId, caseType: input.caseType });
     return { id, number };
@@ -235,23 +212,7 @@ export class AppRows {
 
   /** insertFilingDocument: a generated filing stored with its case. */
   filing(d: { caseId: string; clientId: string; title: string; fileName: string; content: Buffer; sha256?: string; language: string; templateId: string; templateVersion: string; legalRefVersion: string; dataHash: string }, userId: string): string {
-    const id = this.w.insert('documents', {
-      case_id: d.caseId,
-      client_id: d.clientId,
-      kind: 'filing',
-      title: d.title,
-      file_name: d.fileName,
-      mime_type: DOCX_MIME,
-      size_bytes: d.content.length,
-      content: d.content,
-      sha256: d.sha256 ?? createHash('sha256').update(d.content).digest('hex'),
-      language: d.language,
-      template_id: d.templateId,
-      template_version: d.templateVersion,
-      legal_ref_version: d.legalRefVersion,
-      data_hash: d.dataHash,
-      created_by_user_id: userId,
-    });
+    const id = this.w.insert('documents', filingColumns(d, userId, d.sha256));
     this.w.audit('document.create', 'documents', id, { caseId: d.caseId, templateId: d.templateId, templateVersion: d.templateVersion, language: d.language });
     return id;
   }
