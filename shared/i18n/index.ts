@@ -15,9 +15,21 @@ export function flattenKeys(obj: object, prefix = ''): string[] {
 }
 
 /** Looks up a dotted key and fills {{params}}; used by the CLI and documents (React uses i18next). */
+/** The text at a dotted key; a key's own name may hold dots too ("breakdownTitles.1.2.3.consultations"), as i18next allows. */
+function lookup(node: unknown, parts: string[]): string | undefined {
+  if (parts.length === 0) return typeof node === 'string' ? node : undefined;
+  if (!node || typeof node !== 'object') return undefined;
+  for (let i = 1; i <= parts.length; i++) {
+    const child = (node as Record<string, unknown>)[parts.slice(0, i).join('.')];
+    if (child === undefined) continue;
+    const found = lookup(child, parts.slice(i));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  let node: unknown = CATALOGS[language];
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== 'string') return key;
+  const node = lookup(CATALOGS[language], key.split('.'));
+  if (node === undefined) return key;
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }

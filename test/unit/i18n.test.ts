@@ -36,6 +36,14 @@ describe('i18n catalogs', () => {
     });
   }
 
+  it('finds keys whose own name holds dots (the report exports: "1.2.3.womenFromMigrantHouseholds")', () => {
+    expect(translate('ru', 'reports.breakdownTitles.1.2.3.womenFromMigrantHouseholds')).toBe(
+      (CATALOGS.ru.reports.breakdownTitles as Record<string, string>)['1.2.3.womenFromMigrantHouseholds'],
+    );
+    expect(translate('tg', 'reports.breakdownTitles.1.2.10.consultations')).toMatch(/^1\.2\.10/);
+    expect(translate('en', 'reports.no.such.key')).toBe('reports.no.such.key');
+  });
+
   it('lists every closed vocabulary of shared/domain/enums.ts', () => {
     const labelled = new Set<unknown>(Object.values(ENUM_LABEL_KEYS));
     const vocabularies = Object.entries(enums).filter(([, v]) => Array.isArray(v));
