@@ -26,6 +26,24 @@ async function checkOwnedIds(ctx: WriteCtx, table: 'client_phones' | 'children',
 }
 
 /** The clients row for a client as entered (also used by the national seed's fast path). */
+/** The columns of a client's migrant household that her form sets (saveClient, and the national seed). */
+export function householdColumns(h: NonNullable<ClientInput['household']>) {
+  return {
+    relation: h.relation,
+    migrant_surname: h.migrantSurname,
+    migrant_given_name: h.migrantGivenName,
+    migrant_patronymic: h.migrantPatronymic,
+    migrant_birth_date: h.migrantBirthDate,
+    country: h.country,
+    city: h.city,
+    departure_date: h.departureDate,
+    last_contact_date: h.lastContactDate,
+    last_remittance_date: h.lastRemittanceDate,
+    marital_status: h.maritalStatus,
+    notes: h.notes,
+  };
+}
+
 export function clientColumns(input: ClientInput, ageRecordedOn: string | null) {
   const keys = nameKeys(input);
   return {
@@ -102,21 +120,7 @@ export async function saveClient(ctx: WriteCtx, input: ClientInput, today: strin
   // Migrant household: one live row per client; the lawyer's override is kept (changed elsewhere).
   const household = await trx.selectFrom('migrant_households').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (input.household) {
-    const h = input.household;
-    const hv = {
-      relation: h.relation,
-      migrant_surname: h.migrantSurname,
-      migrant_given_name: h.migrantGivenName,
-      migrant_patronymic: h.migrantPatronymic,
-      migrant_birth_date: h.migrantBirthDate,
-      country: h.country,
-      city: h.city,
-      departure_date: h.departureDate,
-      last_contact_date: h.lastContactDate,
-      last_remittance_date: h.lastRemittanceDate,
-      marital_status: h.maritalStatus,
-      notes: h.notes,
-    };
+    const hv = householdColumns(input.household);
     if (household) await updateRow(trx, w, 'migrant_households', household.id, hv);
     else await insertRow(trx, w, 'migrant_households', { ...hv, client_id: id, abandoned_override: null, abandoned_override_reason: '' });
   } else if (household) await tombstoneRow(trx, w, 'migrant_households', household.id);

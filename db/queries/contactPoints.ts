@@ -44,15 +44,9 @@ export async function getContactPoint(db: Db, id: string) {
   return row;
 }
 
-export async function saveContactPoint(ctx: WriteCtx, input: z.output<typeof contactPointInput>): Promise<string> {
-  const clash = await ctx.trx
-    .selectFrom('contact_points')
-    .select('id')
-    .where('code', '=', input.code)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (clash && clash.id !== input.id) throw new AppError('VALIDATION', 'This code is already used', [{ path: 'code', key: 'duplicate' }]);
-  const values = {
+/** The columns a contact point's form sets (saveContactPoint, and the national seed). */
+export function contactPointColumns(input: z.output<typeof contactPointInput>) {
+  return {
     code: input.code,
     name: input.name,
     district_id: input.districtId,
@@ -62,6 +56,17 @@ export async function saveContactPoint(ctx: WriteCtx, input: z.output<typeof con
     closed_on: input.closedOn,
     notes: input.notes,
   };
+}
+
+export async function saveContactPoint(ctx: WriteCtx, input: z.output<typeof contactPointInput>): Promise<string> {
+  const clash = await ctx.trx
+    .selectFrom('contact_points')
+    .select('id')
+    .where('code', '=', input.code)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (clash && clash.id !== input.id) throw new AppError('VALIDATION', 'This code is already used', [{ path: 'code', key: 'duplicate' }]);
+  const values = contactPointColumns(input);
   if (input.id) {
     const changed = await updateRow(ctx.trx, ctx.w, 'contact_points', input.id, values);
     await audit(ctx, 'contact_point.update', 'contact_points', input.id, { fields: changed });

@@ -4,7 +4,8 @@ import type { SyncedTable } from '../../db/schema';
 import { updateRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
 import type { ConflictItem } from '../../shared/api/exchangeTypes';
-import { decodeValue, EXCHANGED_TABLES } from './fullSync';
+import { decodeValue } from '../../db/changeLog';
+import { EXCHANGED_TABLES } from './fullSync';
 
 // The conflict queue: values that lost a field-level merge against a concurrent change. The newest
 // stamp already won on every installation; a person looks at each loser and either confirms the

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RawDatabase } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { SYNCED_TABLES } from '../../db/schema';
-import { columnValue, decodeValue, encodeValue } from '../../db/changeLog';
+import { columnValue, encodeValue } from '../../db/changeLog';
 import { isHlc } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import { PackageRefused } from './refusal';
@@ -23,7 +23,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const LOCAL_ONLY_TABLES = new Set(['users', 'peers']);
 export const EXCHANGED_TABLES: readonly string[] = SYNCED_TABLES.filter((t) => !LOCAL_ONLY_TABLES.has(t));
 
-export { decodeValue };
 
 /**
  * Columns that point at a user account. Accounts stay on their installation, so on arrival a reference to

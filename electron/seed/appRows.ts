@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { clientColumns } from '../../db/queries/clientWrite';
+import { clientColumns, householdColumns } from '../../db/queries/clientWrite';
+import { contactPointColumns } from '../../db/queries/contactPoints';
 import { caseColumns } from '../../db/queries/cases';
 import { snapColumns } from '../../db/queries/consultations';
 import { filingColumns } from '../../db/queries/documents';
@@ -34,16 +35,7 @@ export class AppRows {
   constructor(readonly w: BulkWriter) {}
 
   contactPoint(input: z.output<typeof contactPointInput>): string {
-    const id = this.w.insert('contact_points', {
-      code: input.code,
-      name: input.name,
-      district_id: input.districtId,
-      address: input.address,
-      organisation: input.organisation,
-      established_on: input.establishedOn,
-      closed_on: input.closedOn,
-      notes: input.notes,
-    });
+    const id = this.w.insert('contact_points', contactPointColumns(input));
     this.w.audit('contact_point.create', 'contact_points', id);
     return id;
   }
@@ -85,23 +77,7 @@ export class AppRows {
     for (const p of input.phones) this.w.insert('client_phones', { client_id: id, phone: p.phone, label: p.label });
     const h = input.household;
     if (h) {
-      this.w.insert('migrant_households', {
-        relation: h.relation,
-        migrant_surname: h.migrantSurname,
-        migrant_given_name: h.migrantGivenName,
-        migrant_patronymic: h.migrantPatronymic,
-        migrant_birth_date: h.migrantBirthDate,
-        country: h.country,
-        city: h.city,
-        departure_date: h.departureDate,
-        last_contact_date: h.lastContactDate,
-        last_remittance_date: h.lastRemittanceDate,
-        marital_status: h.maritalStatus,
-        notes: h.notes,
-        client_id: id,
-        abandoned_override: null,
-        abandoned_override_reason: '',
-      });
+      this.w.insert('migrant_households', { ...householdColumns(h), client_id: id, abandoned_override: null, abandoned_override_reason: '' });
     }
     for (const c of input.children) {
       this.w.insert('children', {
