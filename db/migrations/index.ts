@@ -7,6 +7,7 @@ import * as m0005 from './0005_row_change_log';
 import * as m0006 from './0006_report_indexes';
 import * as m0007 from './0007_list_indexes';
 import * as m0008 from './0008_foreign_key_indexes';
+import * as m0009 from './0009_report_facts';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'report_indexes', up: m0006.up },
   { version: 7, name: 'list_count_indexes', up: m0007.up },
   { version: 8, name: 'foreign_key_indexes', up: m0008.up },
+  { version: 9, name: 'report_facts', up: m0009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,11 +5,13 @@ import type { Database } from '../schema';
 import { inList, type ResolvedFilters } from './indicatorSql';
 import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './indicatorTally';
 
-// The counting pass of the indicator engine (issue 8). The same rules as qualifyingConsultations and
+// The counting pass of the indicator engine over the consultations themselves: on the hub's PostgreSQL
+// store, and in the tests as the reference for the SQLite pass over report_facts (indicatorFacts.ts,
+// migration 0009). The same rules as qualifyingConsultations and
 // firstPerWoman in indicatorSql.ts (which the drill-down still uses), counted in one pass over the
 // period's consultations instead of SQL sorts: at national scale the sorts for the first consultation
 // of each woman, the districts and the issues took 4.5 s for a year and 16 s for five. The rows come
-// from covering indexes (migration 0006), a few months at a time, so memory stays small.
+// a month at a time, so memory stays small.
 //
 // Each consultation crosses from SQLite into JavaScript as ONE text value: turning a database value
 // into a JavaScript string costs more than cutting one string apart in JavaScript, and concat_ws builds
@@ -51,7 +53,7 @@ function windows(from: string, to: string): [string, string | null][] {
   return bounds.map((lo, k) => [lo, bounds[k + 1] ?? null]);
 }
 
-function isSqlite(db: Db): boolean {
+export function isSqlite(db: Db): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 

@@ -90,12 +90,12 @@ export interface SmallCell extends Cell {
   tally: VenueTally;
 }
 
-function bump<K>(map: Map<K, Cell>, key: K, abandoned: boolean): void {
+function bump<K>(map: Map<K, Cell>, key: K, ab: number, n: number): void {
   const cell = map.get(key);
   if (cell) {
-    cell.n += 1;
-    if (abandoned) cell.ab += 1;
-  } else map.set(key, { n: 1, ab: abandoned ? 1 : 0 });
+    cell.n += n;
+    cell.ab += ab;
+  } else map.set(key, { n, ab });
 }
 
 type Groups = Map<string | null, Map<string, Cell>>;
@@ -127,21 +127,44 @@ export class Tally {
 
   /** One consultation: its small dimensions, "district US home district", and its issues field. */
   add(s: string, places: string, issues: string | null): SmallCell {
+    const cell = this.addSmall(s, 1);
+    bump(cell.tally.places, places, cell.abandoned ? 1 : 0, 1);
+    bump(cell.tally.issues, issues, cell.abandoned ? 1 : 0, 1);
+    return cell;
+  }
+
+  /**
+   * `n` consultations with these small dimensions. With addPlaces and addIssues, a set of consultations
+   * can be given as the counts of each dimension instead of one consultation at a time (indicatorFacts.ts).
+   */
+  addSmall(s: string, n: number): SmallCell {
     let cell = this.small.get(s);
     if (!cell) {
       const fields = s.split(FS);
       if (fields.length !== SMALL.length) throw unreadable();
       const venue = fields[0]!;
-      let tally = this.venues.get(venue);
-      if (!tally) this.venues.set(venue, (tally = { places: new Map(), issues: new Map() }));
-      cell = { n: 0, ab: 0, fields, abandoned: fields[ABANDONED] === 'yes', venue, tally };
+      cell = { n: 0, ab: 0, fields, abandoned: fields[ABANDONED] === 'yes', venue, tally: this.venue(venue) };
       this.small.set(s, cell);
     }
-    cell.n += 1;
-    if (cell.abandoned) cell.ab += 1;
-    bump(cell.tally.places, places, cell.abandoned);
-    bump(cell.tally.issues, issues, cell.abandoned);
+    cell.n += n;
+    if (cell.abandoned) cell.ab += n;
     return cell;
+  }
+
+  /** `n` consultations at `venue` given at "district US home district", `ab` of them with an abandoned client. */
+  addPlaces(venue: string, places: string, n: number, ab: number): void {
+    bump(this.venue(venue).places, places, ab, n);
+  }
+
+  /** `n` consultations at `venue` with this issues field (null: none), `ab` of them with an abandoned client. */
+  addIssues(venue: string, issues: string | null, n: number, ab: number): void {
+    bump(this.venue(venue).issues, issues, ab, n);
+  }
+
+  private venue(venue: string): VenueTally {
+    let tally = this.venues.get(venue);
+    if (!tally) this.venues.set(venue, (tally = { places: new Map(), issues: new Map() }));
+    return tally;
   }
 
   /** The rows of the former UNION ALL, in its order. */

@@ -15,7 +15,8 @@ import {
 import { REGIONS, regionOfDistrict } from '../../shared/reference/regions';
 import type { Database } from '../schema';
 import { getMeta, lastStamp, META_KEYS } from './meta';
-import { countConsultations } from './indicatorCount';
+import { countConsultations, isSqlite } from './indicatorCount';
+import { countFromFacts } from './indicatorFacts';
 import { districtFilter, inList, type ResolvedFilters, type Venue } from './indicatorSql';
 import type { BreakdownRow } from './indicatorTally';
 
@@ -121,7 +122,8 @@ export async function computeIndicators(db: Db, q: ReportQuery, now: Date = new 
   if (f.contactPointId) msConditions.push(sql`ms.contact_point_id = ${f.contactPointId}`);
   const ms = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM mobile_sessions ms WHERE ${sql.join(msConditions, sql` AND `)}`.execute(db);
 
-  const { women, consultations } = await countConsultations(db, q, f);
+  // SQLite keeps report_facts up to date (migration 0009); the hub's PostgreSQL store is counted from the consultations.
+  const { women, consultations } = isSqlite(db) ? await countFromFacts(db, q, f) : await countConsultations(db, q, f);
 
   // 2.2.1.b: alimony cases closed in the period, by outcome; placed by the contact point of the case.
   const caseConditions = [

@@ -49,7 +49,7 @@ export async function prepareDatabase(size: BenchSize, seed: number, log: (m: st
     const { dbKey } = await unwrapKey(readKeyring(keyringPathFor(dbPath)), BENCH_USER, BENCH_PASSPHRASE);
     const opened = await openDatabase({ path: dbPath, key: dbKey, appVersion: APP_VERSION });
     try {
-      if (!existsSync(plainPath) || statSync(plainPath).size < 4096) makePlaintextCopy(opened.raw, plainPath);
+      if (!existsSync(plainPath) || statSync(plainPath).size < 4096 || !plainCopyCurrent(opened.raw, plainPath)) makePlaintextCopy(opened.raw, plainPath);
     } finally {
       await opened.close();
     }
@@ -75,6 +75,19 @@ export async function prepareDatabase(size: BenchSize, seed: number, log: (m: st
   const seedSeconds = (Date.now() - started) / 1000;
   writeFileSync(marker, JSON.stringify({ size, seed, generator: GENERATOR_VERSION, counts, seedSeconds }, null, 1));
   return { dataDir, dbPath, plainPath, seedSeconds, counts };
+}
+
+/** Whether the unencrypted copy has the tables and indexes of the database (a migration since changes them). */
+function plainCopyCurrent(raw: Sqlite.Database, plainPath: string): boolean {
+  const names = (db: Sqlite.Database) => db.prepare(`SELECT type || ' ' || name AS n FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL AND tbl_name NOT IN ('change_log', 'audit_log')`).pluck().all() as string[];
+  const plain = new Sqlite(plainPath, { readonly: true });
+  try {
+    const have = names(plain);
+    const want = new Set(names(raw));
+    return have.length === want.size && have.every((n) => want.has(n));
+  } finally {
+    plain.close();
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { consultationsQuery } from '../../db/queries/indicatorCount';
+import { factsQuery, notLivePeopleQuery } from '../../db/queries/indicatorFacts';
 import { tempDir } from '../support/testApp';
 
 let dir = '';
@@ -11,33 +11,34 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// Migration 0006: the indicator report's one pass reads only covering indexes. At national scale
-// reading and decrypting pages is its cost, so a plan that went back to the tables (a column added to
-// the statement but not to the index, a condition no longer matching a partial index) would make the
-// report several times slower without changing a number — this test notices.
-describe('migration 0006 (report indexes)', () => {
-  it("lets the report's consultations statement read only covering indexes, with or without filters", async () => {
+// The indicator report reads report_facts (migration 0009) and the few removed or merged clients
+// (clients_not_live, migration 0006). At national scale reading and decrypting pages is its cost, so a
+// plan that sorted the facts or walked every client would make the report several times slower
+// without changing a number — this test notices. So does a trigger that finds a consultation's fact
+// by a scan instead of its primary key (every write to a consultation would read the whole table).
+describe('the plans of the indicator report and of its triggers', () => {
+  it("reads a range of the facts' primary key in order, removed clients from their own index, and triggers find facts by key", async () => {
     dir = tempDir();
     const opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
-    for (const filters of [
-      { districtIds: null, contactPointId: null },
-      { districtIds: ['su-khujand', 'su-istaravshan'], contactPointId: 'cp-1' },
-    ]) {
-      for (const before of ['2025-04-01', null]) {
-        const compiled = consultationsQuery('2025-01-01', before, '2025-12-31', filters, true).compile(opened.db);
-        const plan = opened.raw.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
-        const detail = plan.map((p) => p.detail).join(' | ');
-        if (filters.contactPointId) {
-          // One contact point's consultations: its own index (migration 0008) finds the few rows of the
-          // period directly, cheaper than walking every contact point's entries of the covering index.
-          expect(detail).toContain('SEARCH c USING INDEX consultations_contact_point (contact_point_id=? AND date>? AND date<?)');
-        } else {
-          expect(detail).toContain('SEARCH c USING COVERING INDEX consultations_report (date>? AND date<?)');
-        }
-        expect(detail).toContain('SEARCH ci USING COVERING INDEX consultation_issues_live (consultation_id=?)');
-        expect(detail).toContain('USING COVERING INDEX clients_not_live');
-      }
-    }
+    const plan = (text: string, parameters: readonly unknown[] = []) =>
+      (opened.raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(parameters as unknown[])) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    const facts = factsQuery('2025-01-01', '2025-12-31').compile(opened.db);
+    const report = plan(facts.sql, facts.parameters);
+    expect(report).toContain('SEARCH f USING PRIMARY KEY (date>? AND date<?)');
+    expect(report).not.toContain('TEMP B-TREE');
+    const people = notLivePeopleQuery().compile(opened.db);
+    expect(plan(people.sql, people.parameters)).toContain('USING COVERING INDEX clients_not_live');
+
+    const bySession = plan("UPDATE report_facts SET counted = 1 WHERE (date, created_at, id) IN (SELECT c.date, c.created_at, c.id FROM consultations c WHERE c.mobile_session_id = 'x')");
+    expect(bySession).toContain('USING PRIMARY KEY (date=? AND created_at=? AND id=?)');
+    expect(bySession).toContain('consultations_session');
+    const byConsultation = plan("UPDATE report_facts SET issues = 0 WHERE (date, created_at, id) IN (SELECT c.date, c.created_at, c.id FROM consultations c WHERE c.id = 'x')");
+    expect(byConsultation).toContain('USING PRIMARY KEY (date=? AND created_at=? AND id=?)');
+    expect(plan("SELECT string_agg(ci.issue, '' ORDER BY ci.issue) FROM consultation_issues ci WHERE ci.consultation_id = 'x' AND ci.deleted_at IS NULL")).toContain(
+      'USING COVERING INDEX consultation_issues_live (consultation_id=?)',
+    );
+    const cases = plan("SELECT COALESCE(ca.outcome, 'unknown') AS outcome, COUNT(*) AS n FROM cases ca LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.deleted_at IS NULL AND ca.case_type IN ('alimony_share', 'alimony_fixed_sum') AND ca.closed_on >= '2025-01-01' AND ca.closed_on <= '2025-12-31' GROUP BY COALESCE(ca.outcome, 'unknown')");
+    expect(cases).toContain('SEARCH ca USING COVERING INDEX cases_closed_report (closed_on>? AND closed_on<?)');
     await opened.close();
   });
 });

@@ -1,0 +1,154 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { ReportQuery } from '../../shared/api/reportTypes';
+import type { Database } from '../schema';
+import type { ResolvedFilters } from './indicatorSql';
+import { FS, SMALL, Tally, unreadable, US, type BreakdownRow } from './indicatorTally';
+
+// The counting pass of the indicator engine on SQLite (issue 8): the same rules as
+// countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
+// with this one), read from report_facts (migration 0009): one short row of small numbers per live
+// consultation, kept up to date by triggers. Per row only four integers cross into JavaScript; the
+// dictionaries turn them back into the text values once per distinct value.
+//
+// The facts come in the order of their primary key (date, time of recording, id), which is the
+// first-consultation rule's order, so the first row of a woman at a venue is her cell.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const VENUES = ['contact_point', 'mobile_session'] as const;
+
+/** The facts of the period whose venue counts, in the first-consultation order (a range of the primary key). */
+export function factsQuery(from: string, to: string): RawBuilder<{ dims: number; place: number; issues: number; person: number }> {
+  return sql`SELECT f.dims, f.place, f.issues, f.person FROM report_facts f
+    WHERE f.date >= ${from} AND f.date <= ${to} AND f.counted = 1
+    ORDER BY f.date, f.created_at, f.id`;
+}
+
+/** The people whose client record is tombstoned or merged (the condition of the index clients_not_live). */
+export function notLivePeopleQuery(): RawBuilder<{ person: number; merged_into_id: string | null; into_person: number | null }> {
+  return sql`SELECT pe.id AS person, cl.merged_into_id, sv.id AS into_person
+    FROM clients cl JOIN report_people pe ON pe.client_id = cl.id
+    LEFT JOIN report_people sv ON sv.client_id = cl.merged_into_id
+    WHERE (cl.deleted_at IS NOT NULL OR cl.merged_into_id IS NOT NULL)`;
+}
+
+/** Counts of each dimension of a set of consultations, indexed by dictionary id (×2 + 1 for the abandoned among them). */
+class Counts {
+  readonly dims: Float64Array;
+  readonly places: [Float64Array, Float64Array];
+  readonly issues: [Float64Array, Float64Array];
+  constructor(dims: number, places: number, issues: number) {
+    this.dims = new Float64Array(dims);
+    this.places = [new Float64Array(places * 2), new Float64Array(places * 2)];
+    this.issues = [new Float64Array(issues * 2), new Float64Array(issues * 2)];
+  }
+}
+
+/** One more than the largest id (a dictionary can be large: no spread into Math.max). */
+function nextId(rows: { id: number }[]): number {
+  let top = 0;
+  for (const r of rows) if (r.id > top) top = r.id;
+  return top + 1;
+}
+
+export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
+  // The dictionaries, as arrays indexed by id (ids are small and dense).
+  const dimRows = (await sql<{ id: number; woman: number; small: string }>`SELECT id, woman, small FROM report_dims`.execute(db)).rows;
+  const dimCount = nextId(dimRows);
+  const dimSmall: string[] = new Array<string>(dimCount);
+  const dimWoman = new Uint8Array(dimCount);
+  const dimVenue = new Uint8Array(dimCount);
+  const dimAbandoned = new Uint8Array(dimCount);
+  for (const r of dimRows) {
+    const fields = r.small.split(FS);
+    const venue = VENUES.indexOf(fields[0] as (typeof VENUES)[number]);
+    if (fields.length !== SMALL.length || venue < 0) throw unreadable();
+    dimSmall[r.id] = r.small;
+    dimWoman[r.id] = r.woman === 1 ? 1 : 0;
+    dimVenue[r.id] = venue;
+    dimAbandoned[r.id] = fields[SMALL.indexOf('abandoned')] === 'yes' ? 1 : 0;
+  }
+  const placeRows = (await sql<{ id: number; district_id: string; home_district_id: string; contact_point_id: string }>`
+    SELECT id, district_id, home_district_id, contact_point_id FROM report_places`.execute(db)).rows;
+  const placeCount = nextId(placeRows);
+  const placeText: string[] = new Array<string>(placeCount);
+  /** 1: the place passes the filters; 2: it does not; 0: no such place. */
+  const placeState = new Uint8Array(placeCount);
+  const districts = f.districtIds ? new Set(f.districtIds) : null;
+  for (const r of placeRows) {
+    if (r.district_id.includes(US) || r.home_district_id.includes(US)) throw unreadable();
+    placeText[r.id] = `${r.district_id}${US}${r.home_district_id}`;
+    const passes = (!districts || districts.has(r.district_id)) && (!f.contactPointId || r.contact_point_id === f.contactPointId);
+    placeState[r.id] = passes ? 1 : 2;
+  }
+  const issueRows = (await sql<{ id: number; issues: string }>`SELECT id, issues FROM report_issue_sets`.execute(db)).rows;
+  const issueCount = nextId(issueRows);
+  const issueText: (string | null | undefined)[] = new Array<string | null | undefined>(issueCount);
+  issueText[0] = null;
+  for (const r of issueRows) issueText[r.id] = r.issues;
+  const people = await sql<{ n: number | null }>`SELECT max(id) AS n FROM report_people`.execute(db);
+  const personCount = Number(people.rows[0]?.n ?? 0) + 1;
+
+  // A merged client's consultations count for the record she was merged into (one level, as before);
+  // a removed (tombstoned, not merged) client's do not count.
+  const survivor = new Map<number, number | string>();
+  const removed = new Uint8Array(personCount);
+  for (const r of (await notLivePeopleQuery().execute(db)).rows) {
+    if (r.merged_into_id === null) removed[r.person] = 1;
+    else survivor.set(r.person, r.into_person ?? `client:${r.merged_into_id}`);
+  }
+
+  const all = new Counts(dimCount, placeCount, issueCount);
+  const women = new Counts(dimCount, placeCount, issueCount);
+  /** Per venue, the women already counted (by person id; a survivor without facts of her own by client id). */
+  const seen = [new Uint8Array(personCount), new Uint8Array(personCount)];
+  const seenOther = [new Set<string>(), new Set<string>()];
+  const { rows } = await factsQuery(q.from, q.to).execute(db);
+  for (const { dims: d, place: p, issues: i, person } of rows) {
+    const state = placeState[p];
+    if (state !== 1) {
+      if (state === 2) continue;
+      throw unreadable();
+    }
+    if (dimSmall[d] === undefined || issueText[i] === undefined || person >= personCount) throw unreadable();
+    if (removed[person]) continue;
+    const v = dimVenue[d] as 0 | 1;
+    const at = dimAbandoned[d]!;
+    all.dims[d]! += 1;
+    all.places[v][p * 2 + at]! += 1;
+    all.issues[v][i * 2 + at]! += 1;
+    if (!dimWoman[d]) continue;
+    const who = survivor.size === 0 ? person : (survivor.get(person) ?? person);
+    if (typeof who === 'number') {
+      if (seen[v]![who]) continue;
+      seen[v]![who] = 1;
+    } else {
+      if (seenOther[v]!.has(who)) continue;
+      seenOther[v]!.add(who);
+    }
+    women.dims[d]! += 1;
+    women.places[v][p * 2 + at]! += 1;
+    women.issues[v][i * 2 + at]! += 1;
+  }
+
+  const tally = (c: Counts) => {
+    const t = new Tally();
+    c.dims.forEach((n, d) => {
+      if (n > 0) t.addSmall(dimSmall[d]!, n);
+    });
+    for (let v = 0; v < VENUES.length; v++) {
+      const places = c.places[v as 0 | 1];
+      for (let p = 0; p < placeCount; p++) {
+        const n = places[p * 2]! + places[p * 2 + 1]!;
+        if (n > 0) t.addPlaces(VENUES[v]!, placeText[p]!, n, places[p * 2 + 1]!);
+      }
+      const issues = c.issues[v as 0 | 1];
+      for (let i = 0; i < issueCount; i++) {
+        const n = issues[i * 2]! + issues[i * 2 + 1]!;
+        if (n > 0) t.addIssues(VENUES[v]!, issueText[i]!, n, issues[i * 2 + 1]!);
+      }
+    }
+    return t.rows();
+  };
+  return { women: tally(women), consultations: tally(all) };
+}
