@@ -41,7 +41,7 @@ interface First {
 }
 
 /** [from, before) windows covering [from, to]; the last one ends at `to` inclusive (before = null). */
-function windows(from: string, to: string): [string, string | null][] {
+export function windows(from: string, to: string): [string, string | null][] {
   const span = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
   const months = Math.max(WINDOW_MONTHS, Math.ceil(span / MAX_WINDOWS));
   const bounds = [from];

@@ -1,8 +1,10 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import type { Database } from '../schema';
+import { windows } from './indicatorCount';
 import type { ResolvedFilters } from './indicatorSql';
-import { FS, SMALL, Tally, unreadable, US, type BreakdownRow } from './indicatorTally';
+import { factDictionaries, VENUES } from './indicatorDictionaries';
+import { Tally, unreadable, type BreakdownRow } from './indicatorTally';
 
 // The counting pass of the indicator engine on SQLite (issue 8): the same rules as
 // countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
@@ -15,12 +17,10 @@ import { FS, SMALL, Tally, unreadable, US, type BreakdownRow } from './indicator
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const VENUES = ['contact_point', 'mobile_session'] as const;
-
-/** The facts of the period whose venue counts, in the first-consultation order (a range of the primary key). */
-export function factsQuery(from: string, to: string): RawBuilder<{ dims: number; place: number; issues: number; person: number }> {
+/** The facts of [from, before) (or [from, to] when before is null) whose venue counts, in the first-consultation order (a range of the primary key). */
+export function factsQuery(from: string, before: string | null, to: string): RawBuilder<{ dims: number; place: number; issues: number; person: number }> {
   return sql`SELECT f.dims, f.place, f.issues, f.person FROM report_facts f
-    WHERE f.date >= ${from} AND f.date <= ${to} AND f.counted = 1
+    WHERE f.date >= ${from} AND ${before === null ? sql`f.date <= ${to}` : sql`f.date < ${before}`} AND f.counted = 1
     ORDER BY f.date, f.created_at, f.id`;
 }
 
@@ -44,48 +44,19 @@ class Counts {
   }
 }
 
-/** One more than the largest id (a dictionary can be large: no spread into Math.max). */
-function nextId(rows: { id: number }[]): number {
-  let top = 0;
-  for (const r of rows) if (r.id > top) top = r.id;
-  return top + 1;
-}
-
 export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
-  // The dictionaries, as arrays indexed by id (ids are small and dense).
-  const dimRows = (await sql<{ id: number; woman: number; small: string }>`SELECT id, woman, small FROM report_dims`.execute(db)).rows;
-  const dimCount = nextId(dimRows);
-  const dimSmall: string[] = new Array<string>(dimCount);
-  const dimWoman = new Uint8Array(dimCount);
-  const dimVenue = new Uint8Array(dimCount);
-  const dimAbandoned = new Uint8Array(dimCount);
-  for (const r of dimRows) {
-    const fields = r.small.split(FS);
-    const venue = VENUES.indexOf(fields[0] as (typeof VENUES)[number]);
-    if (fields.length !== SMALL.length || venue < 0) throw unreadable();
-    dimSmall[r.id] = r.small;
-    dimWoman[r.id] = r.woman === 1 ? 1 : 0;
-    dimVenue[r.id] = venue;
-    dimAbandoned[r.id] = fields[SMALL.indexOf('abandoned')] === 'yes' ? 1 : 0;
-  }
-  const placeRows = (await sql<{ id: number; district_id: string; home_district_id: string; contact_point_id: string }>`
-    SELECT id, district_id, home_district_id, contact_point_id FROM report_places`.execute(db)).rows;
-  const placeCount = nextId(placeRows);
-  const placeText: string[] = new Array<string>(placeCount);
+  const { dims, places, issues } = await factDictionaries(db);
+  const dimCount = dims.byId.length;
+  const placeCount = places.byId.length;
+  const issueCount = Math.max(1, issues.byId.length);
   /** 1: the place passes the filters; 2: it does not; 0: no such place. */
   const placeState = new Uint8Array(placeCount);
   const districts = f.districtIds ? new Set(f.districtIds) : null;
-  for (const r of placeRows) {
-    if (r.district_id.includes(US) || r.home_district_id.includes(US)) throw unreadable();
-    placeText[r.id] = `${r.district_id}${US}${r.home_district_id}`;
-    const passes = (!districts || districts.has(r.district_id)) && (!f.contactPointId || r.contact_point_id === f.contactPointId);
-    placeState[r.id] = passes ? 1 : 2;
-  }
-  const issueRows = (await sql<{ id: number; issues: string }>`SELECT id, issues FROM report_issue_sets`.execute(db)).rows;
-  const issueCount = nextId(issueRows);
-  const issueText: (string | null | undefined)[] = new Array<string | null | undefined>(issueCount);
-  issueText[0] = null;
-  for (const r of issueRows) issueText[r.id] = r.issues;
+  places.byId.forEach((p, id) => {
+    if (!p) return;
+    placeState[id] = (!districts || districts.has(p.districtId)) && (!f.contactPointId || p.contactPointId === f.contactPointId) ? 1 : 2;
+  });
+  const issueText = (i: number): string | null | undefined => (i === 0 ? null : issues.byId[i]);
   const people = await sql<{ n: number | null }>`SELECT max(id) AS n FROM report_people`.execute(db);
   const personCount = Number(people.rows[0]?.n ?? 0) + 1;
 
@@ -103,21 +74,25 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
   /** Per venue, the women already counted (by person id; a survivor without facts of her own by client id). */
   const seen = [new Uint8Array(personCount), new Uint8Array(personCount)];
   const seenOther = [new Set<string>(), new Set<string>()];
-  const { rows } = await factsQuery(q.from, q.to).execute(db);
+  // A month at a time: the rows of five years at once would hold some 40 MB, and the process's peak
+  // memory is a target too (the windows ascend, so the order holds across them).
+  for (const [lo, before] of windows(q.from, q.to)) {
+  const { rows } = await factsQuery(lo, before, q.to).execute(db);
   for (const { dims: d, place: p, issues: i, person } of rows) {
     const state = placeState[p];
     if (state !== 1) {
       if (state === 2) continue;
       throw unreadable();
     }
-    if (dimSmall[d] === undefined || issueText[i] === undefined || person >= personCount) throw unreadable();
+    const dim = dims.byId[d];
+    if (!dim || issueText(i) === undefined || person >= personCount) throw unreadable();
     if (removed[person]) continue;
-    const v = dimVenue[d] as 0 | 1;
-    const at = dimAbandoned[d]!;
+    const v = dim.venue;
+    const at = dim.abandoned;
     all.dims[d]! += 1;
     all.places[v][p * 2 + at]! += 1;
     all.issues[v][i * 2 + at]! += 1;
-    if (!dimWoman[d]) continue;
+    if (!dim.woman) continue;
     const who = survivor.size === 0 ? person : (survivor.get(person) ?? person);
     if (typeof who === 'number') {
       if (seen[v]![who]) continue;
@@ -130,22 +105,24 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
     women.places[v][p * 2 + at]! += 1;
     women.issues[v][i * 2 + at]! += 1;
   }
+  }
 
+  const placeTexts = places.byId;
   const tally = (c: Counts) => {
     const t = new Tally();
     c.dims.forEach((n, d) => {
-      if (n > 0) t.addSmall(dimSmall[d]!, n);
+      if (n > 0) t.addSmall(dims.byId[d]!.small, n);
     });
     for (let v = 0; v < VENUES.length; v++) {
-      const places = c.places[v as 0 | 1];
+      const counts = c.places[v as 0 | 1];
       for (let p = 0; p < placeCount; p++) {
-        const n = places[p * 2]! + places[p * 2 + 1]!;
-        if (n > 0) t.addPlaces(VENUES[v]!, placeText[p]!, n, places[p * 2 + 1]!);
+        const n = counts[p * 2]! + counts[p * 2 + 1]!;
+        if (n > 0) t.addPlaces(VENUES[v]!, placeTexts[p]!.text, n, counts[p * 2 + 1]!);
       }
-      const issues = c.issues[v as 0 | 1];
+      const byIssues = c.issues[v as 0 | 1];
       for (let i = 0; i < issueCount; i++) {
-        const n = issues[i * 2]! + issues[i * 2 + 1]!;
-        if (n > 0) t.addIssues(VENUES[v]!, issueText[i]!, n, issues[i * 2 + 1]!);
+        const n = byIssues[i * 2]! + byIssues[i * 2 + 1]!;
+        if (n > 0) t.addIssues(VENUES[v]!, issueText(i)!, n, byIssues[i * 2 + 1]!);
       }
     }
     return t.rows();

@@ -119,6 +119,27 @@ describe('report facts (migration 0009)', () => {
     expect(all.n).toBe(live.n);
   });
 
+  it('give the right counts when a dictionary value seen inside a transaction is rolled back and its id reused', async () => {
+    const year = PERIODS[0]!;
+    const f = { districtIds: null, contactPointId: null };
+    await countFromFacts(db(), year, f); // the dictionaries are now kept for this database handle
+    const client = await newClient(t, wife('Нуриддинова', '1999-09-09'));
+    const firstId = (await consult(t, client, '2024-04-04', { kind: 'psychological', issues: ['divorce'] })).id;
+    const rolledBack = new Error('rolled back on purpose');
+    await expect(
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`UPDATE consultations SET snap_education = 'higher', snap_employment = 'student' WHERE id = ${firstId}`.execute(trx);
+          expect(await countFromFacts(trx, year, f)).toEqual(await countConsultations(trx, year, f));
+          throw rolledBack;
+        }),
+    ).rejects.toBe(rolledBack);
+    // The same dictionary id now stands for another combination.
+    await sql`UPDATE consultations SET snap_education = 'none', snap_employment = 'pensioner' WHERE id = ${firstId}`.execute(db());
+    expect(await countFromFacts(db(), year, f)).toEqual(await countConsultations(db(), year, f));
+  });
+
   it('are filled from the existing consultations when the migration runs', async () => {
     const before = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
     const r = raw();

@@ -22,7 +22,7 @@ describe('the plans of the indicator report and of its triggers', () => {
     const opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
     const plan = (text: string, parameters: readonly unknown[] = []) =>
       (opened.raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(parameters as unknown[])) as { detail: string }[]).map((p) => p.detail).join(' | ');
-    const facts = factsQuery('2025-01-01', '2025-12-31').compile(opened.db);
+    const facts = factsQuery('2025-01-01', '2025-02-01', '2025-12-31').compile(opened.db);
     const report = plan(facts.sql, facts.parameters);
     expect(report).toContain('SEARCH f USING PRIMARY KEY (date>? AND date<?)');
     expect(report).not.toContain('TEMP B-TREE');
