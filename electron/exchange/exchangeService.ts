@@ -65,7 +65,7 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
   const keys = await ownKeys(session.db);
   const now = (opts.now ?? new Date()).toISOString();
   const packageId = uuidv7();
-  let lines: AsyncIterable<string> | Iterable<string>;
+  let lines: Iterable<string | Buffer>;
   let counts: Record<string, number>;
   let seq: PackageHeader['seq'];
   let countsAfter = () => counts;
@@ -80,9 +80,9 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
       if (secret) opening.networkSecret = secret.toString('base64');
     }
     const tally = { changes: 0, newest: null as string | null };
-    lines = (async function* () {
+    lines = (function* () {
       yield JSON.stringify(opening);
-      yield* changeLines(session.db, peer.installationId, state.acked, seqTo, tally);
+      yield* changeLines(session.raw, peer.installationId, state.acked, seqTo, tally);
     })();
     // The header only announces the range: the count is known once the messages have streamed out.
     counts = {};

@@ -60,8 +60,6 @@ export async function maxSeq(db: Db): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-const exchangedList = () => sql.join(EXCHANGED_TABLES.map((t) => sql.lit(t)));
-
 /** Parses the closing line of a full package (null when the line is not one). */
 export function parseEnd(line: string): FullPackageEnd['end'] | null {
   if (!line.startsWith('{')) return null;
@@ -81,27 +79,33 @@ export function parseEnd(line: string): FullPackageEnd['end'] | null {
 const PAGE = 5000;
 
 /**
- * The package's message lines, in our arrival order, read a page at a time (the data column is already
- * the JSON of the message's values, so it goes out as it is stored), then the closing line; `tally`
- * holds the count and the newest stamp when the lines are done.
+ * The package's message lines, in our arrival order, read a page at a time, then the closing line;
+ * `tally` holds the count and the newest stamp when the lines are done. SQLite writes each line (the
+ * data column is already the JSON of the message's values) and hands it over as bytes: a national year
+ * is 175 MB of JSON, which as JavaScript strings cost more in decoding, encoding again and garbage
+ * collection than reading it (issue 8).
  */
-export async function* changeLines(db: Db, recipient: string, afterSeq: number, seqTo: number, tally: FullPackageEnd['end']): AsyncGenerator<string> {
+export function* changeLines(raw: RawDatabase, recipient: string, afterSeq: number, seqTo: number, tally: FullPackageEnd['end']): Generator<string | Buffer> {
+  const tables = EXCHANGED_TABLES.map((t) => `'${t}'`).join(', ');
+  const page = raw
+    .prepare<[number, number, string, number]>(
+      `SELECT seq, hlc, CAST('[' || json_quote(hlc) || ',' || json_quote(table_name) || ',' || json_quote(row_id) || ',' || data || ',' || json_quote(origin) || ']' AS BLOB)
+       FROM change_log WHERE seq > ? AND seq <= ? AND origin <> ? AND +table_name IN (${tables}) ORDER BY seq LIMIT ?`,
+    )
+    .raw(true);
   let from = afterSeq;
   for (;;) {
-    const page = await sql<{ seq: number; hlc: string; table_name: string; row_id: string; data: string; origin: string }>`
-      SELECT seq, hlc, table_name, row_id, origin, data FROM change_log
-      WHERE seq > ${from} AND seq <= ${seqTo} AND origin <> ${recipient} AND +table_name IN (${exchangedList()})
-      ORDER BY seq LIMIT ${PAGE}`.execute(db);
-    for (const r of page.rows) {
+    const rows = page.all(from, seqTo, recipient, PAGE) as [number, string, Buffer][];
+    for (const [, hlc, line] of rows) {
       tally.changes += 1;
-      if (tally.newest === null || r.hlc > tally.newest) tally.newest = r.hlc;
-      yield `[${JSON.stringify(r.hlc)},${JSON.stringify(r.table_name)},${JSON.stringify(r.row_id)},${r.data},${JSON.stringify(r.origin)}]`;
+      if (tally.newest === null || hlc > tally.newest) tally.newest = hlc;
+      yield line;
     }
-    if (page.rows.length < PAGE) {
+    if (rows.length < PAGE) {
       yield JSON.stringify({ end: tally } satisfies FullPackageEnd);
       return;
     }
-    from = Number(page.rows[page.rows.length - 1]!.seq);
+    from = Number(rows[rows.length - 1]![0]);
   }
 }
 
@@ -123,8 +127,15 @@ function isWireValue(v: unknown): boolean {
   return !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $bytes?: unknown }).$bytes === 'string';
 }
 
+/**
+ * A message as parsed from its line, with the JSON text of its values: the text the sender wrote goes
+ * into change_log as it is (issue 8: serialising every message's values again cost more than a second
+ * for a national year).
+ */
+export type IncomingChange = [...WireChange, dataText: string];
+
 /** Parses and checks one message line before anything of it is used: names become SQL identifiers. */
-export function parseChange(raw: RawDatabase, line: string): WireChange {
+export function parseChange(raw: RawDatabase, line: string): IncomingChange {
   let c: unknown;
   try {
     c = JSON.parse(line);
@@ -138,12 +149,27 @@ export function parseChange(raw: RawDatabase, line: string): WireChange {
   if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 64 || typeof origin !== 'string' || origin.length > 64) throw new PackageRefused('badContent');
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new PackageRefused('badContent');
   const columns = columnsOf(raw, table).all;
-  const entries = Object.entries(data as Record<string, unknown>);
-  if (entries.length === 0) throw new PackageRefused('badContent');
-  for (const [column, value] of entries) {
-    if (NOT_SENT.has(column) || !columns.has(column) || !isWireValue(value)) throw new PackageRefused('badContent');
+  let any = false;
+  for (const column in data) {
+    if (!Object.hasOwn(data, column)) continue;
+    any = true;
+    if (NOT_SENT.has(column) || !columns.has(column) || !isWireValue((data as Record<string, unknown>)[column])) throw new PackageRefused('badContent');
   }
-  return [hlc, table, rowId, data as Record<string, unknown>, origin];
+  if (!any) throw new PackageRefused('badContent');
+  return [hlc, table, rowId, data as Record<string, unknown>, origin, dataTextOf(line, hlc, table, rowId, origin) ?? JSON.stringify(data)];
+}
+
+/**
+ * The text of a parsed line's values object, when the line is laid out as changeLines writes it: the
+ * three strings before it and the one after it in their canonical JSON form. A JSON string token ends at
+ * its first unescaped quote, so matching text around it leaves exactly the fourth element in between.
+ */
+function dataTextOf(line: string, hlc: string, table: string, rowId: string, origin: string): string | null {
+  const head = `[${JSON.stringify(hlc)},${JSON.stringify(table)},${JSON.stringify(rowId)},`;
+  const tail = `,${JSON.stringify(origin)}]`;
+  if (!line.startsWith(head) || !line.endsWith(tail)) return null;
+  const text = line.slice(head.length, line.length - tail.length);
+  return text.startsWith('{') && text.endsWith('}') ? text : null;
 }
 
 export interface MergeOptions {
@@ -161,10 +187,17 @@ export interface MergeCounts {
 
 interface Cell {
   hlc: string;
-  value: string | null;
+  /** The value as a message holds it; its comparable text (encodeValue) is made only when compared. */
+  wire: unknown;
+  text?: string | null;
   /** Our arrival number; Infinity for a message of this import. */
   seq: number;
   origin: string;
+}
+
+function textOf(cell: Cell): string | null {
+  if (cell.text === undefined) cell.text = encodeValue(cell.wire);
+  return cell.text;
 }
 
 interface ConflictRecord {
@@ -189,7 +222,7 @@ const ID_LIST_SIZES = [4, 32, 128, IDS];
  */
 export class ChangeMerger {
   readonly counts: MergeCounts = { received: 0, applied: 0, conflicts: 0 };
-  private readonly buffer: WireChange[] = [];
+  private readonly buffer: IncomingChange[] = [];
   private readonly statements = new Map<string, Stmt>();
   private readonly conflicts = new Map<string, ConflictRecord>();
   /** Rows that do not exist here and whose messages so far lack required columns: built at the end. */
@@ -206,7 +239,7 @@ export class ChangeMerger {
   }
 
   /** Takes one message; returns true when a chunk was merged (a good moment to yield). */
-  add(change: WireChange): boolean {
+  add(change: IncomingChange): boolean {
     this.buffer.push(change);
     this.counts.received += 1;
     if (this.buffer.length < CHUNK) return false;
@@ -249,7 +282,7 @@ export class ChangeMerger {
   private flush(): void {
     if (this.buffer.length === 0) return;
     const chunk = this.buffer.splice(0);
-    const byTable = new Map<string, Map<string, WireChange[]>>();
+    const byTable = new Map<string, Map<string, IncomingChange[]>>();
     for (const c of chunk) {
       const rows = byTable.get(c[1]) ?? byTable.set(c[1], new Map()).get(c[1])!;
       (rows.get(c[2]) ?? rows.set(c[2], []).get(c[2])!).push(c);
@@ -273,30 +306,31 @@ export class ChangeMerger {
       )) {
         (history.get(h.row_id) ?? history.set(h.row_id, []).get(h.row_id)!).push(h);
       }
-
       for (const [row, messages] of rows) {
         const known = new Set<string>();
         const cells = new Map<string, Cell>();
         for (const h of history.get(row) ?? []) {
           known.add(h.hlc);
-          for (const [column, value] of Object.entries(JSON.parse(h.data) as Record<string, unknown>)) {
+          const data = JSON.parse(h.data) as Record<string, unknown>;
+          for (const column in data) {
             const cell = cells.get(column);
-            if (!cell || h.hlc > cell.hlc) cells.set(column, { hlc: h.hlc, value: encodeValue(value), seq: Number(h.seq), origin: h.origin });
+            if (!cell || h.hlc > cell.hlc) cells.set(column, { hlc: h.hlc, wire: data[column], seq: Number(h.seq), origin: h.origin });
           }
         }
         const winners: Record<string, unknown> = {};
         let newest = '';
         let createdAt: string | null = null;
-        for (const [hlc, , , data, origin] of messages) {
+        for (const [hlc, , , data, origin, dataText] of messages) {
           if (known.has(hlc)) continue;
           known.add(hlc);
-          insertChange.run(hlc, table, row, origin, JSON.stringify(data));
-          for (const [column, value] of Object.entries(data)) {
+          insertChange.run(hlc, table, row, origin, dataText);
+          for (const column in data) {
+            const value = data[column];
             if (column === 'created_at') {
               if (typeof value === 'string') createdAt = value;
               continue;
             }
-            if (this.mergeCell(table, row, column, encodeValue(value), hlc, origin, cells)) {
+            if (this.mergeCell(table, row, column, value, hlc, origin, cells)) {
               winners[column] = columnValue(value);
               if (hlc > newest) newest = hlc;
             }
@@ -309,26 +343,33 @@ export class ChangeMerger {
   }
 
   /** Decides one cell; returns true when the incoming value wins. Records a conflict with a concurrent local value. */
-  private mergeCell(table: string, row: string, column: string, value: string | null, hlc: string, origin: string, cells: Map<string, Cell>): boolean {
+  private mergeCell(table: string, row: string, column: string, wire: unknown, hlc: string, origin: string, cells: Map<string, Cell>): boolean {
     const local = cells.get(column);
+    const incoming: Cell = { hlc, wire, seq: Infinity, origin };
+    // Most cells of a package are new: no local value, no conflict on record, nothing to compare.
+    if (!local && this.conflicts.size === 0) {
+      cells.set(column, incoming);
+      this.counts.applied += 1;
+      return true;
+    }
     const key = `${table}\u0000${row}\u0000${column}`;
     const recorded = this.conflicts.get(key);
     // Concurrent: the newest local value was here before this import and the sender had not seen it.
-    const concurrent = !!local && local.seq <= this.startSeq && local.seq > this.opts.ack && local.origin !== this.opts.sender && local.value !== value;
+    const concurrent = !!local && local.seq <= this.startSeq && local.seq > this.opts.ack && local.origin !== this.opts.sender && textOf(local) !== textOf(incoming);
     const wins = !local || hlc > local.hlc;
     if (wins) {
       if (recorded) {
-        recorded.kept = value;
+        recorded.kept = textOf(incoming);
         recorded.keptHlc = hlc;
       } else if (concurrent) {
-        this.conflicts.set(key, { table, row, column, kept: value, keptHlc: hlc, lost: local.value, lostHlc: local.hlc });
+        this.conflicts.set(key, { table, row, column, kept: textOf(incoming), keptHlc: hlc, lost: textOf(local), lostHlc: local.hlc });
       }
-      cells.set(column, { hlc, value, seq: Infinity, origin });
+      cells.set(column, incoming);
       this.counts.applied += 1;
     } else if (recorded) {
-      if (hlc > recorded.lostHlc) Object.assign(recorded, { lost: value, lostHlc: hlc });
+      if (hlc > recorded.lostHlc) Object.assign(recorded, { lost: textOf(incoming), lostHlc: hlc });
     } else if (concurrent) {
-      this.conflicts.set(key, { table, row, column, kept: local.value, keptHlc: local.hlc, lost: value, lostHlc: hlc });
+      this.conflicts.set(key, { table, row, column, kept: textOf(local), keptHlc: local.hlc, lost: textOf(incoming), lostHlc: hlc });
     }
     return wins;
   }
