@@ -5,6 +5,7 @@ import { windows } from './indicatorCount';
 import type { ResolvedFilters } from './indicatorSql';
 import { factDictionaries, VENUES } from './indicatorDictionaries';
 import { Tally, unreadable, type BreakdownRow } from './indicatorTally';
+import { factsCurrent, rebuildStaleFacts } from './reportFactsUpkeep';
 
 // The counting pass of the indicator engine on SQLite (issue 8): the same rules as
 // countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
@@ -53,6 +54,11 @@ class Counts {
 }
 
 export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
+  // A deferral is opened and closed inside one transaction; should one be found open, finish it first.
+  if (!(await factsCurrent(db))) {
+    if (db.isTransaction) await rebuildStaleFacts(db as Transaction<Database>);
+    else await (db as Kysely<Database>).transaction().execute((trx) => rebuildStaleFacts(trx));
+  }
   const { dims, places, issues } = await factDictionaries(db);
   const dimCount = dims.byId.length;
   const placeCount = places.byId.length;

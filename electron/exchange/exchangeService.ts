@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { getMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
+import { deferFacts, rebuildStaleFacts } from '../../db/queries/reportFactsUpkeep';
 import { AppError } from '../../shared/api/errors';
 import type { ImportResult, PackageFileOut } from '../../shared/api/exchangeTypes';
 import { uuidv7 } from '../../shared/util/uuidv7';
@@ -226,6 +227,8 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
         result.counts = await session.db.transaction().execute(async (trx) => {
           // Rows may arrive before the rows they point at; the references are checked at commit.
           await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+          // The report's facts are rebuilt set-wise for what the package changed, before the commit.
+          await deferFacts(trx);
           const opening = await readOpening(lines);
           if (opening.networkSecret) {
             const current = await networkSecret(trx, false);
@@ -247,6 +250,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
           }
           for await (const line of lines) if (line) throw new PackageRefused('badContent');
           const counts = merger.finish();
+          await rebuildStaleFacts(trx);
           // The closing line must be there and agree: nothing was lost or added on the way.
           if (!end || end.changes !== counts.received || end.newest !== newest) throw new PackageRefused('badContent');
           if (newest) {

@@ -4,6 +4,7 @@ import { up as migrate0009 } from '../../db/migrations/0009_report_facts';
 import { computeIndicators } from '../../db/queries/indicators';
 import { countConsultations } from '../../db/queries/indicatorCount';
 import { countFromFacts } from '../../db/queries/indicatorFacts';
+import { deferFacts, factsCurrent, rebuildStaleFacts } from '../../db/queries/reportFactsUpkeep';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import { consult, newClient, ownContactPoint } from '../support/caseFixtures';
 import { createTestApp, type TestApp } from '../support/testApp';
@@ -89,22 +90,52 @@ describe('report facts (migration 0009)', () => {
     await expectFactsMatch(true);
 
     // Writes as a merge makes them: columns of rows changed one statement at a time.
-    const steps: Array<() => Promise<unknown>> = [
-      () => sql`UPDATE consultations SET date = ${'2024-0' + String(1 + Math.floor(rnd() * 9)) + '-15'} WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultations SET snap_abandoned = ${rnd() < 0.5 ? 1 : 0} WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultations SET snap_residence_district_id = 'su-istaravshan', district_id = 'su-khujand' WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultations SET client_id = ${pick(clients)} WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultations SET deleted_at = '2024-12-30T00:00:00.000Z' WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultations SET deleted_at = NULL WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultations SET created_at = '2024-01-01T00:00:00.000Z' WHERE id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultation_issues SET deleted_at = '2024-12-30T00:00:00.000Z' WHERE consultation_id = ${pick(consultations)}`.execute(db()),
-      () => sql`UPDATE consultation_issues SET issue = 'eviction' WHERE id = (SELECT id FROM consultation_issues WHERE consultation_id = ${pick(consultations)} LIMIT 1)`.execute(db()),
-      () => sql`UPDATE mobile_sessions SET status = ${pick(['planned', 'conducted', 'cancelled'])} WHERE id = ${pick(sessions)}`.execute(db()),
-      () => sql`UPDATE mobile_sessions SET deleted_at = ${rnd() < 0.5 ? null : '2024-12-30T00:00:00.000Z'} WHERE id = ${pick(sessions)}`.execute(db()),
-      () => sql`UPDATE clients SET deleted_at = ${rnd() < 0.7 ? null : '2024-12-30T00:00:00.000Z'} WHERE id = ${pick(clients)}`.execute(db()),
+    type Exec = Parameters<typeof countFromFacts>[0];
+    const steps: Array<(x: Exec) => Promise<unknown>> = [
+      (x) => sql`UPDATE consultations SET date = ${'2024-0' + String(1 + Math.floor(rnd() * 9)) + '-15'} WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultations SET snap_abandoned = ${rnd() < 0.5 ? 1 : 0} WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultations SET snap_residence_district_id = 'su-istaravshan', district_id = 'su-khujand' WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultations SET client_id = ${pick(clients)} WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultations SET deleted_at = '2024-12-30T00:00:00.000Z' WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultations SET deleted_at = NULL WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultations SET created_at = '2024-01-01T00:00:00.000Z' WHERE id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultation_issues SET deleted_at = '2024-12-30T00:00:00.000Z' WHERE consultation_id = ${pick(consultations)}`.execute(x),
+      (x) => sql`UPDATE consultation_issues SET issue = 'eviction' WHERE id = (SELECT id FROM consultation_issues WHERE consultation_id = ${pick(consultations)} LIMIT 1)`.execute(x),
+      (x) => sql`UPDATE mobile_sessions SET status = ${pick(['planned', 'conducted', 'cancelled'])} WHERE id = ${pick(sessions)}`.execute(x),
+      (x) => sql`UPDATE mobile_sessions SET deleted_at = ${rnd() < 0.5 ? null : '2024-12-30T00:00:00.000Z'} WHERE id = ${pick(sessions)}`.execute(x),
+      (x) => sql`UPDATE clients SET deleted_at = ${rnd() < 0.7 ? null : '2024-12-30T00:00:00.000Z'} WHERE id = ${pick(clients)}`.execute(x),
     ];
     for (let round = 0; round < 6; round++) {
-      for (let k = 0; k < 8; k++) await pick(steps)();
+      for (let k = 0; k < 8; k++) await pick(steps)(db());
+      await expectFactsMatch();
+    }
+    // The same kinds of writes with the upkeep deferred, as an exchange merge does (reportFactsUpkeep.ts).
+    for (let round = 0; round < 4; round++) {
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await deferFacts(trx);
+          for (let k = 0; k < 10; k++) await pick(steps)(trx);
+          await sql`INSERT INTO consultation_issues (id, created_at, updated_at, hlc, deleted_at, consultation_id, issue)
+            VALUES (${`0190f000-0000-7000-8000-00000000000${round}`}, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '0', NULL, ${pick(consultations)}, 'land')`.execute(trx);
+          expect(await factsCurrent(trx)).toBe(false);
+          await rebuildStaleFacts(trx);
+        });
+      expect(await factsCurrent(db())).toBe(true);
+      await expectFactsMatch();
+    }
+    // A session conducted, reopened as planned, conducted again — each in a merge of its own.
+    const busiest = raw()
+      .prepare('SELECT mobile_session_id AS id FROM consultations WHERE deleted_at IS NULL AND mobile_session_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')
+      .get() as { id: string };
+    for (const status of ['conducted', 'planned', 'conducted']) {
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await deferFacts(trx);
+          await sql`UPDATE mobile_sessions SET status = ${status}, deleted_at = NULL WHERE id = ${busiest.id}`.execute(trx);
+          await rebuildStaleFacts(trx);
+        });
       await expectFactsMatch();
     }
     const [keep, merged] = [clients[0]!, clients[1]!];
@@ -145,7 +176,8 @@ describe('report facts (migration 0009)', () => {
     const r = raw();
     const triggers = (r.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_facts_%'").all() as { name: string }[]).map((x) => x.name);
     for (const name of triggers) r.exec(`DROP TRIGGER ${name}`);
-    for (const table of ['report_facts', 'report_dims', 'report_places', 'report_issue_sets', 'report_people']) r.exec(`DROP TABLE ${table}`);
+    for (const table of ['report_facts', 'report_dims', 'report_places', 'report_issue_sets', 'report_people', 'report_state', 'report_stale']) r.exec(`DROP TABLE ${table}`);
+    r.exec('DROP VIEW report_fact_values');
     r.exec('CREATE INDEX consultations_report ON consultations(date)'); // the index 0009 drops
     r.exec('DROP INDEX cases_closed_report'); // and the one it adds
     await migrate0009(db() as never);

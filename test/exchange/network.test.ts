@@ -134,6 +134,9 @@ describe('three mobile teams, two contact points and the hub', () => {
     expect(await canonicalDump(cpA.db)).toEqual(expected);
     expect(await canonicalDump(cpB.db)).toEqual(expected);
     expect(await canonicalDump(t1.db)).toEqual(expected);
+    // The report's facts, rebuilt after each merge (migration 0009), give every installation the reference's report.
+    const reference = withoutGenerated(await computeIndicators(ref.db, PERIOD));
+    for (const x of [cpA, cpB, t1, t3]) expect(withoutGenerated(await computeIndicators(x.db, PERIOD))).toEqual(reference);
     const c301 = expected.consultations!.find((c) => (c as { id: string }).id === id(301)) as { kind: string };
     expect(c301.kind).toBe('medical'); // the later of the two concurrent edits
 
