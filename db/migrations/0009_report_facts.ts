@@ -75,19 +75,14 @@ function recount(x: string, counted: string): string {
     WHERE (date, created_at, id) IN (SELECT c.date, c.created_at, c.id FROM consultations c WHERE c.mobile_session_id = ${x}.id)`;
 }
 
-const trigger = (name: string, event: string, statements: string[], when?: string) => `CREATE TRIGGER ${name} ${event} FOR EACH ROW${when ? ` WHEN ${when}` : ''} BEGIN
+const trigger = (name: string, event: string, statements: string[]) => `CREATE TRIGGER ${name} ${event} FOR EACH ROW BEGIN
   ${statements.map((s) => `${s};`).join('\n  ')}
 END`;
 
-// A large exchange merge defers the upkeep (db/queries/reportFactsUpkeep.ts): with report_state.deferred
-// set, inside its transaction, the triggers only note which consultations changed (report_stale), and
-// the facts of those are rebuilt set-wise before the commit, from the view report_fact_values. Per row,
-// the full upkeep cost about a quarter of a national year's import.
-const LIVE = '(SELECT deferred FROM report_state) = 0';
-const DEFERRED = '(SELECT deferred FROM report_state) = 1';
-const stale = (id: string) => `INSERT INTO report_stale(id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM report_stale s WHERE s.id = ${id})`;
-const staleOfSession = (x: string) => `INSERT INTO report_stale(id) SELECT c.id FROM consultations c
-  WHERE c.mobile_session_id = ${x}.id AND NOT EXISTS (SELECT 1 FROM report_stale s WHERE s.id = c.id)`;
+// A large exchange merge replaces these triggers, inside its transaction, by light ones that only note
+// the changed consultations, and rebuilds their facts set-wise from the view report_fact_values before
+// it commits (db/queries/reportFactsUpkeep.ts). A trigger's whole program is set up for every row it
+// fires on, even when its WHEN clause then says no, so a switch in a WHEN clause would not do.
 
 /** Columns whose change changes a consultation's fact. */
 const FACT_COLUMNS = `date, created_at, id, client_id, venue_kind, contact_point_id, mobile_session_id, district_id, kind, snap_sex,
@@ -103,9 +98,6 @@ const TABLES = [
   `CREATE TABLE report_facts (date TEXT NOT NULL, created_at TEXT NOT NULL, id TEXT NOT NULL, counted INTEGER NOT NULL,
      dims INTEGER NOT NULL, place INTEGER NOT NULL, issues INTEGER NOT NULL, person INTEGER NOT NULL,
      PRIMARY KEY (date, created_at, id)) WITHOUT ROWID`,
-  'CREATE TABLE report_state (id INTEGER PRIMARY KEY CHECK (id = 1), deferred INTEGER NOT NULL CHECK (deferred IN (0, 1)))',
-  'INSERT INTO report_state (id, deferred) VALUES (1, 0)',
-  'CREATE TABLE report_stale (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID',
   // What a live consultation's fact is made of, before the dictionaries (the triggers compute the same
   // from NEW; the set-wise rebuild reads this view).
   `CREATE VIEW report_fact_values AS SELECT c.id, c.date, c.created_at, ${COUNTED('c')} AS counted, ${WOMAN('c')} AS woman,
@@ -136,45 +128,23 @@ const BACKFILL = [
 
 const sessionCounted = "(NEW.status = 'conducted' AND NEW.deleted_at IS NULL)";
 const TRIGGERS = [
-  trigger('report_facts_consultation_insert', 'AFTER INSERT ON consultations', addFact('NEW', 'NEW.deleted_at IS NULL'), LIVE),
-  trigger('report_facts_consultation_insert_deferred', 'AFTER INSERT ON consultations', [stale('NEW.id')], DEFERRED),
-  trigger(
-    'report_facts_consultation_update',
-    `AFTER UPDATE OF ${FACT_COLUMNS} ON consultations`,
-    ['DELETE FROM report_facts WHERE date = OLD.date AND created_at = OLD.created_at AND id = OLD.id', ...addFact('NEW', 'NEW.deleted_at IS NULL')],
-    LIVE,
-  ),
-  trigger(
-    'report_facts_consultation_update_deferred',
-    `AFTER UPDATE OF ${FACT_COLUMNS} ON consultations`,
-    ['DELETE FROM report_facts WHERE date = OLD.date AND created_at = OLD.created_at AND id = OLD.id', stale('NEW.id')],
-    DEFERRED,
-  ),
+  trigger('report_facts_consultation_insert', 'AFTER INSERT ON consultations', addFact('NEW', 'NEW.deleted_at IS NULL')),
+  trigger('report_facts_consultation_update', `AFTER UPDATE OF ${FACT_COLUMNS} ON consultations`, [
+    'DELETE FROM report_facts WHERE date = OLD.date AND created_at = OLD.created_at AND id = OLD.id',
+    ...addFact('NEW', 'NEW.deleted_at IS NULL'),
+  ]),
   trigger('report_facts_consultation_delete', 'AFTER DELETE ON consultations', [
     'DELETE FROM report_facts WHERE date = OLD.date AND created_at = OLD.created_at AND id = OLD.id',
   ]),
-  trigger('report_facts_issue_insert', 'AFTER INSERT ON consultation_issues', refreshIssues('NEW.consultation_id'), LIVE),
-  trigger('report_facts_issue_insert_deferred', 'AFTER INSERT ON consultation_issues', [stale('NEW.consultation_id')], DEFERRED),
-  trigger(
-    'report_facts_issue_update',
-    'AFTER UPDATE OF consultation_id, issue, deleted_at ON consultation_issues',
-    [...refreshIssues('OLD.consultation_id'), ...refreshIssues('NEW.consultation_id')],
-    LIVE,
-  ),
-  trigger(
-    'report_facts_issue_update_deferred',
-    'AFTER UPDATE OF consultation_id, issue, deleted_at ON consultation_issues',
-    [stale('OLD.consultation_id'), stale('NEW.consultation_id')],
-    DEFERRED,
-  ),
-  trigger('report_facts_issue_delete', 'AFTER DELETE ON consultation_issues', refreshIssues('OLD.consultation_id'), LIVE),
-  trigger('report_facts_issue_delete_deferred', 'AFTER DELETE ON consultation_issues', [stale('OLD.consultation_id')], DEFERRED),
-  trigger('report_facts_session_insert', 'AFTER INSERT ON mobile_sessions', [recount('NEW', sessionCounted)], LIVE),
-  trigger('report_facts_session_insert_deferred', 'AFTER INSERT ON mobile_sessions', [staleOfSession('NEW')], DEFERRED),
-  trigger('report_facts_session_update', 'AFTER UPDATE OF status, deleted_at ON mobile_sessions', [recount('NEW', sessionCounted)], LIVE),
-  trigger('report_facts_session_update_deferred', 'AFTER UPDATE OF status, deleted_at ON mobile_sessions', [staleOfSession('NEW')], DEFERRED),
-  trigger('report_facts_session_delete', 'AFTER DELETE ON mobile_sessions', [recount('OLD', '0')], LIVE),
-  trigger('report_facts_session_delete_deferred', 'AFTER DELETE ON mobile_sessions', [staleOfSession('OLD')], DEFERRED),
+  trigger('report_facts_issue_insert', 'AFTER INSERT ON consultation_issues', refreshIssues('NEW.consultation_id')),
+  trigger('report_facts_issue_update', 'AFTER UPDATE OF consultation_id, issue, deleted_at ON consultation_issues', [
+    ...refreshIssues('OLD.consultation_id'),
+    ...refreshIssues('NEW.consultation_id'),
+  ]),
+  trigger('report_facts_issue_delete', 'AFTER DELETE ON consultation_issues', refreshIssues('OLD.consultation_id')),
+  trigger('report_facts_session_insert', 'AFTER INSERT ON mobile_sessions', [recount('NEW', sessionCounted)]),
+  trigger('report_facts_session_update', 'AFTER UPDATE OF status, deleted_at ON mobile_sessions', [recount('NEW', sessionCounted)]),
+  trigger('report_facts_session_delete', 'AFTER DELETE ON mobile_sessions', [recount('OLD', '0')]),
   // 0006's covering index served only the former counting pass over the consultations.
   'DROP INDEX consultations_report',
   // Indicator 2.2.1.b (alimony cases closed in the period) without reading the cases' rows (deleted_at is

@@ -1,11 +1,11 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { AppError } from '../../shared/api/errors';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import type { Database } from '../schema';
 import { windows } from './indicatorCount';
 import type { ResolvedFilters } from './indicatorSql';
 import { factDictionaries, VENUES } from './indicatorDictionaries';
 import { Tally, unreadable, type BreakdownRow } from './indicatorTally';
-import { factsCurrent, rebuildStaleFacts } from './reportFactsUpkeep';
 
 // The counting pass of the indicator engine on SQLite (issue 8): the same rules as
 // countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
@@ -17,6 +17,9 @@ import { factsCurrent, rebuildStaleFacts } from './reportFactsUpkeep';
 // first-consultation rule's order, so the first row of a woman at a venue is her cell.
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** The triggers of migration 0009 that keep report_facts up to date. */
+const FACT_TRIGGERS = 9;
 
 /**
  * The facts of [from, before) (or [from, to] when before is null) whose venue counts, as ONE text value:
@@ -54,11 +57,9 @@ class Counts {
 }
 
 export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
-  // A deferral is opened and closed inside one transaction; should one be found open, finish it first.
-  if (!(await factsCurrent(db))) {
-    if (db.isTransaction) await rebuildStaleFacts(db as Transaction<Database>);
-    else await (db as Kysely<Database>).transaction().execute((trx) => rebuildStaleFacts(trx));
-  }
+  // The facts are only as good as their triggers (set aside only inside a merge's transaction).
+  const triggers = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_facts_*'`.execute(db);
+  if (Number(triggers.rows[0]?.n) !== FACT_TRIGGERS) throw new AppError('INTERNAL', 'The report tables are not being kept up to date');
   const { dims, places, issues } = await factDictionaries(db);
   const dimCount = dims.byId.length;
   const placeCount = places.byId.length;

@@ -1,19 +1,41 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema';
 
-// Deferred upkeep of report_facts (migration 0009) for writes of many rows at once (an exchange merge
-// of a year of national changes). Between deferFacts and rebuildStaleFacts — both inside ONE
-// transaction, so a failure rolls the flag back with everything else — the triggers only note the
-// consultations that changed, and the rebuild then makes their facts set-wise from the view
-// report_fact_values: one pass per dictionary instead of a dozen index probes per row and per issue.
+// Deferred upkeep of report_facts (migration 0009) for a write of many rows at once (an exchange merge
+// of a year of national changes). The triggers of 0009 cost a national year's import about a quarter of
+// its time — per row fired, even when a WHEN clause would skip their work (SQLite sets up a trigger's
+// whole program first). So, inside the merge's transaction, deferFacts sets them aside and puts in
+// their place temporary triggers that only note which consultations changed; finish() rebuilds the
+// facts of those set-wise from the view report_fact_values, one pass per dictionary, and puts the
+// triggers back from their own text in sqlite_master. Schema changes in SQLite are transactional: if
+// the merge fails, the rollback restores the triggers with everything else.
 
-type Db = Kysely<Database> | Transaction<Database>;
+const NOTED = 'temp.report_stale';
+const note = (id: string) => `INSERT INTO ${NOTED} (id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM ${NOTED} s WHERE s.id = ${id})`;
+const noteSession = (x: string) => `INSERT INTO ${NOTED} (id) SELECT c.id FROM consultations c
+  WHERE c.mobile_session_id = ${x}.id AND NOT EXISTS (SELECT 1 FROM ${NOTED} s WHERE s.id = c.id)`;
+/** A changed key leaves its former fact behind: it goes at once (the rebuild knows only current keys). */
+const DROP_OLD_FACT = 'DELETE FROM main.report_facts WHERE date = OLD.date AND created_at = OLD.created_at AND id = OLD.id';
+
+const NOTING: Array<[name: string, event: string, statements: string[], when?: string]> = [
+  ['report_note_consultation_insert', 'AFTER INSERT ON consultations', [note('NEW.id')]],
+  ['report_note_consultation_update', 'AFTER UPDATE ON consultations', [note('NEW.id')]],
+  // Only when the key changes (a fact under an unchanged key is replaced by the rebuild).
+  ['report_note_consultation_rekey', 'AFTER UPDATE OF date, created_at ON consultations', [DROP_OLD_FACT], 'OLD.date IS NOT NEW.date OR OLD.created_at IS NOT NEW.created_at'],
+  ['report_note_consultation_delete', 'AFTER DELETE ON consultations', [DROP_OLD_FACT]],
+  ['report_note_issue_insert', 'AFTER INSERT ON consultation_issues', [note('NEW.consultation_id')]],
+  ['report_note_issue_update', 'AFTER UPDATE ON consultation_issues', [note('OLD.consultation_id'), note('NEW.consultation_id')]],
+  ['report_note_issue_delete', 'AFTER DELETE ON consultation_issues', [note('OLD.consultation_id')]],
+  ['report_note_session_insert', 'AFTER INSERT ON mobile_sessions', [noteSession('NEW')]],
+  ['report_note_session_update', 'AFTER UPDATE ON mobile_sessions', [noteSession('NEW')]],
+  ['report_note_session_delete', 'AFTER DELETE ON mobile_sessions', [noteSession('OLD')]],
+];
 
 const REBUILD = [
-  // The values of the changed consultations that are live (the view leaves out tombstoned ones).
-  `CREATE TEMP TABLE report_rebuild AS SELECT v.* FROM report_stale s JOIN report_fact_values v ON v.id = s.id`,
-  // Their facts under their current key (a changed key's old fact was removed by the update trigger).
-  `DELETE FROM report_facts WHERE (date, created_at, id) IN (SELECT c.date, c.created_at, c.id FROM report_stale s JOIN consultations c ON c.id = s.id)`,
+  // The values of the noted consultations that are live (the view leaves out tombstoned ones).
+  `CREATE TEMP TABLE report_rebuild AS SELECT v.* FROM ${NOTED} s JOIN report_fact_values v ON v.id = s.id`,
+  // The facts of all noted consultations under their current key (tombstoned ones included).
+  `DELETE FROM report_facts WHERE (date, created_at, id) IN (SELECT c.date, c.created_at, c.id FROM ${NOTED} s JOIN consultations c ON c.id = s.id)`,
   `INSERT INTO report_dims (woman, small) SELECT DISTINCT r.woman, r.small FROM temp.report_rebuild r
      WHERE NOT EXISTS (SELECT 1 FROM report_dims d WHERE d.woman = r.woman AND d.small = r.small)`,
   `INSERT INTO report_places (district_id, home_district_id, contact_point_id) SELECT DISTINCT r.district_id, r.home_district_id, r.contact_point_id
@@ -31,23 +53,28 @@ const REBUILD = [
      JOIN report_people pe ON pe.client_id = r.client_id
      LEFT JOIN report_issue_sets i ON i.issues = r.issues`,
   'DROP TABLE temp.report_rebuild',
-  'DELETE FROM report_stale',
-  'UPDATE report_state SET deferred = 0',
 ];
 
-/** From now until rebuildStaleFacts, in this transaction, the triggers only note what changed. */
-export async function deferFacts(trx: Transaction<Database>): Promise<void> {
-  await sql`UPDATE report_state SET deferred = 1`.execute(trx);
+export interface FactsDeferral {
+  /** Rebuilds the facts of every consultation noted since deferFacts and puts the triggers back. */
+  finish(): Promise<void>;
 }
 
-/** Makes the facts of every consultation noted since deferFacts, and ends the deferral. */
-export async function rebuildStaleFacts(trx: Transaction<Database>): Promise<void> {
-  for (const statement of REBUILD) await sql.raw(statement).execute(trx);
-}
-
-/** Whether the facts are complete (no deferral left open); the report checks this before it counts. */
-export async function factsCurrent(db: Db): Promise<boolean> {
-  const { rows } = await sql<{ ok: number }>`
-    SELECT (SELECT deferred FROM report_state) = 0 AND NOT EXISTS (SELECT 1 FROM report_stale) AS ok`.execute(db);
-  return rows[0]?.ok === 1;
+/** From now until finish(), in this transaction, the report's triggers only note what changed. */
+export async function deferFacts(trx: Transaction<Database>): Promise<FactsDeferral> {
+  const { rows: triggers } = await sql<{ name: string; sql: string }>`
+    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_facts_*' ORDER BY name`.execute(trx);
+  for (const t of triggers) await sql.raw(`DROP TRIGGER "${t.name}"`).execute(trx);
+  await sql.raw(`CREATE TEMP TABLE report_stale (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID`).execute(trx);
+  for (const [name, event, statements, when] of NOTING) {
+    await sql.raw(`CREATE TEMP TRIGGER ${name} ${event} FOR EACH ROW${when ? ` WHEN ${when}` : ''} BEGIN ${statements.map((s) => `${s};`).join(' ')} END`).execute(trx);
+  }
+  return {
+    async finish() {
+      for (const statement of REBUILD) await sql.raw(statement).execute(trx);
+      for (const [name] of NOTING) await sql.raw(`DROP TRIGGER temp.${name}`).execute(trx);
+      await sql.raw(`DROP TABLE ${NOTED}`).execute(trx);
+      for (const t of triggers) await sql.raw(t.sql).execute(trx);
+    },
+  };
 }

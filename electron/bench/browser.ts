@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { tg } from '../../shared/i18n/tg';
+import { readPrefs, writePrefs } from '../app/prefs';
 import { summarize, type Timing } from './measure';
 import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 
@@ -34,6 +35,10 @@ async function startServer(dataDir: string): Promise<{ url: string; stop: () => 
 export async function benchBrowser(dataDir: string, runs: number): Promise<Timing> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('the renderer is not built (npm run build)');
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  // The scenario finds the unlock screen by its Tajik labels: whatever language the folder was last
+  // used in (a Russian screenshot, say), the interface opens in Tajik.
+  const prefsPath = join(dataDir, 'preferences.json');
+  writePrefs(prefsPath, { ...readPrefs(prefsPath), language: 'tg' });
   const server = await startServer(dataDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {

@@ -4,7 +4,7 @@ import { up as migrate0009 } from '../../db/migrations/0009_report_facts';
 import { computeIndicators } from '../../db/queries/indicators';
 import { countConsultations } from '../../db/queries/indicatorCount';
 import { countFromFacts } from '../../db/queries/indicatorFacts';
-import { deferFacts, factsCurrent, rebuildStaleFacts } from '../../db/queries/reportFactsUpkeep';
+import { deferFacts } from '../../db/queries/reportFactsUpkeep';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import { consult, newClient, ownContactPoint } from '../support/caseFixtures';
 import { createTestApp, type TestApp } from '../support/testApp';
@@ -109,21 +109,41 @@ describe('report facts (migration 0009)', () => {
       for (let k = 0; k < 8; k++) await pick(steps)(db());
       await expectFactsMatch();
     }
-    // The same kinds of writes with the upkeep deferred, as an exchange merge does (reportFactsUpkeep.ts).
+    // The same kinds of writes with the upkeep deferred, as an exchange merge does (reportFactsUpkeep.ts),
+    // each round followed by writes with the triggers back.
+    const triggers = () => raw().prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_facts_*'").pluck().get();
+    const before = triggers();
     for (let round = 0; round < 4; round++) {
       await db()
         .transaction()
         .execute(async (trx) => {
-          await deferFacts(trx);
+          const deferral = await deferFacts(trx);
           for (let k = 0; k < 10; k++) await pick(steps)(trx);
           await sql`INSERT INTO consultation_issues (id, created_at, updated_at, hlc, deleted_at, consultation_id, issue)
             VALUES (${`0190f000-0000-7000-8000-00000000000${round}`}, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '0', NULL, ${pick(consultations)}, 'land')`.execute(trx);
-          expect(await factsCurrent(trx)).toBe(false);
-          await rebuildStaleFacts(trx);
+          // A report inside the merge would count from facts that are not up to date: it refuses.
+          await expect(countFromFacts(trx, PERIODS[0]!, { districtIds: null, contactPointId: null })).rejects.toThrow(/not being kept up to date/);
+          await deferral.finish();
         });
-      expect(await factsCurrent(db())).toBe(true);
+      expect(triggers()).toBe(before);
+      await expectFactsMatch();
+      for (let k = 0; k < 4; k++) await pick(steps)(db());
       await expectFactsMatch();
     }
+    // A merge that fails puts the triggers back with its rollback.
+    const failed = new Error('the package was refused');
+    await expect(
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await deferFacts(trx);
+          await pick(steps)(trx);
+          throw failed;
+        }),
+    ).rejects.toBe(failed);
+    expect(triggers()).toBe(before);
+    for (let k = 0; k < 6; k++) await pick(steps)(db());
+    await expectFactsMatch();
     // A session conducted, reopened as planned, conducted again — each in a merge of its own.
     const busiest = raw()
       .prepare('SELECT mobile_session_id AS id FROM consultations WHERE deleted_at IS NULL AND mobile_session_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')
@@ -132,9 +152,9 @@ describe('report facts (migration 0009)', () => {
       await db()
         .transaction()
         .execute(async (trx) => {
-          await deferFacts(trx);
+          const deferral = await deferFacts(trx);
           await sql`UPDATE mobile_sessions SET status = ${status}, deleted_at = NULL WHERE id = ${busiest.id}`.execute(trx);
-          await rebuildStaleFacts(trx);
+          await deferral.finish();
         });
       await expectFactsMatch();
     }
@@ -176,7 +196,7 @@ describe('report facts (migration 0009)', () => {
     const r = raw();
     const triggers = (r.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_facts_%'").all() as { name: string }[]).map((x) => x.name);
     for (const name of triggers) r.exec(`DROP TRIGGER ${name}`);
-    for (const table of ['report_facts', 'report_dims', 'report_places', 'report_issue_sets', 'report_people', 'report_state', 'report_stale']) r.exec(`DROP TABLE ${table}`);
+    for (const table of ['report_facts', 'report_dims', 'report_places', 'report_issue_sets', 'report_people']) r.exec(`DROP TABLE ${table}`);
     r.exec('DROP VIEW report_fact_values');
     r.exec('CREATE INDEX consultations_report ON consultations(date)'); // the index 0009 drops
     r.exec('DROP INDEX cases_closed_report'); // and the one it adds

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateRow } from '../../db/write';
@@ -86,6 +86,9 @@ describe('streamed packages', () => {
     expect(created(cp)).toEqual(created(team));
     const village = cp.raw.prepare('SELECT village FROM mobile_sessions WHERE id = ?').get(sessionId(1)) as { village: string };
     expect(village.village).toBe('деҳаи Ҷилликӯл');
+    // The merge wrote with a rollback journal; the database is back in WAL mode, with no journal left.
+    expect(cp.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(existsSync(`${cp.raw.name}-journal`)).toBe(false);
   });
 
   it('builds a row whose edit arrives before its creation', async () => {
@@ -109,5 +112,6 @@ describe('streamed packages', () => {
     const bad = create!.replace('"village":', '"no_such_column":');
     expect(await reason(importPackage(cp, await forged([bad])))).toBe('badContent');
     expect(await dumpOf(cp)).toEqual(before);
+    expect(cp.raw.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 });
