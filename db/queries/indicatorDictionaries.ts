@@ -17,6 +17,8 @@ const ABANDONED = SMALL.indexOf('abandoned');
 export interface Dim {
   /** The small dimensions, joined by FS (indicatorTally.ts SMALL). */
   small: string;
+  /** Per small dimension, the code of its value (FactDictionaries.values). */
+  codes: number[];
   woman: boolean;
   /** Index in VENUES. */
   venue: 0 | 1;
@@ -37,6 +39,8 @@ class Dictionary<T> {
 }
 
 export interface FactDictionaries {
+  /** Per small dimension (SMALL), its values met so far; a value's code is its index. */
+  values: string[][];
   dims: Dictionary<Dim>;
   places: Dictionary<Place>;
   /** The issues field of each issue set (id 0, no issues, is not in the table). */
@@ -45,11 +49,16 @@ export interface FactDictionaries {
 
 const cached = new WeakMap<object, FactDictionaries>();
 
-function readDim(r: { id: number; woman: number; small: string }): Dim {
+function readDim(r: { id: number; woman: number; small: string }, values: string[][]): Dim {
   const fields = r.small.split(FS);
   const venue = VENUES.indexOf(fields[0] as (typeof VENUES)[number]);
   if (fields.length !== SMALL.length || venue < 0) throw unreadable();
-  return { small: r.small, woman: r.woman === 1, venue: venue as 0 | 1, abandoned: fields[ABANDONED] === 'yes' ? 1 : 0 };
+  const codes = fields.map((value, k) => {
+    const known = values[k]!;
+    const code = known.indexOf(value);
+    return code >= 0 ? code : known.push(value) - 1;
+  });
+  return { small: r.small, codes, woman: r.woman === 1, venue: venue as 0 | 1, abandoned: fields[ABANDONED] === 'yes' ? 1 : 0 };
 }
 
 function readPlace(r: { id: number; district_id: string; home_district_id: string; contact_point_id: string }): Place {
@@ -78,10 +87,11 @@ async function refresh<R extends { id: number }, T>(db: Db, d: Dictionary<T>, ta
 export async function factDictionaries(db: Db): Promise<FactDictionaries> {
   let dictionaries = db.isTransaction ? undefined : cached.get(db);
   if (!dictionaries) {
-    dictionaries = { dims: new Dictionary(), places: new Dictionary(), issues: new Dictionary() };
+    dictionaries = { values: SMALL.map(() => []), dims: new Dictionary(), places: new Dictionary(), issues: new Dictionary() };
     if (!db.isTransaction) cached.set(db, dictionaries);
   }
-  await refresh(db, dictionaries.dims, 'report_dims', (id) => sql<{ id: number; woman: number; small: string }>`SELECT id, woman, small FROM report_dims WHERE id > ${id}`, readDim);
+  const values = dictionaries.values;
+  await refresh(db, dictionaries.dims, 'report_dims', (id) => sql<{ id: number; woman: number; small: string }>`SELECT id, woman, small FROM report_dims WHERE id > ${id}`, (r) => readDim(r, values));
   await refresh(
     db,
     dictionaries.places,

@@ -5,7 +5,7 @@ import type { Database } from '../schema';
 import { windows } from './indicatorCount';
 import type { ResolvedFilters } from './indicatorSql';
 import { factDictionaries, VENUES } from './indicatorDictionaries';
-import { Tally, unreadable, type BreakdownRow } from './indicatorTally';
+import { SMALL, Tally, unreadable, type BreakdownRow } from './indicatorTally';
 
 // The counting pass of the indicator engine on SQLite (issue 8): the same rules as
 // countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
@@ -60,7 +60,7 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
   // The facts are only as good as their triggers (set aside only inside a merge's transaction).
   const triggers = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_facts_*'`.execute(db);
   if (Number(triggers.rows[0]?.n) !== FACT_TRIGGERS) throw new AppError('INTERNAL', 'The report tables are not being kept up to date');
-  const { dims, places, issues } = await factDictionaries(db);
+  const { values, dims, places, issues } = await factDictionaries(db);
   const dimCount = dims.byId.length;
   const placeCount = places.byId.length;
   const issueCount = Math.max(1, issues.byId.length);
@@ -144,8 +144,36 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
   const placeTexts = places.byId;
   const tally = (c: Counts) => {
     const t = new Tally();
+    // The small dimensions: each breakdown summed over the combinations, per value and venue.
+    const sums = values.map((v) => new Float64Array(v.length * 4));
     c.dims.forEach((n, d) => {
-      if (n > 0) t.addSmall(dims.byId[d]!.small, n);
+      if (n <= 0) return;
+      const dim = dims.byId[d]!;
+      const ab = dim.abandoned ? n : 0;
+      for (let k = 0; k < dim.codes.length; k++) {
+        const at = dim.codes[k]! * 4 + dim.venue * 2;
+        sums[k]![at]! += n;
+        sums[k]![at + 1]! += ab;
+      }
+    });
+    sums.forEach((sum, k) => {
+      const dimension = SMALL[k]!;
+      for (let code = 0; code < values[k]!.length; code++) {
+        for (let v = 0; v < VENUES.length; v++) {
+          const n = sum[code * 4 + v * 2]!;
+          if (n <= 0) continue;
+          const ab = sum[code * 4 + v * 2 + 1]!;
+          const value = values[k]![code]!;
+          const venue = VENUES[v]!;
+          if (dimension === 'venue') {
+            t.addGrouped('venue', value, venue, n, ab);
+            t.addGrouped('total', 'all', venue, n, ab);
+          } else {
+            t.addGrouped(dimension, value, venue, n, ab);
+            if (dimension === 'kind') t.addGrouped('venueKind', `${venue}:${value}`, venue, n, ab);
+          }
+        }
+      }
     });
     for (let v = 0; v < VENUES.length; v++) {
       const counts = c.places[v as 0 | 1];

@@ -124,6 +124,7 @@ function emit(out: BreakdownRow[], dim: string, groups: Groups): void {
 export class Tally {
   private readonly small = new Map<string, SmallCell>();
   private readonly venues = new Map<string, VenueTally>();
+  private readonly grouped = new Map<string, Groups>();
 
   /** One consultation: its small dimensions, "district US home district", and its issues field. */
   add(s: string, places: string, issues: string | null): SmallCell {
@@ -161,6 +162,17 @@ export class Tally {
     bump(this.venue(venue).issues, issues, ab, n);
   }
 
+  /**
+   * `n` consultations (`ab` of them with an abandoned client) at `venue` whose `dim` is `key`: a
+   * breakdown of the small dimensions ('venue', 'venueKind', 'total' and the cube's) given already
+   * counted (indicatorFacts.ts) instead of one combination at a time through addSmall.
+   */
+  addGrouped(dim: string, key: string, venue: string, n: number, ab: number): void {
+    let groups = this.grouped.get(dim);
+    if (!groups) this.grouped.set(dim, (groups = new Map()));
+    put(groups, key, venue, { n, ab });
+  }
+
   private venue(venue: string): VenueTally {
     let tally = this.venues.get(venue);
     if (!tally) this.venues.set(venue, (tally = { places: new Map(), issues: new Map() }));
@@ -171,8 +183,9 @@ export class Tally {
   rows(): BreakdownRow[] {
     const out: BreakdownRow[] = [];
     const cells = [...this.small.values()];
+    const given = (dim: string): Groups => this.grouped.get(dim) ?? new Map();
     for (const dim of CUBE_DIMENSIONS) {
-      const groups: Groups = new Map();
+      const groups = given(dim);
       const at = SMALL.indexOf(dim);
       for (const c of cells) put(groups, c.fields[at]!, c.venue, c);
       emit(out, dim, groups);
@@ -189,23 +202,13 @@ export class Tally {
     }
     emit(out, 'district', districts);
     emit(out, 'homeDistrict', homes);
-    const venues: Groups = new Map();
+    const venues = given('venue');
     for (const c of cells) put(venues, c.venue, c.venue, c);
     emit(out, 'venue', venues);
-    // venueKind: grouped by venue, then kind.
-    const venueKind = new Map<string, Groups>();
-    for (const c of cells) {
-      let kinds = venueKind.get(c.venue);
-      if (!kinds) venueKind.set(c.venue, (kinds = new Map()));
-      put(kinds, c.fields[KIND]!, c.venue, c);
-    }
-    for (const venue of [...venueKind.keys()].sort(compareText)) {
-      const kinds = venueKind.get(venue)!;
-      for (const kind of [...kinds.keys()].sort(compareKey)) {
-        const c = kinds.get(kind)!.get(venue)!;
-        out.push({ dim: 'venueKind', k: `${venue}:${kind}`, venue: venue as Venue, n: c.n, ab: c.ab });
-      }
-    }
+    // venueKind: by venue, then kind (the key begins with the venue, so the key's order is that order).
+    const venueKind = given('venueKind');
+    for (const c of cells) put(venueKind, `${c.venue}:${c.fields[KIND]!}`, c.venue, c);
+    emit(out, 'venueKind', venueKind);
     // A consultation counts once for each distinct issue it concerns; one with none, under 'none'.
     const issues: Groups = new Map();
     for (const [venue, tally] of this.venues) {
@@ -214,7 +217,7 @@ export class Tally {
       }
     }
     emit(out, 'issue', issues);
-    const totals: Groups = new Map();
+    const totals = given('total');
     for (const c of cells) put(totals, 'all', c.venue, c);
     emit(out, 'total', totals);
     return out;
