@@ -300,7 +300,9 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
       }
       const n = await session.db.transaction().execute(async (trx) => {
         await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+        const facts = await deferFacts(trx);
         const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now });
+        await facts.finish();
         const state = await peerState(trx, peer.installationId);
         await savePeerState(trx, peer.installationId, { ...state, lastReceivedAt: now });
         await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'stats', peer: peer.installationId, consultations: stored });
