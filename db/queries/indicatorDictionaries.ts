@@ -15,9 +15,7 @@ export const VENUES = ['contact_point', 'mobile_session'] as const;
 const ABANDONED = SMALL.indexOf('abandoned');
 
 export interface Dim {
-  /** The small dimensions, joined by FS (indicatorTally.ts SMALL). */
-  small: string;
-  /** Per small dimension, the code of its value (FactDictionaries.values). */
+  /** Per small dimension (indicatorTally.ts SMALL), the code of its value (FactDictionaries.values). */
   codes: number[];
   woman: boolean;
   /** Index in VENUES. */
@@ -58,7 +56,7 @@ function readDim(r: { id: number; woman: number; small: string }, values: string
     const code = known.indexOf(value);
     return code >= 0 ? code : known.push(value) - 1;
   });
-  return { small: r.small, codes, woman: r.woman === 1, venue: venue as 0 | 1, abandoned: fields[ABANDONED] === 'yes' ? 1 : 0 };
+  return { codes, woman: r.woman === 1, venue: venue as 0 | 1, abandoned: fields[ABANDONED] === 'yes' ? 1 : 0 };
 }
 
 function readPlace(r: { id: number; district_id: string; home_district_id: string; contact_point_id: string }): Place {

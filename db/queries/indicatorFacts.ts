@@ -10,8 +10,10 @@ import { SMALL, Tally, unreadable, type BreakdownRow } from './indicatorTally';
 // The counting pass of the indicator engine on SQLite (issue 8): the same rules as
 // countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
 // with this one), read from report_facts (migration 0009): one short row of small numbers per live
-// consultation, kept up to date by triggers. Per row only four integers cross into JavaScript; the
-// dictionaries turn them back into the text values once per distinct value.
+// consultation, kept up to date by triggers. Per fact only four integers cross into JavaScript (as
+// digits in one text value per month, factsQuery); they are counted in typed arrays indexed by
+// dictionary id, and the dictionaries (indicatorDictionaries.ts) turn the ids back into text values
+// once per distinct value when the counts become breakdown rows (indicatorTally.ts).
 //
 // The facts come in the order of their primary key (date, time of recording, id), which is the
 // first-consultation rule's order, so the first row of a woman at a venue is her cell.

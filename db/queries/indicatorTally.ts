@@ -134,11 +134,8 @@ export class Tally {
     return cell;
   }
 
-  /**
-   * `n` consultations with these small dimensions. With addPlaces and addIssues, a set of consultations
-   * can be given as the counts of each dimension instead of one consultation at a time (indicatorFacts.ts).
-   */
-  addSmall(s: string, n: number): SmallCell {
+  /** `n` consultations with these small dimensions (joined by FS). */
+  private addSmall(s: string, n: number): SmallCell {
     let cell = this.small.get(s);
     if (!cell) {
       const fields = s.split(FS);
