@@ -66,6 +66,22 @@ export function readZipEntries(zip: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
+/**
+ * The fields the local header and the central directory share, from "version needed" to the name's
+ * length. Sizes and CRC are written here, so no data descriptor follows the data.
+ */
+function describe(out: Buffer, at: number, e: ZipEntry, nameLength: number): void {
+  out.writeUInt16LE(20, at);
+  out.writeUInt16LE(e.flags & ~DATA_DESCRIPTOR, at + 2);
+  out.writeUInt16LE(e.method, at + 4);
+  out.writeUInt16LE(e.time, at + 6);
+  out.writeUInt16LE(e.date, at + 8);
+  out.writeUInt32LE(e.crc, at + 10);
+  out.writeUInt32LE(e.data.length, at + 14);
+  out.writeUInt32LE(e.size, at + 18);
+  out.writeUInt16LE(nameLength, at + 22);
+}
+
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const encoder = new TextEncoder();
   const names = entries.map((e) => encoder.encode(e.name));
@@ -75,20 +91,9 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const offsets: number[] = [];
   let at = 0;
   entries.forEach((e, i) => {
-    // Sizes and CRC go in the local header, so no data descriptor follows the data.
-    const flags = e.flags & ~DATA_DESCRIPTOR;
     offsets.push(at);
     out.writeUInt32LE(LOCAL, at);
-    out.writeUInt16LE(20, at + 4);
-    out.writeUInt16LE(flags, at + 6);
-    out.writeUInt16LE(e.method, at + 8);
-    out.writeUInt16LE(e.time, at + 10);
-    out.writeUInt16LE(e.date, at + 12);
-    out.writeUInt32LE(e.crc, at + 14);
-    out.writeUInt32LE(e.data.length, at + 18);
-    out.writeUInt32LE(e.size, at + 22);
-    out.writeUInt16LE(names[i]!.length, at + 26);
-    out.writeUInt16LE(0, at + 28);
+    describe(out, at + 4, e, names[i]!.length);
     out.set(names[i]!, at + 30);
     out.set(e.data, at + 30 + names[i]!.length);
     at += 30 + names[i]!.length + e.data.length;
@@ -96,16 +101,8 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const central = at;
   entries.forEach((e, i) => {
     out.writeUInt32LE(CENTRAL, at);
-    out.writeUInt16LE(20, at + 4);
-    out.writeUInt16LE(20, at + 6);
-    out.writeUInt16LE(e.flags & ~DATA_DESCRIPTOR, at + 8);
-    out.writeUInt16LE(e.method, at + 10);
-    out.writeUInt16LE(e.time, at + 12);
-    out.writeUInt16LE(e.date, at + 14);
-    out.writeUInt32LE(e.crc, at + 16);
-    out.writeUInt32LE(e.data.length, at + 20);
-    out.writeUInt32LE(e.size, at + 24);
-    out.writeUInt16LE(names[i]!.length, at + 28);
+    out.writeUInt16LE(20, at + 4); // made by
+    describe(out, at + 6, e, names[i]!.length);
     // Extra field, comment, disk, internal and external attributes: none.
     out.writeUInt32LE(offsets[i]!, at + 42);
     out.set(names[i]!, at + 46);
