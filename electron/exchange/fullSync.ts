@@ -224,6 +224,7 @@ export class ChangeMerger {
   readonly counts: MergeCounts = { received: 0, applied: 0, conflicts: 0 };
   private readonly buffer: IncomingChange[] = [];
   private readonly statements = new Map<string, Stmt>();
+  private readonly writes = new Map<string, Stmt>();
   private readonly conflicts = new Map<string, ConflictRecord>();
   /** Rows that do not exist here and whose messages so far lack required columns: built at the end. */
   private readonly pending = new Map<string, { table: string; row: string }>();
@@ -307,6 +308,10 @@ export class ChangeMerger {
         (history.get(h.row_id) ?? history.set(h.row_id, []).get(h.row_id)!).push(h);
       }
       for (const [row, messages] of rows) {
+        if (messages.length === 1 && !history.has(row) && !existing.has(row) && this.conflicts.size === 0) {
+          this.writeNewRow(table, row, messages[0]!, insertChange);
+          continue;
+        }
         const known = new Set<string>();
         const cells = new Map<string, Cell>();
         for (const h of history.get(row) ?? []) {
@@ -340,6 +345,29 @@ export class ChangeMerger {
         this.writeRow(table, row, winners, newest, existing.get(row) ?? null, createdAt);
       }
     }
+  }
+
+  /**
+   * Most of a package: a row that is not here, created by one message with nothing to compare it with
+   * (no history, no conflict on record). Every value wins, as mergeCell would decide cell by cell — but
+   * without a cell record per value (a national year has millions; issue 8).
+   */
+  private writeNewRow(table: string, row: string, [hlc, , , data, origin, dataText]: IncomingChange, insertChange: Stmt): void {
+    insertChange.run(hlc, table, row, origin, dataText);
+    const values: Record<string, unknown> = {};
+    let createdAt: string | null = null;
+    let applied = 0;
+    for (const column in data) {
+      const value = data[column];
+      if (column === 'created_at') {
+        if (typeof value === 'string') createdAt = value;
+        continue;
+      }
+      values[column] = columnValue(value);
+      applied += 1;
+    }
+    this.counts.applied += applied;
+    if (applied > 0) this.writeRow(table, row, values, hlc, null, createdAt);
   }
 
   /** Decides one cell; returns true when the incoming value wins. Records a conflict with a concurrent local value. */
@@ -385,10 +413,9 @@ export class ChangeMerger {
     const key = `${table}\u0000${row}`;
     if (this.pending.has(key)) return;
     this.clearUserReferences(table, values);
-    const columns = Object.keys(values).sort();
     if (currentHlc !== null) {
-      const set = [...columns.map((c) => `"${c}" = ?`), 'updated_at = ?', 'hlc = ?'].join(', ');
-      this.stmt(`UPDATE "${table}" SET ${set} WHERE id = ?`).run(...columns.map((c) => values[c]), this.opts.now, hlc > currentHlc ? hlc : currentHlc, row);
+      const columns = Object.keys(values);
+      this.writeStatement('update', table, columns).run(...columns.map((c) => values[c]), this.opts.now, hlc > currentHlc ? hlc : currentHlc, row);
       return;
     }
     if (columnsOf(this.raw, table).required.some((c) => !(c in values))) {
@@ -398,11 +425,29 @@ export class ChangeMerger {
     this.insertRow(table, row, values, hlc, createdAt ?? this.opts.now);
   }
 
+  /**
+   * The prepared insert or update of a table for a set of columns, in the order the messages name them
+   * (a sender writes a table's columns in one order, so a package needs few). Looked up by the column
+   * names alone: building each row's SQL text and hashing it to find its statement cost a national
+   * year's import seconds (issue 8).
+   */
+  private writeStatement(kind: 'insert' | 'update', table: string, columns: string[]): Stmt {
+    const key = `${kind}\u0000${table}\u0000${columns.join('\u0000')}`;
+    let s = this.writes.get(key);
+    if (!s) {
+      const quoted = columns.map((c) => `"${c}"`);
+      s =
+        kind === 'update'
+          ? this.stmt(`UPDATE "${table}" SET ${[...quoted.map((c) => `${c} = ?`), 'updated_at = ?', 'hlc = ?'].join(', ')} WHERE id = ?`)
+          : this.stmt(`INSERT INTO "${table}" (id, created_at, updated_at, hlc, deleted_at, ${quoted.join(', ')}) VALUES (${Array(columns.length + 5).fill('?').join(', ')})`);
+      this.writes.set(key, s);
+    }
+    return s;
+  }
+
   private insertRow(table: string, row: string, values: Record<string, unknown>, hlc: string, createdAt: string): void {
-    const columns = Object.keys(values).sort();
-    const all = ['id', 'created_at', 'updated_at', 'hlc', ...columns.filter((c) => c !== 'deleted_at'), 'deleted_at'];
-    const params = [row, createdAt, this.opts.now, hlc, ...columns.filter((c) => c !== 'deleted_at').map((c) => values[c]), values.deleted_at ?? null];
-    this.stmt(`INSERT INTO "${table}" (${all.map((c) => `"${c}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(...params);
+    const columns = Object.keys(values).filter((c) => c !== 'deleted_at');
+    this.writeStatement('insert', table, columns).run(row, createdAt, this.opts.now, hlc, values.deleted_at ?? null, ...columns.map((c) => values[c]));
   }
 
   /** A row first seen without all its columns: every message of it is here now; the newest value of each column wins. */
