@@ -4,10 +4,13 @@ import { sql } from 'kysely';
 import { setMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { createDatabase, type UnlockedDatabase } from '../app/database';
+import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { exportPackage, importPackage, writePackage } from '../exchange/exchangeService';
+import { EXCHANGED_TABLES } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
 import type { Results } from './scenarios';
 import { summarize } from './measure';
+import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 
 // Exchange packages (electron/exchange): a full package with a year of changes from the seeded
 // database to a paired contact point (export to a file, then import), and a statistics package of one
@@ -64,6 +67,46 @@ export async function benchStatsPackage(session: UnlockedDatabase, workDir: stri
 }
 
 /**
+ * The floor of a year's import: what SQLite alone takes to write the same rows and messages into the
+ * peer, copied set-wise with INSERT … SELECT from the sender's database attached to the peer's
+ * connection — no package to read, nothing parsed, no merge decision, the report's facts left alone —
+ * under the merge's settings (rollback journal, its page cache, temporary storage in memory). Rolled
+ * back, so the commit is not in it and the peer is as before.
+ */
+async function importFloor(session: UnlockedDatabase, peer: UnlockedDatabase, afterSeq: number): Promise<{ ms: number; rows: number; messages: number }> {
+  const { dbKey } = await unwrapKey(readKeyring(keyringPathFor(session.dbPath)), BENCH_USER, BENCH_PASSPHRASE);
+  const raw = peer.raw;
+  const saved = { journal: String(raw.pragma('journal_mode', { simple: true })), cache: raw.pragma('cache_size', { simple: true }), temp: raw.pragma('temp_store', { simple: true }) };
+  raw.pragma('journal_mode = DELETE');
+  raw.pragma('cache_size = -131072');
+  raw.pragma('temp_store = MEMORY');
+  raw.prepare(`ATTACH DATABASE ? AS sender KEY "x'${dbKey.toString('hex')}'"`).run(session.dbPath);
+  let rows = 0;
+  let messages = 0;
+  const t = performance.now();
+  raw.exec('BEGIN');
+  try {
+    raw.pragma('defer_foreign_keys = ON');
+    for (const { name } of raw.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]) raw.exec(`DROP TRIGGER main."${name}"`);
+    for (const table of EXCHANGED_TABLES) {
+      const columns = (raw.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+      rows += raw.prepare(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM sender."${table}" x WHERE NOT EXISTS (SELECT 1 FROM main."${table}" m WHERE m.id = x.id) ORDER BY x.id`).run().changes;
+    }
+    const tables = EXCHANGED_TABLES.map((name) => `'${name}'`).join(', ');
+    messages = raw
+      .prepare(`INSERT INTO main.change_log (hlc, table_name, row_id, origin, data) SELECT hlc, table_name, row_id, origin, data FROM sender.change_log WHERE seq > ? AND +table_name IN (${tables}) ORDER BY seq`)
+      .run(afterSeq).changes;
+    return { ms: performance.now() - t, rows, messages };
+  } finally {
+    raw.exec('ROLLBACK');
+    raw.exec('DETACH DATABASE sender');
+    raw.pragma(`temp_store = ${saved.temp}`);
+    raw.pragma(`cache_size = ${saved.cache}`);
+    raw.pragma(`journal_mode = ${saved.journal}`);
+  }
+}
+
+/**
  * A year of changes to a paired contact point: export to a file, then import. At national-5y the peer
  * first receives every earlier change (not measured: a real peer has them from earlier exchanges), so
  * that the year's package finds the rows it refers to; at national-1y the year is the whole database.
@@ -90,8 +133,14 @@ export async function benchFullPackage(session: UnlockedDatabase, workDir: strin
     const exported = await timed(() => writePackage(session, peer.installation.id, { kind: 'full' }, path));
     const changes = exported.value.counts.changes ?? 0;
     results['exchange.export'] = { label: `full package export, a year of changes (${changes} changes, ${(exported.value.bytes / 1e6).toFixed(1)} MB)`, timing: summarize([exported.ms]) };
+    const floor = await importFloor(session, peer, earlier);
     const imported = await timed(() => importPackage(peer, path));
-    results['exchange.import'] = { label: `full package import into a paired contact point (${changes} changes, ${imported.value.counts.applied ?? 0} cells applied)`, timing: summarize([imported.ms]) };
+    results['exchange.import'] = {
+      label: `full package import into a paired contact point (${changes} changes, ${imported.value.counts.applied ?? 0} cells applied)`,
+      timing: summarize([imported.ms]),
+      floor: summarize([floor.ms]),
+      note: `SQL floor: the same ${floor.rows} rows and ${floor.messages} messages copied set-wise from the sender's database, commit excluded`,
+    };
   } catch (error) {
     notes['exchange.export'] ??= `failed: ${(error as Error).message}`;
     notes['exchange.import'] ??= `failed: ${(error as Error).message}`;

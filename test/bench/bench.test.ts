@@ -40,6 +40,9 @@ describe('npm run bench (demo size)', () => {
       expect(m, id).toBeDefined();
       for (const v of [m!.timing.median, m!.timing.p95]) expect(Number.isFinite(v) && v >= 0, id).toBe(true);
     }
+    // The import's floor (the same rows written by SQL alone) stands beside it in the table.
+    expect(report.results['exchange.import']!.floor!.median).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/\nexchange\.import\s+[\d.]+\s+[\d.]+\s+1\s+[\d.]+\s*\n/);
     for (const id of REQUIRED.filter((k) => /^(search|list|report)\./.test(k))) {
       expect(Number.isFinite(report.results[id]!.floor!.median), id).toBe(true);
       expect(Number.isFinite(report.results[id]!.plaintext!.median), id).toBe(true);
