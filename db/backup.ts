@@ -1,5 +1,6 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/api/errors';
 import { keyringPathFor, readKeyring } from './keyring';
@@ -8,9 +9,15 @@ import { applyKey, type RawDatabase } from './open';
 import { mapSqliteError } from './errors';
 
 // Encrypted backups while the app runs. SQLite's backup API refuses to copy an encrypted database
-// into a new file with SQLite3MultipleCiphers (it would need a keyed target), so backups use
-// `VACUUM INTO`: a transactionally consistent, compacted copy made on the open connection, encrypted
-// with the same key. The key file is copied beside it, so a backup restores on its own.
+// into a new file with SQLite3MultipleCiphers (it would need a keyed target), so backups are made in
+// one of two ways, both encrypted with the database's own key:
+// - createBackup: `VACUUM INTO`, a transactionally consistent, compacted copy made on the open
+//   connection. It holds up everything else while it runs (70 s for a national database), so it is
+//   used where nothing else may happen meanwhile: before an upgrade or a restore, and by the CLI.
+// - copyBackup: a copy of the database file itself, which is already encrypted, made by the operating
+//   system off the main thread while a read snapshot keeps the file unchanged (the day's automatic
+//   backup and "Make a backup now": the app stays usable).
+// The key file is copied beside each backup, so a backup restores on its own.
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
 
@@ -67,7 +74,93 @@ export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupRea
   return listBackups(dir).find((b) => b.name === name)!;
 }
 
-export function rotate(dir: string): void {
+/**
+ * A consistent encrypted backup made without holding up the app: the WAL is checkpointed into the
+ * database file, then a second, read-only connection opens a read snapshot while the WAL is empty — a
+ * snapshot that reads the file alone. As long as it is open, SQLite's checkpoints do not write into the
+ * file (new writes wait in the WAL), so the file can be copied as it is, by the operating system, while
+ * the app goes on. If the WAL cannot be emptied first (another program is writing), or the operating
+ * system will not copy the open file, it falls back to createBackup.
+ */
+export function copyBackup(
+  raw: RawDatabase,
+  dbPath: string,
+  dbKey: Buffer,
+  reason: BackupReason,
+  dir = backupDirFor(dbPath),
+  now = new Date(),
+  copy: (from: string, to: string) => Promise<void> = copyFile,
+): Promise<BackupInfo> {
+  // One copy at a time ("backup now" during the day's backup waits for it): a second snapshot would
+  // keep the first copy's WAL from being emptied.
+  const run = copying.then(() => copyNow(raw, dbPath, dbKey, reason, dir, now, copy));
+  copying = run.catch(() => undefined);
+  return run;
+}
+
+let copying: Promise<unknown> = Promise.resolve();
+
+async function copyNow(
+  raw: RawDatabase,
+  dbPath: string,
+  dbKey: Buffer,
+  reason: BackupReason,
+  dir: string,
+  now: Date,
+  copy: (from: string, to: string) => Promise<void>,
+): Promise<BackupInfo> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const name = `legal-aid-${stamp(now)}-${reason}.db`;
+  const target = join(dir, name);
+  const tmp = `${target}.partial`;
+  const walBytes = () => (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+  let snapshot: Sqlite.Database | null = null;
+  const throughSqlite = () => {
+    snapshot?.close();
+    snapshot = null;
+    return createBackup(raw, dbPath, reason, dir, now);
+  };
+  try {
+    snapshot = new Sqlite(dbPath, { readonly: true, fileMustExist: true });
+    applyKey(snapshot, dbKey);
+    // Without waiting for another program's reader: then the WAL stays, and the copy goes through SQLite.
+    const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
+    raw.pragma('busy_timeout = 0');
+    try {
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      raw.pragma(`busy_timeout = ${timeout}`);
+    }
+    snapshot.exec('BEGIN');
+    snapshot.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (walBytes() !== 0) return throughSqlite();
+    try {
+      await copy(dbPath, tmp);
+    } catch {
+      // The operating system would not copy the open file: the slower copy through SQLite.
+      rmSync(tmp, { force: true });
+      return throughSqlite();
+    }
+    snapshot.exec('COMMIT');
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw mapSqliteError(error);
+  } finally {
+    snapshot?.close();
+  }
+  copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  renameSync(tmp, target);
+  rotate(dir);
+  return listBackups(dir).find((b) => b.name === name)!;
+}
+
+/** A copy cut short (the app was closed or killed during it) is left as `.partial`; it goes after an hour. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+export function rotate(dir: string, now = Date.now()): void {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.db.partial'))) {
+    if (now - statSync(join(dir, name)).mtimeMs > STALE_PARTIAL_MS) rmSync(join(dir, name), { force: true });
+  }
   const all = listBackups(dir);
   for (const reason of Object.keys(KEEP) as BackupReason[]) {
     for (const old of all.filter((b) => b.reason === reason).slice(KEEP[reason])) {

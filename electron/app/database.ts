@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams } from '../../db/keyring';
-import { backupDirFor, createBackup, hasBackupOn } from '../../db/backup';
+import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
 import { openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
@@ -28,6 +28,8 @@ export interface UnlockedDatabase extends OpenDatabase {
   user: SessionUser;
   installation: Installation;
   writer: Writer;
+  /** The day's automatic backup, made in the background after the unlock (null: none was due, or it failed). */
+  dailyBackup?: Promise<BackupInfo | null>;
 }
 
 export interface CreateDatabaseInput {
@@ -121,9 +123,29 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
       await trx.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
       await appendAudit(trx, { userId: user.id, username: user.username, action: 'session.unlock', entity: 'session' });
     });
-    // An automatic encrypted backup on the first unlock of every day of use.
+    // An automatic encrypted backup on the first unlock of every day of use, made in the background: the
+    // session is usable at once (a national database's copy takes a while). A failed backup does not stop
+    // the work of the day; it is written to the audit trail, and Settings → Backups shows none for today.
     const today = new Date().toISOString().slice(0, 10);
-    if (!hasBackupOn(backupDirFor(dbPath), today)) createBackup(opened.raw, dbPath, 'daily');
+    let due = true;
+    try {
+      due = !hasBackupOn(backupDirFor(dbPath), today);
+    } catch {
+      // The backups folder cannot be read: the backup below fails the same way and is recorded.
+    }
+    if (due) {
+      const dailyBackup = copyBackup(opened.raw, dbPath, dbKey, 'daily').catch(async (error: unknown) => {
+        const code = error instanceof AppError ? error.code : 'INTERNAL';
+        await appendAudit(opened.db, { userId: user.id, username: user.username, action: 'backup.failed', entity: 'database', detail: { reason: 'daily', code } }).catch(() => undefined);
+        return null;
+      });
+      // Closing waits for the copy: the file must not change under it.
+      const close = async () => {
+        await dailyBackup;
+        await opened.close();
+      };
+      return { ...opened, close, dbPath, dbKey, user, installation, writer, dailyBackup };
+    }
     return { ...opened, dbPath, dbKey, user, installation, writer };
   } catch (error) {
     await opened.close();

@@ -1,4 +1,4 @@
-import { backupDirFor, createBackup, listBackups, restoreBackup } from '../../db/backup';
+import { backupDirFor, copyBackup, listBackups, restoreBackup } from '../../db/backup';
 import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
 import { AppError } from '../../shared/api/errors';
 import { toCsv } from '../../shared/util/csv';
@@ -67,7 +67,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   },
   'backups:create': async (_input, { app }) => {
     const s = app.requireSession();
-    const b = createBackup(s.raw, s.dbPath, 'manual');
+    const b = await copyBackup(s.raw, s.dbPath, s.dbKey, 'manual');
     await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.create', entity: 'database', detail: { name: b.name } });
     return { name: b.name, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes };
   },

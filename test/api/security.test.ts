@@ -137,6 +137,8 @@ describe('backups', () => {
     expect(status.state).toBe('locked');
     await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await t.call('users:list', {})).map((u) => u.username)).not.toContain('later');
+    // The day's backup of this unlock is made in the background; it is listed once done.
+    await t.app.requireSession().dailyBackup;
     const kinds = (await t.call('backups:list', {})).map((b) => b.reason);
     expect(kinds).toEqual(expect.arrayContaining(['manual', 'pre-restore', 'daily']));
   });
