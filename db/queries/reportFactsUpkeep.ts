@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema';
 
 // Deferred upkeep of report_facts (migration 0009) for a write of many rows at once (an exchange merge
@@ -80,4 +80,45 @@ export async function deferFacts(trx: Transaction<Database>): Promise<FactsDefer
       for (const t of triggers) await sql.raw(t.sql).execute(trx);
     },
   };
+}
+
+export interface FactsCheck {
+  /** Live consultations without a fact under their key. */
+  missing: number;
+  /** Facts whose values are not those of their consultation now. */
+  stale: number;
+  /** Facts of a consultation that is removed, gone, or now under another key. */
+  extra: number;
+}
+
+/**
+ * Compares report_facts with what the view computes from the consultations (`verify`): the report
+ * counts from the facts, so any disagreement would be a wrong number. Reads every consultation.
+ */
+export async function checkFacts(db: Kysely<Database> | Transaction<Database>): Promise<FactsCheck> {
+  const r = await sql<FactsCheck>`
+    WITH want AS (
+      SELECT v.date, v.created_at, v.id, v.counted, d.id AS dims, p.id AS place,
+             CASE WHEN v.issues IS NULL THEN 0 ELSE i.id END AS issues, pe.id AS person
+      FROM report_fact_values v
+      LEFT JOIN report_dims d ON d.woman = v.woman AND d.small = v.small
+      LEFT JOIN report_places p ON p.district_id = v.district_id AND p.home_district_id = v.home_district_id AND p.contact_point_id = v.contact_point_id
+      LEFT JOIN report_people pe ON pe.client_id = v.client_id
+      LEFT JOIN report_issue_sets i ON i.issues = v.issues)
+    SELECT
+      (SELECT count(*) FROM want w WHERE NOT EXISTS (SELECT 1 FROM report_facts f WHERE f.date = w.date AND f.created_at = w.created_at AND f.id = w.id)) AS missing,
+      (SELECT count(*) FROM want w JOIN report_facts f ON f.date = w.date AND f.created_at = w.created_at AND f.id = w.id
+        WHERE f.counted IS NOT w.counted OR f.dims IS NOT w.dims OR f.place IS NOT w.place OR f.issues IS NOT w.issues OR f.person IS NOT w.person) AS stale,
+      (SELECT count(*) FROM report_facts f LEFT JOIN consultations c ON c.id = f.id
+        WHERE c.id IS NULL OR c.deleted_at IS NOT NULL OR c.date IS NOT f.date OR c.created_at IS NOT f.created_at) AS extra`.execute(db);
+  const row = r.rows[0]!;
+  return { missing: Number(row.missing), stale: Number(row.stale), extra: Number(row.extra) };
+}
+
+/** Builds every fact again from the consultations (`verify --rebuild-report-facts`), in the caller's transaction. */
+export async function rebuildAllFacts(trx: Transaction<Database>): Promise<void> {
+  const facts = await deferFacts(trx);
+  await sql`DELETE FROM report_facts`.execute(trx);
+  await sql.raw(`INSERT INTO ${NOTED} (id) SELECT id FROM consultations`).execute(trx);
+  await facts.finish();
 }

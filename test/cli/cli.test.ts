@@ -33,6 +33,11 @@ describe('command line', () => {
     expect(verify.code).toBe(0);
     expect(verify.out).toContain('Database verified: no problems found.');
     expect(verify.out).toMatch(new RegExp(`migrations:\\s+ok \\(schema ${LATEST_SCHEMA_VERSION}\\)`));
+    expect(verify.out).toMatch(/report facts:\s+ok/);
+    const rebuilt = await cli('verify', '--db', db, '--rebuild-report-facts');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toContain("The report's facts were built again from the consultations.");
+    expect(rebuilt.out).toContain('Database verified: no problems found.');
   });
 
   it('reads the passphrase from the variable named by --passphrase-env, and names a user with --user', async () => {

@@ -4,10 +4,11 @@ import { up as migrate0009 } from '../../db/migrations/0009_report_facts';
 import { computeIndicators } from '../../db/queries/indicators';
 import { countConsultations } from '../../db/queries/indicatorCount';
 import { countFromFacts } from '../../db/queries/indicatorFacts';
-import { deferFacts } from '../../db/queries/reportFactsUpkeep';
+import { checkFacts, deferFacts, rebuildAllFacts } from '../../db/queries/reportFactsUpkeep';
+import { verifyDatabase } from '../../db/verify';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import { consult, newClient, ownContactPoint } from '../support/caseFixtures';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
 
 // Migration 0009: the report counts from report_facts, kept up to date by triggers. Whatever happens
 // to consultations, their issues, sessions and clients — through the app, or as an exchange merge
@@ -191,6 +192,29 @@ describe('report facts (migration 0009)', () => {
     expect(await countFromFacts(db(), year, f)).toEqual(await countConsultations(db(), year, f));
   });
 
+  it('are checked by verify against the consultations, and built again when they disagree', async () => {
+    expect(await checkFacts(db())).toEqual({ missing: 0, stale: 0, extra: 0 });
+    const right = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
+    // Facts gone wrong behind the triggers' back: one lost, one with another client, one left over.
+    const facts = raw().prepare('SELECT date, created_at, id FROM report_facts ORDER BY date, created_at, id LIMIT 2').all() as { date: string; created_at: string; id: string }[];
+    raw().prepare('DELETE FROM report_facts WHERE date = ? AND created_at = ? AND id = ?').run(facts[0]!.date, facts[0]!.created_at, facts[0]!.id);
+    raw().prepare('UPDATE report_facts SET person = (SELECT max(id) FROM report_people) + 1 WHERE date = ? AND created_at = ? AND id = ?').run(facts[1]!.date, facts[1]!.created_at, facts[1]!.id);
+    raw().prepare('INSERT INTO report_facts (date, created_at, id, counted, dims, place, issues, person) SELECT date, created_at, ?, counted, dims, place, issues, person FROM report_facts LIMIT 1').run('no-such-consultation');
+    const report = await verifyDatabase(db());
+    expect(report.reportFacts).toEqual({ missing: 1, stale: 1, extra: 1 });
+    expect(report.ok).toBe(false);
+
+    await db().transaction().execute((trx) => rebuildAllFacts(trx));
+    const again = await verifyDatabase(db());
+    expect(again.reportFacts).toEqual({ missing: 0, stale: 0, extra: 0 });
+    expect(again.ok).toBe(true);
+    expect(await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'))).toEqual(right);
+    await expectFactsMatch();
+    // The triggers are back: a change after the rebuild still reaches the facts.
+    await sql`UPDATE consultations SET deleted_at = '2025-01-01T00:00:00Z' WHERE id = ${facts[1]!.id}`.execute(db());
+    expect(await checkFacts(db())).toEqual({ missing: 0, stale: 0, extra: 0 });
+  });
+
   it('are filled from the existing consultations when the migration runs', async () => {
     const before = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
     const r = raw();
@@ -201,6 +225,11 @@ describe('report facts (migration 0009)', () => {
     r.exec('CREATE INDEX consultations_report ON consultations(date)'); // the index 0009 drops
     r.exec('DROP INDEX cases_closed_report'); // and the one it adds
     await migrate0009(db() as never);
+    // Opened again, as after an upgrade: the open handle keeps the dictionaries of the tables dropped
+    // above in its cache (in the app, 0009 runs when the database opens, before any report, and rows
+    // are only ever added to the dictionaries).
+    await t.app.lock();
+    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'))).toEqual(before);
     await expectFactsMatch();
   });
