@@ -30,6 +30,21 @@ async function freshDb(): Promise<string> {
   return dbPath;
 }
 
+/**
+ * A whole copy: it opens with the database's key, passes SQLite's integrity check and has the rows that
+ * were there when the copy began (the first forty, unchanged) — nothing written during the copy.
+ */
+async function expectTheFirstFortyRows(file: string, dbKey: Buffer, dbPath: string): Promise<void> {
+  expect(() => checkBackup(file, dbKey, readKeyring(keyringPathFor(dbPath)).databaseId)).not.toThrow();
+  const copy = await openDatabase({ path: file, key: dbKey, readonly: true, appVersion: 'test' });
+  try {
+    const rows = await sql<{ n: number; top: number }>`SELECT count(*) AS n, max(n) AS top FROM filler`.execute(copy.db);
+    expect(rows.rows[0]).toEqual({ n: 40, top: 39 });
+  } finally {
+    await copy.close();
+  }
+}
+
 describe("the day's automatic backup", () => {
   it('is made while the app goes on writing, and holds the data as it was at the unlock', async () => {
     const dbPath = await freshDb();
@@ -48,16 +63,7 @@ describe("the day's automatic backup", () => {
     const dbKey = Buffer.from(session.dbKey);
     await session.close();
 
-    // A whole copy: it opens with the database's key, passes SQLite's integrity check and has the rows
-    // that were there at the unlock — none of those written during the copy.
-    expect(() => checkBackup(backup!.file, dbKey, readKeyring(keyringPathFor(dbPath)).databaseId)).not.toThrow();
-    const copy = await openDatabase({ path: backup!.file, key: dbKey, readonly: true, appVersion: 'test' });
-    try {
-      const rows = await sql<{ n: number; top: number }>`SELECT count(*) AS n, max(n) AS top FROM filler`.execute(copy.db);
-      expect(rows.rows[0]).toEqual({ n: 40, top: 39 });
-    } finally {
-      await copy.close();
-    }
+    await expectTheFirstFortyRows(backup!.file, dbKey, dbPath);
   });
 
   it('stays a consistent copy when the app changes rows and checkpoints in the middle of copying', async () => {
@@ -85,14 +91,7 @@ describe("the day's automatic backup", () => {
     const backup = await made;
     const dbKey = Buffer.from(session.dbKey);
     await session.close();
-    expect(() => checkBackup(backup.file, dbKey, readKeyring(keyringPathFor(dbPath)).databaseId)).not.toThrow();
-    const copy = await openDatabase({ path: backup.file, key: dbKey, readonly: true, appVersion: 'test' });
-    try {
-      const rows = await sql<{ n: number; top: number }>`SELECT count(*) AS n, max(n) AS top FROM filler`.execute(copy.db);
-      expect(rows.rows[0]).toEqual({ n: 40, top: 39 });
-    } finally {
-      await copy.close();
-    }
+    await expectTheFirstFortyRows(backup.file, dbKey, dbPath);
   });
 
   it('is made through SQLite when the operating system will not copy the open file', async () => {
