@@ -31,6 +31,17 @@ const NOTING: Array<[name: string, event: string, statements: string[], when?: s
   ['report_note_session_delete', 'AFTER DELETE ON mobile_sessions', [noteSession('OLD')]],
 ];
 
+/**
+ * The dictionary ids of fact values `r` (rows shaped like report_fact_values): how a fact is made, by
+ * the rebuild below and by checkFacts. `join` is JOIN where every dictionary row must exist, LEFT JOIN
+ * where a missing one must show as NULL (the issue set stays a LEFT JOIN: no issues means id 0).
+ */
+const dictionaryJoins = (join: 'JOIN' | 'LEFT JOIN') => `
+     ${join} report_dims d ON d.woman = r.woman AND d.small = r.small
+     ${join} report_places p ON p.district_id = r.district_id AND p.home_district_id = r.home_district_id AND p.contact_point_id = r.contact_point_id
+     ${join} report_people pe ON pe.client_id = r.client_id
+     LEFT JOIN report_issue_sets i ON i.issues = r.issues`;
+
 // CROSS JOIN keeps SQLite on the noted consultations as the outer loop: the temporary table has no
 // statistics, and SQLite scanned every consultation of the database to probe it instead (a second of a
 // national year's import).
@@ -50,11 +61,7 @@ const REBUILD = [
      WHERE r.issues IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_issue_sets i WHERE i.issues = r.issues)`,
   `INSERT INTO report_facts (date, created_at, id, counted, dims, place, issues, person)
      SELECT r.date, r.created_at, r.id, r.counted, d.id, p.id, COALESCE(i.id, 0), pe.id
-     FROM temp.report_rebuild r
-     JOIN report_dims d ON d.woman = r.woman AND d.small = r.small
-     JOIN report_places p ON p.district_id = r.district_id AND p.home_district_id = r.home_district_id AND p.contact_point_id = r.contact_point_id
-     JOIN report_people pe ON pe.client_id = r.client_id
-     LEFT JOIN report_issue_sets i ON i.issues = r.issues`,
+     FROM temp.report_rebuild r${dictionaryJoins('JOIN')}`,
   'DROP TABLE temp.report_rebuild',
 ];
 
@@ -98,13 +105,9 @@ export interface FactsCheck {
 export async function checkFacts(db: Kysely<Database> | Transaction<Database>): Promise<FactsCheck> {
   const r = await sql<FactsCheck>`
     WITH want AS (
-      SELECT v.date, v.created_at, v.id, v.counted, d.id AS dims, p.id AS place,
-             CASE WHEN v.issues IS NULL THEN 0 ELSE i.id END AS issues, pe.id AS person
-      FROM report_fact_values v
-      LEFT JOIN report_dims d ON d.woman = v.woman AND d.small = v.small
-      LEFT JOIN report_places p ON p.district_id = v.district_id AND p.home_district_id = v.home_district_id AND p.contact_point_id = v.contact_point_id
-      LEFT JOIN report_people pe ON pe.client_id = v.client_id
-      LEFT JOIN report_issue_sets i ON i.issues = v.issues)
+      SELECT r.date, r.created_at, r.id, r.counted, d.id AS dims, p.id AS place,
+             CASE WHEN r.issues IS NULL THEN 0 ELSE i.id END AS issues, pe.id AS person
+      FROM report_fact_values r${sql.raw(dictionaryJoins('LEFT JOIN'))})
     SELECT
       (SELECT count(*) FROM want w WHERE NOT EXISTS (SELECT 1 FROM report_facts f WHERE f.date = w.date AND f.created_at = w.created_at AND f.id = w.id)) AS missing,
       (SELECT count(*) FROM want w JOIN report_facts f ON f.date = w.date AND f.created_at = w.created_at AND f.id = w.id

@@ -5,7 +5,7 @@ import { setMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { createDatabase, type UnlockedDatabase } from '../app/database';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
-import { exportPackage, importPackage, writePackage } from '../exchange/exchangeService';
+import { exportPackage, importPackage, useMergeSettings, writePackage } from '../exchange/exchangeService';
 import { EXCHANGED_TABLES } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
 import type { Results } from './scenarios';
@@ -76,10 +76,7 @@ export async function benchStatsPackage(session: UnlockedDatabase, workDir: stri
 async function importFloor(session: UnlockedDatabase, peer: UnlockedDatabase, afterSeq: number): Promise<{ ms: number; rows: number; messages: number }> {
   const { dbKey } = await unwrapKey(readKeyring(keyringPathFor(session.dbPath)), BENCH_USER, BENCH_PASSPHRASE);
   const raw = peer.raw;
-  const saved = { journal: String(raw.pragma('journal_mode', { simple: true })), cache: raw.pragma('cache_size', { simple: true }), temp: raw.pragma('temp_store', { simple: true }) };
-  raw.pragma('journal_mode = DELETE');
-  raw.pragma('cache_size = -131072');
-  raw.pragma('temp_store = MEMORY');
+  const restoreSettings = useMergeSettings(raw);
   raw.prepare(`ATTACH DATABASE ? AS sender KEY "x'${dbKey.toString('hex')}'"`).run(session.dbPath);
   let rows = 0;
   let messages = 0;
@@ -100,9 +97,7 @@ async function importFloor(session: UnlockedDatabase, peer: UnlockedDatabase, af
   } finally {
     raw.exec('ROLLBACK');
     raw.exec('DETACH DATABASE sender');
-    raw.pragma(`temp_store = ${saved.temp}`);
-    raw.pragma(`cache_size = ${saved.cache}`);
-    raw.pragma(`journal_mode = ${saved.journal}`);
+    restoreSettings();
   }
 }
 

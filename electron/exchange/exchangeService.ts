@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RawDatabase } from '../../db/open';
 import { sql } from 'kysely';
 import { getMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
@@ -196,6 +197,37 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
 /** The page cache while a full package is merged, in KiB. */
 const MERGE_CACHE_KIB = 128 * 1024;
 
+/**
+ * SQLite's settings while a full package is merged (issue 8); returns the function that gives the
+ * connection's own settings back. The bench's floor of an import uses the same.
+ * - A larger page cache: a year of national changes adds rows all over a dozen indexes of tables of
+ *   several gigabytes, and with SQLite's default 2 MB nearly every insert read and decrypted its pages
+ *   again.
+ * - A rollback journal: in WAL mode every page the merge changes is written to the log and then copied
+ *   into the database by the checkpoint after the commit (a fifth of a national year's import,
+ *   decrypting and encrypting each page again). With a journal, only the former content of pages that
+ *   existed is saved; the commit is as atomic and durable (synchronous=FULL), and a crash leaves a
+ *   journal that SQLite rolls back when the database is next opened. (If the mode cannot change, SQLite
+ *   keeps WAL and the merge is merely slower.)
+ * - Statement journals in memory: SQLite saves the pages an insert may have to undo (a table with
+ *   triggers) in a temporary file, and a national year wrote and read it back hundreds of thousands of
+ *   times — about 5 s of its import. Temporary tables of the merge stay in memory too. No temporary
+ *   object outlives a transaction here, so the switch loses nothing.
+ */
+export function useMergeSettings(raw: RawDatabase): () => void {
+  const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
+  const journal = String(raw.pragma('journal_mode', { simple: true }));
+  const tempStore = raw.pragma('temp_store', { simple: true }) as number;
+  raw.pragma(`cache_size = ${MERGE_CACHE_KIB * -1}`);
+  if (journal === 'wal') raw.pragma('journal_mode = DELETE');
+  raw.pragma('temp_store = MEMORY');
+  return () => {
+    raw.pragma(`cache_size = ${cacheSize}`);
+    raw.pragma(`temp_store = ${tempStore}`);
+    if (journal === 'wal') raw.pragma('journal_mode = WAL');
+  };
+}
+
 function sqliteReason(error: unknown): PackageRefused | null {
   const code = (error as { code?: string })?.code ?? '';
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new PackageRefused('brokenReferences');
@@ -218,25 +250,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
       if (session.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
       const seq = header.seq ?? { from: 0, to: 0, ack: 0 };
       const lines = bodyLines(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
-      // A larger page cache while merging: a year of national changes adds rows all over a dozen indexes
-      // of tables of several gigabytes, and with SQLite's default 2 MB nearly every insert read and
-      // decrypted its pages again (issue 8). Given back afterwards.
-      const cacheSize = session.raw.pragma('cache_size', { simple: true }) as number;
-      session.raw.pragma(`cache_size = ${MERGE_CACHE_KIB * -1}`);
-      // A rollback journal while merging: in WAL mode every page the merge changes is written to the log
-      // and then copied into the database by the checkpoint after the commit (a fifth of a national
-      // year's import, decrypting and encrypting each page again). With a journal, only the former
-      // content of pages that existed is saved; the commit is as atomic and durable (synchronous=FULL),
-      // and a crash leaves a journal that SQLite rolls back when the database is next opened. WAL again
-      // afterwards. (If the mode cannot change, SQLite keeps WAL and the merge is merely slower.)
-      const journal = String(session.raw.pragma('journal_mode', { simple: true }));
-      if (journal === 'wal') session.raw.pragma('journal_mode = DELETE');
-      // Statement journals in memory while merging: SQLite saves the pages an insert may have to undo
-      // (a table with triggers) in a temporary file, and a national year wrote and read it back hundreds
-      // of thousands of times — about 5 s of its import (issue 8). Temporary tables of the merge stay
-      // in memory too. No temporary object outlives a transaction here, so the switch loses nothing.
-      const tempStore = session.raw.pragma('temp_store', { simple: true }) as number;
-      session.raw.pragma('temp_store = MEMORY');
+      const restoreSettings = useMergeSettings(session.raw);
       try {
         result.counts = await session.db.transaction().execute(async (trx) => {
           // Rows may arrive before the rows they point at; the references are checked at commit.
@@ -292,9 +306,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
           return { ...counts };
         });
       } finally {
-        session.raw.pragma(`cache_size = ${cacheSize}`);
-        session.raw.pragma(`temp_store = ${tempStore}`);
-        if (journal === 'wal') session.raw.pragma('journal_mode = WAL');
+        restoreSettings();
       }
     } else if (header.kind === 'stats') {
       if (session.installation.role !== 'hub') throw new PackageRefused('wrongKind');
