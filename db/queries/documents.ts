@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentFile, DocumentSummary } from '../../shared/api/filingsTypes';
 import { AppError } from '../../shared/api/errors';
+import type { DocumentKind } from '../../shared/domain/enums';
 import { insertRow } from '../write';
 import type { Db, WriteCtx } from './writeContext';
 import { audit } from './writeContext';
@@ -24,10 +25,11 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 
 /** The columns of a stored filing (insertFilingDocument, and the national seed's fast path). */
 export function filingColumns(d: NewDocument, userId: string, sha256?: string) {
+  const kind: DocumentKind = 'filing';
   return {
     case_id: d.caseId,
     client_id: d.clientId,
-    kind: 'filing',
+    kind,
     title: d.title,
     file_name: d.fileName,
     mime_type: DOCX_MIME,
