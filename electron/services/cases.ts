@@ -17,7 +17,7 @@ import type { CaseDetail, CaseSummary, Hearing, Paged, Task } from '../../shared
 import { AppError } from '../../shared/api/errors';
 import { allowedNextStatuses, checkCaseTransition } from '../../shared/domain/caseWorkflow';
 import { todayIso } from '../../shared/domain/dates';
-import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
+import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
 import { listCases as listCaseViews, toCaseRecord, toHearing, toTask } from './caseViews';
 import { clientSummaries } from './clientViews';
 import { consultationsOf } from './consultationViews';
@@ -30,6 +30,31 @@ import { withWrite, type Unlocked } from './index';
 export async function listCases(s: Unlocked, f: CaseListFilter): Promise<Paged<CaseSummary>> {
   return listCaseViews(s.db, f);
 }
+
+/** A case as the command line lists it: its client under her full name. */
+export interface CaseLine {
+  id: string;
+  number: string;
+  type: CaseType;
+  clientName: string;
+  status: CaseStatus;
+}
+
+/** Every case, the oldest first, a page of the list at a time. */
+export async function allCases(s: Unlocked): Promise<CaseLine[]> {
+  const lines: CaseLine[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await listCaseViews(s.db, { sort: 'openedOn', dir: 'asc', offset, limit: PAGE });
+    const clients = new Map((await clientSummaries(s.db, page.rows.map((c) => c.clientId))).map((c) => [c.id, c]));
+    for (const c of page.rows) {
+      const client = clients.get(c.clientId);
+      const clientName = client ? [client.surname, client.givenName, client.patronymic].filter(Boolean).join(' ') : c.clientName;
+      lines.push({ id: c.id, number: c.number, type: c.caseType, clientName, status: c.status });
+    }
+    if (page.rows.length < PAGE) return lines;
+  }
+}
+const PAGE = 500;
 
 export async function getCaseDetail(db: Db, id: string, today: string = todayIso()): Promise<CaseDetail> {
   const record = toCaseRecord(await getCaseListRow(db, id, today));
