@@ -4,7 +4,7 @@ import type { Writer } from '../write';
 import { appendAudit } from './audit';
 
 // What a write inside one transaction needs: the transaction, the change writer (HLC + change_log) and
-// the user for the audit trail. Built by the services (electron/services/withWrite.ts); every
+// the user for the audit trail. Built by the services (withWrite in electron/services/index.ts); every
 // repository write takes it first.
 
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,4 +1,4 @@
-import { getClientDetail, listClients, mergeClients, saveClient, setAbandonedOverride } from '../services/clients';
+import { getClient, listClients, mergeClients, saveClient, setAbandonedOverride } from '../services/clients';
 import { findDuplicates } from '../services/search';
 import type { HandlerMap } from './types';
 
@@ -6,7 +6,7 @@ export const clientHandlers: HandlerMap<
   'clients:list' | 'clients:get' | 'clients:save' | 'clients:findDuplicates' | 'clients:merge' | 'clients:setAbandonedOverride'
 > = {
   'clients:list': async (input, { app }) => listClients(app.requireSession(), input),
-  'clients:get': async ({ id }, { app }) => getClientDetail(app.requireSession().db, id),
+  'clients:get': async ({ id }, { app }) => getClient(app.requireSession(), id),
   'clients:save': async (input, { app }) => saveClient(app.requireSession(), input),
   'clients:findDuplicates': async (input, { app }) => findDuplicates(app.requireSession(), input),
   'clients:merge': async ({ keepId, mergeId }, { app }) => mergeClients(app.requireSession(), keepId, mergeId),

@@ -56,7 +56,7 @@ export async function allCases(s: Unlocked): Promise<CaseLine[]> {
 }
 const PAGE = 500;
 
-export async function getCaseDetail(db: Db, id: string, today: string = todayIso()): Promise<CaseDetail> {
+async function caseDetail(db: Db, id: string, today: string = todayIso()): Promise<CaseDetail> {
   const record = toCaseRecord(await getCaseListRow(db, id, today));
   const history = await statusHistoryRows(db, id);
   const [client] = await clientSummaries(db, [record.clientId], today);
@@ -82,13 +82,17 @@ async function checkCase(db: Db, input: CaseFields, ownContactPointId: string | 
   if (existing?.closed_on && openedOn > existing.closed_on) throw fieldError('Opened after it was closed', 'openedOn', 'dateOrder');
 }
 
+export async function getCase(s: Unlocked, id: string): Promise<CaseDetail> {
+  return caseDetail(s.db, id);
+}
+
 export async function saveCase(s: Unlocked, input: CaseFields, today: string = todayIso()): Promise<CaseDetail> {
   const own = s.installation.contactPointId;
   const id = await withWrite(s, async (ctx) => {
     await checkCase(ctx.trx, input, own, today);
     return saveCaseRows(ctx, input, own, today);
   });
-  return getCaseDetail(s.db, id);
+  return caseDetail(s.db, id);
 }
 
 export async function setCaseStatus(
@@ -108,7 +112,7 @@ export async function setCaseStatus(
     if (last && on < last) throw fieldError('Before the previous status change', 'on', 'dateOrder');
     await writeCaseStatus(ctx, { id: input.id, from, status: input.status, on, outcome: input.outcome, note: input.note });
   });
-  return getCaseDetail(s.db, input.id);
+  return caseDetail(s.db, input.id);
 }
 
 export async function saveHearing(s: Unlocked, input: HearingFields, today: string = todayIso()): Promise<Hearing> {

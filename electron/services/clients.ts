@@ -20,7 +20,8 @@ export async function listClients(s: Unlocked, f: ClientListFilter): Promise<Pag
   return { rows: await clientSummaries(s.db, ids), total, ...(totalAtLeast ? { totalAtLeast: true as const } : {}) };
 }
 
-export async function getClientDetail(db: Db, id: string, today: string = todayIso()): Promise<ClientDetail> {
+/** Her page, from any handle (also inside a transaction). */
+export async function clientDetail(db: Db, id: string, today: string = todayIso()): Promise<ClientDetail> {
   const row = await getClientRow(db, id);
   const phones = await phoneRows(db, id);
   const h = await householdRow(db, id);
@@ -83,14 +84,18 @@ export async function saveClientIn(ctx: WriteCtx, input: ClientFields, at: Field
   return saveClientRows(ctx, input);
 }
 
+export async function getClient(s: Unlocked, id: string): Promise<ClientDetail> {
+  return clientDetail(s.db, id);
+}
+
 export async function saveClient(s: Unlocked, input: ClientFields): Promise<ClientDetail> {
   const id = await withWrite(s, (ctx) => saveClientIn(ctx, input));
-  return getClientDetail(s.db, id);
+  return clientDetail(s.db, id);
 }
 
 export async function mergeClients(s: Unlocked, keepId: string, mergeId: string): Promise<ClientDetail> {
   await withWrite(s, (ctx) => mergeClientRows(ctx, keepId, mergeId));
-  return getClientDetail(s.db, keepId);
+  return clientDetail(s.db, keepId);
 }
 
 export async function setAbandonedOverride(s: Unlocked, input: { clientId: string; override: boolean | null; reason: string }): Promise<ClientDetail> {
@@ -100,5 +105,5 @@ export async function setAbandonedOverride(s: Unlocked, input: { clientId: strin
     if (!h) throw fieldError('The client has no migrant household', 'override', 'invalid');
     await setOverrideRow(ctx, h.id, input.clientId, input.override, input.reason);
   });
-  return getClientDetail(s.db, input.clientId);
+  return clientDetail(s.db, input.clientId);
 }

@@ -7,7 +7,7 @@ import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration, Paged } from '../../shared/api/caseTracking';
 import { todayIso } from '../../shared/domain/dates';
 import type { ConsultationKind, IssueCategory, Referral } from '../../shared/domain/enums';
-import { getClientDetail, saveClientIn } from './clients';
+import { clientDetail, saveClientIn } from './clients';
 import { requireContactPoint } from './contactPoints';
 import { getConsultation as consultationView, listConsultations as listConsultationViews } from './consultationViews';
 import { asIs, fieldError, under, type FieldPath } from './fieldPaths';
@@ -111,5 +111,5 @@ export async function registerAtDesk(s: Unlocked, input: DeskInput): Promise<Des
     const consultationId = await saveConsultationIn(ctx, consultation, s.installation.contactPointId, deskPath);
     return { clientId: clientId!, consultationId };
   });
-  return { ...ids, client: await getClientDetail(s.db, ids.clientId) };
+  return { ...ids, client: await clientDetail(s.db, ids.clientId) };
 }
