@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { loadFilingData, type FilingData } from '../../db/queries/filingData';
 import { insertFilingDocument } from '../../db/queries/documents';
-import { legalRefMap, legalRefVersion } from '../../db/queries/legalRefs';
+import { legalRefMap, legalRefVersion } from '../services/legalRefs';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import { updateRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';

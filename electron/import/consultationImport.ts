@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { insertRow, type Writer } from '../../db/write';
-import type { Education, Employment, Residence } from '../../shared/domain/enums';
 import { nameKeys } from '../../shared/domain/names';
 import { takeSnapshot } from '../../shared/domain/snapshot';
 import type { ConsultationRow, RowReader } from './registerRows';
@@ -153,9 +152,9 @@ export function snapshotOf(row: ConsultationRow) {
       birthDate: row.birthDate,
       ageRecorded: row.birthDate ? null : row.age,
       ageRecordedOn: row.birthDate ? null : row.date,
-      employment: row.employment as Employment,
-      education: row.education as Education,
-      residenceType: row.residence as Residence,
+      employment: row.employment,
+      education: row.education,
+      residenceType: row.residence,
       socialAssistance: null,
       residenceDistrictId: row.districtId,
     },

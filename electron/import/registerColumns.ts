@@ -108,7 +108,7 @@ export { parseDate };
 type EnumName = 'employment' | 'education' | 'residence' | 'issue' | 'consultationKind' | 'sessionStatus' | 'venueKind';
 
 /** The code whose code or label (en, ru, tg) is `s`, or null. */
-export function parseEnum(name: EnumName, codes: readonly string[], s: string): string | null {
+export function parseEnum<T extends string>(name: EnumName, codes: readonly T[], s: string): T | null {
   const v = foldValue(s);
   for (const code of codes) {
     if (foldValue(code) === v) return code;

@@ -1,6 +1,19 @@
 import type { ImportError, ImportKind } from '../../shared/api/reportTypes';
 import { todayIso } from '../../shared/domain/dates';
-import { CONSULTATION_KINDS, EDUCATION, EMPLOYMENT, ISSUE_CATEGORIES, RESIDENCE, SESSION_STATUSES, VENUE_KINDS } from '../../shared/domain/enums';
+import {
+  CONSULTATION_KINDS,
+  EDUCATION,
+  EMPLOYMENT,
+  ISSUE_CATEGORIES,
+  RESIDENCE,
+  SESSION_STATUSES,
+  VENUE_KINDS,
+  type ConsultationKind,
+  type Education,
+  type Employment,
+  type IssueCategory,
+  type Residence,
+} from '../../shared/domain/enums';
 import { normalizePhone } from '../../shared/domain/phone';
 import { isoOrNull, parseAge, parseDistrict, parseEnum, parseSex, parseYesNo } from './registerColumns';
 
@@ -48,12 +61,12 @@ export interface ConsultationRow {
   husbandCountry: string;
   lastRemittance: string | null;
   abandoned: boolean | null;
-  employment: string;
-  education: string;
-  residence: string;
-  issues: string[];
+  employment: Employment;
+  education: Education;
+  residence: Residence;
+  issues: IssueCategory[];
   advice: string;
-  kind: string;
+  kind: ConsultationKind;
 }
 
 export const REASONS: Record<string, string> = {
@@ -131,7 +144,7 @@ export class RowReader {
   oneOf<T extends string>(column: string, name: Parameters<typeof parseEnum>[0], codes: readonly T[], fallback: T, required = false): T {
     const s = this.text(column, required);
     if (s === '') return fallback;
-    const v = parseEnum(name, codes, s) as T | null;
+    const v = parseEnum(name, codes, s);
     if (v === null) this.error(column, 'invalidValue');
     return v ?? fallback;
   }
@@ -177,7 +190,7 @@ export function readConsultation(r: RowReader, line: number): ConsultationRow {
   const phone = phoneText === '' ? null : normalizePhone(phoneText);
   if (phoneText !== '' && phone === null) r.error('phone', 'invalidPhone');
   const issuesText = r.text('issues');
-  const issues: string[] = [];
+  const issues: IssueCategory[] = [];
   for (const part of issuesText.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
     const code = parseEnum('issue', ISSUE_CATEGORIES, part);
     if (code === null) r.error('issues', 'invalidValue');

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addMonths, todayIso } from '../../shared/domain/dates';
-import { weekOf } from '../../db/queries/dashboard';
+import { addMonths, todayIso, weekOf } from '../../shared/domain/dates';
 import { consult, newClient, ownContactPoint } from '../support/caseFixtures';
 import { createTestApp, type TestApp } from '../support/testApp';
 

@@ -11,6 +11,7 @@ import { MANIFESTS, placeholdersOf } from '../../templates/manifests';
 import { CallError, tempDir, type TestApp } from '../support/testApp';
 import { libreofficeConvert, seededApp } from './support';
 import type { SeedResult } from '../../electron/seed/demo';
+import type { CaseType } from '../../shared/domain/enums';
 
 let t: TestApp;
 let seed: SeedResult;
@@ -26,7 +27,7 @@ async function documentXml(content: Uint8Array): Promise<string> {
   return (await JSZip.loadAsync(content)).file('word/document.xml')!.async('string');
 }
 
-async function caseOf(type: string): Promise<string> {
+async function caseOf(type: CaseType): Promise<string> {
   const row = await t.app.requireSession().db.selectFrom('cases').select('id').where('case_type', '=', type).where('id', 'in', seed.caseIds).executeTakeFirstOrThrow();
   return row.id;
 }
