@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentFile, DocumentSummary } from '../../shared/api/filingsTypes';
+import type { DocumentSummary } from '../../shared/api/filingsTypes';
 import { AppError } from '../../shared/api/errors';
 import { insertRow } from '../write';
 import type { Db, WriteCtx } from './writeContext';
@@ -97,7 +97,7 @@ export async function listCaseDocuments(db: Db, caseId: string): Promise<Documen
   return rows.map(toSummary);
 }
 
-export async function getDocumentFile(db: Db, id: string): Promise<DocumentFile> {
+export async function getDocumentFile(db: Db, id: string): Promise<{ fileName: string; mimeType: string; bytes: Buffer; sha256: string }> {
   const row = await db
     .selectFrom('documents')
     .select(['file_name', 'mime_type', 'content', 'sha256'])
@@ -105,5 +105,5 @@ export async function getDocumentFile(db: Db, id: string): Promise<DocumentFile>
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such document');
-  return { fileName: row.file_name, mimeType: row.mime_type, base64: Buffer.from(row.content).toString('base64'), sha256: row.sha256 };
+  return { fileName: row.file_name, mimeType: row.mime_type, bytes: Buffer.from(row.content), sha256: row.sha256 };
 }

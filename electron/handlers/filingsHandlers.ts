@@ -27,10 +27,10 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
   'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireSession().db, caseId),
   'documents:get': async ({ id }, { app }) => {
     const session = app.requireSession();
-    const file = await getDocumentFile(session.db, id);
+    const { sha256, ...file } = await getDocumentFile(session.db, id);
     // Taking a copy out of the encrypted database is worth a line in the audit trail.
     await withWrite(app, (ctx) => audit(ctx, 'document.export', 'documents', id));
-    return file;
+    return { ...app.files.deliver(file), sha256 };
   },
   'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession().db),
   'legalRefs:save': async (input, { app }) => {
@@ -41,8 +41,10 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
     await withWrite(app, (ctx) => confirmLegalRef(ctx, id, confirmed));
     return listLegalRefs(app.requireSession().db);
   },
-  'templates:import': async ({ templateId, language, base64 }, { app }) =>
-    withWrite(app, (ctx) => importTemplate(ctx, templateId, language, Buffer.from(base64, 'base64'))),
+  'templates:import': async ({ templateId, language, file }, { app }) => {
+    const bytes = await app.files.bytes(file, 'template');
+    return withWrite(app, (ctx) => importTemplate(ctx, templateId, language, bytes));
+  },
   'templates:restore': async ({ templateId, language }, { app }) => {
     await withWrite(app, (ctx) => restoreShippedTemplate(ctx, templateId, language));
     return { templateId, language };

@@ -25,6 +25,6 @@ export const searchHandlers: HandlerMap<'search:global' | 'dashboard:summary' | 
       receiptDefinition({ consultation, client: { surname: client.surname, givenName: client.given_name, patronymic: client.patronymic, birthDate: client.birth_date }, venueName }, language),
     );
     await withWrite(app, (ctx) => audit(ctx, 'print', 'consultations', consultationId, { document: 'consultation_receipt', language, bytes: pdf.length }));
-    return { fileName: receiptFileName(consultation, language), mimeType: 'application/pdf' as const, base64: pdf.toString('base64') };
+    return app.files.deliver({ fileName: receiptFileName(consultation, language), mimeType: 'application/pdf', bytes: pdf });
   },
 };

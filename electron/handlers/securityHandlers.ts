@@ -58,7 +58,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
       ...rows.map((r) => [r.seq, r.at, r.username, r.action, r.entity, r.entity_id, r.detail, r.hash]),
     ]);
     await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'audit.export', entity: 'audit_log', detail: { entries: rows.length } });
-    return { fileName: `audit-log-${new Date().toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
+    return app.files.deliver({ fileName: `audit-log-${new Date().toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', bytes: Buffer.from(csv, 'utf8') });
   },
 
   'backups:list': async (_input, { app }) => {

@@ -115,6 +115,7 @@ export const en = {
     phone: 'A Tajik number: +992 and 9 digits.',
     dateOrder: 'This date cannot be before the start date.',
     ageRange: 'An age between 0 and 120.',
+    fileTooLarge: 'The file is too large: at most {{megabytes}} MB.',
     taken: 'Already taken.',
     lastAdministrator: 'The last active administrator must stay an active administrator.',
     ownAccount: 'You cannot disable your own account.',
