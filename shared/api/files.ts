@@ -38,13 +38,22 @@ export const MAX_REQUEST_BYTES = base64Length(Math.max(...Object.values(FILE_KIN
 /** 32 random bytes, base64url: unguessable, and never a path. */
 export const fileToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'invalid' });
 
+/** Bytes that a base64 text (padded, no whitespace) decodes to, without decoding it. */
+export function decodedLength(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return (base64.length / 4) * 3 - padding;
+}
+
 /** A file given to a channel: inline base64 (browser mode) or the token of a file main opened (Electron). */
 export function fileInput(kind: FileKind) {
+  const { maxBytes } = FILE_KINDS[kind];
   const inline = z
     .string({ message: 'required' })
     .min(1, { message: 'required' })
-    .max(base64Length(FILE_KINDS[kind].maxBytes), { message: 'fileTooLarge' })
-    .regex(/^[A-Za-z0-9+/=\s]+$/, { message: 'invalid' });
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'invalid' })
+    .refine((s) => s.length % 4 === 0, { message: 'invalid' })
+    // Counted in bytes of file, not characters, so the limit is exact to the byte.
+    .refine((s) => decodedLength(s) <= maxBytes, { message: 'fileTooLarge', params: { megabytes: megabytes(maxBytes) } });
   return z.union([z.object({ base64: inline }).strict(), z.object({ token: fileToken }).strict()]);
 }
 export type FileInput = z.infer<ReturnType<typeof fileInput>>;

@@ -3,7 +3,6 @@ import { isValidIsoDate, todayIso } from '../domain/dates';
 import { normalizePhone } from '../domain/phone';
 import { UUID_RE } from '../util/uuidv7';
 import type { FieldError } from './errors';
-import { megabytes } from './files';
 
 // Building blocks for input schemas. Messages are i18n keys under `validation.` so the UI can say
 // what is wrong with each field in the user's language.
@@ -54,9 +53,9 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
     ]);
     let key = known.has(issue.message) ? issue.message : 'invalid';
     if (issue.code === 'invalid_type' && issue.input === undefined) key = 'required';
-    // A file's limit is checked on its base64 text; the user is told it in megabytes of file.
-    if (key === 'fileTooLarge' && issue.code === 'too_big') return { path, key, params: { megabytes: megabytes((Number(issue.maximum) / 4) * 3) } };
-    return { path, key };
+    // A refinement may name values for its message (a file's limit in megabytes).
+    const params = issue.code === 'custom' ? (issue.params as FieldError['params']) : undefined;
+    return params ? { path, key, params } : { path, key };
   });
 }
 

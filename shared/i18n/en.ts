@@ -121,6 +121,11 @@ export const en = {
     ownAccount: 'You cannot disable your own account.',
     disabledAccount: 'Enable the account first.',
   },
+  files: {
+    choose: 'Choose a file…',
+    noneChosen: 'No file chosen',
+    limit: 'At most {{megabytes}} MB.',
+  },
   enum: enumsEn,
   abandonment: abandonmentEn,
   security: securityEn,

@@ -122,6 +122,11 @@ export const ru: Catalog = {
     ownAccount: 'Нельзя отключить собственную учётную запись.',
     disabledAccount: 'Сначала включите учётную запись.',
   },
+  files: {
+    choose: 'Выбрать файл…',
+    noneChosen: 'Файл не выбран',
+    limit: 'Не больше {{megabytes}} МБ.',
+  },
   enum: enumsRu,
   abandonment: abandonmentRu,
   security: securityRu,

@@ -123,6 +123,11 @@ export const tg: Catalog = {
     ownAccount: 'Ҳисоби худро ғайрифаъол карда наметавонед.',
     disabledAccount: 'Аввал ҳисобро фаъол кунед.',
   },
+  files: {
+    choose: 'Интихоби файл…',
+    noneChosen: 'Файл интихоб нашудааст',
+    limit: 'То {{megabytes}} МБ.',
+  },
   enum: enumsTg,
   abandonment: abandonmentTg,
   security: securityTg,
