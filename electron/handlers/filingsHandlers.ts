@@ -24,12 +24,17 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
   'filings:preview': async (input, { app }) => previewFiling(app.requireSession().db, input),
   'filings:save': async (input, { app }) => withWrite(app, (ctx) => saveFiling(ctx, input)),
   'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireSession(), caseId),
-  'documents:get': async ({ id }, { app }) => exportDocument(app.requireSession(), id),
+  'documents:get': async ({ id }, { app }) => {
+    const { sha256, ...file } = await exportDocument(app.requireSession(), id);
+    return { ...app.files.deliver(file), sha256 };
+  },
   'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession()),
   'legalRefs:save': async (input, { app }) => saveLegalRef(app.requireSession(), input),
   'legalRefs:confirm': async ({ id, confirmed }, { app }) => confirmLegalRef(app.requireSession(), id, confirmed),
-  'templates:import': async ({ templateId, language, base64 }, { app }) =>
-    withWrite(app, (ctx) => importTemplate(ctx, templateId, language, Buffer.from(base64, 'base64'))),
+  'templates:import': async ({ templateId, language, file }, { app }) => {
+    const bytes = await app.files.bytes(file, 'template');
+    return withWrite(app, (ctx) => importTemplate(ctx, templateId, language, bytes));
+  },
   'templates:restore': async ({ templateId, language }, { app }) => {
     await withWrite(app, (ctx) => restoreShippedTemplate(ctx, templateId, language));
     return { templateId, language };

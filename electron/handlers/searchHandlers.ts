@@ -6,5 +6,5 @@ import type { HandlerMap } from './types';
 export const searchHandlers: HandlerMap<'search:global' | 'dashboard:summary' | 'receipts:consultation'> = {
   'search:global': async ({ query, limit }, { app }) => globalSearch(app.requireSession(), query, limit),
   'dashboard:summary': async (_input, { app }) => dashboardSummary(app.requireSession()),
-  'receipts:consultation': async ({ consultationId, language }, { app }) => consultationReceipt(app.requireSession(), consultationId, language),
+  'receipts:consultation': async ({ consultationId, language }, { app }) => app.files.deliver(await consultationReceipt(app.requireSession(), consultationId, language)),
 };

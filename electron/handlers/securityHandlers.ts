@@ -32,7 +32,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   },
 
   'audit:list': async (input, { app }) => listAudit(app.requireSession(), input),
-  'audit:export': async (_input, { app }) => exportAudit(app.requireSession()),
+  'audit:export': async (_input, { app }) => app.files.deliver(await exportAudit(app.requireSession())),
 
   'backups:list': async (_input, { app }) => backupsOf(app.requireSession()).map(({ name, createdAt, reason, sizeBytes }) => ({ name, createdAt, reason, sizeBytes })),
   'backups:create': async (_input, { app }) => {

@@ -1,6 +1,7 @@
 import { allAuditRows, listAuditRows, verifyAuditChain } from '../../db/queries/audit';
 import { audit } from '../../db/queries/writeContext';
-import type { AuditPage, FileDownload } from '../../shared/api/securityTypes';
+import type { AuditPage } from '../../shared/api/securityTypes';
+import type { HeldFile } from '../app/fileTokens';
 import { toCsv } from '../../shared/util/csv';
 import { withWrite, type Unlocked } from './index';
 
@@ -18,12 +19,12 @@ export async function listAudit(s: Unlocked, f: { action?: string; username?: st
   };
 }
 
-export async function exportAudit(s: Unlocked, now: Date = new Date()): Promise<FileDownload> {
+export async function exportAudit(s: Unlocked, now: Date = new Date()): Promise<HeldFile> {
   const rows = await allAuditRows(s.db);
   const csv = toCsv([
     ['seq', 'at', 'username', 'action', 'entity', 'entity_id', 'detail', 'hash'],
     ...rows.map((r) => [r.seq, r.at, r.username, r.action, r.entity, r.entity_id, r.detail, r.hash]),
   ]);
   await withWrite(s, (ctx) => audit(ctx, 'audit.export', 'audit_log', null, { entries: rows.length }));
-  return { fileName: `audit-log-${now.toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
+  return { fileName: `audit-log-${now.toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', bytes: Buffer.from(csv, 'utf8') };
 }

@@ -1,6 +1,7 @@
 import { getDocumentFileRow, listCaseDocumentRows } from '../../db/queries/documents';
 import { audit } from '../../db/queries/writeContext';
-import type { DocumentFile, DocumentSummary } from '../../shared/api/filingsTypes';
+import type { DocumentSummary } from '../../shared/api/filingsTypes';
+import type { HeldFile } from '../app/fileTokens';
 import { withWrite, type Unlocked } from './index';
 
 // The documents stored with a case (generated filings), listed and taken out of the database.
@@ -24,8 +25,8 @@ export async function listCaseDocuments(s: Unlocked, caseId: string): Promise<Do
 }
 
 /** A document's file; taking a copy out of the encrypted database is worth a line in the audit trail. */
-export async function exportDocument(s: Unlocked, id: string): Promise<DocumentFile> {
+export async function exportDocument(s: Unlocked, id: string): Promise<HeldFile & { sha256: string }> {
   const row = await getDocumentFileRow(s.db, id);
   await withWrite(s, (ctx) => audit(ctx, 'document.export', 'documents', id));
-  return { fileName: row.file_name, mimeType: row.mime_type, base64: Buffer.from(row.content).toString('base64'), sha256: row.sha256 };
+  return { fileName: row.file_name, mimeType: row.mime_type, bytes: Buffer.from(row.content), sha256: row.sha256 };
 }

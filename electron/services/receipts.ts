@@ -2,15 +2,15 @@ import { getClientRow } from '../../db/queries/clients';
 import { getContactPoint } from '../../db/queries/contactPoints';
 import { getSessionRow } from '../../db/queries/mobileSessions';
 import { audit } from '../../db/queries/writeContext';
-import type { PdfFile } from '../../shared/api/caseTracking';
 import { receiptDefinition, receiptFileName, renderPdf } from '../documents/consultationReceipt';
 import type { ReceiptLanguage } from '../documents/receiptTexts';
+import type { HeldFile } from '../app/fileTokens';
 import { getConsultation } from './consultationViews';
 import { withWrite, type Unlocked } from './index';
 
 // The receipt a lawyer hands the client after a consultation: printed, and the printing audited.
 
-export async function consultationReceipt(s: Unlocked, consultationId: string, language: ReceiptLanguage): Promise<PdfFile> {
+export async function consultationReceipt(s: Unlocked, consultationId: string, language: ReceiptLanguage): Promise<HeldFile> {
   const consultation = await getConsultation(s.db, consultationId);
   const client = await getClientRow(s.db, consultation.clientId);
   let venueName: string;
@@ -22,5 +22,5 @@ export async function consultationReceipt(s: Unlocked, consultationId: string, l
     receiptDefinition({ consultation, client: { surname: client.surname, givenName: client.given_name, patronymic: client.patronymic, birthDate: client.birth_date }, venueName }, language),
   );
   await withWrite(s, (ctx) => audit(ctx, 'print', 'consultations', consultationId, { document: 'consultation_receipt', language, bytes: pdf.length }));
-  return { fileName: receiptFileName(consultation, language), mimeType: 'application/pdf', base64: pdf.toString('base64') };
+  return { fileName: receiptFileName(consultation, language), mimeType: 'application/pdf', bytes: pdf };
 }
