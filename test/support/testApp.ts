@@ -26,9 +26,9 @@ export interface TestApp {
   cleanup: () => Promise<void>;
 }
 
-export async function createTestApp(options: { unlocked?: boolean; dir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { unlocked?: boolean; dir?: string; now?: () => number } = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
-  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF });
+  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF, ...(options.now ? { now: options.now } : {}) });
   const raw = (channel: string, input: unknown) => dispatch(app, channel, input);
   const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const envelope = await raw(channel, input);
