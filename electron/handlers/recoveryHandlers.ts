@@ -1,3 +1,4 @@
+import { backupDirFor } from '../../db/backup';
 import { AppError } from '../../shared/api/errors';
 import { recoveryBackups, restoreInRecovery } from '../app/recovery';
 import type { HandlerMap } from './types';
@@ -11,7 +12,10 @@ function requireRecovery(needed: boolean): void {
 export const recoveryHandlers: HandlerMap<'recovery:backups' | 'recovery:restore'> = {
   'recovery:backups': async (_input, { app }) => {
     requireRecovery(app.needsRecovery);
-    return recoveryBackups(app.dbPath).map(({ name, createdAt, reason, sizeBytes }) => ({ name, createdAt, reason, sizeBytes }));
+    return {
+      folder: backupDirFor(app.dbPath),
+      backups: recoveryBackups(app.dbPath).map(({ name, createdAt, reason, sizeBytes }) => ({ name, createdAt, reason, sizeBytes })),
+    };
   },
   'recovery:restore': async (input, { app }) => {
     requireRecovery(app.needsRecovery);

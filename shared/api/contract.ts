@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, FileDownload, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, RecoveryBackups, FileDownload, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type {
   CaseDetail,
   CaseSummary,
@@ -87,7 +87,7 @@ export const contract = {
   'idle:remaining': channel<IdleState>()(empty, 'public'),
   // Recovery works before anyone is signed in, and only while the database is damaged: the list gives
   // dates and sizes; a restore needs an administrator's passphrase from that backup's own key file.
-  'recovery:backups': channel<BackupSummary[]>()(empty, 'public'),
+  'recovery:backups': channel<RecoveryBackups>()(empty, 'public'),
   'recovery:restore': channel<AppStatus>()(S.recoveryRestoreInput, 'public'),
 
   'reference:regions': channel<RegionRef[]>()(empty, 'public'),

@@ -40,6 +40,12 @@ export interface BackupSummary {
   sizeBytes: number;
 }
 
+/** What the recovery screen lists: the backups found, and the folder where it looked. */
+export interface RecoveryBackups {
+  folder: string;
+  backups: BackupSummary[];
+}
+
 export interface SecuritySettings {
   idleLockMinutes: number;
   retentionYears: number;

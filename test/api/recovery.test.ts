@@ -55,7 +55,8 @@ describe('recovery of a damaged database before unlock', () => {
     expect((await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('recovery');
     expect((await t.call('app:status', {})).state).toBe('recovery');
 
-    const backups = await t.call('recovery:backups', {});
+    const { folder, backups } = await t.call('recovery:backups', {});
+    expect(folder).toBe(join(t.dir, 'backups'));
     const listed = backups.find((b) => b.name === backupName);
     expect(listed).toMatchObject({ reason: 'manual' });
     expect(listed!.sizeBytes).toBeGreaterThan(PAGE);
@@ -116,7 +117,7 @@ describe('recovery of a damaged database before unlock', () => {
     const fresh = await createTestApp({ dir: t.dir, unlocked: false });
     writeFileSync(`${dbPath}.keys.json`, '{"format":');
     expect((await fresh.call('app:status', {})).state).toBe('recovery');
-    expect((await fresh.call('recovery:backups', {})).length).toBeGreaterThan(0);
+    expect((await fresh.call('recovery:backups', {})).backups.length).toBeGreaterThan(0);
   });
 
   it('a damaged page met during work closes the database and offers recovery', async () => {
