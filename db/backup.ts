@@ -244,7 +244,9 @@ export function damagedDirFor(dbPath: string): string {
 export function keepDamagedAside(dbPath: string, now = new Date()): string {
   const dir = damagedDirFor(dbPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = `legal-aid-${stamp(now)}.db`;
+  // Two restores within the same second must not put one damaged file over the other.
+  let name = `legal-aid-${stamp(now)}.db`;
+  for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.keys.json`)); n += 1) name = `legal-aid-${stamp(now)}-${n}.db`;
   for (const suffix of ['', '-wal', '-shm', '.keys.json']) {
     if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, join(dir, `${name}${suffix}`));
   }

@@ -78,7 +78,7 @@ describe('recovery of a damaged database before unlock', () => {
 
     // The damaged file is kept aside, byte for byte, with its key file.
     const aside = readdirSync(join(t.dir, 'damaged'));
-    const keptDb = aside.find((n) => /^legal-aid-\d{8}T\d{6}Z\.db$/.test(n));
+    const keptDb = aside.find((n) => /^legal-aid-\d{8}T\d{6}Z(-\d+)?\.db$/.test(n));
     expect(keptDb).toBeDefined();
     expect(aside).toContain(`${keptDb}.keys.json`);
     expect(readFileSync(join(t.dir, 'damaged', keptDb!)).equals(damaged)).toBe(true);
