@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectAccessible } from './support/accessibility';
 import { ADMIN, createDatabase, expect, test } from './support/fixtures';
 
 // A database file damaged on disk: the unlock leads to the recovery screen, an administrator puts the
@@ -29,6 +30,7 @@ test('a damaged database is restored from a backup on the recovery screen (Tajik
   const backup = page.getByRole('radio', { name: /Дастӣ/ });
   await expect(backup).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/recovery-tg.png`, fullPage: true });
+  await expectAccessible(page, 'recovery');
 
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.getByRole('heading', { name: 'Восстановление базы из резервной копии' })).toBeVisible();
