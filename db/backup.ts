@@ -214,11 +214,41 @@ export function restoreBackup(file: string, dbPath: string, dbKey: Buffer, datab
   }
   copyFileSync(dbPath, keep);
   copyFileSync(keyringPathFor(dbPath), `${keep}.keys.json`);
+  putBackupInPlace(file, dbPath);
+  rotate(dir);
+}
+
+/**
+ * Copies a backup and its key file to the database's place. Both are copied beside their targets first
+ * and renamed over them, so a crash leaves either the old pair or the new one, never half a file.
+ */
+export function putBackupInPlace(file: string, dbPath: string): void {
   const tmp = `${dbPath}.restoring`;
   copyFileSync(file, tmp);
   copyFileSync(`${file}.keys.json`, `${keyringPathFor(dbPath)}.restoring`);
   for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(tmp, dbPath);
   renameSync(`${keyringPathFor(dbPath)}.restoring`, keyringPathFor(dbPath));
-  rotate(dir);
+}
+
+export function damagedDirFor(dbPath: string): string {
+  return join(dirname(dbPath), 'damaged');
+}
+
+/**
+ * Moves a damaged database aside before a backup takes its place: the file, its WAL (which may hold the
+ * last committed changes) and its key file, renamed with the time into `damaged/`, which rotation never
+ * touches — a technician may still rescue rows from them. Renaming costs nothing however large the file.
+ * Returns the name the database file was given.
+ */
+export function keepDamagedAside(dbPath: string, now = new Date()): string {
+  const dir = damagedDirFor(dbPath);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Two restores within the same second must not put one damaged file over the other.
+  let name = `legal-aid-${stamp(now)}.db`;
+  for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.keys.json`)); n += 1) name = `legal-aid-${stamp(now)}-${n}.db`;
+  for (const suffix of ['', '-wal', '-shm', '.keys.json']) {
+    if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, join(dir, `${name}${suffix}`));
+  }
+  return name;
 }

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams } from '../../db/keyring';
+import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
 import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
 import { openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
@@ -103,15 +103,11 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     path: dbPath,
     key: dbKey,
     appVersion: APP_VERSION,
+    checkVitalTables: true,
     beforeMigrate: (raw) => void createBackup(raw, dbPath, 'pre-migration'),
   });
   try {
-    const userRow = await opened.db
-      .selectFrom('users')
-      .selectAll()
-      .where(slot.userId ? 'id' : 'username', '=', slot.userId ?? slot.username)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const userRow = await userOfSlot(opened, slot);
     if (!userRow || !userRow.active) throw new AppError('FORBIDDEN', 'This user account is disabled');
     const installation = await readInstallation(opened);
     const writer: Writer = {
@@ -151,6 +147,16 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     await opened.close();
     throw error;
   }
+}
+
+/** The user a key slot belongs to (slots made before users had ids name the user instead). */
+export async function userOfSlot(opened: OpenDatabase, slot: KeySlot) {
+  return opened.db
+    .selectFrom('users')
+    .selectAll()
+    .where(slot.userId ? 'id' : 'username', '=', slot.userId ?? slot.username)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 async function readInstallation(opened: OpenDatabase): Promise<Installation> {

@@ -3,7 +3,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { zodToFieldErrors } from '../../shared/api/validation';
 import { can } from '../../shared/domain/permissions';
-import { mapSqliteError } from '../../db/errors';
+import { isSqliteError, mapSqliteError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
 import { HANDLERS } from './registry';
@@ -56,6 +56,9 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     return { ok: true, value };
   } catch (error) {
     const appError = mapSqliteError(error);
+    // A damaged page met during work (SQLCipher checks each page as it is read): writing on into a
+    // damaged file can spread the damage, so the database is closed and recovery offered.
+    if (appError.code === 'DATABASE_CORRUPT' && isSqliteError(error) && app.session) await app.enterRecovery();
     if (appError.code === 'INTERNAL') {
       // Only the channel and the error's class/code: messages can carry personal data.
       const code = (error as { code?: unknown })?.code;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 import { ErrorMessage } from './components/ErrorMessage';
 import { useAppStatus } from './hooks/useAppStatus';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { Shell } from './screens/Shell';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -23,5 +24,6 @@ export function App() {
   const s = status.data;
   if (s.state === 'no-database') return <SetupScreen />;
   if (s.state === 'locked') return <UnlockScreen lastUsername={s.lastUsername} />;
+  if (s.state === 'recovery') return <RecoveryScreen lastUsername={s.lastUsername} />;
   return <Shell status={s} />;
 }

@@ -10,7 +10,8 @@ export interface SessionUser {
 }
 
 export interface AppStatus {
-  state: 'no-database' | 'locked' | 'unlocked';
+  /** 'recovery': the database cannot be opened or failed its integrity check; only a backup can be restored. */
+  state: 'no-database' | 'locked' | 'recovery' | 'unlocked';
   language: Language;
   /** Last user who unlocked, to pre-fill the unlock form. */
   lastUsername: string | null;
@@ -19,6 +20,11 @@ export interface AppStatus {
   dataDir: string;
   appVersion: string;
   schemaVersion: number | null;
+}
+
+/** The app's one idle clock as the interface sees it: milliseconds left before it locks (null: locked). */
+export interface IdleState {
+  remainingMs: number | null;
 }
 
 export interface LocalizedName {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
-import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { GateCard } from '../components/GateCard';
 import { useApiForm } from '../hooks/useApiForm';
 import { useSetStatus } from '../hooks/useAppStatus';
 
@@ -21,24 +21,17 @@ export function UnlockScreen({ lastUsername }: { lastUsername: string | null }) 
   }
 
   return (
-    <main className="gate" id="main">
-      <div className="gate__card">
-        <header className="gate__header">
-          <h1>{t('app.name')}</h1>
-          <LanguageSwitcher />
-        </header>
-        <h2>{t('unlock.title')}</h2>
-        <p>{t('unlock.intro')}</p>
-        <form onSubmit={onSubmit} noValidate>
-          <Field label={t('unlock.username')} value={username} onChange={setUsername} error={form.fieldErrors.username} autoComplete="username" autoFocus={!lastUsername} />
-          <Field label={t('unlock.passphrase')} type="password" value={passphrase} onChange={setPassphrase} error={form.fieldErrors.passphrase} autoComplete="current-password" autoFocus={!!lastUsername} />
-          <ErrorMessage error={form.error} />
-          <button type="submit" className="primary" disabled={form.busy}>
-            {form.busy ? t('unlock.unlocking') : t('unlock.submit')}
-          </button>
-        </form>
-        <p className="muted small">{t('app.offline')}</p>
-      </div>
-    </main>
+    <GateCard>
+      <h2>{t('unlock.title')}</h2>
+      <p>{t('unlock.intro')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <Field label={t('unlock.username')} value={username} onChange={setUsername} error={form.fieldErrors.username} autoComplete="username" autoFocus={!lastUsername} />
+        <Field label={t('unlock.passphrase')} type="password" value={passphrase} onChange={setPassphrase} error={form.fieldErrors.passphrase} autoComplete="current-password" autoFocus={!!lastUsername} />
+        <ErrorMessage error={form.error} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          {form.busy ? t('unlock.unlocking') : t('unlock.submit')}
+        </button>
+      </form>
+    </GateCard>
   );
 }
