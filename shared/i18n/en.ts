@@ -123,6 +123,8 @@ export const en = {
     lastAdministrator: 'The last active administrator must stay an active administrator.',
     ownAccount: 'You cannot disable your own account.',
     disabledAccount: 'Enable the account first.',
+    controlCharacters: 'Contains invisible control characters; type the text again without them.',
+    directionControl: 'Contains a hidden text-direction mark that can make the text read differently; remove it.',
   },
   enum: enumsEn,
   abandonment: abandonmentEn,

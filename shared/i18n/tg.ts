@@ -125,6 +125,8 @@ export const tg: Catalog = {
     lastAdministrator: 'Маъмури фаъоли охирин бояд маъмури фаъол боқӣ монад.',
     ownAccount: 'Ҳисоби худро ғайрифаъол карда наметавонед.',
     disabledAccount: 'Аввал ҳисобро фаъол кунед.',
+    controlCharacters: 'Аломатҳои идоракунандаи ноаён дорад; матнро бе онҳо аз нав нависед.',
+    directionControl: 'Аломати пинҳонии самти матн дорад, ки матнро дигар хел нишон дода метавонад; онро хориҷ кунед.',
   },
   enum: enumsTg,
   abandonment: abandonmentTg,
