@@ -12,8 +12,6 @@ export interface SessionUser {
 export interface AppStatus {
   state: 'no-database' | 'locked' | 'unlocked';
   language: Language;
-  /** Last user who unlocked, to pre-fill the unlock form. */
-  lastUsername: string | null;
   user: SessionUser | null;
   installation: { id: string; name: string; role: InstallationRole; contactPointId: string | null } | null;
   dataDir: string;
