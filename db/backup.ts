@@ -1,8 +1,9 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/api/errors';
+import { ownerOnlyFiles, ownerOnlyFolder } from './fileModes';
 import { keyringPathFor, readKeyring } from './keyring';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyKey, type RawDatabase } from './open';
@@ -57,7 +58,7 @@ export function listBackups(dir: string): BackupInfo[] {
 
 /** Makes an encrypted copy of the open database (and its key file) in `dir`, then rotates old ones. */
 export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupReason, dir = backupDirFor(dbPath), now = new Date()): BackupInfo {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
   const name = `legal-aid-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
   const tmp = `${target}.partial`;
@@ -69,6 +70,7 @@ export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupRea
     throw mapSqliteError(error);
   }
   copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
   rotate(dir);
   return listBackups(dir).find((b) => b.name === name)!;
@@ -109,7 +111,7 @@ async function copyNow(
   now: Date,
   copy: (from: string, to: string) => Promise<void>,
 ): Promise<BackupInfo> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
   const name = `legal-aid-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
   const tmp = `${target}.partial`;
@@ -149,6 +151,7 @@ async function copyNow(
     snapshot?.close();
   }
   copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
   rotate(dir);
   return listBackups(dir).find((b) => b.name === name)!;
@@ -206,7 +209,7 @@ export function checkBackup(file: string, dbKey: Buffer, expectedDatabaseId: str
 export function restoreBackup(file: string, dbPath: string, dbKey: Buffer, databaseId: string, now = new Date()): void {
   checkBackup(file, dbKey, databaseId);
   const dir = backupDirFor(dbPath);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
   const keep = join(dir, `legal-aid-${stamp(now)}-pre-restore.db`);
   // The database must be closed here: its WAL was checkpointed into the main file on close.
   if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
@@ -243,7 +246,7 @@ export function damagedDirFor(dbPath: string): string {
  */
 export function keepDamagedAside(dbPath: string, now = new Date()): string {
   const dir = damagedDirFor(dbPath);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir);
   // Two restores within the same second must not put one damaged file over the other.
   let name = `legal-aid-${stamp(now)}.db`;
   for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.keys.json`)); n += 1) name = `legal-aid-${stamp(now)}-${n}.db`;

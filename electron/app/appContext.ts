@@ -82,7 +82,8 @@ export class AppContext {
     this.setIdleLockMinutes((await readSettings(db.db)).idleLockMinutes);
     this.failedAttempts = 0;
     this.blockedUntil = 0;
-    this.setPrefs({ lastUsername: db.user.username });
+    // Rewritten at every unlock: owner-only, and without what earlier versions kept (the last user name).
+    this.setPrefs({});
   }
 
   async lock(): Promise<void> {
@@ -165,7 +166,6 @@ export class AppContext {
     return {
       state: s ? 'unlocked' : this.needsRecovery ? 'recovery' : databaseExists(this.dbPath) ? 'locked' : 'no-database',
       language: prefs.language,
-      lastUsername: prefs.lastUsername,
       user: s?.user ?? null,
       installation: s?.installation ?? null,
       dataDir: this.dataDir,

@@ -5,7 +5,7 @@ import { useAppStatus } from './hooks/useAppStatus';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { Shell } from './screens/Shell';
-import { UnlockScreen } from './screens/UnlockScreen';
+import { rememberSessionUser, UnlockScreen } from './screens/UnlockScreen';
 
 export function App() {
   const { t } = useTranslation();
@@ -23,7 +23,8 @@ export function App() {
   }
   const s = status.data;
   if (s.state === 'no-database') return <SetupScreen />;
-  if (s.state === 'locked') return <UnlockScreen lastUsername={s.lastUsername} />;
-  if (s.state === 'recovery') return <RecoveryScreen lastUsername={s.lastUsername} />;
+  if (s.state === 'locked') return <UnlockScreen />;
+  if (s.state === 'recovery') return <RecoveryScreen />;
+  if (s.user) rememberSessionUser(s.user.username);
   return <Shell status={s} />;
 }

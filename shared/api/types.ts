@@ -13,8 +13,6 @@ export interface AppStatus {
   /** 'recovery': the database cannot be opened or failed its integrity check; only a backup can be restored. */
   state: 'no-database' | 'locked' | 'recovery' | 'unlocked';
   language: Language;
-  /** Last user who unlocked, to pre-fill the unlock form. */
-  lastUsername: string | null;
   user: SessionUser | null;
   installation: { id: string; name: string; role: InstallationRole; contactPointId: string | null } | null;
   dataDir: string;

@@ -17,14 +17,14 @@ import { useSetStatus } from '../hooks/useAppStatus';
  * an administrator puts a backup back with the passphrase that backup knows, and the app returns to
  * the unlock screen. The damaged file is kept aside by the main process, never deleted.
  */
-export function RecoveryScreen({ lastUsername }: { lastUsername: string | null }) {
+export function RecoveryScreen() {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
   const notify = useNotice();
   const list = useQuery({ queryKey: ['recovery:backups'], queryFn: () => call('recovery:backups', {}) });
   const form = useApiForm('recovery:restore');
   const [chosen, setChosen] = useState<BackupSummary | null>(null);
-  const [username, setUsername] = useState(lastUsername ?? '');
+  const [username, setUsername] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [noChoice, setNoChoice] = useState(false);
 

@@ -6,11 +6,22 @@ import { GateCard } from '../components/GateCard';
 import { useApiForm } from '../hooks/useApiForm';
 import { useSetStatus } from '../hooks/useAppStatus';
 
-export function UnlockScreen({ lastUsername }: { lastUsername: string | null }) {
+/**
+ * Who unlocked last in this window, in memory only: after a lock the same person types just the
+ * passphrase, but no user name is written to disk for whoever finds the laptop.
+ */
+let lastSessionUser = '';
+
+export function rememberSessionUser(username: string): void {
+  lastSessionUser = username;
+}
+
+export function UnlockScreen() {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
   const form = useApiForm('session:unlock');
-  const [username, setUsername] = useState(lastUsername ?? '');
+  const [lastUsername] = useState(lastSessionUser);
+  const [username, setUsername] = useState(lastUsername);
   const [passphrase, setPassphrase] = useState('');
 
   async function onSubmit(e: FormEvent) {
