@@ -1,5 +1,5 @@
 import { backupDirFor, copyBackup, listBackups, restoreBackup } from '../../db/backup';
-import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
+import { appendAudit, verifyAuditSinceLastCheck } from '../../db/queries/audit';
 import { AppError } from '../../shared/api/errors';
 import { toCsv } from '../../shared/util/csv';
 import { readKeyring, keyringPathFor } from '../../db/keyring';
@@ -41,7 +41,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
     const [rows, count, chain] = await Promise.all([
       q.selectAll().orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      verifyAuditChain(s.db),
+      verifyAuditSinceLastCheck(s.db),
     ]);
     return {
       rows: rows.map((r) => ({ seq: r.seq, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, detail: r.detail })),
