@@ -82,6 +82,8 @@ export const CHANNEL_NAMES = [
   'exchange:progress',
   'exchange:conflicts',
   'exchange:resolveConflict',
+  'exchange:auditAlerts',
+  'exchange:acknowledgeAuditAlert',
   'hub:submissions',
 ] as const;
 
