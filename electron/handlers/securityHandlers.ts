@@ -63,13 +63,13 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
 
   'backups:list': async (_input, { app }) => {
     const s = app.requireSession();
-    return listBackups(backupDirFor(s.dbPath)).map(({ name, createdAt, reason, sizeBytes }) => ({ name, createdAt, reason, sizeBytes }));
+    return listBackups(backupDirFor(s.dbPath)).map(({ name, createdAt, reason, sizeBytes, auditHead }) => ({ name, createdAt, reason, sizeBytes, auditHead }));
   },
   'backups:create': async (_input, { app }) => {
     const s = app.requireSession();
     const b = await copyBackup(s.raw, s.dbPath, s.dbKey, 'manual');
     await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.create', entity: 'database', detail: { name: b.name } });
-    return { name: b.name, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes };
+    return { name: b.name, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes, auditHead: b.auditHead };
   },
   'backups:restore': async ({ name }, { app }) => {
     const s = app.requireSession();

@@ -38,6 +38,8 @@ export interface BackupSummary {
   createdAt: string;
   reason: string;
   sizeBytes: number;
+  /** The audit trail's newest entry in the backup: a witness of the trail as it was then. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 export interface SecuritySettings {

@@ -18,6 +18,7 @@ export const backupCommand: CliCommand = {
       const b = createBackup(s.raw, s.dbPath, 'manual', dir);
       await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.create', entity: 'database', detail: { name: b.name } });
       out(`Backup written: ${b.file} (${b.sizeBytes} bytes) and ${b.file}.keys.json`);
+      if (b.auditHead) out(`Audit head in the backup: entry ${b.auditHead.seq}, ${b.auditHead.hash}`);
       return 0;
     } finally {
       await s.close();
