@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/api/errors';
@@ -8,6 +8,7 @@ import { keyringPathFor, readKeyring } from './keyring';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyKey, type RawDatabase } from './open';
 import { mapSqliteError } from './errors';
+import { GENESIS_HASH } from './queries/audit';
 
 // Encrypted backups while the app runs. SQLite's backup API refuses to copy an encrypted database
 // into a new file with SQLite3MultipleCiphers (it would need a keyed target), so backups are made in
@@ -28,6 +29,29 @@ export interface BackupInfo {
   createdAt: string;
   reason: BackupReason;
   sizeBytes: number;
+  /**
+   * The audit trail's newest entry inside the backup (from its side file `<backup>.audit-head.json`),
+   * so a backup is a witness of the trail as it was: a later rewrite of older entries no longer
+   * matches it. Null for a backup made before backups named it.
+   */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+const headFileOf = (file: string) => `${file}.audit-head.json`;
+
+/** The audit head as the connection sees it now (inside a read snapshot: the head of the copy). */
+function readAuditHead(db: Sqlite.Database): { seq: number; hash: string } {
+  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+function readHeadFile(file: string): BackupInfo['auditHead'] {
+  try {
+    const v = JSON.parse(readFileSync(headFileOf(file), 'utf8')) as { seq?: unknown; hash?: unknown };
+    return Number.isSafeInteger(v.seq) && typeof v.hash === 'string' ? { seq: v.seq as number, hash: v.hash } : null;
+  } catch {
+    return null;
+  }
 }
 
 const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore)\.db$/;
@@ -51,7 +75,8 @@ export function listBackups(dir: string): BackupInfo[] {
     .map(({ name, m }) => {
       const s = m[1]!;
       const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
-      return { file: join(dir, name), name, createdAt, reason: m[2] as BackupReason, sizeBytes: statSync(join(dir, name)).size };
+      const file = join(dir, name);
+      return { file, name, createdAt, reason: m[2] as BackupReason, sizeBytes: statSync(file).size, auditHead: readHeadFile(file) };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -63,12 +88,16 @@ export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupRea
   const target = join(dir, name);
   const tmp = `${target}.partial`;
   rmSync(tmp, { force: true });
+  let head: { seq: number; hash: string };
   try {
+    // Read on the same connection right before the copy, with nothing in between: the copy's head.
+    head = readAuditHead(raw);
     raw.prepare('VACUUM INTO ?').run(tmp);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw mapSqliteError(error);
   }
+  writeFileSync(headFileOf(target), JSON.stringify(head), { mode: 0o600 });
   copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
   ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
@@ -117,6 +146,7 @@ async function copyNow(
   const tmp = `${target}.partial`;
   const walBytes = () => (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
   let snapshot: Sqlite.Database | null = null;
+  let head: { seq: number; hash: string } | null = null;
   const throughSqlite = () => {
     snapshot?.close();
     snapshot = null;
@@ -136,6 +166,7 @@ async function copyNow(
     snapshot.exec('BEGIN');
     snapshot.prepare('SELECT count(*) FROM sqlite_master').get();
     if (walBytes() !== 0) return throughSqlite();
+    head = readAuditHead(snapshot);
     try {
       await copy(dbPath, tmp);
     } catch {
@@ -150,6 +181,7 @@ async function copyNow(
   } finally {
     snapshot?.close();
   }
+  if (head) writeFileSync(headFileOf(target), JSON.stringify(head), { mode: 0o600 });
   copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
   ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
@@ -169,6 +201,7 @@ export function rotate(dir: string, now = Date.now()): void {
     for (const old of all.filter((b) => b.reason === reason).slice(KEEP[reason])) {
       rmSync(old.file, { force: true });
       rmSync(`${old.file}.keys.json`, { force: true });
+      rmSync(headFileOf(old.file), { force: true });
     }
   }
 }

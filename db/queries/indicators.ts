@@ -14,6 +14,7 @@ import {
 } from '../../shared/domain/indicatorDefinitions';
 import { REGIONS, regionOfDistrict } from '../../shared/reference/regions';
 import type { Database } from '../schema';
+import { auditHead } from './audit';
 import { getMeta, lastStamp, META_KEYS } from './meta';
 import { countConsultations, isSqlite } from './indicatorCount';
 import { countFromFacts } from './indicatorFacts';
@@ -200,6 +201,7 @@ export async function computeIndicators(db: Db, q: ReportQuery, now: Date = new 
       installationName: await getMeta(db, META_KEYS.installationName),
       dataStamp: await lastStamp(db),
       appVersion: null,
+      auditHead: isSqlite(db) ? await auditHead(db) : null,
     },
   };
 }

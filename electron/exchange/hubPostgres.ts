@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { UnlockedDatabase } from '../app/database';
+import { checkWitness, rememberHead } from './auditWitness';
 import { openPackage, type PackageInput } from './exchangeService';
 import { applyStatsFacts, isApplied, type HubDatabase } from './hubStore';
 import { PackageRefused } from './refusal';
@@ -74,8 +75,11 @@ export async function importStatsToPostgres(hub: UnlockedDatabase, pg: Kysely<Hu
   if (header.kind !== 'stats' || !header.period) throw new PackageRefused('wrongKind');
   const result: ImportResult = { packageId: header.packageId, kind: 'stats', senderName: peer.name, alreadyApplied: false, counts: {} };
   if (await isApplied(pg, header.packageId)) return { ...result, alreadyApplied: true };
+  // The witnessed heads stay in the hub's own database beside its keys and peers.
+  const witness = await checkWitness(hub.db, hub.user, header, now.toISOString());
   const stats = payload as StatsPayload;
   if (!stats || !Array.isArray(stats.consultations) || stats.period?.contactPointId !== header.period.contactPointId) throw new PackageRefused('badContent');
   const n = await pg.transaction().execute((trx) => applyStatsFacts(trx, stats, { packageId: header.packageId, sender: peer.installationId, now: now.toISOString() }));
+  await hub.db.transaction().execute((trx) => rememberHead(trx, peer.installationId, witness, header.created, now.toISOString()));
   return { ...result, counts: { consultations: n } };
 }

@@ -14,7 +14,7 @@ export const recoveryHandlers: HandlerMap<'recovery:backups' | 'recovery:restore
     requireRecovery(app.needsRecovery);
     return {
       folder: backupDirFor(app.dbPath),
-      backups: recoveryBackups(app.dbPath).map(({ name, createdAt, reason, sizeBytes }) => ({ name, createdAt, reason, sizeBytes })),
+      backups: recoveryBackups(app.dbPath).map(({ name, createdAt, reason, sizeBytes, auditHead }) => ({ name, createdAt, reason, sizeBytes, auditHead })),
     };
   },
   'recovery:restore': async (input, { app }) => {

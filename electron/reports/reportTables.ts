@@ -105,6 +105,8 @@ export function layoutReport(report: IndicatorReport, language: Language): Repor
       stamp: g.dataStamp ?? '—',
       version: g.appVersion ?? '—',
     }),
+    // A printed report witnesses the audit trail: the head can be compared with the trail later.
+    ...(g.auditHead ? [t('reports.auditHeadLine', { seq: g.auditHead.seq, hash: g.auditHead.hash })] : []),
   ];
   const s = report.suppression;
   const suppressionNote = s.applied ? t('reports.suppressionNote', { max: s.threshold - 1, threshold: s.threshold }) : t('reports.notSuppressed');

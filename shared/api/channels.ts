@@ -86,6 +86,8 @@ export const CHANNEL_NAMES = [
   'exchange:progress',
   'exchange:conflicts',
   'exchange:resolveConflict',
+  'exchange:auditAlerts',
+  'exchange:acknowledgeAuditAlert',
   'hub:submissions',
   'files:open',
   'files:save',

@@ -189,6 +189,9 @@ export const contract = {
   'exchange:progress': channel<X.ExchangeProgress>()(empty, 'exchange:run'),
   'exchange:conflicts': channel<X.ConflictItem[]>()(X.conflictsInput, 'exchange:run'),
   'exchange:resolveConflict': channel<X.ConflictItem[]>()(X.resolveConflictInput, 'exchange:run'),
+  'exchange:auditAlerts': channel<X.AuditWitnessAlert[]>()(X.auditAlertsInput, 'exchange:run'),
+  // Accepting a sender's packages again after its audit trail was rewritten is an administrator's call.
+  'exchange:acknowledgeAuditAlert': channel<X.AuditWitnessAlert[]>()(X.acknowledgeAuditAlertInput, 'audit:read'),
   'hub:submissions': channel<X.HubSubmission[]>()(empty, 'stats:read'),
 
   // ---- Files through the main process's own dialogs (Electron only; browser mode refuses them). The

@@ -94,6 +94,13 @@ export interface IndicatorReport {
     /** The newest change stamp (HLC) in the database when the report was made: "from which data". */
     dataStamp: string | null;
     appVersion: string | null;
+    /**
+     * The installation's audit trail when the report was made (newest entry: number and hash), so a
+     * printed report is a witness of the trail: a later rewrite of older entries no longer matches it.
+     * Null where the engine ran on statistics outside the installation's database (a PostgreSQL hub)
+     * and nothing filled it in.
+     */
+    auditHead: { seq: number; hash: string } | null;
   };
 }
 

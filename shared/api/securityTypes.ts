@@ -39,6 +39,8 @@ export interface BackupSummary {
   createdAt: string;
   reason: string;
   sizeBytes: number;
+  /** The audit trail's newest entry in the backup: a witness of the trail as it was then. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 /** What the recovery screen lists: the backups found, and the folder where it looked. */

@@ -216,7 +216,12 @@ describe('report facts (migration 0009)', () => {
   });
 
   it('are filled from the existing consultations when the migration runs', async () => {
-    const before = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
+    // The same report, but for the audit head it names: unlocking again below adds an entry.
+    const report = async () => {
+      const rep = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
+      return { ...rep, generated: { ...rep.generated, auditHead: null } };
+    };
+    const before = await report();
     const r = raw();
     const triggers = (r.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_facts_%'").all() as { name: string }[]).map((x) => x.name);
     for (const name of triggers) r.exec(`DROP TRIGGER ${name}`);
@@ -230,7 +235,7 @@ describe('report facts (migration 0009)', () => {
     // are only ever added to the dictionaries).
     await t.app.lock();
     await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
-    expect(await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'))).toEqual(before);
+    expect(await report()).toEqual(before);
     await expectFactsMatch();
   });
 });

@@ -23,6 +23,7 @@ export const reportsEn = {
     noFilters: 'none (whole database)',
     definitionsVersion: 'Definitions version {{version}}',
     generatedLine: 'Made {{at}} from the data of “{{installation}}”, last change {{stamp}}, app {{version}}',
+    auditHeadLine: 'Audit trail when made: entry {{seq}}, hash {{hash}}',
     meta: {
       period: 'Period',
       filters: 'Filters',

@@ -27,6 +27,7 @@ export const reportsRu: Widen<typeof reportsEn> = {
     noFilters: 'нет (вся база данных)',
     definitionsVersion: 'Версия определений {{version}}',
     generatedLine: 'Составлен {{at}} по данным «{{installation}}», последнее изменение {{stamp}}, программа {{version}}',
+    auditHeadLine: 'Журнал аудита при составлении: запись {{seq}}, хеш {{hash}}',
     meta: {
       period: 'Период',
       filters: 'Фильтры',

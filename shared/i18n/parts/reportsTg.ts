@@ -27,6 +27,7 @@ export const reportsTg: Widen<typeof reportsEn> = {
     noFilters: 'нест (тамоми пойгоҳ)',
     definitionsVersion: 'Версияи таърифҳо {{version}}',
     generatedLine: 'Тартиб дода шуд {{at}} аз маълумоти «{{installation}}», тағйироти охирин {{stamp}}, барнома {{version}}',
+    auditHeadLine: 'Феҳристи аудит ҳангоми тартиб: сабти {{seq}}, хеш {{hash}}',
     meta: {
       period: 'Давра',
       filters: 'Филтрҳо',
