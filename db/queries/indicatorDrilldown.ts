@@ -3,7 +3,7 @@ import type { BreakdownDimension, DrilldownResult, DrilldownRow, DrilldownTarget
 import type { VenueKind } from '../../shared/domain/enums';
 import { INDICATOR_DIMENSIONS, NO_VALUE_KEY } from '../../shared/domain/indicatorDimensions';
 import type { Database } from '../schema';
-import { DIMENSION_COLUMNS, districtsOfRegion, firstPerWoman, inList, qualifyingConsultations } from './indicatorSql';
+import { KEY_COLUMNS, districtsOfRegion, firstPerWoman, inList, qualifyingConsultations } from './indicatorSql';
 import { resolveFilters } from './indicators';
 
 // The consultations behind any number of the report (issue 5): the same SQL as the engine, restricted
@@ -31,7 +31,7 @@ function cellCondition(dimension: BreakdownDimension | null | undefined, key: st
       return key === NO_VALUE_KEY ? sql`NOT ${has(sql`1 = 1`)}` : has(sql`${sql.ref(`s.${column}`)} = ${key}`);
     }
     default:
-      return sql`${sql.ref(`b.${DIMENSION_COLUMNS[d.key]!}`)} = ${key}`;
+      return sql`${sql.ref(`b.${KEY_COLUMNS[d.key]!}`)} = ${key}`;
   }
 }
 

@@ -41,7 +41,7 @@ export type Venue = 'contact_point' | 'mobile_session';
 const COLUMN_DIMENSIONS = [...SMALL_DIMENSIONS, ...PLACE_DIMENSIONS];
 
 /** Columns that hold a dimension's key in the rows above (ageBand: age_band). */
-export const DIMENSION_COLUMNS: Partial<Record<BreakdownDimension, string>> = Object.fromEntries(
+export const KEY_COLUMNS: Partial<Record<BreakdownDimension, string>> = Object.fromEntries(
   COLUMN_DIMENSIONS.map((d) => [d.key, d.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
 );
 
@@ -68,7 +68,7 @@ export function qualifyingConsultations(q: ReportQuery, f: ResolvedFilters, wome
       c.date AS date,
       c.created_at AS created_at,
       COALESCE(cl.merged_into_id, c.client_id) AS person,
-      ${sql.raw(COLUMN_DIMENSIONS.map((d) => `${valueSql(d.source, 'c')} AS ${DIMENSION_COLUMNS[d.key]}`).join(',\n      '))}
+      ${sql.raw(COLUMN_DIMENSIONS.map((d) => `${valueSql(d.source, 'c')} AS ${KEY_COLUMNS[d.key]}`).join(',\n      '))}
     FROM consultations c
     JOIN clients cl ON cl.id = c.client_id
     LEFT JOIN mobile_sessions ms ON ms.id = c.mobile_session_id

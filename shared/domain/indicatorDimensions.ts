@@ -134,3 +134,17 @@ export function keyLabelOf(dim: BreakdownDimension, key: string): { i18n: string
   if ('answer' in labels) return { i18n: `reports.keys.${key}` };
   return { place: labels.place };
 }
+
+export interface DimensionColumn {
+  column: string;
+  /** An answer (1/0/NULL) rather than text. */
+  integer: boolean;
+  nullable: boolean;
+}
+
+/** The columns of consultations the small and place dimensions read (what a copy of the facts must carry). */
+export const CONSULTATION_DIMENSION_COLUMNS: readonly DimensionColumn[] = [...SMALL_DIMENSIONS, ...PLACE_DIMENSIONS].map(({ source }) => ({
+  column: source.column,
+  integer: 'answer' in source,
+  nullable: 'answer' in source || 'optional' in source,
+}));

@@ -87,6 +87,7 @@ export interface Visit {
   sessionId?: string;
   districtId: string;
   issues: string[];
+  referrals?: string[];
   abandoned?: number | null;
   caseId?: string;
 }
@@ -121,6 +122,9 @@ export function consultation(v: Visit) {
       snap_residence_district_id: v.districtId,
     });
     for (const [k, issue] of v.issues.entries()) await insertRow(ctx.trx, ctx.w, 'consultation_issues', { id: `${v.id}-i${k}`, consultation_id: v.id, issue });
+    for (const [k, referral] of (v.referrals ?? []).entries()) {
+      await insertRow(ctx.trx, ctx.w, 'consultation_referrals', { id: `${v.id}-r${k}`, consultation_id: v.id, referral, note: '' });
+    }
   };
 }
 
