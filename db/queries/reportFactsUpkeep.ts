@@ -3,8 +3,8 @@ import { SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import { dictionaryJoins, FACT_COLUMNS, FACT_IDS, rebuildStatements } from '../reportFactsSql';
 import type { Database } from '../schema';
 
-// Deferred upkeep of report_facts (migration 0009) for a write of many rows at once (an exchange merge
-// of a year of national changes). The triggers of 0009 cost a national year's import about a quarter of
+// Deferred upkeep of report_facts (db/reportFactsSql.ts) for a write of many rows at once (an exchange
+// merge of a year of national changes). The report's triggers cost a national year's import about a quarter of
 // its time — per row fired, even when a WHEN clause would skip their work (SQLite sets up a trigger's
 // whole program first). So, inside the merge's transaction, deferFacts sets them aside and puts in
 // their place temporary triggers that only note which consultations changed; finish() rebuilds the

@@ -85,7 +85,7 @@ export const reportsEn = {
     suppressionNote:
       'Small numbers hidden: counts from 1 to {{max}} are shown as “<{{threshold}}”; cells marked “x” are hidden too, so that a small count cannot be worked out from a total.',
     notSuppressed: 'Exact numbers: for use inside the contact point only.',
-    issueNote: 'A consultation may concern several issues, so this table may add up to more than the total.',
+    issueNote: 'A consultation may concern several issues and lead to several referrals, so the rows of issues and of referrals may add up to more than the total.',
     chartAgeTitle: 'Women from migrant households by age',
     chartRegionTitle: 'Consultations by region',
     drilldownHint: 'Choose a number to see the consultations behind it.',
