@@ -1,9 +1,9 @@
 import { sql, SqliteAdapter, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import { addMonths } from '../../shared/domain/dates';
-import type { Database } from '../schema';
 import { PLACE_DIMENSIONS, SET_DIMENSIONS, SMALL_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import { valueSql } from '../reportFactsSql';
+import type { Database } from '../schema';
 import { inList, type ResolvedFilters } from './indicatorSql';
 import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './indicatorTally';
 
@@ -31,8 +31,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** A five-year report reads sixty windows of a month (smaller batches of rows die young: the process keeps to a few hundred megabytes); a longer period gets longer windows. */
 const WINDOW_MONTHS = 1;
-const PLACE_COUNT = PLACE_DIMENSIONS.length;
 const MAX_WINDOWS = 120;
+const PLACE_COUNT = PLACE_DIMENSIONS.length;
 
 /** A woman's first qualifying consultation so far (per venue). */
 interface First {
