@@ -1,4 +1,5 @@
 import type { VenueKind } from '../domain/enums';
+import type { BreakdownDimension as DeclaredDimension } from '../domain/indicatorDimensions';
 
 // The shapes of the indicator report (issue 5): what the engine returns, what the CLI writes as JSON,
 // what the screen shows and the exports lay out. Pure types; no runtime code.
@@ -20,20 +21,8 @@ export interface ReportQuery extends ReportFilters {
 /** A count, or (in suppressed outputs) "<5" for a small cell and "x" for a cell hidden so the small one cannot be recovered. */
 export type Count = number | string;
 
-export type BreakdownDimension =
-  | 'sex'
-  | 'ageBand'
-  | 'employment'
-  | 'education'
-  | 'residence'
-  | 'socialAssistance'
-  | 'abandoned'
-  | 'region'
-  | 'district'
-  | 'homeDistrict'
-  | 'issue'
-  | 'venue'
-  | 'kind';
+/** A breakdown's dimension: shared/domain/indicatorDimensions.ts declares each. */
+export type BreakdownDimension = DeclaredDimension;
 
 /** Keyed `"1.2.3.womenFromMigrantHouseholds"` etc.; each holds dimension → key → count. */
 export type BreakdownKey =
