@@ -58,7 +58,8 @@ beforeAll(async () => {
   pg = new Kysely<HubDatabase>({ dialect: new PGliteDialect(pglite) });
   await migrateHubPostgres(pg);
   await describeHubPostgres(pg, hub.installation.id, hub.installation.name);
-});
+  // Starting PostgreSQL in the process (PGlite) takes tens of seconds on a busy 2-core machine.
+}, 180_000);
 
 afterAll(async () => {
   await pg?.destroy();
