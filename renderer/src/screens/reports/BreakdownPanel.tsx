@@ -22,7 +22,8 @@ export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[
     () => ({
       categories: rows.map((r) => r.category),
       series: [{ name: title, values: rows.map((r) => r.count.value) }],
-      horizontal: false,
+      // Place names side by side under the bars ran into each other: long labels go at the left of the bars.
+      horizontal: rows.some((r) => r.category.length > 14),
     }),
     [rows, title],
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportQuery } from '../../../../shared/api/reportTypes';
 import { formatDate, todayIso } from '../../../../shared/domain/dates';
@@ -186,11 +186,12 @@ export function ReportsScreen() {
               return section === breakdowns[0] ? <BreakdownPanel key="breakdowns" sections={breakdowns} onDrill={setDrill} /> : null;
             }
             if (section.chart) {
+              // Charts stand side by side while the window is wide enough.
               return (
-                <Fragment key={section.name}>
-                  <h2>{section.title}</h2>
-                  <BarChart chart={section.chart} title={section.title} />
-                </Fragment>
+                <section key={section.name} className="report-chart" aria-labelledby={`report-${section.name}-title`}>
+                  <h2 id={`report-${section.name}-title`}>{section.title}</h2>
+                  <BarChart chart={section.chart} title={section.title} width={520} />
+                </section>
               );
             }
             return (
