@@ -2,6 +2,7 @@ import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '.
 import { formatDate } from '../domain/dates';
 import { AGE_BANDS } from '../domain/enums';
 import { BREAKDOWN_KEYS } from '../domain/indicatorDefinitions';
+import { COMPLEMENTARY_MARK } from '../domain/suppression';
 import { keyLabel, type ReportText } from './reportText';
 
 // The indicator report laid out once, in one language, as an ordered list of named sections: the
@@ -100,7 +101,7 @@ const BREAKDOWN_SHEETS: Record<BreakdownKey, string> = {
 
 export function suppressionMark(value: Count): SuppressionMark | null {
   if (typeof value === 'number') return null;
-  return value === 'x' ? 'complementary' : 'small';
+  return value === COMPLEMENTARY_MARK ? 'complementary' : 'small';
 }
 
 const text = (t: string): ReportCell => ({ kind: 'text', text: t });
