@@ -190,12 +190,12 @@ export function snapColumns(s: Snapshot) {
   };
 }
 
-/** The snap_* columns for a client on a date, from her record as it is now (i.e. at save time). */
-async function snapshotColumns(db: Db, clientId: string, on: string) {
+/** A client's status on a date, from her record as it is now (i.e. at save time). */
+async function clientSnapshot(db: Db, clientId: string, on: string): Promise<Snapshot> {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!c) throw new AppError('VALIDATION', 'No such client', [{ path: 'clientId', key: 'invalid' }]);
   const h = await db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  const s = takeSnapshot(
+  return takeSnapshot(
     {
       sex: c.sex as Sex,
       birthDate: c.birth_date,
@@ -218,10 +218,56 @@ async function snapshotColumns(db: Db, clientId: string, on: string) {
       : null,
     on,
   );
-  return snapColumns(s);
 }
 
 type ConsultationInput = z.output<typeof consultationInput>;
+
+/** Where a consultation took place: its date, contact point and district, resolved from its venue. */
+export interface ConsultationPlace {
+  date: string;
+  contactPointId: string;
+  districtId: string;
+}
+
+/** The columns of a consultation as entered, at its resolved place (saveConsultation, the register import, the national seed). */
+export function consultationColumns(input: ConsultationInput, place: ConsultationPlace) {
+  return {
+    client_id: input.clientId,
+    date: place.date,
+    venue_kind: input.venueKind,
+    contact_point_id: place.contactPointId,
+    mobile_session_id: input.venueKind === 'mobile_session' ? input.mobileSessionId : null,
+    district_id: place.districtId,
+    lawyer_user_id: input.lawyerUserId,
+    lawyer_name: input.lawyerName,
+    kind: input.kind,
+    advice: input.advice,
+    follow_up_on: input.followUpOn,
+    case_id: input.caseId,
+  };
+}
+
+/**
+ * The rows of a new consultation: the consultation with its snapshot, its issues and referrals, and
+ * its audit entry. saveConsultation passes the snapshot of the client's record; the register import
+ * the snapshot of the register's row (the person's situation as the register recorded it that day).
+ */
+export async function insertConsultation(ctx: WriteCtx, input: ConsultationInput, place: ConsultationPlace, snapshot: Snapshot): Promise<string> {
+  const { trx, w } = ctx;
+  const id = await insertRow(trx, w, 'consultations', { ...consultationColumns(input, place), ...snapColumns(snapshot) });
+  for (const issue of new Set(input.issues)) await insertRow(trx, w, 'consultation_issues', { consultation_id: id, issue });
+  for (const [referral, note] of new Map(input.referrals.map((r) => [r.referral, r.note]))) {
+    await insertRow(trx, w, 'consultation_referrals', { consultation_id: id, referral, note });
+  }
+  await audit(ctx, 'consultation.create', 'consultations', id, {
+    clientId: input.clientId,
+    fields: [],
+    snapshot: true,
+    issues: input.issues.length,
+    referrals: input.referrals.length,
+  });
+  return id;
+}
 
 /**
  * Records (or corrects) a consultation. The venue decides where the help was given: a mobile session
@@ -272,42 +318,28 @@ export async function saveConsultation(ctx: WriteCtx, input: ConsultationInput, 
     if (!u) throw new AppError('VALIDATION', 'No such user', [{ path: 'lawyerUserId', key: 'invalid' }]);
   }
 
-  const values = {
-    client_id: input.clientId,
-    date,
-    venue_kind: input.venueKind,
-    contact_point_id: contactPointId,
-    mobile_session_id: input.venueKind === 'mobile_session' ? input.mobileSessionId : null,
-    district_id: districtId,
-    lawyer_user_id: input.lawyerUserId,
-    lawyer_name: input.lawyerName,
-    kind: input.kind,
-    advice: input.advice,
-    follow_up_on: input.followUpOn,
-    case_id: input.caseId,
-  };
-  const retake = !existing || existing.client_id !== input.clientId || existing.date !== date;
-  const snapshot = retake ? await snapshotColumns(trx, input.clientId, date) : {};
+  const place = { date, contactPointId, districtId };
   let id: string;
-  let fields: string[] = [];
   if (existing) {
     id = existing.id;
-    fields = await updateRow(trx, w, 'consultations', id, { ...values, ...snapshot });
+    const retake = existing.client_id !== input.clientId || existing.date !== date;
+    const snapshot = retake ? snapColumns(await clientSnapshot(trx, input.clientId, date)) : {};
+    const fields = await updateRow(trx, w, 'consultations', id, { ...consultationColumns(input, place), ...snapshot });
+    await replaceChildren(ctx, id, input);
+    await audit(ctx, 'consultation.update', 'consultations', id, {
+      clientId: input.clientId,
+      fields,
+      snapshot: retake,
+      issues: input.issues.length,
+      referrals: input.referrals.length,
+    });
   } else {
-    id = await insertRow(trx, w, 'consultations', { ...values, ...(snapshot as Awaited<ReturnType<typeof snapshotColumns>>) });
+    id = await insertConsultation(ctx, input, place, await clientSnapshot(trx, input.clientId, date));
   }
-  await replaceChildren(ctx, id, input);
   if (sessionToConduct) {
     await updateRow(trx, w, 'mobile_sessions', sessionToConduct, { status: 'conducted', status_changed_on: today });
     await audit(ctx, 'mobile_session.status', 'mobile_sessions', sessionToConduct, { from: 'planned', to: 'conducted', by: 'consultation' });
   }
-  await audit(ctx, existing ? 'consultation.update' : 'consultation.create', 'consultations', id, {
-    clientId: input.clientId,
-    fields,
-    snapshot: retake,
-    issues: input.issues.length,
-    referrals: input.referrals.length,
-  });
   return id;
 }
 

@@ -1,6 +1,22 @@
 import type { ImportError, ImportKind } from '../../shared/api/reportTypes';
 import { todayIso } from '../../shared/domain/dates';
-import { CONSULTATION_KINDS, EDUCATION, EMPLOYMENT, ISSUE_CATEGORIES, RESIDENCE, SESSION_STATUSES, VENUE_KINDS } from '../../shared/domain/enums';
+import {
+  CONSULTATION_KINDS,
+  EDUCATION,
+  EMPLOYMENT,
+  ISSUE_CATEGORIES,
+  RESIDENCE,
+  SESSION_STATUSES,
+  VENUE_KINDS,
+  type ConsultationKind,
+  type Education,
+  type Employment,
+  type IssueCategory,
+  type Residence,
+  type SessionStatus,
+  type Sex,
+  type VenueKind,
+} from '../../shared/domain/enums';
 import { normalizePhone } from '../../shared/domain/phone';
 import { isoOrNull, parseAge, parseDistrict, parseEnum, parseSex, parseYesNo } from './registerColumns';
 
@@ -26,20 +42,20 @@ export interface SessionRow {
   date: string;
   districtId: string;
   location: string;
-  status: 'planned' | 'conducted' | 'cancelled';
+  status: SessionStatus;
 }
 
 export interface ConsultationRow {
   line: number;
   rowId: string;
   date: string;
-  venue: 'contact_point' | 'mobile_session';
+  venue: VenueKind;
   contactPointCode: string;
   sessionCode: string | null;
   surname: string;
   givenName: string;
   patronymic: string;
-  sex: 'F' | 'M';
+  sex: Sex;
   birthDate: string | null;
   age: number | null;
   districtId: string | null;
@@ -48,12 +64,12 @@ export interface ConsultationRow {
   husbandCountry: string;
   lastRemittance: string | null;
   abandoned: boolean | null;
-  employment: string;
-  education: string;
-  residence: string;
-  issues: string[];
+  employment: Employment;
+  education: Education;
+  residence: Residence;
+  issues: IssueCategory[];
   advice: string;
-  kind: string;
+  kind: ConsultationKind;
 }
 
 export const REASONS: Record<string, string> = {
@@ -131,7 +147,7 @@ export class RowReader {
   oneOf<T extends string>(column: string, name: Parameters<typeof parseEnum>[0], codes: readonly T[], fallback: T, required = false): T {
     const s = this.text(column, required);
     if (s === '') return fallback;
-    const v = parseEnum(name, codes, s) as T | null;
+    const v = parseEnum(name, codes, s);
     if (v === null) this.error(column, 'invalidValue');
     return v ?? fallback;
   }
@@ -153,16 +169,18 @@ export function readContactPoint(r: RowReader, line: number): ContactPointRow {
 }
 
 export function readSession(r: RowReader, line: number): SessionRow {
-  return {
+  const row: SessionRow = {
     line,
     code: r.text('code', true, 40),
     contactPointCode: r.text('contact_point', true, 40),
-    // Planned sessions may lie ahead.
+    // Planned (and cancelled) sessions may lie ahead; a session is conducted on its day or later.
     date: r.date('date', true, false) ?? '',
     districtId: r.district('district', true) ?? '',
     location: r.text('location'),
     status: r.oneOf('status', 'sessionStatus', SESSION_STATUSES, 'conducted'),
   };
+  if (row.status === 'conducted' && row.date > todayIso()) r.error('date', 'futureDate');
+  return row;
 }
 
 export function readConsultation(r: RowReader, line: number): ConsultationRow {
@@ -177,7 +195,7 @@ export function readConsultation(r: RowReader, line: number): ConsultationRow {
   const phone = phoneText === '' ? null : normalizePhone(phoneText);
   if (phoneText !== '' && phone === null) r.error('phone', 'invalidPhone');
   const issuesText = r.text('issues');
-  const issues: string[] = [];
+  const issues: IssueCategory[] = [];
   for (const part of issuesText.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
     const code = parseEnum('issue', ISSUE_CATEGORIES, part);
     if (code === null) r.error('issues', 'invalidValue');
