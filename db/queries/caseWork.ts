@@ -9,11 +9,21 @@ import { audit, type WriteCtx } from './writeContext';
 
 // Hearings and tasks of a case.
 
+/** The columns a hearing's form sets (saveHearing, and the national seed). */
+export function hearingColumns(input: z.output<typeof hearingInput>) {
+  return { case_id: input.caseId, date: input.date, time: input.time, place: input.place, result: input.result, notes: input.notes };
+}
+
+/** The columns a task's form sets (saveTask, and the national seed). */
+export function taskColumns(input: z.output<typeof taskInput>) {
+  return { case_id: input.caseId, title: input.title, due_on: input.dueOn, assignee_user_id: input.assigneeUserId };
+}
+
 export async function saveHearing(ctx: WriteCtx, input: z.output<typeof hearingInput>, today: string = todayIso()): Promise<Hearing> {
   await getCaseRow(ctx.trx, input.caseId);
   // A result is what happened: it cannot be written for a hearing still to come.
   if (input.result && input.date > today) throw new AppError('VALIDATION', 'A future hearing has no result yet', [{ path: 'result', key: 'futureDate' }]);
-  const values = { case_id: input.caseId, date: input.date, time: input.time, place: input.place, result: input.result, notes: input.notes };
+  const values = hearingColumns(input);
   let id = input.id;
   if (id) {
     const current = await ctx.trx.selectFrom('hearings').select('case_id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
@@ -33,7 +43,7 @@ export async function saveTask(ctx: WriteCtx, input: z.output<typeof taskInput>)
     const u = await ctx.trx.selectFrom('users').select('id').where('id', '=', input.assigneeUserId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!u) throw new AppError('VALIDATION', 'No such user', [{ path: 'assigneeUserId', key: 'invalid' }]);
   }
-  const values = { case_id: input.caseId, title: input.title, due_on: input.dueOn, assignee_user_id: input.assigneeUserId };
+  const values = taskColumns(input);
   let id = input.id;
   if (id) {
     const fields = await updateRow(ctx.trx, ctx.w, 'tasks', id, values);

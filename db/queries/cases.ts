@@ -221,9 +221,24 @@ export async function saveCase(ctx: WriteCtx, input: z.output<typeof caseInput>,
     return existing.id;
   }
   const id = await insertRow(trx, w, 'cases', { ...values, status: 'open', closed_on: null, outcome: null, details: '{}' });
-  await insertRow(trx, w, 'case_status_history', { case_id: id, status: 'open', changed_on: openedOn, user_id: ctx.user.id, note: '' });
+  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(id, 'open', openedOn, ctx.user.id, ''));
   await audit(ctx, 'case.create', 'cases', id, { clientId: input.clientId, caseType: input.caseType });
   return id;
+}
+
+/** The columns a status change sets on the case (setCaseStatus, and the national seed). */
+export function caseStatusPatch(status: CaseStatus, on: string, outcome: CaseOutcome | null) {
+  const patch: { status: CaseStatus; closed_on?: string | null; outcome?: CaseOutcome | null } = { status };
+  if (status === 'closed') {
+    patch.closed_on = on;
+    patch.outcome = outcome;
+  } else if (outcome) patch.outcome = outcome; // e.g. the decision's outcome, recorded when decided
+  return patch;
+}
+
+/** The dated history row of a case's status (saveCase, setCaseStatus, and the national seed). */
+export function statusHistoryColumns(caseId: string, status: CaseStatus, on: string, userId: string, note: string) {
+  return { case_id: caseId, status, changed_on: on, user_id: userId, note };
 }
 
 export async function setCaseStatus(
@@ -242,12 +257,7 @@ export async function setCaseStatus(
   const on = input.on ?? today;
   const last = await trx.selectFrom('case_status_history').select((eb) => eb.fn.max<string>('changed_on').as('last')).where('case_id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
   if (last?.last && on < last.last) throw new AppError('VALIDATION', 'Before the previous status change', [{ path: 'on', key: 'dateOrder' }]);
-  const patch: { status: CaseStatus; closed_on?: string | null; outcome?: CaseOutcome | null } = { status: input.status };
-  if (input.status === 'closed') {
-    patch.closed_on = on;
-    patch.outcome = input.outcome;
-  } else if (input.outcome) patch.outcome = input.outcome; // e.g. the decision's outcome, recorded when decided
-  await updateRow(trx, w, 'cases', input.id, patch);
-  await insertRow(trx, w, 'case_status_history', { case_id: input.id, status: input.status, changed_on: on, user_id: ctx.user.id, note: input.note });
+  await updateRow(trx, w, 'cases', input.id, caseStatusPatch(input.status, on, input.outcome));
+  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(input.id, input.status, on, ctx.user.id, input.note));
   await audit(ctx, 'case.status', 'cases', input.id, { from, to: input.status, outcome: input.outcome });
 }

@@ -25,7 +25,6 @@ async function checkOwnedIds(ctx: WriteCtx, table: 'client_phones' | 'children',
   if (errors.length) throw new AppError('VALIDATION', 'Some fields are not valid', errors);
 }
 
-/** The clients row for a client as entered (also used by the national seed's fast path). */
 /** The columns of a client's migrant household that her form sets (saveClient, and the national seed). */
 export function householdColumns(h: NonNullable<ClientInput['household']>) {
   return {
@@ -44,6 +43,21 @@ export function householdColumns(h: NonNullable<ClientInput['household']>) {
   };
 }
 
+/** The columns of a client's child as entered (saveClient, and the national seed). */
+export function childColumns(c: ClientInput['children'][number]) {
+  return {
+    surname: c.surname,
+    given_name: c.givenName,
+    patronymic: c.patronymic,
+    birth_date: c.birthDate,
+    sex: c.sex,
+    birth_certificate: c.birthCertificate,
+    paternity_registered: int(c.paternityRegistered),
+    notes: c.notes,
+  };
+}
+
+/** The clients row for a client as entered (saveClient, and the national seed). */
 export function clientColumns(input: ClientInput, ageRecordedOn: string | null) {
   const keys = nameKeys(input);
   return {
@@ -128,16 +142,7 @@ export async function saveClient(ctx: WriteCtx, input: ClientInput, today: strin
   const currentChildren = await trx.selectFrom('children').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).execute();
   const keptChildren = new Set<string>();
   for (const c of input.children) {
-    const cv = {
-      surname: c.surname,
-      given_name: c.givenName,
-      patronymic: c.patronymic,
-      birth_date: c.birthDate,
-      sex: c.sex,
-      birth_certificate: c.birthCertificate,
-      paternity_registered: int(c.paternityRegistered),
-      notes: c.notes,
-    };
+    const cv = childColumns(c);
     if (c.id) {
       keptChildren.add(c.id);
       await updateRow(trx, w, 'children', c.id, cv);

@@ -16,7 +16,8 @@ import type {
   Sex,
   VenueKind,
 } from '../../shared/domain/enums';
-import { takeSnapshot, type Snapshot } from '../../shared/domain/snapshot';
+import { takeSnapshot, type Snapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
+import type { ClientsTable, MigrantHouseholdsTable } from '../schema';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getContactPoint } from './contactPoints';
 import { audit, bool, int, type Db, type WriteCtx } from './writeContext';
@@ -190,34 +191,44 @@ export function snapColumns(s: Snapshot) {
   };
 }
 
+/** What a snapshot needs of a client's row (clients columns). */
+type ClientSnapshotColumns = Pick<
+  ClientsTable,
+  'sex' | 'birth_date' | 'age_recorded' | 'age_recorded_on' | 'employment' | 'education' | 'residence_type' | 'social_assistance' | 'residence_district_id'
+>;
+
+/** A client's row as the snapshot reads it (saveConsultation, and the national seed from the row it writes). */
+export function snapshotClient(c: ClientSnapshotColumns): SnapshotClient {
+  return {
+    sex: c.sex as Sex,
+    birthDate: c.birth_date,
+    ageRecorded: c.age_recorded,
+    ageRecordedOn: c.age_recorded_on,
+    employment: c.employment as Employment,
+    education: c.education as Education,
+    residenceType: c.residence_type as Residence,
+    socialAssistance: bool(c.social_assistance),
+    residenceDistrictId: c.residence_district_id,
+  };
+}
+
+/** A migrant household's row as the snapshot reads it (saveConsultation, and the national seed). */
+export function snapshotHousehold(h: Pick<MigrantHouseholdsTable, 'relation' | 'departure_date' | 'last_remittance_date' | 'marital_status' | 'abandoned_override'>): SnapshotHousehold {
+  return {
+    relation: h.relation as RelationToMigrant,
+    departureDate: h.departure_date,
+    lastRemittanceDate: h.last_remittance_date,
+    maritalStatus: h.marital_status as MaritalStatus,
+    abandonedOverride: bool(h.abandoned_override),
+  };
+}
+
 /** A client's status on a date, from her record as it is now (i.e. at save time). */
 async function clientSnapshot(db: Db, clientId: string, on: string): Promise<Snapshot> {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!c) throw new AppError('VALIDATION', 'No such client', [{ path: 'clientId', key: 'invalid' }]);
   const h = await db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  return takeSnapshot(
-    {
-      sex: c.sex as Sex,
-      birthDate: c.birth_date,
-      ageRecorded: c.age_recorded,
-      ageRecordedOn: c.age_recorded_on,
-      employment: c.employment as Employment,
-      education: c.education as Education,
-      residenceType: c.residence_type as Residence,
-      socialAssistance: bool(c.social_assistance),
-      residenceDistrictId: c.residence_district_id,
-    },
-    h
-      ? {
-          relation: h.relation as RelationToMigrant,
-          departureDate: h.departure_date,
-          lastRemittanceDate: h.last_remittance_date,
-          maritalStatus: h.marital_status as MaritalStatus,
-          abandonedOverride: bool(h.abandoned_override),
-        }
-      : null,
-    on,
-  );
+  return takeSnapshot(snapshotClient(c), h ? snapshotHousehold(h) : null, on);
 }
 
 type ConsultationInput = z.output<typeof consultationInput>;

@@ -91,6 +91,25 @@ export async function getSession(db: Db, id: string): Promise<MobileSessionDetai
   };
 }
 
+/** The columns a session's form sets, with its code and contact point resolved (saveSession, and the national seed). */
+export function sessionColumns(input: z.output<typeof sessionInput>, code: string, contactPointId: string) {
+  return {
+    code,
+    contact_point_id: contactPointId,
+    date: input.date,
+    district_id: input.districtId,
+    jamoat: input.jamoat,
+    village: input.village,
+    partner_authority: input.partnerAuthority,
+    notes: input.notes,
+  };
+}
+
+/** The columns of a member of a session's team; `name` falls back to the staff member's (saveSession, and the national seed). */
+export function teamMemberColumns(member: z.output<typeof sessionInput>['team'][number], name: string) {
+  return { staff_id: member.staffId, name, role: member.role };
+}
+
 async function generateCode(db: Db, cpCode: string, date: string): Promise<string> {
   const prefix = `${cpCode}-${date.replace(/-/g, '')}-`;
   const taken = await db
@@ -120,16 +139,7 @@ export async function saveSession(ctx: WriteCtx, input: z.output<typeof sessionI
     if (input.code) throw new AppError('VALIDATION', 'This code is already used', [{ path: 'code', key: 'duplicate' }]);
     code = await generateCode(trx, cp.code, input.date);
   }
-  const values = {
-    code,
-    contact_point_id: contactPointId,
-    date: input.date,
-    district_id: input.districtId,
-    jamoat: input.jamoat,
-    village: input.village,
-    partner_authority: input.partnerAuthority,
-    notes: input.notes,
-  };
+  const values = sessionColumns(input, code, contactPointId);
   let id: string;
   if (existing) {
     id = existing.id;
@@ -165,7 +175,7 @@ async function saveTeam(ctx: WriteCtx, sessionId: string, team: z.output<typeof 
       if (!staff) throw new AppError('VALIDATION', 'No such staff member', [{ path: `team.${team.indexOf(member)}.staffId`, key: 'invalid' }]);
       name = name || staff.full_name;
     }
-    const values = { staff_id: member.staffId, name, role: member.role };
+    const values = teamMemberColumns(member, name);
     if (member.id && current.some((c) => c.id === member.id)) {
       keep.add(member.id);
       await updateRow(trx, ctx.w, 'mobile_session_team', member.id, values);
