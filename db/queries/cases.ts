@@ -226,6 +226,11 @@ export async function saveCase(ctx: WriteCtx, input: z.output<typeof caseInput>,
   return id;
 }
 
+/** A case's details (JSON; the answers of its filings under `filing`), as saving a filing keeps them for the next one (saveFiling, and the demo data set). */
+export async function setCaseDetails(ctx: WriteCtx, caseId: string, details: Record<string, unknown>): Promise<void> {
+  await updateRow(ctx.trx, ctx.w, 'cases', caseId, { details: JSON.stringify(details) });
+}
+
 /** The columns a status change sets on the case (setCaseStatus, and the national seed). */
 export function caseStatusPatch(status: CaseStatus, on: string, outcome: CaseOutcome | null) {
   const patch: { status: CaseStatus; closed_on?: string | null; outcome?: CaseOutcome | null } = { status };

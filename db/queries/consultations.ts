@@ -19,7 +19,7 @@ import type {
 import { takeSnapshot, type Snapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
 import type { ClientsTable, MigrantHouseholdsTable } from '../schema';
 import { insertRow, tombstoneRow, updateRow } from '../write';
-import { getContactPoint } from './contactPoints';
+import { getContactPoint, openOn } from './contactPoints';
 import { audit, bool, int, type Db, type WriteCtx } from './writeContext';
 
 // Consultations (indicator 1.2.10) with the client's status snapshot taken when they are recorded.
@@ -313,7 +313,7 @@ export async function saveConsultation(ctx: WriteCtx, input: ConsultationInput, 
     if (!cpId) throw new AppError('VALIDATION', 'Choose the contact point', [{ path: 'contactPointId', key: 'required' }]);
     const cp = await getContactPoint(trx, cpId);
     date = input.date!;
-    if (date < cp.established_on || (cp.closed_on && date > cp.closed_on)) {
+    if (!openOn(cp, date)) {
       throw new AppError('VALIDATION', 'The contact point was not open on that date', [{ path: 'date', key: 'invalid' }]);
     }
     contactPointId = cp.id;

@@ -44,6 +44,11 @@ export async function getContactPoint(db: Db, id: string) {
   return row;
 }
 
+/** Whether a contact point was open on a date: established by then and not yet closed (saveConsultation, and the register import). */
+export function openOn(cp: { established_on: string; closed_on: string | null }, date: string): boolean {
+  return date >= cp.established_on && (!cp.closed_on || date <= cp.closed_on);
+}
+
 /** The columns a contact point's form sets (saveContactPoint, and the national seed). */
 export function contactPointColumns(input: z.output<typeof contactPointInput>) {
   return {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { saveClient } from '../../db/queries/clientWrite';
 import { insertConsultation } from '../../db/queries/consultations';
+import { openOn } from '../../db/queries/contactPoints';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
 import type { clientInput, consultationInput } from '../../shared/api/caseTrackingInputs';
@@ -57,7 +58,10 @@ function naturalKey(person: string, date: string, venue: string, cp: string, ses
 
 export async function planConsultations(db: Kysely<Database>, rows: ConsultationRow[], readers: RowReader[]): Promise<ConsultationPlan> {
   const cps = new Map(
-    (await db.selectFrom('contact_points').select(['id', 'code', 'district_id']).where('deleted_at', 'is', null).execute()).map((r) => [r.code, r]),
+    (await db.selectFrom('contact_points').select(['id', 'code', 'district_id', 'established_on', 'closed_on']).where('deleted_at', 'is', null).execute()).map((r) => [
+      r.code,
+      r,
+    ]),
   );
   const sessions = new Map(
     (await db.selectFrom('mobile_sessions').select(['id', 'code', 'date', 'district_id', 'contact_point_id']).where('deleted_at', 'is', null).execute()).map(
@@ -92,6 +96,8 @@ export async function planConsultations(db: Kysely<Database>, rows: Consultation
     }
     const cp = cps.get(row.contactPointCode);
     if (row.contactPointCode && !cp) r.error('contact_point', 'unknownContactPoint');
+    // As on the consultation screen: help at the desk only while the contact point was open.
+    if (cp && row.venue === 'contact_point' && row.date && !openOn(cp, row.date)) r.error('date', 'contactPointClosed');
     let session = null;
     if (row.sessionCode && row.venue === 'mobile_session') {
       session = sessions.get(row.sessionCode) ?? null;

@@ -88,6 +88,7 @@ export const REASONS: Record<string, string> = {
   sessionNotAllowed: 'a consultation at the contact point cannot name a mobile session',
   sessionOtherContactPoint: 'the mobile session belongs to another contact point',
   sessionOtherDate: 'the mobile session took place on another date',
+  contactPointClosed: 'the contact point was not open on that date',
   duplicateCode: 'the same code appears on another row of the file',
   duplicateRowId: 'the same row_id appears on another row of the file',
   closedBeforeEstablished: 'closed before it was established',

@@ -113,4 +113,14 @@ describe('a register imported and the same facts entered on the screens', () => 
     const refused = await entered.raw('sessions:setStatus', { id: planned.session.id, status: 'conducted' });
     expect(refused.ok).toBe(false);
   });
+
+  it('refuses a consultation at the desk of a contact point not yet open that day, as the consultation screen does', async () => {
+    const early = `${HEADER}\n2019-06-01,contact_point,CP-KHJ,,Каримова,Зарина,,F,1995-06-15,,su-khujand,,no,,,employed,higher,urban,land,`;
+    const summary = await imported.call('import:preview', { kind: 'consultations', fileBase64: b64(early) });
+    expect(summary.errors).toEqual([{ row: 2, column: 'date', key: 'contactPointClosed', reason: 'the contact point was not open on that date' }]);
+    const [cp] = await entered.call('contactPoints:list', { includeClosed: true });
+    const client = await entered.call('clients:save', { surname: 'Каримова', givenName: 'Зарина', sex: 'F', birthDate: '1995-06-15' });
+    const refused = await entered.raw('consultations:save', { clientId: client.client.id, venueKind: 'contact_point', contactPointId: cp!.id, date: '2019-06-01', issues: ['land'] });
+    expect(refused.ok ? null : refused.error.code).toBe('VALIDATION');
+  });
 });
