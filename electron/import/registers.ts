@@ -81,8 +81,11 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
     summary.alreadyPresent = rows.length - fresh.length;
     write = async (w) => {
       for (const r of fresh) {
-        const session = { code: r.code, contactPointId: cps.get(r.contactPointCode)!, date: r.date, districtId: r.districtId, village: r.location };
-        const id = await saveSession(w, { ...session, jamoat: '', partnerAuthority: '', notes: '', team: [] }, null);
+        const id = await saveSession(
+          w,
+          { code: r.code, contactPointId: cps.get(r.contactPointCode)!, date: r.date, districtId: r.districtId, jamoat: '', village: r.location, partnerAuthority: '', notes: '', team: [] },
+          null,
+        );
         // The register tells how the session went; the change is dated on the session's day.
         if (r.status !== 'planned') await setSessionStatus(w, id, r.status, r.date);
       }
