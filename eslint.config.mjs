@@ -2,8 +2,11 @@
 // - shared/ runs everywhere: no Node built-ins, no Electron, no DOM, no React, no electron/ db/ renderer/;
 // - renderer/ is untrusted UI: no Electron, no Node, never electron/ or db/;
 // - only electron/main and electron/preload import 'electron'; only the two bridge files import
-//   ipcMain / ipcRenderer; every other file under electron/ is plain Node.
+//   ipcMain / ipcRenderer; every other file under electron/ is plain Node;
+// - no import cycle anywhere: a cycle means two modules are one unit split in two, or that a lower
+//   layer (a repository) reaches up into a higher one (a service or a handler).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -26,6 +29,19 @@ export default tseslint.config(
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': 'allow-with-description', 'ts-expect-error': 'allow-with-description' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Imports are relative and name no extension: resolve them as the bundler does, .ts and .tsx first.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+    },
+    rules: {
+      // Type-only imports count too: a type cycle still ties the two modules' layers together.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -1,7 +1,30 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AgeBand,
+  CaseOutcome,
+  CaseStatus,
+  CaseType,
+  ConsentMethod,
+  ConsultationKind,
+  DocumentKind,
+  Education,
+  Employment,
+  InstallationRole,
+  IssueCategory,
+  MaritalStatus,
+  Referral,
+  RelationToMigrant,
+  Residence,
+  SessionStatus,
+  Sex,
+  UserRole,
+  VenueKind,
+} from '../shared/domain/enums';
 
 // The Database interface Kysely types every query with. Mirrors db/migrations (the migrations never
-// import these types: they describe the schema as it was at that step).
+// import these types: they describe the schema as it was at that step). A column that holds one of a fixed
+// list of values is typed as that list's union (shared/domain/enums.ts): rows read need no cast, and
+// writing any other value fails to compile.
 
 /** Columns every synced row carries (see migration 0001). */
 export interface SyncedColumns {
@@ -20,7 +43,7 @@ export interface MetaTable {
 export interface UsersTable extends SyncedColumns {
   username: string;
   display_name: string;
-  role: string;
+  role: UserRole;
   active: number;
   last_login_at: string | null;
 }
@@ -53,7 +76,7 @@ export interface MobileSessionsTable extends SyncedColumns {
   jamoat: string;
   village: string;
   partner_authority: string;
-  status: string;
+  status: SessionStatus;
   status_changed_on: string | null;
   notes: string;
 }
@@ -71,7 +94,7 @@ export interface ClientsTable extends SyncedColumns {
   patronymic: string;
   search_name: string;
   search_key: string;
-  sex: string;
+  sex: Sex;
   birth_date: string | null;
   age_recorded: number | null;
   age_recorded_on: string | null;
@@ -81,13 +104,13 @@ export interface ClientsTable extends SyncedColumns {
   residence_jamoat: string;
   residence_village: string;
   residence_address: string;
-  residence_type: string;
+  residence_type: Residence;
   languages: string;
-  employment: string;
-  education: string;
+  employment: Employment;
+  education: Education;
   social_assistance: number | null;
   consent_on: string | null;
-  consent_method: string | null;
+  consent_method: ConsentMethod | null;
   notes: string;
   merged_into_id: string | null;
   erased_at: string | null;
@@ -101,7 +124,7 @@ export interface ClientPhonesTable extends SyncedColumns {
 
 export interface MigrantHouseholdsTable extends SyncedColumns {
   client_id: string;
-  relation: string;
+  relation: RelationToMigrant;
   migrant_surname: string;
   migrant_given_name: string;
   migrant_patronymic: string;
@@ -111,7 +134,7 @@ export interface MigrantHouseholdsTable extends SyncedColumns {
   departure_date: string | null;
   last_contact_date: string | null;
   last_remittance_date: string | null;
-  marital_status: string;
+  marital_status: MaritalStatus;
   abandoned_override: number | null;
   abandoned_override_reason: string;
   notes: string;
@@ -123,7 +146,7 @@ export interface ChildrenTable extends SyncedColumns {
   given_name: string;
   patronymic: string;
   birth_date: string | null;
-  sex: string | null;
+  sex: Sex | null;
   birth_certificate: string;
   paternity_registered: number | null;
   notes: string;
@@ -132,8 +155,8 @@ export interface ChildrenTable extends SyncedColumns {
 export interface CasesTable extends SyncedColumns {
   number: string;
   client_id: string;
-  case_type: string;
-  status: string;
+  case_type: CaseType;
+  status: CaseStatus;
   opened_on: string;
   closed_on: string | null;
   contact_point_id: string | null;
@@ -147,7 +170,7 @@ export interface CasesTable extends SyncedColumns {
   respondent_birth_date: string | null;
   respondent_address: string;
   respondent_whereabouts: string;
-  outcome: string | null;
+  outcome: CaseOutcome | null;
   monthly_alimony_diram: number | null;
   arrears_recovered_diram: number | null;
   details: string;
@@ -156,7 +179,7 @@ export interface CasesTable extends SyncedColumns {
 
 export interface CaseStatusHistoryTable extends SyncedColumns {
   case_id: string;
-  status: string;
+  status: CaseStatus;
   changed_on: string;
   user_id: string | null;
   note: string;
@@ -182,47 +205,47 @@ export interface TasksTable extends SyncedColumns {
 export interface ConsultationsTable extends SyncedColumns {
   client_id: string;
   date: string;
-  venue_kind: string;
+  venue_kind: VenueKind;
   contact_point_id: string;
   mobile_session_id: string | null;
   district_id: string;
   lawyer_user_id: string | null;
   lawyer_name: string;
-  kind: string;
+  kind: ConsultationKind;
   advice: string;
   follow_up_on: string | null;
   case_id: string | null;
-  snap_sex: string;
+  snap_sex: Sex;
   snap_age: number | null;
-  snap_age_band: string;
+  snap_age_band: AgeBand;
   snap_migrant_household: number;
-  snap_relation: string | null;
-  snap_marital_status: string | null;
+  snap_relation: RelationToMigrant | null;
+  snap_marital_status: MaritalStatus | null;
   snap_abandoned: number | null;
   snap_abandoned_computed: number | null;
   snap_abandoned_reason: string;
-  snap_employment: string;
-  snap_education: string;
-  snap_residence: string;
+  snap_employment: Employment;
+  snap_education: Education;
+  snap_residence: Residence;
   snap_social_assistance: number | null;
   snap_residence_district_id: string | null;
 }
 
 export interface ConsultationIssuesTable extends SyncedColumns {
   consultation_id: string;
-  issue: string;
+  issue: IssueCategory;
 }
 
 export interface ConsultationReferralsTable extends SyncedColumns {
   consultation_id: string;
-  referral: string;
+  referral: Referral;
   note: string;
 }
 
 export interface DocumentsTable extends SyncedColumns {
   case_id: string | null;
   client_id: string | null;
-  kind: string;
+  kind: DocumentKind;
   title: string;
   file_name: string;
   mime_type: string;
@@ -283,7 +306,7 @@ export interface ChangeLogTable {
 
 export interface PeersTable extends SyncedColumns {
   installation_id: string;
-  role: string;
+  role: InstallationRole;
   name: string;
   sign_public_key: string;
   enc_public_key: string;
@@ -380,5 +403,9 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type ClientRow = Selectable<ClientsTable>;
+export type HouseholdRow = Selectable<MigrantHouseholdsTable>;
+export type ChildRow = Selectable<ChildrenTable>;
 export type ConsultationRow = Selectable<ConsultationsTable>;
 export type CaseRow = Selectable<CasesTable>;
+export type ContactPointRow = Selectable<ContactPointsTable>;
+export type MobileSessionRow = Selectable<MobileSessionsTable>;

@@ -47,6 +47,20 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
   await setMeta(db, AUDIT_HEAD_KEY, hash);
 }
 
+/** A page of the trail, the newest first, and how many entries match (action: a prefix). */
+export async function listAuditRows(db: Db, f: { action?: string; username?: string; offset: number; limit: number }) {
+  let q = db.selectFrom('audit_log');
+  if (f.action) q = q.where('action', 'like', `${f.action}%`);
+  if (f.username) q = q.where('username', '=', f.username);
+  const rows = await q.selectAll().orderBy('seq', 'desc').offset(f.offset).limit(f.limit).execute();
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+/** The whole trail, the oldest first. */
+export async function allAuditRows(db: Db) {
+  return db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
+}
 
 export interface AuditVerification {
   ok: boolean;
@@ -56,7 +70,7 @@ export interface AuditVerification {
 }
 
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
+  const rows = await allAuditRows(db);
   let prev = GENESIS_HASH;
   for (const row of rows) {
     if (row.prev_hash !== prev || entryHash(prev, row) !== row.hash) return { ok: false, entries: rows.length, brokenAt: row.seq };

@@ -1,21 +1,31 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { z } from 'zod';
-import type { CaseDetail, CaseRecord, CaseSummary, Hearing, Paged, Task } from '../../shared/api/caseTracking';
-import type { caseInput, caseListInput } from '../../shared/api/caseTrackingInputs';
 import { AppError } from '../../shared/api/errors';
-import { allowedNextStatuses, checkCaseTransition } from '../../shared/domain/caseWorkflow';
 import { todayIso } from '../../shared/domain/dates';
 import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
 import { latinKey, prefixEnd } from '../../shared/domain/names';
+import type { CaseRow } from '../schema';
 import { insertRow, updateRow } from '../write';
-import { clientSummaries } from './clients';
-import { listConsultations } from './consultations';
 import { audit, type Db, type WriteCtx } from './writeContext';
 
-// Cases: the court work that follows some consultations, with the status workflow of
-// shared/domain/caseWorkflow.ts and a dated history row for every change.
+// Cases: the court work that follows some consultations, with a dated history row for every change of
+// status (the workflow's rules are in shared/domain/caseWorkflow.ts, checked by the case service).
 
-type ListFilter = Partial<z.output<typeof caseListInput>> & Pick<z.output<typeof caseListInput>, 'sort' | 'dir' | 'offset' | 'limit'> & { onlyId?: string };
+/** The case list's filters and page. */
+export interface CaseListFilter {
+  /** Client name (any spelling, prefix), court case number or case number. */
+  query?: string;
+  /** A status, or 'active' for every status but closed. */
+  status?: CaseStatus | 'active';
+  caseType?: CaseType;
+  responsibleUserId?: string | null;
+  clientId?: string | null;
+  onlyId?: string;
+  sort: 'openedOn' | 'number' | 'status' | 'caseType' | 'updatedAt';
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+type ListFilter = CaseListFilter;
 
 function base(db: Db) {
   return db.selectFrom('cases as k').innerJoin('clients as c', 'c.id', 'k.client_id').where('k.deleted_at', 'is', null);
@@ -37,45 +47,12 @@ async function nextHearings(db: Db, ids: string[], today: string): Promise<Map<s
   return map;
 }
 
-type CaseJoinRow = Awaited<ReturnType<ReturnType<typeof selectAllOf>['executeTakeFirstOrThrow']>>;
 function selectAllOf(db: Db) {
   return base(db).selectAll('k').select(['c.surname', 'c.given_name']);
 }
 
-function toRecord(r: CaseJoinRow, next: string | null): CaseRecord {
-  return {
-    id: r.id,
-    number: r.number,
-    caseType: r.case_type as CaseType,
-    status: r.status as CaseStatus,
-    openedOn: r.opened_on,
-    closedOn: r.closed_on,
-    clientId: r.client_id,
-    clientName: `${r.surname} ${r.given_name}`,
-    responsibleUserId: r.responsible_user_id,
-    responsibleName: r.responsible_name,
-    courtName: r.court_name,
-    courtCaseNumber: r.court_case_number,
-    outcome: r.outcome as CaseOutcome | null,
-    nextHearingOn: next,
-    updatedAt: r.updated_at,
-    contactPointId: r.contact_point_id,
-    courtDistrictId: r.court_district_id,
-    judge: r.judge,
-    respondentName: r.respondent_name,
-    respondentBirthDate: r.respondent_birth_date,
-    respondentAddress: r.respondent_address,
-    respondentWhereabouts: r.respondent_whereabouts,
-    monthlyAlimonyDiram: r.monthly_alimony_diram,
-    arrearsRecoveredDiram: r.arrears_recovered_diram,
-    notes: r.notes,
-  };
-}
-
-function toSummary(r: CaseRecord): CaseSummary {
-  const { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt } = r;
-  return { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt };
-}
+/** A case with its client's name and the date of its next hearing (null: none to come). */
+export type CaseListRow = Awaited<ReturnType<ReturnType<typeof selectAllOf>['executeTakeFirstOrThrow']>> & { next_hearing_on: string | null };
 
 /** The list's filters on the case itself (no client column), for the page and for the count. */
 type CaseCondition = ['k.status' | 'k.case_type' | 'k.responsible_user_id' | 'k.client_id' | 'k.id', '=' | '!=', string | RawBuilder<string>];
@@ -93,7 +70,8 @@ function caseConditions(f: ListFilter): CaseCondition[] {
   return out;
 }
 
-export async function listCases(db: Db, f: ListFilter, today: string = todayIso()): Promise<Paged<CaseSummary>> {
+/** One page of the list and how many cases match. */
+export async function listCaseRows(db: Db, f: ListFilter, today: string = todayIso()): Promise<{ rows: CaseListRow[]; total: number }> {
   let q = base(db);
   const conditions = caseConditions(f);
   for (const [column, op, value] of conditions) q = q.where(column, op, value);
@@ -127,42 +105,36 @@ export async function listCases(db: Db, f: ListFilter, today: string = todayIso(
     .offset(f.offset)
     .execute();
   const next = await nextHearings(db, rows.map((r) => r.id), today);
-  return { rows: rows.map((r) => toSummary(toRecord(r, next.get(r.id) ?? null))), total: Number(total.n) };
+  return { rows: rows.map((r) => ({ ...r, next_hearing_on: next.get(r.id) ?? null })), total: Number(total.n) };
 }
 
-export async function getCaseRow(db: Db, id: string) {
+export async function getCaseRow(db: Db, id: string): Promise<CaseRow> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such case');
   return row;
 }
 
-export function toHearing(h: { id: string; case_id: string; date: string; time: string; place: string; result: string; notes: string }): Hearing {
-  return { id: h.id, caseId: h.case_id, date: h.date, time: h.time, place: h.place, result: h.result, notes: h.notes };
+/** The client of a live case, if there is such a case. */
+export async function caseClientId(db: Db, caseId: string): Promise<string | undefined> {
+  return (await db.selectFrom('cases').select('client_id').where('id', '=', caseId).where('deleted_at', 'is', null).executeTakeFirst())?.client_id;
 }
 
-export function toTask(t: { id: string; case_id: string | null; title: string; due_on: string | null; done_on: string | null; assignee_user_id: string | null }): Task {
-  return { id: t.id, caseId: t.case_id, title: t.title, dueOn: t.due_on, doneOn: t.done_on, assigneeUserId: t.assignee_user_id };
-}
-
-export async function getCaseDetail(db: Db, id: string, today: string = todayIso()): Promise<CaseDetail> {
+/** One case as the list shows it. */
+export async function getCaseListRow(db: Db, id: string, today: string = todayIso()): Promise<CaseListRow> {
   const row = await selectAllOf(db).where('k.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such case');
   const next = await nextHearings(db, [id], today);
-  const history = await db.selectFrom('case_status_history').selectAll().where('case_id', '=', id).where('deleted_at', 'is', null).orderBy('changed_on').orderBy('id').execute();
-  const hearings = await db.selectFrom('hearings').selectAll().where('case_id', '=', id).where('deleted_at', 'is', null).orderBy('date').orderBy('time').execute();
-  const tasks = await db.selectFrom('tasks').selectAll().where('case_id', '=', id).where('deleted_at', 'is', null).orderBy('done_on').orderBy('due_on').execute();
-  const consultations = await listConsultations(db, { caseId: id, sort: 'date', dir: 'desc', offset: 0, limit: 500 });
-  const [client] = await clientSummaries(db, [row.client_id], today);
-  const record = toRecord(row, next.get(id) ?? null);
-  return {
-    case: record,
-    history: history.map((h) => ({ id: h.id, status: h.status as CaseStatus, changedOn: h.changed_on, userId: h.user_id, note: h.note })),
-    hearings: hearings.map(toHearing),
-    tasks: tasks.map(toTask),
-    consultations: consultations.rows,
-    client: client!,
-    allowedNext: [...allowedNextStatuses(record.status)],
-  };
+  return { ...row, next_hearing_on: next.get(id) ?? null };
+}
+
+export async function statusHistoryRows(db: Db, caseId: string) {
+  return db.selectFrom('case_status_history').selectAll().where('case_id', '=', caseId).where('deleted_at', 'is', null).orderBy('changed_on').orderBy('id').execute();
+}
+
+/** The date of the case's latest status change (null: none recorded). */
+export async function lastStatusChangeOn(db: Db, caseId: string): Promise<string | null> {
+  const last = await db.selectFrom('case_status_history').select((eb) => eb.fn.max<string>('changed_on').as('last')).where('case_id', '=', caseId).where('deleted_at', 'is', null).executeTakeFirst();
+  return last?.last ?? null;
 }
 
 async function generateNumber(db: Db, prefix: string): Promise<string> {
@@ -171,8 +143,32 @@ async function generateNumber(db: Db, prefix: string): Promise<string> {
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }
 
+/** What a case's form sets. */
+export interface CaseFields {
+  id?: string;
+  clientId: string;
+  caseType: CaseType;
+  /** Generated (contact point code + year + number) when empty. */
+  number: string;
+  openedOn: string | null;
+  contactPointId: string | null;
+  responsibleUserId: string | null;
+  responsibleName: string;
+  courtName: string;
+  courtDistrictId: string | null;
+  courtCaseNumber: string;
+  judge: string;
+  respondentName: string;
+  respondentBirthDate: string | null;
+  respondentAddress: string;
+  respondentWhereabouts: string;
+  monthlyAlimonyDiram: number | null;
+  arrearsRecoveredDiram: number | null;
+  notes: string;
+}
+
 /** The columns a case form sets (saveCase, and the national seed's fast path). */
-export function caseColumns(input: z.output<typeof caseInput>, number: string, openedOn: string, contactPointId: string | null) {
+export function caseColumns(input: CaseFields, number: string, openedOn: string, contactPointId: string | null) {
   return {
     client_id: input.clientId,
     case_type: input.caseType,
@@ -195,24 +191,21 @@ export function caseColumns(input: z.output<typeof caseInput>, number: string, o
   };
 }
 
-export async function saveCase(ctx: WriteCtx, input: z.output<typeof caseInput>, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
+/**
+ * Saves a case as checked by the case service: a new one is numbered after its contact point (the
+ * case's, else this installation's) and year, and starts open with its first history row.
+ */
+export async function saveCase(ctx: WriteCtx, input: CaseFields, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
   const { trx, w } = ctx;
   const existing = input.id ? await getCaseRow(trx, input.id) : null;
-  const client = await trx.selectFrom('clients').select('id').where('id', '=', input.clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!client) throw new AppError('VALIDATION', 'No such client', [{ path: 'clientId', key: 'invalid' }]);
   const contactPointId = input.contactPointId ?? existing?.contact_point_id ?? ownContactPointId;
   let cpCode = 'C';
   if (contactPointId) {
     const cp = await trx.selectFrom('contact_points').select('code').where('id', '=', contactPointId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!cp) throw new AppError('VALIDATION', 'No such contact point', [{ path: 'contactPointId', key: 'invalid' }]);
+    if (!cp) throw new AppError('NOT_FOUND', 'No such contact point');
     cpCode = cp.code;
   }
-  if (input.responsibleUserId) {
-    const u = await trx.selectFrom('users').select('id').where('id', '=', input.responsibleUserId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!u) throw new AppError('VALIDATION', 'No such user', [{ path: 'responsibleUserId', key: 'invalid' }]);
-  }
   const openedOn = input.openedOn ?? existing?.opened_on ?? today;
-  if (existing?.closed_on && openedOn > existing.closed_on) throw new AppError('VALIDATION', 'Opened after it was closed', [{ path: 'openedOn', key: 'dateOrder' }]);
   const number = input.number || existing?.number || (await generateNumber(trx, `${cpCode}-${openedOn.slice(0, 4)}-`));
   const values = caseColumns(input, number, openedOn, contactPointId);
   if (existing) {
@@ -231,7 +224,7 @@ export async function setCaseDetails(ctx: WriteCtx, caseId: string, details: Rec
   await updateRow(ctx.trx, ctx.w, 'cases', caseId, { details: JSON.stringify(details) });
 }
 
-/** The columns a status change sets on the case (setCaseStatus, and the national seed). */
+/** The columns a status change sets on the case (writeCaseStatus, and the national seed). */
 export function caseStatusPatch(status: CaseStatus, on: string, outcome: CaseOutcome | null) {
   const patch: { status: CaseStatus; closed_on?: string | null; outcome?: CaseOutcome | null } = { status };
   if (status === 'closed') {
@@ -241,28 +234,18 @@ export function caseStatusPatch(status: CaseStatus, on: string, outcome: CaseOut
   return patch;
 }
 
-/** The dated history row of a case's status (saveCase, setCaseStatus, and the national seed). */
+/** The dated history row of a case's status (saveCase, writeCaseStatus, and the national seed). */
 export function statusHistoryColumns(caseId: string, status: CaseStatus, on: string, userId: string, note: string) {
   return { case_id: caseId, status, changed_on: on, user_id: userId, note };
 }
 
-export async function setCaseStatus(
+/** A change of status as the case service allowed it: the case's columns and a dated history row. */
+export async function writeCaseStatus(
   ctx: WriteCtx,
-  input: { id: string; status: CaseStatus; on: string | null; outcome: CaseOutcome | null; note: string },
-  today: string = todayIso(),
+  change: { id: string; from: CaseStatus; status: CaseStatus; on: string; outcome: CaseOutcome | null; note: string },
 ): Promise<void> {
   const { trx, w } = ctx;
-  const row = await getCaseRow(trx, input.id);
-  const from = row.status as CaseStatus;
-  const check = checkCaseTransition(from, input.status, input.outcome);
-  if (!check.ok) {
-    if (check.reason === 'outcome_required') throw new AppError('VALIDATION', 'Closing needs an outcome', [{ path: 'outcome', key: 'required' }]);
-    throw new AppError('INVALID_TRANSITION', `A case cannot go from ${from} to ${input.status}`, undefined, { from, to: input.status, reason: check.reason });
-  }
-  const on = input.on ?? today;
-  const last = await trx.selectFrom('case_status_history').select((eb) => eb.fn.max<string>('changed_on').as('last')).where('case_id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (last?.last && on < last.last) throw new AppError('VALIDATION', 'Before the previous status change', [{ path: 'on', key: 'dateOrder' }]);
-  await updateRow(trx, w, 'cases', input.id, caseStatusPatch(input.status, on, input.outcome));
-  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(input.id, input.status, on, ctx.user.id, input.note));
-  await audit(ctx, 'case.status', 'cases', input.id, { from, to: input.status, outcome: input.outcome });
+  await updateRow(trx, w, 'cases', change.id, caseStatusPatch(change.status, change.on, change.outcome));
+  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(change.id, change.status, change.on, ctx.user.id, change.note));
+  await audit(ctx, 'case.status', 'cases', change.id, { from: change.from, to: change.status, outcome: change.outcome });
 }

@@ -1,32 +1,75 @@
-import type { z } from 'zod';
-import type { clientInput } from '../../shared/api/caseTrackingInputs';
-import { AppError, type FieldError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
+import type { ConsentMethod, Education, Employment, MaritalStatus, RelationToMigrant, Residence, Sex } from '../../shared/domain/enums';
 import { nameKeys } from '../../shared/domain/names';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getClientRow, normalizeIdDoc } from './clients';
-import { audit, int, type WriteCtx } from './writeContext';
+import { audit, int, type Db, type WriteCtx } from './writeContext';
 
-// Saving a client with her phones, migrant household and children: one transaction (the handler's),
-// every part checked before the first write, so an invalid part leaves nothing saved.
+// Saving a client with her phones, migrant household and children, in the caller's transaction. The
+// client service checks every part before the first write, so an invalid part leaves nothing saved.
 
-type ClientInput = z.output<typeof clientInput>;
+export interface HouseholdFields {
+  relation: RelationToMigrant;
+  migrantSurname: string;
+  migrantGivenName: string;
+  migrantPatronymic: string;
+  migrantBirthDate: string | null;
+  country: string;
+  city: string;
+  departureDate: string | null;
+  lastContactDate: string | null;
+  lastRemittanceDate: string | null;
+  maritalStatus: MaritalStatus;
+  notes: string;
+}
 
-async function checkOwnedIds(ctx: WriteCtx, table: 'client_phones' | 'children', clientId: string | undefined, ids: Array<string | undefined>, field: string) {
-  const errors: FieldError[] = [];
-  const wanted = ids.map((id, i) => ({ id, i })).filter((x): x is { id: string; i: number } => !!x.id);
-  if (wanted.length === 0) return;
-  const owned = clientId
-    ? new Set(
-        (await ctx.trx.selectFrom(table).select('id').where('client_id', '=', clientId).where('deleted_at', 'is', null).execute()).map((r) => r.id),
-      )
-    : new Set<string>();
-  for (const { id, i } of wanted) if (!owned.has(id)) errors.push({ path: `${field}.${i}.id`, key: 'invalid' });
-  if (errors.length) throw new AppError('VALIDATION', 'Some fields are not valid', errors);
+/** What a client's form sets. */
+export interface ClientFields {
+  id?: string;
+  surname: string;
+  givenName: string;
+  patronymic: string;
+  sex: Sex;
+  birthDate: string | null;
+  /** When the birth date is unknown: the age as told. */
+  age: number | null;
+  idDocType: string;
+  idDocNumber: string;
+  residenceDistrictId: string | null;
+  residenceJamoat: string;
+  residenceVillage: string;
+  residenceAddress: string;
+  residenceType: Residence;
+  languages: string[];
+  employment: Employment;
+  education: Education;
+  socialAssistance: boolean | null;
+  consentOn: string | null;
+  consentMethod: ConsentMethod | null;
+  notes: string;
+  phones: Array<{ id?: string; phone: string; label: string }>;
+  /** null: not from a migrant household (an existing household is then removed). */
+  household: HouseholdFields | null;
+  children: Array<{
+    id?: string;
+    surname: string;
+    givenName: string;
+    patronymic: string;
+    birthDate: string | null;
+    sex: Sex | null;
+    birthCertificate: string;
+    paternityRegistered: boolean | null;
+    notes: string;
+  }>;
+}
+
+/** The ids of the client's live phones or children. */
+export async function ownedIds(db: Db, table: 'client_phones' | 'children', clientId: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom(table).select('id').where('client_id', '=', clientId).where('deleted_at', 'is', null).execute()).map((r) => r.id));
 }
 
 /** The columns of a client's migrant household that her form sets (saveClient, and the national seed). */
-export function householdColumns(h: NonNullable<ClientInput['household']>) {
+export function householdColumns(h: HouseholdFields) {
   return {
     relation: h.relation,
     migrant_surname: h.migrantSurname,
@@ -44,7 +87,7 @@ export function householdColumns(h: NonNullable<ClientInput['household']>) {
 }
 
 /** The columns of a client's child as entered (saveClient, and the national seed). */
-export function childColumns(c: ClientInput['children'][number]) {
+export function childColumns(c: ClientFields['children'][number]) {
   return {
     surname: c.surname,
     given_name: c.givenName,
@@ -58,7 +101,7 @@ export function childColumns(c: ClientInput['children'][number]) {
 }
 
 /** The clients row for a client as entered (saveClient, and the national seed). */
-export function clientColumns(input: ClientInput, ageRecordedOn: string | null) {
+export function clientColumns(input: ClientFields, ageRecordedOn: string | null) {
   const keys = nameKeys(input);
   return {
     surname: input.surname,
@@ -87,21 +130,10 @@ export function clientColumns(input: ClientInput, ageRecordedOn: string | null) 
   };
 }
 
-export async function saveClient(ctx: WriteCtx, input: ClientInput, today: string = todayIso()): Promise<string> {
+/** Saves a client as checked by the client service; returns her id. */
+export async function saveClient(ctx: WriteCtx, input: ClientFields, today: string = todayIso()): Promise<string> {
   const { trx, w } = ctx;
   const existing = input.id ? await getClientRow(trx, input.id) : null;
-  if (existing?.erased_at) throw new AppError('CONFLICT', 'This client’s personal data was erased; the record cannot be edited');
-
-  // Checks first, writes after.
-  const seen = new Map<string, number>();
-  const phoneErrors: FieldError[] = [];
-  input.phones.forEach((p, i) => {
-    if (seen.has(p.phone)) phoneErrors.push({ path: `phones.${i}.phone`, key: 'duplicate' });
-    seen.set(p.phone, i);
-  });
-  if (phoneErrors.length) throw new AppError('VALIDATION', 'A phone number is given twice', phoneErrors);
-  await checkOwnedIds(ctx, 'client_phones', input.id, input.phones.map((p) => p.id), 'phones');
-  await checkOwnedIds(ctx, 'children', input.id, input.children.map((c) => c.id), 'children');
 
   // Age as told: keep the date it was recorded while the number is unchanged, so it keeps ageing.
   const ageRecordedOn =
@@ -159,11 +191,9 @@ export async function saveClient(ctx: WriteCtx, input: ClientInput, today: strin
   return id;
 }
 
-export async function setAbandonedOverride(ctx: WriteCtx, clientId: string, override: boolean | null, reason: string): Promise<void> {
-  await getClientRow(ctx.trx, clientId);
-  const h = await ctx.trx.selectFrom('migrant_households').select('id').where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!h) throw new AppError('VALIDATION', 'The client has no migrant household', [{ path: 'override', key: 'invalid' }]);
-  await updateRow(ctx.trx, ctx.w, 'migrant_households', h.id, {
+/** Sets or clears the lawyer's override of the computed abandonment on the client's household. */
+export async function setAbandonedOverride(ctx: WriteCtx, householdId: string, clientId: string, override: boolean | null, reason: string): Promise<void> {
+  await updateRow(ctx.trx, ctx.w, 'migrant_households', householdId, {
     abandoned_override: int(override),
     abandoned_override_reason: override === null ? '' : reason,
   });

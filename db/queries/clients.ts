@@ -1,74 +1,29 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { z } from 'zod';
-import type { Child, ClientDetail, ClientPhone, ClientRecord, ClientSummary, MigrantHousehold, Paged } from '../../shared/api/caseTracking';
-import type { clientListInput } from '../../shared/api/caseTrackingInputs';
 import { AppError } from '../../shared/api/errors';
-import { todayIso } from '../../shared/domain/dates';
-import type {
-  ConsentMethod,
-  Education,
-  Employment,
-  MaritalStatus,
-  RelationToMigrant,
-  Residence,
-  Sex,
-} from '../../shared/domain/enums';
+import type { Sex } from '../../shared/domain/enums';
 import { latinKey, prefixEnd } from '../../shared/domain/names';
 import { phoneSearchPrefix } from '../../shared/domain/phone';
-import { abandonmentOf, ageOnDate } from '../../shared/domain/snapshot';
-import type { ClientRow, Database } from '../schema';
-import { listCases } from './cases';
-import { listConsultations } from './consultations';
-import { bool, type Db } from './writeContext';
+import type { ChildRow, ClientRow, Database, HouseholdRow } from '../schema';
+import type { Db } from './writeContext';
 
-// Reading clients: the paged list (indexed filters, one query per page for phones and households, no
-// N+1), one client with everything, and summaries by id for other screens.
+// Reading clients: the ids of a page of the list (indexed filters), the rows of given clients with
+// their first phone and whether they have a migrant household (two extra queries for any number of
+// clients, no N+1), and the parts of one client.
 
 export function normalizeIdDoc(s: string): string {
   return s.trim().replace(/\s+/g, '').toUpperCase();
 }
 
-export function toRecord(r: ClientRow, phone: string, migrant: boolean, today: string): ClientRecord {
-  const birthDate = r.birth_date;
-  return {
-    id: r.id,
-    surname: r.surname,
-    givenName: r.given_name,
-    patronymic: r.patronymic,
-    sex: r.sex as Sex,
-    birthDate,
-    age: ageOnDate({ birthDate, ageRecorded: r.age_recorded, ageRecordedOn: r.age_recorded_on }, today),
-    phone,
-    idDocNumber: r.id_doc_number,
-    residenceDistrictId: r.residence_district_id,
-    migrantHousehold: migrant,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    ageRecorded: r.age_recorded,
-    ageRecordedOn: r.age_recorded_on,
-    idDocType: r.id_doc_type,
-    residenceJamoat: r.residence_jamoat,
-    residenceVillage: r.residence_village,
-    residenceAddress: r.residence_address,
-    residenceType: r.residence_type as Residence,
-    languages: JSON.parse(r.languages) as string[],
-    employment: r.employment as Employment,
-    education: r.education as Education,
-    socialAssistance: bool(r.social_assistance),
-    consentOn: r.consent_on,
-    consentMethod: r.consent_method as ConsentMethod | null,
-    notes: r.notes,
-    erasedAt: r.erased_at,
-  };
+/** A client row with what the lists show beside it. */
+export interface ClientListing {
+  row: ClientRow;
+  /** Her first phone ('' when none). */
+  phone: string;
+  migrantHousehold: boolean;
 }
 
-export function toSummary(rec: ClientRecord): ClientSummary {
-  const { id, surname, givenName, patronymic, sex, birthDate, age, phone, idDocNumber, residenceDistrictId, migrantHousehold, createdAt, updatedAt } = rec;
-  return { id, surname, givenName, patronymic, sex, birthDate, age, phone, idDocNumber, residenceDistrictId, migrantHousehold, createdAt, updatedAt };
-}
-
-/** Summaries of the given clients (live ones), in the order of `ids`: two extra queries, whatever the count. */
-export async function clientSummaries(db: Db, ids: readonly string[], today: string = todayIso()): Promise<ClientSummary[]> {
+/** The given clients (live ones), in the order of `ids`. */
+export async function clientListings(db: Db, ids: readonly string[]): Promise<ClientListing[]> {
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)];
   const rows: ClientRow[] = [];
@@ -91,12 +46,25 @@ export async function clientSummaries(db: Db, ids: readonly string[], today: str
     const mh = await db.selectFrom('migrant_households').select('client_id').where('client_id', 'in', chunk).where('deleted_at', 'is', null).execute();
     for (const m of mh) migrants.add(m.client_id);
   }
-  const byId = new Map(rows.map((r) => [r.id, toSummary(toRecord(r, phones.get(r.id) ?? '', migrants.has(r.id), today))]));
-  return ids.map((id) => byId.get(id)).filter((s): s is ClientSummary => s !== undefined);
+  const byId = new Map(rows.map((row) => [row.id, { row, phone: phones.get(row.id) ?? '', migrantHousehold: migrants.has(row.id) }]));
+  return ids.map((id) => byId.get(id)).filter((s): s is ClientListing => s !== undefined);
 }
 
 /** Beyond this many matches past the page, a count that tests every client stops ("1,000 or more"). */
 export const CLIENT_COUNT_LIMIT = 1000;
+
+/** The client list's filters and page. */
+export interface ClientListFilter {
+  /** Name (any spelling, prefix), phone or identity document number. */
+  query: string;
+  sex?: Sex;
+  migrantHousehold?: boolean;
+  residenceDistrictId?: string | null;
+  sort: 'name' | 'birthDate' | 'createdAt' | 'updatedAt';
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
 
 type ClientQuery = SelectQueryBuilder<Database & { c: Database['clients'] }, 'c', object>;
 
@@ -105,7 +73,7 @@ type ClientQuery = SelectQueryBuilder<Database & { c: Database['clients'] }, 'c'
  * (offset + limit) × clients ÷ matches rows; taking the matches from the sex index and sorting them reads
  * about `matches` rows. Walking is cheaper once matches² ≥ 2 × (offset + limit) × clients.
  */
-function walkPays(matches: number, f: z.output<typeof clientListInput>, clients: number): boolean {
+function walkPays(matches: number, f: ClientListFilter, clients: number): boolean {
   return matches * matches >= 2 * (f.offset + f.limit) * clients;
 }
 
@@ -119,7 +87,7 @@ function walkPays(matches: number, f: z.output<typeof clientListInput>, clients:
  * at least as far as the number of matches from which walking pays (walkPays), so that a stopped
  * count still tells how to fetch the page.
  */
-async function countClients(db: Db, q: ClientQuery, f: z.output<typeof clientListInput>, clients: number): Promise<{ total: number; totalAtLeast: boolean }> {
+async function countClients(db: Db, q: ClientQuery, f: ClientListFilter, clients: number): Promise<{ total: number; totalAtLeast: boolean }> {
   if (f.migrantHousehold === undefined && !f.residenceDistrictId) {
     const r = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { total: Number(r.n), totalAtLeast: false };
@@ -134,7 +102,8 @@ async function countClients(db: Db, q: ClientQuery, f: z.output<typeof clientLis
   return n > limit ? { total: limit, totalAtLeast: true } : { total: n, totalAtLeast: false };
 }
 
-export async function listClients(db: Db, f: z.output<typeof clientListInput>): Promise<Paged<ClientSummary>> {
+/** The ids of one page of the list, in its order, and how many clients match. */
+export async function listClientIds(db: Db, f: ClientListFilter): Promise<{ ids: string[]; total: number; totalAtLeast: boolean }> {
   let q = db.selectFrom('clients as c').where('c.deleted_at', 'is', null);
   const query = f.query.trim();
   if (query) {
@@ -189,7 +158,7 @@ export async function listClients(db: Db, f: z.output<typeof clientListInput>): 
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows: await clientSummaries(db, ids.map((r) => r.id)), total, ...(totalAtLeast ? { totalAtLeast: true as const } : {}) };
+  return { ids: ids.map((r) => r.id), total, totalAtLeast };
 }
 
 export async function getClientRow(db: Db, id: string): Promise<ClientRow> {
@@ -202,66 +171,20 @@ export async function getClientRow(db: Db, id: string): Promise<ClientRow> {
   return row;
 }
 
-export async function getHousehold(db: Db, clientId: string): Promise<MigrantHousehold | null> {
-  const h = await db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!h) return null;
-  return {
-    id: h.id,
-    relation: h.relation as RelationToMigrant,
-    migrantSurname: h.migrant_surname,
-    migrantGivenName: h.migrant_given_name,
-    migrantPatronymic: h.migrant_patronymic,
-    migrantBirthDate: h.migrant_birth_date,
-    country: h.country,
-    city: h.city,
-    departureDate: h.departure_date,
-    lastContactDate: h.last_contact_date,
-    lastRemittanceDate: h.last_remittance_date,
-    maritalStatus: h.marital_status as MaritalStatus,
-    abandonedOverride: bool(h.abandoned_override),
-    abandonedOverrideReason: h.abandoned_override_reason,
-    notes: h.notes,
-  };
+/** Whether there is a live client of this id. */
+export async function clientExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('clients').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
 }
 
-export async function getClientDetail(db: Db, id: string, today: string = todayIso()): Promise<ClientDetail> {
-  const row = await getClientRow(db, id);
-  const phones = await db.selectFrom('client_phones').select(['id', 'phone', 'label']).where('client_id', '=', id).where('deleted_at', 'is', null).orderBy('id').execute();
-  const household = await getHousehold(db, id);
-  const children = await db.selectFrom('children').selectAll().where('client_id', '=', id).where('deleted_at', 'is', null).orderBy('birth_date').orderBy('id').execute();
-  let abandonment: ClientDetail['abandonment'] = null;
-  if (household) {
-    const computed = abandonmentOf({ ...household, abandonedOverride: household.abandonedOverride }, today);
-    abandonment = {
-      asOf: today,
-      computed: computed.abandoned,
-      reason: computed.reason,
-      override: household.abandonedOverride,
-      overrideReason: household.abandonedOverrideReason,
-      effective: household.abandonedOverride ?? computed.abandoned,
-    };
-  }
-  const consultations = await listConsultations(db, { clientId: id, sort: 'date', dir: 'desc', offset: 0, limit: 500 });
-  const cases = await listCases(db, { clientId: id, sort: 'openedOn', dir: 'desc', offset: 0, limit: 500, query: '' });
-  return {
-    client: toRecord(row, phones[0]?.phone ?? '', household !== null, today),
-    phones: phones as ClientPhone[],
-    household,
-    children: children.map(
-      (c): Child => ({
-        id: c.id,
-        surname: c.surname,
-        givenName: c.given_name,
-        patronymic: c.patronymic,
-        birthDate: c.birth_date,
-        sex: c.sex as Sex | null,
-        birthCertificate: c.birth_certificate,
-        paternityRegistered: bool(c.paternity_registered),
-        notes: c.notes,
-      }),
-    ),
-    abandonment,
-    consultations: consultations.rows,
-    cases: cases.rows,
-  };
+/** Her migrant household (live), if she has one. */
+export async function householdRow(db: Db, clientId: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function phoneRows(db: Db, clientId: string): Promise<Array<{ id: string; phone: string; label: string }>> {
+  return db.selectFrom('client_phones').select(['id', 'phone', 'label']).where('client_id', '=', clientId).where('deleted_at', 'is', null).orderBy('id').execute();
+}
+
+export async function childRows(db: Db, clientId: string): Promise<ChildRow[]> {
+  return db.selectFrom('children').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).orderBy('birth_date').orderBy('id').execute();
 }

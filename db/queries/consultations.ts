@@ -1,31 +1,29 @@
-import type { z } from 'zod';
-import type { ConsultationDetail, ConsultationSummary, Paged } from '../../shared/api/caseTracking';
-import type { consultationInput, consultationListInput } from '../../shared/api/caseTrackingInputs';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
-import type {
-  AgeBand,
-  ConsultationKind,
-  Education,
-  Employment,
-  IssueCategory,
-  MaritalStatus,
-  Referral,
-  RelationToMigrant,
-  Residence,
-  Sex,
-  VenueKind,
-} from '../../shared/domain/enums';
+import type { ConsultationKind, IssueCategory, Referral, VenueKind } from '../../shared/domain/enums';
 import { takeSnapshot, type Snapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
-import type { ClientsTable, MigrantHouseholdsTable } from '../schema';
+import type { ClientRow, ConsultationRow, ContactPointRow, HouseholdRow, MobileSessionRow } from '../schema';
 import { insertRow, tombstoneRow, updateRow } from '../write';
-import { getContactPoint, openOn } from './contactPoints';
 import { audit, bool, int, type Db, type WriteCtx } from './writeContext';
 
 // Consultations (indicator 1.2.10) with the client's status snapshot taken when they are recorded.
 
-type ListFilter = Partial<z.output<typeof consultationListInput>> &
-  Pick<z.output<typeof consultationListInput>, 'sort' | 'dir' | 'offset' | 'limit'> & { onlyId?: string };
+/** The consultation list's filters and page. */
+export interface ConsultationListFilter {
+  from?: string | null;
+  to?: string | null;
+  venueKind?: VenueKind;
+  contactPointId?: string | null;
+  mobileSessionId?: string | null;
+  clientId?: string | null;
+  caseId?: string | null;
+  onlyId?: string;
+  sort: 'date' | 'createdAt';
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+type ListFilter = ConsultationListFilter;
 
 function base(db: Db) {
   return db
@@ -45,7 +43,7 @@ async function issuesOf(db: Db, ids: string[]): Promise<Map<string, IssueCategor
       .where('deleted_at', 'is', null)
       .orderBy('id')
       .execute();
-    for (const r of rows) map.set(r.consultation_id, [...(map.get(r.consultation_id) ?? []), r.issue as IssueCategory]);
+    for (const r of rows) map.set(r.consultation_id, [...(map.get(r.consultation_id) ?? []), r.issue]);
   }
   return map;
 }
@@ -90,8 +88,16 @@ function consultationConditions(f: ListFilter): ConsultationCondition[] {
   return out;
 }
 
-export async function listConsultations(db: Db, f: ListFilter): Promise<Paged<ConsultationSummary>> {
-  let q = base(db);
+function summaryQuery(db: Db) {
+  return base(db).select(SUMMARY_COLUMNS);
+}
+
+/** A consultation as the lists show it: with its client's name, its session's code and its issues. */
+export type ConsultationListRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>> & { issues: IssueCategory[] };
+
+/** One page of the list and how many consultations match. */
+export async function listConsultationRows(db: Db, f: ListFilter): Promise<{ rows: ConsultationListRow[]; total: number }> {
+  let q = summaryQuery(db);
   let counted = db.selectFrom('consultations as k').where('k.deleted_at', 'is', null);
   for (const [column, op, value] of consultationConditions(f)) {
     q = q.where(column, op, value);
@@ -102,73 +108,29 @@ export async function listConsultations(db: Db, f: ListFilter): Promise<Paged<Co
   // count, but looking up the client of each of a year's 24,000 consultations was most of the list's time.
   const total = await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(SUMMARY_COLUMNS)
     .orderBy(f.sort === 'createdAt' ? 'k.created_at' : 'k.date', f.dir)
     .orderBy('k.id', f.dir)
     .limit(f.limit)
     .offset(f.offset)
     .execute();
   const issues = await issuesOf(db, rows.map((r) => r.id));
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      date: r.date,
-      clientId: r.client_id,
-      clientName: `${r.surname} ${r.given_name}`,
-      venueKind: r.venue_kind as VenueKind,
-      contactPointId: r.contact_point_id,
-      mobileSessionId: r.mobile_session_id,
-      sessionCode: r.session_code,
-      districtId: r.district_id,
-      lawyerUserId: r.lawyer_user_id,
-      lawyerName: r.lawyer_name,
-      kind: r.kind as ConsultationKind,
-      issues: issues.get(r.id) ?? [],
-      followUpOn: r.follow_up_on,
-      caseId: r.case_id,
-      migrantHousehold: r.snap_migrant_household !== 0,
-      abandoned: bool(r.snap_abandoned),
-    })),
-    total: Number(total.n),
-  };
+  return { rows: rows.map((r) => ({ ...r, issues: issues.get(r.id) ?? [] })), total: Number(total.n) };
 }
 
-export async function getConsultation(db: Db, id: string): Promise<ConsultationDetail> {
+export async function getConsultationRow(db: Db, id: string): Promise<ConsultationRow> {
   const k = await db.selectFrom('consultations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!k) throw new AppError('NOT_FOUND', 'No such consultation');
-  const summary = (await listConsultations(db, { onlyId: id, sort: 'date', dir: 'desc', offset: 0, limit: 1 })).rows[0];
-  const referrals = await db
+  return k;
+}
+
+export async function referralRows(db: Db, consultationId: string): Promise<Array<{ referral: Referral; note: string }>> {
+  return db
     .selectFrom('consultation_referrals')
     .select(['referral', 'note'])
-    .where('consultation_id', '=', id)
+    .where('consultation_id', '=', consultationId)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .execute();
-  const issues = (await issuesOf(db, [id])).get(id) ?? [];
-  return {
-    ...summary!,
-    issues,
-    advice: k.advice,
-    referrals: referrals.map((r) => ({ referral: r.referral as Referral, note: r.note })),
-    createdAt: k.created_at,
-    updatedAt: k.updated_at,
-    snapshot: {
-      sex: k.snap_sex as Sex,
-      age: k.snap_age,
-      ageBand: k.snap_age_band as AgeBand,
-      migrantHousehold: k.snap_migrant_household !== 0,
-      relation: k.snap_relation as RelationToMigrant | null,
-      maritalStatus: k.snap_marital_status as MaritalStatus | null,
-      abandoned: bool(k.snap_abandoned),
-      abandonedComputed: bool(k.snap_abandoned_computed),
-      abandonedReason: k.snap_abandoned_reason,
-      employment: k.snap_employment as Employment,
-      education: k.snap_education as Education,
-      residence: k.snap_residence as Residence,
-      socialAssistance: bool(k.snap_social_assistance),
-      residenceDistrictId: k.snap_residence_district_id,
-    },
-  };
 }
 
 /** The snap_* columns of a consultation from a snapshot (also used by the national seed's fast path). */
@@ -191,34 +153,34 @@ export function snapColumns(s: Snapshot) {
   };
 }
 
-/** What a snapshot needs of a client's row (clients columns). */
+/** What a snapshot needs of a client's row. */
 type ClientSnapshotColumns = Pick<
-  ClientsTable,
+  ClientRow,
   'sex' | 'birth_date' | 'age_recorded' | 'age_recorded_on' | 'employment' | 'education' | 'residence_type' | 'social_assistance' | 'residence_district_id'
 >;
 
 /** A client's row as the snapshot reads it (saveConsultation, and the national seed from the row it writes). */
 export function snapshotClient(c: ClientSnapshotColumns): SnapshotClient {
   return {
-    sex: c.sex as Sex,
+    sex: c.sex,
     birthDate: c.birth_date,
     ageRecorded: c.age_recorded,
     ageRecordedOn: c.age_recorded_on,
-    employment: c.employment as Employment,
-    education: c.education as Education,
-    residenceType: c.residence_type as Residence,
+    employment: c.employment,
+    education: c.education,
+    residenceType: c.residence_type,
     socialAssistance: bool(c.social_assistance),
     residenceDistrictId: c.residence_district_id,
   };
 }
 
 /** A migrant household's row as the snapshot reads it (saveConsultation, and the national seed). */
-export function snapshotHousehold(h: Pick<MigrantHouseholdsTable, 'relation' | 'departure_date' | 'last_remittance_date' | 'marital_status' | 'abandoned_override'>): SnapshotHousehold {
+export function snapshotHousehold(h: Pick<HouseholdRow, 'relation' | 'departure_date' | 'last_remittance_date' | 'marital_status' | 'abandoned_override'>): SnapshotHousehold {
   return {
-    relation: h.relation as RelationToMigrant,
+    relation: h.relation,
     departureDate: h.departure_date,
     lastRemittanceDate: h.last_remittance_date,
-    maritalStatus: h.marital_status as MaritalStatus,
+    maritalStatus: h.marital_status,
     abandonedOverride: bool(h.abandoned_override),
   };
 }
@@ -226,12 +188,36 @@ export function snapshotHousehold(h: Pick<MigrantHouseholdsTable, 'relation' | '
 /** A client's status on a date, from her record as it is now (i.e. at save time). */
 async function clientSnapshot(db: Db, clientId: string, on: string): Promise<Snapshot> {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!c) throw new AppError('VALIDATION', 'No such client', [{ path: 'clientId', key: 'invalid' }]);
+  if (!c) throw new AppError('NOT_FOUND', 'No such client');
   const h = await db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
   return takeSnapshot(snapshotClient(c), h ? snapshotHousehold(h) : null, on);
 }
 
-type ConsultationInput = z.output<typeof consultationInput>;
+/** What a consultation's form sets. */
+export interface ConsultationFields {
+  id?: string;
+  clientId: string;
+  /** Required at a contact point; in a mobile session, the session's date. */
+  date: string | null;
+  venueKind: VenueKind;
+  /** At a contact point: null for this installation's own contact point. */
+  contactPointId: string | null;
+  mobileSessionId: string | null;
+  lawyerUserId: string | null;
+  lawyerName: string;
+  kind: ConsultationKind;
+  issues: IssueCategory[];
+  advice: string;
+  referrals: Array<{ referral: Referral; note: string }>;
+  followUpOn: string | null;
+  caseId: string | null;
+}
+
+/** Where a consultation takes place: its session (if any) and its contact point, as recorded. */
+export interface Venue {
+  session: MobileSessionRow | null;
+  contactPoint: ContactPointRow | null;
+}
 
 /** Where a consultation took place: its date, contact point and district, resolved from its venue. */
 export interface ConsultationPlace {
@@ -241,7 +227,7 @@ export interface ConsultationPlace {
 }
 
 /** The columns of a consultation as entered, at its resolved place (saveConsultation, the register import, the national seed). */
-export function consultationColumns(input: ConsultationInput, place: ConsultationPlace) {
+export function consultationColumns(input: ConsultationFields, place: ConsultationPlace) {
   return {
     client_id: input.clientId,
     date: place.date,
@@ -263,7 +249,7 @@ export function consultationColumns(input: ConsultationInput, place: Consultatio
  * its audit entry. saveConsultation passes the snapshot of the client's record; the register import
  * the snapshot of the register's row (the person's situation as the register recorded it that day).
  */
-export async function insertConsultation(ctx: WriteCtx, input: ConsultationInput, place: ConsultationPlace, snapshot: Snapshot): Promise<string> {
+export async function insertConsultation(ctx: WriteCtx, input: ConsultationFields, place: ConsultationPlace, snapshot: Snapshot): Promise<string> {
   const { trx, w } = ctx;
   const id = await insertRow(trx, w, 'consultations', { ...consultationColumns(input, place), ...snapColumns(snapshot) });
   for (const issue of new Set(input.issues)) await insertRow(trx, w, 'consultation_issues', { consultation_id: id, issue });
@@ -281,53 +267,47 @@ export async function insertConsultation(ctx: WriteCtx, input: ConsultationInput
 }
 
 /**
- * Records (or corrects) a consultation. The venue decides where the help was given: a mobile session
- * gives its contact point, district and date; a contact point gives its district. The snapshot is
- * taken from the client's record when the consultation is first saved, and again only when its client
- * or date is corrected; other edits (advice, referrals…) leave it as recorded.
- * A consultation recorded in a planned session marks the session conducted: the session took place.
+ * The session or contact point a consultation names (a contact point: the form's, else this
+ * installation's own). Either is null when it names none or one that does not exist.
  */
-export async function saveConsultation(ctx: WriteCtx, input: ConsultationInput, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
-  const { trx, w } = ctx;
-  const existing = input.id
-    ? await trx.selectFrom('consultations').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst()
-    : null;
-  if (input.id && !existing) throw new AppError('NOT_FOUND', 'No such consultation');
+export async function findVenue(db: Db, input: Pick<ConsultationFields, 'venueKind' | 'mobileSessionId' | 'contactPointId'>, ownContactPointId: string | null): Promise<Venue> {
+  if (input.venueKind === 'mobile_session') {
+    const session = input.mobileSessionId
+      ? ((await db.selectFrom('mobile_sessions').selectAll().where('id', '=', input.mobileSessionId).where('deleted_at', 'is', null).executeTakeFirst()) ?? null)
+      : null;
+    return { session, contactPoint: null };
+  }
+  const cpId = input.contactPointId ?? ownContactPointId;
+  const contactPoint = cpId ? ((await db.selectFrom('contact_points').selectAll().where('id', '=', cpId).where('deleted_at', 'is', null).executeTakeFirst()) ?? null) : null;
+  return { session: null, contactPoint };
+}
 
+/**
+ * Records (or corrects) a consultation as checked by the consultation service. The venue decides where
+ * the help was given: a mobile session gives its contact point, district and date; a contact point
+ * gives its district. The snapshot is taken from the client's record when the consultation is first
+ * saved, and again only when its client or date is corrected; other edits (advice, referrals…) leave
+ * it as recorded. A consultation recorded in a planned session marks the session conducted: the
+ * session took place.
+ */
+export async function saveConsultation(ctx: WriteCtx, input: ConsultationFields, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
+  const { trx, w } = ctx;
+  const existing = input.id ? await getConsultationRow(trx, input.id) : null;
+  const venue = await findVenue(trx, input, ownContactPointId);
   let date: string;
   let contactPointId: string;
   let districtId: string;
   let sessionToConduct: string | null = null;
-  if (input.venueKind === 'mobile_session') {
-    const s = await trx.selectFrom('mobile_sessions').selectAll().where('id', '=', input.mobileSessionId!).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!s) throw new AppError('VALIDATION', 'No such mobile session', [{ path: 'mobileSessionId', key: 'invalid' }]);
-    if (s.status === 'cancelled') throw new AppError('VALIDATION', 'The session was cancelled', [{ path: 'mobileSessionId', key: 'invalid' }]);
-    if (input.date && input.date !== s.date) throw new AppError('VALIDATION', "A session's consultations are on its date", [{ path: 'date', key: 'invalid' }]);
-    if (s.date > today) throw new AppError('VALIDATION', 'The session is in the future', [{ path: 'date', key: 'futureDate' }]);
-    date = s.date;
-    contactPointId = s.contact_point_id;
-    districtId = s.district_id;
-    if (s.status === 'planned') sessionToConduct = s.id;
-  } else {
-    const cpId = input.contactPointId ?? ownContactPointId;
-    if (!cpId) throw new AppError('VALIDATION', 'Choose the contact point', [{ path: 'contactPointId', key: 'required' }]);
-    const cp = await getContactPoint(trx, cpId);
-    date = input.date!;
-    if (!openOn(cp, date)) {
-      throw new AppError('VALIDATION', 'The contact point was not open on that date', [{ path: 'date', key: 'invalid' }]);
-    }
-    contactPointId = cp.id;
-    districtId = cp.district_id;
-  }
-  if (input.followUpOn && input.followUpOn < date) throw new AppError('VALIDATION', 'Follow-up before the consultation', [{ path: 'followUpOn', key: 'dateOrder' }]);
-  if (input.caseId) {
-    const kase = await trx.selectFrom('cases').select('client_id').where('id', '=', input.caseId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!kase || kase.client_id !== input.clientId) throw new AppError('VALIDATION', "Not one of the client's cases", [{ path: 'caseId', key: 'invalid' }]);
-  }
-  if (input.lawyerUserId) {
-    const u = await trx.selectFrom('users').select('id').where('id', '=', input.lawyerUserId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!u) throw new AppError('VALIDATION', 'No such user', [{ path: 'lawyerUserId', key: 'invalid' }]);
-  }
+  if (venue.session) {
+    date = venue.session.date;
+    contactPointId = venue.session.contact_point_id;
+    districtId = venue.session.district_id;
+    if (venue.session.status === 'planned') sessionToConduct = venue.session.id;
+  } else if (venue.contactPoint && input.date) {
+    date = input.date;
+    contactPointId = venue.contactPoint.id;
+    districtId = venue.contactPoint.district_id;
+  } else throw new AppError('NOT_FOUND', 'No such mobile session or contact point');
 
   const place = { date, contactPointId, districtId };
   let id: string;
@@ -355,11 +335,11 @@ export async function saveConsultation(ctx: WriteCtx, input: ConsultationInput, 
 }
 
 /** Issues and referrals: the rows that stay keep their id; the others are tombstoned or added. */
-async function replaceChildren(ctx: WriteCtx, consultationId: string, input: ConsultationInput): Promise<void> {
+async function replaceChildren(ctx: WriteCtx, consultationId: string, input: ConsultationFields): Promise<void> {
   const { trx, w } = ctx;
   const issues = await trx.selectFrom('consultation_issues').select(['id', 'issue']).where('consultation_id', '=', consultationId).where('deleted_at', 'is', null).execute();
   const wanted = new Set(input.issues);
-  for (const r of issues) if (!wanted.has(r.issue as IssueCategory)) await tombstoneRow(trx, w, 'consultation_issues', r.id);
+  for (const r of issues) if (!wanted.has(r.issue)) await tombstoneRow(trx, w, 'consultation_issues', r.id);
   const have = new Set(issues.map((r) => r.issue));
   for (const issue of wanted) if (!have.has(issue)) await insertRow(trx, w, 'consultation_issues', { consultation_id: consultationId, issue });
 
@@ -371,8 +351,9 @@ async function replaceChildren(ctx: WriteCtx, consultationId: string, input: Con
     .execute();
   const byReferral = new Map(input.referrals.map((r) => [r.referral, r.note]));
   for (const r of referrals) {
-    if (!byReferral.has(r.referral as Referral)) await tombstoneRow(trx, w, 'consultation_referrals', r.id);
-    else await updateRow(trx, w, 'consultation_referrals', r.id, { note: byReferral.get(r.referral as Referral)! });
+    const note = byReferral.get(r.referral);
+    if (note === undefined) await tombstoneRow(trx, w, 'consultation_referrals', r.id);
+    else await updateRow(trx, w, 'consultation_referrals', r.id, { note });
   }
   const haveRef = new Set(referrals.map((r) => r.referral));
   for (const [referral, note] of byReferral) if (!haveRef.has(referral)) await insertRow(trx, w, 'consultation_referrals', { consultation_id: consultationId, referral, note });

@@ -1,13 +1,12 @@
-import type { z } from 'zod';
-import type { ContactPoint, StaffMember } from '../../shared/api/caseTracking';
-import type { contactPointInput, staffInput } from '../../shared/api/caseTrackingInputs';
 import { AppError } from '../../shared/api/errors';
+import type { ContactPointRow } from '../schema';
 import { insertRow, updateRow } from '../write';
 import { audit, type Db, type WriteCtx } from './writeContext';
 
 // Contact points (Action Plan 1.2.3) and their staff.
 
-export async function listContactPoints(db: Db, ownId: string | null, includeClosed: boolean): Promise<ContactPoint[]> {
+/** The contact points with how many active staff each has. */
+export async function listContactPointRows(db: Db, includeClosed: boolean) {
   let q = db
     .selectFrom('contact_points as cp')
     .selectAll('cp')
@@ -22,35 +21,44 @@ export async function listContactPoints(db: Db, ownId: string | null, includeClo
     )
     .where('cp.deleted_at', 'is', null);
   if (!includeClosed) q = q.where('cp.closed_on', 'is', null);
-  const rows = await q.orderBy('cp.code').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    districtId: r.district_id,
-    address: r.address,
-    organisation: r.organisation,
-    establishedOn: r.established_on,
-    closedOn: r.closed_on,
-    notes: r.notes,
-    staffCount: Number(r.staff_count ?? 0),
-    isOwn: r.id === ownId,
-  }));
+  return q.orderBy('cp.code').execute();
 }
 
-export async function getContactPoint(db: Db, id: string) {
-  const row = await db.selectFrom('contact_points').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'No such contact point', [{ path: 'contactPointId', key: 'invalid' }]);
+export async function getContactPoint(db: Db, id: string): Promise<ContactPointRow> {
+  const row = await findContactPoint(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'No such contact point');
   return row;
 }
 
-/** Whether a contact point was open on a date: established by then and not yet closed (saveConsultation, and the register import). */
+export async function findContactPoint(db: Db, id: string): Promise<ContactPointRow | undefined> {
+  return db.selectFrom('contact_points').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** The live contact point that has this code, if any. */
+export async function contactPointIdByCode(db: Db, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('contact_points').select('id').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst())?.id;
+}
+
+/** Whether a contact point was open on a date: established by then and not yet closed (the consultation service, and the register import). */
 export function openOn(cp: { established_on: string; closed_on: string | null }, date: string): boolean {
   return date >= cp.established_on && (!cp.closed_on || date <= cp.closed_on);
 }
 
+/** What a contact point's form sets. */
+export interface ContactPointFields {
+  id?: string;
+  code: string;
+  name: string;
+  districtId: string;
+  address: string;
+  organisation: string;
+  establishedOn: string;
+  closedOn: string | null;
+  notes: string;
+}
+
 /** The columns a contact point's form sets (saveContactPoint, and the national seed). */
-export function contactPointColumns(input: z.output<typeof contactPointInput>) {
+export function contactPointColumns(input: ContactPointFields) {
   return {
     code: input.code,
     name: input.name,
@@ -63,14 +71,8 @@ export function contactPointColumns(input: z.output<typeof contactPointInput>) {
   };
 }
 
-export async function saveContactPoint(ctx: WriteCtx, input: z.output<typeof contactPointInput>): Promise<string> {
-  const clash = await ctx.trx
-    .selectFrom('contact_points')
-    .select('id')
-    .where('code', '=', input.code)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (clash && clash.id !== input.id) throw new AppError('VALIDATION', 'This code is already used', [{ path: 'code', key: 'duplicate' }]);
+/** Returns the contact point's id. */
+export async function saveContactPoint(ctx: WriteCtx, input: ContactPointFields): Promise<string> {
   const values = contactPointColumns(input);
   if (input.id) {
     const changed = await updateRow(ctx.trx, ctx.w, 'contact_points', input.id, values);
@@ -82,31 +84,34 @@ export async function saveContactPoint(ctx: WriteCtx, input: z.output<typeof con
   return id;
 }
 
-function toStaff(r: { id: string; contact_point_id: string | null; user_id: string | null; full_name: string; position: string; phone: string; active: number }): StaffMember {
-  return {
-    id: r.id,
-    contactPointId: r.contact_point_id,
-    userId: r.user_id,
-    fullName: r.full_name,
-    position: r.position,
-    phone: r.phone,
-    active: r.active !== 0,
-  };
+export interface StaffFields {
+  id?: string;
+  contactPointId: string | null;
+  userId: string | null;
+  fullName: string;
+  position: string;
+  phone: string;
+  active: boolean;
 }
 
-export async function listStaff(db: Db, contactPointId: string | null, includeInactive: boolean): Promise<StaffMember[]> {
+export async function listStaffRows(db: Db, contactPointId: string | null, includeInactive: boolean) {
   let q = db.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
   if (contactPointId) q = q.where('contact_point_id', '=', contactPointId);
   if (!includeInactive) q = q.where('active', '=', 1);
-  return (await q.orderBy('full_name').execute()).map(toStaff);
+  return q.orderBy('full_name').execute();
 }
 
-export async function saveStaff(ctx: WriteCtx, input: z.output<typeof staffInput>): Promise<StaffMember> {
-  if (input.contactPointId) await getContactPoint(ctx.trx, input.contactPointId);
-  if (input.userId) {
-    const user = await ctx.trx.selectFrom('users').select('id').where('id', '=', input.userId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!user) throw new AppError('VALIDATION', 'No such user', [{ path: 'userId', key: 'invalid' }]);
-  }
+export async function staffRow(db: Db, id: string) {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The live staff member's name, if there is one of this id. */
+export async function staffName(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('staff').select('full_name').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst())?.full_name;
+}
+
+/** Returns the staff member's id. */
+export async function saveStaff(ctx: WriteCtx, input: StaffFields): Promise<string> {
   const values = {
     contact_point_id: input.contactPointId,
     user_id: input.userId,
@@ -115,14 +120,12 @@ export async function saveStaff(ctx: WriteCtx, input: z.output<typeof staffInput
     phone: input.phone,
     active: input.active ? 1 : 0,
   };
-  let id = input.id;
-  if (id) {
-    const changed = await updateRow(ctx.trx, ctx.w, 'staff', id, values);
-    await audit(ctx, 'staff.update', 'staff', id, { fields: changed });
-  } else {
-    id = await insertRow(ctx.trx, ctx.w, 'staff', values);
-    await audit(ctx, 'staff.create', 'staff', id);
+  if (input.id) {
+    const changed = await updateRow(ctx.trx, ctx.w, 'staff', input.id, values);
+    await audit(ctx, 'staff.update', 'staff', input.id, { fields: changed });
+    return input.id;
   }
-  const row = await ctx.trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return toStaff(row);
+  const id = await insertRow(ctx.trx, ctx.w, 'staff', values);
+  await audit(ctx, 'staff.create', 'staff', id);
+  return id;
 }

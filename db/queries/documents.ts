@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DocumentFile, DocumentSummary } from '../../shared/api/filingsTypes';
 import { AppError } from '../../shared/api/errors';
+import type { DocumentKind } from '../../shared/domain/enums';
 import { insertRow } from '../write';
 import type { Db, WriteCtx } from './writeContext';
 import { audit } from './writeContext';
@@ -24,10 +24,11 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 
 /** The columns of a stored filing (insertFilingDocument, and the national seed's fast path). */
 export function filingColumns(d: NewDocument, userId: string, sha256?: string) {
+  const kind: DocumentKind = 'filing';
   return {
     case_id: d.caseId,
     client_id: d.clientId,
-    kind: 'filing',
+    kind,
     title: d.title,
     file_name: d.fileName,
     mime_type: DOCX_MIME,
@@ -66,38 +67,19 @@ const SUMMARY_COLUMNS = [
   'created_at',
 ] as const;
 
-type SummaryRow = { [K in (typeof SUMMARY_COLUMNS)[number]]: unknown };
-
-function toSummary(r: SummaryRow): DocumentSummary {
-  return {
-    id: r.id as string,
-    caseId: r.case_id as string | null,
-    kind: r.kind as string,
-    title: r.title as string,
-    fileName: r.file_name as string,
-    language: r.language as string | null,
-    templateId: r.template_id as string | null,
-    templateVersion: r.template_version as string | null,
-    legalRefVersion: r.legal_ref_version as string | null,
-    dataHash: r.data_hash as string | null,
-    sha256: r.sha256 as string,
-    sizeBytes: r.size_bytes as number,
-    createdAt: r.created_at as string,
-  };
-}
-
-export async function listCaseDocuments(db: Db, caseId: string): Promise<DocumentSummary[]> {
-  const rows = await db
+/** The documents of a case without their content, the newest first. */
+export async function listCaseDocumentRows(db: Db, caseId: string) {
+  return db
     .selectFrom('documents')
-    .select([...SUMMARY_COLUMNS])
+    .select(SUMMARY_COLUMNS)
     .where('case_id', '=', caseId)
     .where('deleted_at', 'is', null)
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map(toSummary);
 }
 
-export async function getDocumentFile(db: Db, id: string): Promise<DocumentFile> {
+/** A document's file. */
+export async function getDocumentFileRow(db: Db, id: string) {
   const row = await db
     .selectFrom('documents')
     .select(['file_name', 'mime_type', 'content', 'sha256'])
@@ -105,5 +87,5 @@ export async function getDocumentFile(db: Db, id: string): Promise<DocumentFile>
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such document');
-  return { fileName: row.file_name, mimeType: row.mime_type, base64: Buffer.from(row.content).toString('base64'), sha256: row.sha256 };
+  return row;
 }

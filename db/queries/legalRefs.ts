@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { LegalRef } from '../../shared/api/filingsTypes';
 import { AppError } from '../../shared/api/errors';
 import { updateRow } from '../write';
 import type { Db, WriteCtx } from './writeContext';
@@ -7,30 +5,8 @@ import { audit } from './writeContext';
 
 // The legal_references table: article numbers, fees and court names as editable data (FILINGS.md).
 
-export async function listLegalRefs(db: Db): Promise<LegalRef[]> {
-  const rows = await db.selectFrom('legal_references').selectAll().where('deleted_at', 'is', null).orderBy('key').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    textTg: r.text_tg,
-    textRu: r.text_ru,
-    textEn: r.text_en,
-    value: r.value,
-    confirmed: r.confirmed === 1,
-    source: r.source,
-  }));
-}
-
-export async function legalRefMap(db: Db): Promise<Map<string, LegalRef>> {
-  return new Map((await listLegalRefs(db)).map((r) => [r.key, r]));
-}
-
-/** The legal-reference version stamped on each document: a hash of every entry's content. */
-export function legalRefVersion(refs: Iterable<LegalRef>): string {
-  const canonical = [...refs]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((r) => [r.key, r.textTg, r.textRu, r.textEn, r.value, r.confirmed]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 16);
+export async function listLegalRefRows(db: Db) {
+  return db.selectFrom('legal_references').selectAll().where('deleted_at', 'is', null).orderBy('key').execute();
 }
 
 export interface LegalRefPatch {

@@ -1,12 +1,8 @@
-import type { z } from 'zod';
-import type { MobileSessionDetail, MobileSessionSummary, Paged, TeamMember } from '../../shared/api/caseTracking';
-import type { sessionInput, sessionListInput } from '../../shared/api/caseTrackingInputs';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
 import type { SessionStatus } from '../../shared/domain/enums';
 import { insertRow, tombstoneRow, updateRow } from '../write';
-import { getContactPoint } from './contactPoints';
-import { listConsultations } from './consultations';
+import { getContactPoint, staffName } from './contactPoints';
 import { audit, type Db, type WriteCtx } from './writeContext';
 
 // Mobile sessions (Action Plan 1.2.4): planned → conducted or cancelled, with the team and who was seen.
@@ -20,42 +16,36 @@ function baseQuery(db: Db) {
     .where('s.deleted_at', 'is', null);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+/** A session with its contact point's name. */
+export type SessionRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-async function summaries(db: Db, rows: Row[]): Promise<MobileSessionSummary[]> {
-  if (rows.length === 0) return [];
-  // One grouped query for the page, not one per row.
+/** How many consultations each session has, and of how many clients (one grouped query). */
+export async function sessionCounts(db: Db, ids: string[]): Promise<Map<string, { consultations: number; clients: number }>> {
+  if (ids.length === 0) return new Map();
   const counts = await db
     .selectFrom('consultations')
     .select((eb) => ['mobile_session_id', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('client_id').distinct().as('clients')])
-    .where(
-      'mobile_session_id',
-      'in',
-      rows.map((r) => r.id),
-    )
+    .where('mobile_session_id', 'in', ids)
     .where('deleted_at', 'is', null)
     .groupBy('mobile_session_id')
     .execute();
-  const byId = new Map(counts.map((c) => [c.mobile_session_id, c]));
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    contactPointId: r.contact_point_id,
-    contactPointName: r.contact_point_name,
-    date: r.date,
-    districtId: r.district_id,
-    jamoat: r.jamoat,
-    village: r.village,
-    partnerAuthority: r.partner_authority,
-    status: r.status as SessionStatus,
-    statusChangedOn: r.status_changed_on,
-    notes: r.notes,
-    consultationCount: Number(byId.get(r.id)?.n ?? 0),
-    clientCount: Number(byId.get(r.id)?.clients ?? 0),
-  }));
+  return new Map(counts.map((c) => [c.mobile_session_id!, { consultations: Number(c.n), clients: Number(c.clients) }]));
 }
 
-export async function listSessions(db: Db, f: z.output<typeof sessionListInput>): Promise<Paged<MobileSessionSummary>> {
+/** The session list's filters and page. */
+export interface SessionListFilter {
+  from?: string | null;
+  to?: string | null;
+  status?: SessionStatus;
+  contactPointId?: string | null;
+  sort: 'date' | 'code' | 'status';
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+/** One page of the list and how many sessions match. */
+export async function listSessionRows(db: Db, f: SessionListFilter): Promise<{ rows: SessionRow[]; total: number }> {
   let q = baseQuery(db);
   if (f.from) q = q.where('s.date', '>=', f.from);
   if (f.to) q = q.where('s.date', '<=', f.to);
@@ -64,35 +54,37 @@ export async function listSessions(db: Db, f: z.output<typeof sessionListInput>)
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const column = f.sort === 'code' ? 's.code' : f.sort === 'status' ? 's.status' : 's.date';
   const rows = await q.orderBy(column, f.dir).orderBy('s.id', f.dir).limit(f.limit).offset(f.offset).execute();
-  return { rows: await summaries(db, rows), total: Number(total.n) };
+  return { rows, total: Number(total.n) };
 }
 
-export async function getSessionRow(db: Db, id: string) {
+export async function getSessionRow(db: Db, id: string): Promise<SessionRow> {
   const row = await baseQuery(db).where('s.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such mobile session');
   return row;
 }
 
-export async function getSession(db: Db, id: string): Promise<MobileSessionDetail> {
-  const row = await getSessionRow(db, id);
-  const [session] = await summaries(db, [row]);
-  const team = await db
+export async function teamRows(db: Db, sessionId: string) {
+  return db
     .selectFrom('mobile_session_team')
     .select(['id', 'staff_id', 'name', 'role'])
-    .where('mobile_session_id', '=', id)
+    .where('mobile_session_id', '=', sessionId)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .execute();
-  const consultations = await listConsultations(db, { mobileSessionId: id, sort: 'date', dir: 'asc', offset: 0, limit: 500 });
-  return {
-    session: session!,
-    team: team.map((t): TeamMember => ({ id: t.id, staffId: t.staff_id, name: t.name, role: t.role })),
-    consultations: consultations.rows,
-  };
+}
+
+/** Whether any consultation was recorded in the session. */
+export async function sessionHasConsultations(db: Db, sessionId: string): Promise<boolean> {
+  return (await db.selectFrom('consultations').select('id').where('mobile_session_id', '=', sessionId).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+}
+
+/** The live session that has this code, if any. */
+export async function sessionIdByCode(db: Db, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('mobile_sessions').select('id').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst())?.id;
 }
 
 /** The columns a session's form sets, with its code and contact point resolved (saveSession, and the national seed). */
-export function sessionColumns(input: z.output<typeof sessionInput>, code: string, contactPointId: string) {
+export function sessionColumns(input: SessionFields, code: string, contactPointId: string) {
   return {
     code,
     contact_point_id: contactPointId,
@@ -106,11 +98,12 @@ export function sessionColumns(input: z.output<typeof sessionInput>, code: strin
 }
 
 /** The columns of a member of a session's team; `name` falls back to the staff member's (saveSession, and the national seed). */
-export function teamMemberColumns(member: z.output<typeof sessionInput>['team'][number], name: string) {
+export function teamMemberColumns(member: SessionFields['team'][number], name: string) {
   return { staff_id: member.staffId, name, role: member.role };
 }
 
-async function generateCode(db: Db, cpCode: string, date: string): Promise<string> {
+/** The first free code of a session of this contact point on this date: CODE-YYYYMMDD-N. */
+export async function generateSessionCode(db: Db, cpCode: string, date: string): Promise<string> {
   const prefix = `${cpCode}-${date.replace(/-/g, '')}-`;
   const taken = await db
     .selectFrom('mobile_sessions')
@@ -124,30 +117,37 @@ async function generateCode(db: Db, cpCode: string, date: string): Promise<strin
   return `${prefix}${n}`;
 }
 
-export async function saveSession(ctx: WriteCtx, input: z.output<typeof sessionInput>, ownContactPointId: string | null): Promise<string> {
+/** What a session's form sets. */
+export interface SessionFields {
+  id?: string;
+  /** Generated (contact point code + date + number) when empty. */
+  code: string;
+  /** null: the session's own (when edited), else this installation's. */
+  contactPointId: string | null;
+  date: string;
+  districtId: string;
+  jamoat: string;
+  village: string;
+  partnerAuthority: string;
+  notes: string;
+  team: Array<{ id?: string; staffId: string | null; name: string; role: string }>;
+}
+
+/** Saves a session as checked by the session service; returns its id. */
+export async function saveSession(ctx: WriteCtx, input: SessionFields, ownContactPointId: string | null): Promise<string> {
   const { trx } = ctx;
   const existing = input.id ? await getSessionRow(trx, input.id) : null;
   const contactPointId = input.contactPointId ?? existing?.contact_point_id ?? ownContactPointId;
-  if (!contactPointId) throw new AppError('VALIDATION', 'Choose the contact point', [{ path: 'contactPointId', key: 'required' }]);
+  if (!contactPointId) throw new AppError('NOT_FOUND', 'No contact point for the session');
   const cp = await getContactPoint(trx, contactPointId);
-  if (existing && existing.status === 'conducted' && input.date > todayIso()) {
-    throw new AppError('VALIDATION', 'A conducted session cannot be in the future', [{ path: 'date', key: 'futureDate' }]);
-  }
-  let code = input.code || existing?.code || (await generateCode(trx, cp.code, input.date));
-  const clash = await trx.selectFrom('mobile_sessions').select('id').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst();
-  if (clash && clash.id !== input.id) {
-    if (input.code) throw new AppError('VALIDATION', 'This code is already used', [{ path: 'code', key: 'duplicate' }]);
-    code = await generateCode(trx, cp.code, input.date);
-  }
+  let code = input.code || existing?.code || (await generateSessionCode(trx, cp.code, input.date));
+  const clash = await sessionIdByCode(trx, code);
+  // A generated code taken meanwhile (by a session received from another installation): the next one.
+  if (clash && clash !== input.id) code = await generateSessionCode(trx, cp.code, input.date);
   const values = sessionColumns(input, code, contactPointId);
   let id: string;
   if (existing) {
     id = existing.id;
-    if (existing.status !== 'planned' && input.date !== existing.date) {
-      // Consultations of a session carry its date; moving a held session would split them from it.
-      const held = await trx.selectFrom('consultations').select('id').where('mobile_session_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-      if (held) throw new AppError('VALIDATION', 'The session already has consultations on its date', [{ path: 'date', key: 'invalid' }]);
-    }
     const changed = await updateRow(trx, ctx.w, 'mobile_sessions', id, values);
     await audit(ctx, 'mobile_session.update', 'mobile_sessions', id, { fields: changed });
   } else {
@@ -158,7 +158,7 @@ export async function saveSession(ctx: WriteCtx, input: z.output<typeof sessionI
   return id;
 }
 
-async function saveTeam(ctx: WriteCtx, sessionId: string, team: z.output<typeof sessionInput>['team']): Promise<void> {
+async function saveTeam(ctx: WriteCtx, sessionId: string, team: SessionFields['team']): Promise<void> {
   const { trx } = ctx;
   const current = await trx
     .selectFrom('mobile_session_team')
@@ -169,12 +169,8 @@ async function saveTeam(ctx: WriteCtx, sessionId: string, team: z.output<typeof 
   const keep = new Set<string>();
   let added = 0;
   for (const member of team) {
-    let name = member.name;
-    if (member.staffId) {
-      const staff = await trx.selectFrom('staff').select('full_name').where('id', '=', member.staffId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!staff) throw new AppError('VALIDATION', 'No such staff member', [{ path: `team.${team.indexOf(member)}.staffId`, key: 'invalid' }]);
-      name = name || staff.full_name;
-    }
+    // A staff member's name stands in for a name left empty.
+    const name = member.name || (member.staffId ? ((await staffName(trx, member.staffId)) ?? '') : '');
     const values = teamMemberColumns(member, name);
     if (member.id && current.some((c) => c.id === member.id)) {
       keep.add(member.id);
@@ -189,22 +185,8 @@ async function saveTeam(ctx: WriteCtx, sessionId: string, team: z.output<typeof 
   if (added || removed.length) await audit(ctx, 'mobile_session.team', 'mobile_sessions', sessionId, { added, removed: removed.length });
 }
 
-/**
- * planned → conducted (not before the session's date) or cancelled; cancelled → planned (re-planned);
- * conducted → planned/cancelled only while no consultation was recorded in it (a mistake), never after.
- */
-export async function setSessionStatus(ctx: WriteCtx, id: string, status: SessionStatus, today: string = todayIso()): Promise<void> {
-  const row = await getSessionRow(ctx.trx, id);
-  const from = row.status as SessionStatus;
-  if (from === status) throw new AppError('INVALID_TRANSITION', `The session is already ${status}`, undefined, { from, to: status });
-  if (status === 'conducted') {
-    if (from !== 'planned') throw new AppError('INVALID_TRANSITION', 'Only a planned session can be conducted', undefined, { from, to: status });
-    if (row.date > today) throw new AppError('INVALID_TRANSITION', 'A session in the future cannot be conducted yet', undefined, { from, to: status, reason: 'future' });
-  }
-  if (from === 'conducted' || status === 'cancelled') {
-    const held = await ctx.trx.selectFrom('consultations').select('id').where('mobile_session_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (held) throw new AppError('INVALID_TRANSITION', 'The session has consultations', undefined, { from, to: status, reason: 'has_consultations' });
-  }
-  await updateRow(ctx.trx, ctx.w, 'mobile_sessions', id, { status, status_changed_on: today });
-  await audit(ctx, 'mobile_session.status', 'mobile_sessions', id, { from, to: status });
+/** A change of status as the session service allowed it. */
+export async function writeSessionStatus(ctx: WriteCtx, id: string, from: SessionStatus, to: SessionStatus, today: string = todayIso()): Promise<void> {
+  await updateRow(ctx.trx, ctx.w, 'mobile_sessions', id, { status: to, status_changed_on: today });
+  await audit(ctx, 'mobile_session.status', 'mobile_sessions', id, { from, to });
 }

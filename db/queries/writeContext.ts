@@ -1,18 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { SessionUser } from '../../shared/api/types';
 import type { Database } from '../schema';
 import type { Writer } from '../write';
 import { appendAudit } from './audit';
 
 // What a write inside one transaction needs: the transaction, the change writer (HLC + change_log) and
-// the user for the audit trail. Built by the handlers; every repository write takes it first.
+// the user for the audit trail. Built by the services (withWrite in electron/services/index.ts); every
+// repository write takes it first.
 
 export type Db = Kysely<Database> | Transaction<Database>;
+
+/** Who writes: what the audit trail records of the signed-in user. */
+export interface WriteUser {
+  id: string;
+  username: string;
+}
 
 export interface WriteCtx {
   trx: Transaction<Database>;
   w: Writer;
-  user: SessionUser;
+  user: WriteUser;
 }
 
 /** Audit entry in the same transaction. `detail`: ids, field names and counts only, never personal data. */

@@ -6,6 +6,7 @@ import type { KdfParams } from '../../db/keyring';
 import { migrationState } from '../../db/migrate';
 import { readSettings } from './settings';
 import { databaseExists, type UnlockedDatabase } from './database';
+import { FileTokens, type FileDialogs } from './fileTokens';
 import { DB_FILE } from './paths';
 import { readPrefs, writePrefs, type Prefs } from './prefs';
 import { APP_VERSION } from './version';
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Tests use cheaper key derivation; the app never sets this. */
   kdf?: KdfParams;
   now?: () => number;
+  /** The main process's open and save dialogs (Electron); browser mode has none. */
+  fileDialogs?: FileDialogs;
 }
 
 /**
@@ -30,6 +33,7 @@ export class AppContext {
   readonly dbPath: string;
   readonly prefsPath: string;
   readonly kdf: KdfParams | undefined;
+  readonly files: FileTokens;
   private unlocked: UnlockedDatabase | null = null;
   private failedAttempts = 0;
   private lastActivity = 0;
@@ -43,6 +47,7 @@ export class AppContext {
     this.prefsPath = join(options.dataDir, 'preferences.json');
     this.kdf = options.kdf;
     this.now = options.now ?? Date.now;
+    this.files = new FileTokens(options.fileDialogs ?? null);
   }
 
   get prefs(): Prefs {
@@ -80,6 +85,7 @@ export class AppContext {
   async lock(): Promise<void> {
     const current = this.unlocked;
     this.unlocked = null;
+    this.files.clear();
     if (current) {
       current.dbKey.fill(0);
       await current.close();

@@ -8,7 +8,7 @@ import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
 import { insertRow, type Writer } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
 import type { SessionUser } from '../../shared/api/types';
-import type { InstallationRole, UserRole } from '../../shared/domain/enums';
+import type { InstallationRole } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import { APP_VERSION } from './version';
@@ -118,7 +118,7 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
       clock: new HybridClock(nodeIdFromInstallation(installation.id), (await lastStamp(opened.db)) ?? undefined),
       origin: installation.id,
     };
-    const user: SessionUser = { id: userRow.id, username: userRow.username, displayName: userRow.display_name, role: userRow.role as UserRole };
+    const user: SessionUser = { id: userRow.id, username: userRow.username, displayName: userRow.display_name, role: userRow.role };
     await opened.db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
       await appendAudit(trx, { userId: user.id, username: user.username, action: 'session.unlock', entity: 'session' });

@@ -19,7 +19,7 @@ export async function listUsers(s: UnlockedDatabase): Promise<UserSummary[]> {
     id: r.id,
     username: r.username,
     displayName: r.display_name,
-    role: r.role as UserRole,
+    role: r.role,
     active: r.active === 1,
     lastLoginAt: r.last_login_at,
     canUnlock: slots.has(r.id),

@@ -51,8 +51,7 @@ export async function benchStatsPackage(session: UnlockedDatabase, workDir: stri
     session.installation.contactPointId = busiest.rows[0]?.id ?? own;
     try {
       const exported = await timed(() => exportPackage(session, hub.installation.id, { kind: 'stats', from: yearFrom, to: '2026-10-31' }));
-      const file = Buffer.from(exported.value.base64, 'base64');
-      const imported = await timed(() => importPackage(hub, file));
+      const imported = await timed(() => importPackage(hub, exported.value.content));
       const n = exported.value.counts.consultations ?? 0;
       results['exchange.stats'] = { label: `statistics package for the hub, one contact point's year (${n} consultations): export + import`, timing: summarize([exported.ms + imported.ms]) };
     } finally {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { MAX_REQUEST_BYTES } from '../../shared/api/files';
 import type { AppContext } from '../app/appContext';
 import { dispatch } from '../handlers/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
@@ -12,7 +13,8 @@ import { CONTENT_SECURITY_POLICY } from '../security/csp';
 // fragment, which browsers never send to servers), a Host header naming this loopback address, and no
 // foreign Origin. Static files are the built renderer.
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// Room for the largest file any channel accepts, inline as base64 (derived from the schemas' limits).
+const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { setCaseDetails } from '../../db/queries/cases';
 import { insertFilingDocument } from '../../db/queries/documents';
 import { loadFilingData, type FilingData } from '../../db/queries/filingData';
-import { legalRefMap, legalRefVersion } from '../../db/queries/legalRefs';
+import { legalRefMap, legalRefVersion } from '../services/legalRefs';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
 import type { DocumentSummary, FilingLang, FilingPreparation, FilingPreview, FilingTemplateSummary, PropertyItem } from '../../shared/api/filingsTypes';

@@ -8,7 +8,7 @@ import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
 import { deferFacts } from '../../db/queries/reportFactsUpkeep';
 import { AppError } from '../../shared/api/errors';
-import type { ImportResult, PackageFileOut } from '../../shared/api/exchangeTypes';
+import type { ImportResult } from '../../shared/api/exchangeTypes';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
 import { ChangeMerger, changeLines, maxSeq, parseChange, parseEnd, type FullPackageOpening } from './fullSync';
@@ -134,12 +134,12 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
 }
 
 /** The package as bytes for the interface to save (through a temporary file that is removed at once). */
-export async function exportPackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions): Promise<PackageFileOut> {
+export async function exportPackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions): Promise<Omit<WrittenPackage, 'bytes'> & { content: Buffer }> {
   const dir = await mkdtemp(join(tmpdir(), 'lad-package-'));
   try {
     const path = join(dir, 'package.ladpkg');
     const written = await writePackage(session, peerId, opts, path);
-    return { fileName: written.fileName, base64: (await readFile(path)).toString('base64'), packageId: written.packageId, counts: written.counts };
+    return { fileName: written.fileName, packageId: written.packageId, counts: written.counts, content: await readFile(path) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

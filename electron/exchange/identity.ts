@@ -163,7 +163,7 @@ export interface PeerRow {
 
 export async function findPeer(db: Db, installationId: string): Promise<PeerRow | null> {
   const r = await db.selectFrom('peers').selectAll().where('installation_id', '=', installationId).where('deleted_at', 'is', null).executeTakeFirst();
-  return r ? { installationId: r.installation_id, name: r.name, role: r.role as InstallationRole, signPublicKey: r.sign_public_key, encPublicKey: r.enc_public_key } : null;
+  return r ? { installationId: r.installation_id, name: r.name, role: r.role, signPublicKey: r.sign_public_key, encPublicKey: r.enc_public_key } : null;
 }
 
 /** What this installation knows of its exchange with one peer (local bookkeeping, never exchanged). */
@@ -196,7 +196,7 @@ export async function listPeers(db: Db): Promise<PeerSummary[]> {
     out.push({
       installationId: r.installation_id,
       name: r.name,
-      role: r.role as InstallationRole,
+      role: r.role,
       fingerprint: fingerprint(r.sign_public_key, r.enc_public_key),
       pairedOn: r.paired_on,
       lastSentAt: st.lastSentAt,

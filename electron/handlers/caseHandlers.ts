@@ -1,22 +1,14 @@
-import { getCaseDetail, listCases, saveCase, setCaseStatus } from '../../db/queries/cases';
-import { completeTask, saveHearing, saveTask } from '../../db/queries/caseWork';
+import { completeTask, getCase, listCases, saveCase, saveHearing, saveTask, setCaseStatus } from '../services/cases';
 import type { HandlerMap } from './types';
-import { withWrite } from './withWrite';
 
 export const caseHandlers: HandlerMap<
   'cases:list' | 'cases:get' | 'cases:save' | 'cases:setStatus' | 'cases:saveHearing' | 'cases:saveTask' | 'cases:completeTask'
 > = {
-  'cases:list': async (input, { app }) => listCases(app.requireSession().db, input),
-  'cases:get': async ({ id }, { app }) => getCaseDetail(app.requireSession().db, id),
-  'cases:save': async (input, { app }) => {
-    const id = await withWrite(app, (ctx, s) => saveCase(ctx, input, s.installation.contactPointId));
-    return getCaseDetail(app.requireSession().db, id);
-  },
-  'cases:setStatus': async (input, { app }) => {
-    await withWrite(app, (ctx) => setCaseStatus(ctx, input));
-    return getCaseDetail(app.requireSession().db, input.id);
-  },
-  'cases:saveHearing': async (input, { app }) => withWrite(app, (ctx) => saveHearing(ctx, input)),
-  'cases:saveTask': async (input, { app }) => withWrite(app, (ctx) => saveTask(ctx, input)),
-  'cases:completeTask': async ({ id, done, doneOn }, { app }) => withWrite(app, (ctx) => completeTask(ctx, id, done, doneOn)),
+  'cases:list': async (input, { app }) => listCases(app.requireSession(), input),
+  'cases:get': async ({ id }, { app }) => getCase(app.requireSession(), id),
+  'cases:save': async (input, { app }) => saveCase(app.requireSession(), input),
+  'cases:setStatus': async (input, { app }) => setCaseStatus(app.requireSession(), input),
+  'cases:saveHearing': async (input, { app }) => saveHearing(app.requireSession(), input),
+  'cases:saveTask': async (input, { app }) => saveTask(app.requireSession(), input),
+  'cases:completeTask': async (input, { app }) => completeTask(app.requireSession(), input),
 };

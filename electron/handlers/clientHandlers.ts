@@ -1,25 +1,14 @@
-import { mergeClients, saveClient, setAbandonedOverride } from '../../db/queries/clientWrite';
-import { getClientDetail, listClients } from '../../db/queries/clients';
-import { findDuplicates } from '../../db/queries/search';
+import { getClient, listClients, mergeClients, saveClient, setAbandonedOverride } from '../services/clients';
+import { findDuplicates } from '../services/search';
 import type { HandlerMap } from './types';
-import { withWrite } from './withWrite';
 
 export const clientHandlers: HandlerMap<
   'clients:list' | 'clients:get' | 'clients:save' | 'clients:findDuplicates' | 'clients:merge' | 'clients:setAbandonedOverride'
 > = {
-  'clients:list': async (input, { app }) => listClients(app.requireSession().db, input),
-  'clients:get': async ({ id }, { app }) => getClientDetail(app.requireSession().db, id),
-  'clients:save': async (input, { app }) => {
-    const id = await withWrite(app, (ctx) => saveClient(ctx, input));
-    return getClientDetail(app.requireSession().db, id);
-  },
-  'clients:findDuplicates': async (input, { app }) => findDuplicates(app.requireSession().db, input),
-  'clients:merge': async ({ keepId, mergeId }, { app }) => {
-    await withWrite(app, (ctx) => mergeClients(ctx, keepId, mergeId));
-    return getClientDetail(app.requireSession().db, keepId);
-  },
-  'clients:setAbandonedOverride': async ({ clientId, override, reason }, { app }) => {
-    await withWrite(app, (ctx) => setAbandonedOverride(ctx, clientId, override, reason));
-    return getClientDetail(app.requireSession().db, clientId);
-  },
+  'clients:list': async (input, { app }) => listClients(app.requireSession(), input),
+  'clients:get': async ({ id }, { app }) => getClient(app.requireSession(), id),
+  'clients:save': async (input, { app }) => saveClient(app.requireSession(), input),
+  'clients:findDuplicates': async (input, { app }) => findDuplicates(app.requireSession(), input),
+  'clients:merge': async ({ keepId, mergeId }, { app }) => mergeClients(app.requireSession(), keepId, mergeId),
+  'clients:setAbandonedOverride': async (input, { app }) => setAbandonedOverride(app.requireSession(), input),
 };

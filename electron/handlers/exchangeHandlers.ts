@@ -40,13 +40,17 @@ export const exchangeHandlers: HandlerMap<
   'exchange:pairingFile': async (_input, { app }) => pairingFile(app.requireSession().db),
   'exchange:importPairing': async ({ json }, { app }) => withWrite(app, (ctx) => importPairing(ctx, json)),
   'exchange:peers': async (_input, { app }) => listPeers(app.requireSession().db),
-  'exchange:exportPackage': async ({ peerId, kind, from, to }, { app }) =>
-    exportPackage(app.requireSession(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
-  'exchange:importPackage': async ({ base64 }, { app }) => {
+  'exchange:exportPackage': async ({ peerId, kind, from, to }, { app }) => {
+    const { content, fileName, packageId, counts } = await exportPackage(app.requireSession(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    return { ...app.files.deliver({ fileName, mimeType: 'application/octet-stream', bytes: content }), packageId, counts };
+  },
+  'exchange:importPackage': async ({ file }, { app }) => {
     const session = app.requireSession();
+    // A package picked in main's dialog is read as a stream from its path, never whole into memory.
+    const source = 'token' in file ? app.files.pathOf(file.token, 'package') : Buffer.from(file.base64, 'base64');
     Object.assign(progress, { active: true, done: 0, total: 0 });
     try {
-      return await importPackage(session, Buffer.from(base64, 'base64'), {
+      return await importPackage(session, source, {
         onProgress: async (done, total) => {
           Object.assign(progress, { done, total });
           await yieldNow();

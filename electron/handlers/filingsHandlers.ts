@@ -1,8 +1,7 @@
-import { getDocumentFile, listCaseDocuments } from '../../db/queries/documents';
-import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../../db/queries/legalRefs';
-import { audit } from '../../db/queries/writeContext';
 import { importTemplate, restoreShippedTemplate } from '../documents/customTemplates';
 import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '../documents/filings';
+import { exportDocument, listCaseDocuments } from '../services/documents';
+import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../services/legalRefs';
 import type { HandlerMap } from './types';
 import { withWrite } from './withWrite';
 
@@ -24,25 +23,18 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
   'filings:prepare': async (input, { app }) => prepareFiling(app.requireSession().db, input),
   'filings:preview': async (input, { app }) => previewFiling(app.requireSession().db, input),
   'filings:save': async (input, { app }) => withWrite(app, (ctx) => saveFiling(ctx, input)),
-  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireSession().db, caseId),
+  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireSession(), caseId),
   'documents:get': async ({ id }, { app }) => {
-    const session = app.requireSession();
-    const file = await getDocumentFile(session.db, id);
-    // Taking a copy out of the encrypted database is worth a line in the audit trail.
-    await withWrite(app, (ctx) => audit(ctx, 'document.export', 'documents', id));
-    return file;
+    const { sha256, ...file } = await exportDocument(app.requireSession(), id);
+    return { ...app.files.deliver(file), sha256 };
   },
-  'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession().db),
-  'legalRefs:save': async (input, { app }) => {
-    await withWrite(app, (ctx) => saveLegalRef(ctx, input));
-    return listLegalRefs(app.requireSession().db);
+  'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession()),
+  'legalRefs:save': async (input, { app }) => saveLegalRef(app.requireSession(), input),
+  'legalRefs:confirm': async ({ id, confirmed }, { app }) => confirmLegalRef(app.requireSession(), id, confirmed),
+  'templates:import': async ({ templateId, language, file }, { app }) => {
+    const bytes = await app.files.bytes(file, 'template');
+    return withWrite(app, (ctx) => importTemplate(ctx, templateId, language, bytes));
   },
-  'legalRefs:confirm': async ({ id, confirmed }, { app }) => {
-    await withWrite(app, (ctx) => confirmLegalRef(ctx, id, confirmed));
-    return listLegalRefs(app.requireSession().db);
-  },
-  'templates:import': async ({ templateId, language, base64 }, { app }) =>
-    withWrite(app, (ctx) => importTemplate(ctx, templateId, language, Buffer.from(base64, 'base64'))),
   'templates:restore': async ({ templateId, language }, { app }) => {
     await withWrite(app, (ctx) => restoreShippedTemplate(ctx, templateId, language));
     return { templateId, language };

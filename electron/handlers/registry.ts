@@ -5,6 +5,7 @@ import { clientHandlers } from './clientHandlers';
 import { consultationHandlers } from './consultationHandlers';
 import { contactPointHandlers } from './contactPointHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
+import { fileHandlers } from './fileHandlers';
 import { filingsHandlers } from './filingsHandlers';
 import { mobileSessionHandlers } from './mobileSessionHandlers';
 import { reportHandlers } from './reportHandlers';
@@ -37,6 +38,7 @@ const AREAS: Record<string, object>[] = [
   filingsHandlers,
   // Exchange between installations and the hub (issue 6).
   exchangeHandlers,
+  fileHandlers,
 ];
 
 function build(): Map<ChannelName, Handler<ChannelName>> {

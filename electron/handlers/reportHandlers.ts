@@ -60,9 +60,9 @@ export const reportHandlers: HandlerMap<Channels> = {
       entity: 'report',
       detail: { format: input.format, from: input.from, to: input.to, suppressed: r.suppression.applied },
     });
-    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
+    return app.files.deliver(file);
   },
 
-  'import:preview': async (input, { app }) => importRegister(app.requireSession(), input.kind, Buffer.from(input.fileBase64, 'base64'), false),
-  'import:commit': async (input, { app }) => importRegister(app.requireSession(), input.kind, Buffer.from(input.fileBase64, 'base64'), true),
+  'import:preview': async (input, { app }) => importRegister(app.requireSession(), input.kind, await app.files.bytes(input.file, 'register'), false),
+  'import:commit': async (input, { app }) => importRegister(app.requireSession(), input.kind, await app.files.bytes(input.file, 'register'), true),
 };

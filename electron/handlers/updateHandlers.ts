@@ -3,7 +3,10 @@ import type { HandlerMap } from './types';
 import { withWrite } from './withWrite';
 
 export const updateHandlers: HandlerMap<'updates:apply' | 'updates:trustedKeys' | 'updates:trustKey'> = {
-  'updates:apply': async ({ fileBase64 }, { app }) => withWrite(app, (ctx) => applyUpdate(ctx, Buffer.from(fileBase64, 'base64'))),
+  'updates:apply': async ({ file }, { app }) => {
+    const bytes = await app.files.bytes(file, 'update');
+    return withWrite(app, (ctx) => applyUpdate(ctx, bytes));
+  },
   'updates:trustedKeys': async (_input, { app }) => {
     const s = app.requireSession();
     const shipped = new Set(shippedTrustedKeys().map((k) => k.id));

@@ -1,9 +1,10 @@
 import type { WriteCtx } from '../../db/queries/writeContext';
 import type { AppContext } from '../app/appContext';
 import type { UnlockedDatabase } from '../app/database';
+import { withWrite as writeIn } from '../services/index';
 
-/** Runs `fn` in one transaction with the session's writer and user: all of it is saved, or none. */
+/** For handlers whose work is not a service's yet: the services' transaction, on the app's session. */
 export async function withWrite<T>(app: AppContext, fn: (ctx: WriteCtx, session: UnlockedDatabase) => Promise<T>): Promise<T> {
   const session = app.requireSession();
-  return session.db.transaction().execute((trx) => fn({ trx, w: session.writer, user: session.user }, session));
+  return writeIn(session, (ctx) => fn(ctx, session));
 }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import { saveClient } from '../../db/queries/clientWrite';
-import { insertConsultation } from '../../db/queries/consultations';
+import { saveClient, type ClientFields } from '../../db/queries/clientWrite';
+import { insertConsultation, type ConsultationFields } from '../../db/queries/consultations';
 import { openOn } from '../../db/queries/contactPoints';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
-import type { clientInput, consultationInput } from '../../shared/api/caseTrackingInputs';
+import { checkClient } from '../services/clients';
+import { asIs } from '../services/fieldPaths';
 import type { RelationToMigrant } from '../../shared/domain/enums';
 import { takeSnapshot, type Snapshot } from '../../shared/domain/snapshot';
 import type { ConsultationRow, RowReader } from './registerRows';
@@ -20,9 +20,6 @@ import type { ConsultationRow, RowReader } from './registerRows';
 // A consultation is "already present" when the same person has a consultation with the same date,
 // venue, contact point, session, kind and advice. The counts are compared as multisets, so a file with
 // two such rows (two visits the same day) imports two, and importing it again imports none.
-
-type ClientInput = z.output<typeof clientInput>;
-type ConsultationInput = z.output<typeof consultationInput>;
 
 const fold = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -189,7 +186,7 @@ export function snapshotOf(row: ConsultationRow): Snapshot {
 const relationOf = (row: ConsultationRow): RelationToMigrant => (row.sex === 'F' ? 'wife' : 'other');
 
 /** A new client as the client form would send her, from the latest of her rows in the file (her situation "now"). */
-function clientOf(row: ConsultationRow): ClientInput {
+function clientOf(row: ConsultationRow): ClientFields {
   return {
     surname: row.surname,
     givenName: row.givenName,
@@ -233,8 +230,8 @@ function clientOf(row: ConsultationRow): ClientInput {
 }
 
 /**
- * Writes the plan through the repository functions of the screens: saveClient for each new person
- * (an age as told is recorded on the date of that row), insertConsultation for each consultation with
+ * Writes the plan through the repository functions of the screens: saveClient for each new person,
+ * checked as the client service checks her (an age as told is recorded on the date of that row), insertConsultation for each consultation with
  * the register's snapshot. The register is history as written: a consultation it notes in a planned
  * or cancelled session leaves the session as the register has it (saveConsultation would mark a
  * planned session conducted and refuse a cancelled one).
@@ -248,10 +245,12 @@ export async function writeConsultations(ctx: WriteCtx, plan: ConsultationPlan):
   }
   for (const c of plan.newClients) {
     const row = latest.get(c.key) ?? c.row;
-    clientIds.set(c.key, await saveClient(ctx, clientOf(row), row.date));
+    const client = clientOf(row);
+    await checkClient(ctx.trx, client, asIs);
+    clientIds.set(c.key, await saveClient(ctx, client, row.date));
   }
   for (const p of plan.toInsert) {
-    const input: ConsultationInput = {
+    const input: ConsultationFields = {
       clientId: clientIds.get(p.personKey)!,
       date: p.row.date,
       venueKind: p.row.venue,

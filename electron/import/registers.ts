@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { saveContactPoint } from '../../db/queries/contactPoints';
-import { saveSession, setSessionStatus } from '../../db/queries/mobileSessions';
+import { saveSession } from '../../db/queries/mobileSessions';
 import { audit, type WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
 import type { Writer } from '../../db/write';
 import type { ImportError, ImportKind, ImportSummary } from '../../shared/api/reportTypes';
 import type { SessionUser } from '../../shared/api/types';
+import { changeSessionStatus } from '../services/mobileSessions';
 import { COLUMNS, mapHeader } from './registerColumns';
 import { planConsultations, writeConsultations } from './consultationImport';
 import { readContactPoint, readConsultation, readSession, REASONS, RowReader, type ContactPointRow, type SessionRow } from './registerRows';
@@ -86,8 +87,8 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
           { code: r.code, contactPointId: cps.get(r.contactPointCode)!, date: r.date, districtId: r.districtId, jamoat: '', village: r.location, partnerAuthority: '', notes: '', team: [] },
           null,
         );
-        // The register tells how the session went; the change is dated on the session's day.
-        if (r.status !== 'planned') await setSessionStatus(w, id, r.status, r.date);
+        // The register tells how the session went, by the screens' rule; the change is dated on the session's day.
+        if (r.status !== 'planned') await changeSessionStatus(w, { id, status: 'planned', date: r.date }, r.status, r.date);
       }
     };
   } else {

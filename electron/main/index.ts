@@ -1,6 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { AppContext } from '../app/appContext';
+import { electronFileDialogs } from './fileDialogs';
 import { bindIpc, isMainFrameOf } from './ipcBridge';
 import { createMainWindow, hardenSession } from './window';
 
@@ -10,7 +11,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const context = new AppContext({ dataDir: process.env.LEGAL_AID_DATA_DIR ?? join(app.getPath('userData')) });
+  const context = new AppContext({
+    dataDir: process.env.LEGAL_AID_DATA_DIR ?? join(app.getPath('userData')),
+    // Files are opened and saved by main through these dialogs, never sent across IPC as base64.
+    fileDialogs: electronFileDialogs(() => mainWindow),
+  });
 
   app.on('second-instance', () => {
     if (mainWindow) {

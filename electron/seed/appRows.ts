@@ -1,29 +1,27 @@
-import type { z } from 'zod';
-import { caseColumns, caseStatusPatch, statusHistoryColumns } from '../../db/queries/cases';
-import { hearingColumns, taskColumns } from '../../db/queries/caseWork';
-import { childColumns, clientColumns, householdColumns } from '../../db/queries/clientWrite';
-import { consultationColumns, snapColumns, snapshotClient, snapshotHousehold, type ConsultationPlace } from '../../db/queries/consultations';
-import { contactPointColumns } from '../../db/queries/contactPoints';
+import { caseColumns, caseStatusPatch, statusHistoryColumns, type CaseFields } from '../../db/queries/cases';
+import { hearingColumns, taskColumns, type HearingFields, type TaskFields } from '../../db/queries/caseWork';
+import { childColumns, clientColumns, householdColumns, type ClientFields } from '../../db/queries/clientWrite';
+import { consultationColumns, snapColumns, snapshotClient, snapshotHousehold, type ConsultationFields, type ConsultationPlace } from '../../db/queries/consultations';
+import { contactPointColumns, type ContactPointFields } from '../../db/queries/contactPoints';
 import { filingColumns } from '../../db/queries/documents';
-import { sessionColumns, teamMemberColumns } from '../../db/queries/mobileSessions';
-import type { caseInput, clientInput, consultationInput, contactPointInput, hearingInput, sessionInput, taskInput } from '../../shared/api/caseTrackingInputs';
+import { sessionColumns, teamMemberColumns, type SessionFields } from '../../db/queries/mobileSessions';
 import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
 import { takeSnapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
 import type { BulkWriter } from './bulkWriter';
 
-// The repository functions of db/queries (saveContactPoint, saveSession, setSessionStatus, saveClient,
-// saveConsultation, saveCase, setCaseStatus, saveHearing, saveTask, completeTask, insertFilingDocument)
+// The repository functions of db/queries (saveContactPoint, saveSession, writeSessionStatus, saveClient,
+// saveConsultation, saveCase, writeCaseStatus, saveHearing, saveTask, completeTask, insertFilingDocument)
 // for NEW records, onto the BulkWriter: the rows come from the repositories' own column functions
 // (contactPointColumns, sessionColumns, clientColumns, consultationColumns, snapColumns, …) applied to
-// the same parsed inputs (the inputs go through the API's zod schemas), the snapshot from the same
-// columns through snapshotClient/snapshotHousehold and takeSnapshot; what is left here is the order of
-// the writes and the audit entries. The checks those functions make are the generator's job (it only
-// produces valid data). test/bench/seed.test.ts writes every method both ways and compares rows, change
-// messages and audit entries.
+// the same inputs (the generator's go through the API's zod schemas, as the screens' do), the snapshot
+// from the same columns through snapshotClient/snapshotHousehold and takeSnapshot; what is left here is
+// the order of the writes and the audit entries. The checks the services make are the generator's job
+// (it only produces valid data). test/bench/seed.test.ts writes every method both ways and compares
+// rows, change messages and audit entries.
 
-export type ClientIn = z.output<typeof clientInput>;
-export type ConsultationIn = z.output<typeof consultationInput>;
-export type CaseIn = z.output<typeof caseInput>;
+export type ClientIn = ClientFields;
+export type ConsultationIn = ConsultationFields;
+export type CaseIn = CaseFields;
 
 /** What a consultation's snapshot needs of a client, kept in memory while seeding. */
 export interface ClientState {
@@ -38,13 +36,13 @@ export class AppRows {
 
   constructor(readonly w: BulkWriter) {}
 
-  contactPoint(input: z.output<typeof contactPointInput>): string {
+  contactPoint(input: ContactPointFields): string {
     const id = this.w.insert('contact_points', contactPointColumns(input));
     this.w.audit('contact_point.create', 'contact_points', id);
     return id;
   }
 
-  session(input: z.output<typeof sessionInput>, cp: { id: string; code: string }): string {
+  session(input: SessionFields, cp: { id: string; code: string }): string {
     const prefix = `${cp.code}-${input.date.replace(/-/g, '')}-`;
     const n = (this.sessionCodes.get(prefix) ?? 0) + 1;
     this.sessionCodes.set(prefix, n);
@@ -55,7 +53,7 @@ export class AppRows {
     return id;
   }
 
-  /** setSessionStatus (or the first consultation in a planned session, `byConsultation`). */
+  /** writeSessionStatus (or the first consultation in a planned session, `byConsultation`). */
   sessionStatus(id: string, from: 'planned', to: 'conducted' | 'cancelled', today: string, byConsultation: boolean): void {
     this.w.update('mobile_sessions', id, { status: to, status_changed_on: today });
     this.w.audit('mobile_session.status', 'mobile_sessions', id, byConsultation ? { from, to, by: 'consultation' } : { from, to });
@@ -110,13 +108,13 @@ export class AppRows {
     this.w.audit('case.status', 'cases', id, { from, to, outcome });
   }
 
-  hearing(input: z.output<typeof hearingInput>): string {
+  hearing(input: HearingFields): string {
     const id = this.w.insert('hearings', hearingColumns(input));
     this.w.audit('hearing.create', 'hearings', id, { caseId: input.caseId });
     return id;
   }
 
-  task(input: z.output<typeof taskInput>): string {
+  task(input: TaskFields): string {
     const id = this.w.insert('tasks', { ...taskColumns(input), done_on: null });
     this.w.audit('task.create', 'tasks', id, { caseId: input.caseId });
     return id;

@@ -331,8 +331,3 @@ export interface DashboardSummary {
   };
 }
 
-export interface PdfFile {
-  fileName: string;
-  mimeType: 'application/pdf';
-  base64: string;
-}

@@ -83,6 +83,8 @@ export const CHANNEL_NAMES = [
   'exchange:conflicts',
   'exchange:resolveConflict',
   'hub:submissions',
+  'files:open',
+  'files:save',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

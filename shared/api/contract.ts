@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, FileDownload, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type {
   CaseDetail,
   CaseSummary,
@@ -19,7 +19,6 @@ import type {
   MobileSessionDetail,
   MobileSessionSummary,
   Paged,
-  PdfFile,
   SearchResult,
   StaffMember,
   Task,
@@ -29,8 +28,9 @@ import * as F from './filingsInputs';
 import type * as FT from './filingsTypes';
 import type { AppStatus, RegionRef } from './types';
 import * as R from './reportInputs';
-import type { DrilldownResult, ExportedFile, ImportSummary, IndicatorReport } from './reportTypes';
+import type { DrilldownResult, ImportSummary, IndicatorReport } from './reportTypes';
 import * as X from './exchangeTypes';
+import { fileOpenInput, fileSaveInput, type FileOut, type OpenedFile } from './files';
 import { optionalRecordId, passphrase, requiredText, username } from './validation';
 
 // The one typed API of the app: channel `area:verb` → zod input schema, output type, and who may call
@@ -122,7 +122,7 @@ export const contract = {
   'search:global': channel<SearchResult>()(I.searchInput, 'personal:read'),
   // Hearings and tasks on the dashboard name clients, so it needs personal:read, not only stats:read.
   'dashboard:summary': channel<DashboardSummary>()(I.dashboardInput, 'personal:read'),
-  'receipts:consultation': channel<PdfFile>()(I.receiptInput, 'personal:read'),
+  'receipts:consultation': channel<FileOut>()(I.receiptInput, 'personal:read'),
 
   // Users, audit, backups and settings (security issue).
   'users:list': channel<UserSummary[]>()(empty, 'users:manage'),
@@ -132,7 +132,7 @@ export const contract = {
   'users:resetPassword': channel<UserSummary>()(S.userResetPasswordInput, 'users:manage'),
   'session:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'session'),
   'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
-  'audit:export': channel<FileDownload>()(empty, 'audit:read'),
+  'audit:export': channel<FileOut>()(empty, 'audit:read'),
   'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:create': channel<BackupSummary>()(empty, 'settings:manage'),
   'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
@@ -164,7 +164,7 @@ export const contract = {
   // names only for roles with personal:read; importing registers writes personal data.
   'reports:indicators': channel<IndicatorReport>()(R.reportQueryInput, 'stats:read'),
   'reports:drilldown': channel<DrilldownResult>()(R.drilldownInput, 'stats:read'),
-  'reports:export': channel<ExportedFile>()(R.reportExportInput, 'stats:read'),
+  'reports:export': channel<FileOut>()(R.reportExportInput, 'stats:read'),
   'import:preview': channel<ImportSummary>()(R.importInput, 'personal:write'),
   'import:commit': channel<ImportSummary>()(R.importInput, 'personal:write'),
 
@@ -181,6 +181,11 @@ export const contract = {
   'exchange:conflicts': channel<X.ConflictItem[]>()(X.conflictsInput, 'exchange:run'),
   'exchange:resolveConflict': channel<X.ConflictItem[]>()(X.resolveConflictInput, 'exchange:run'),
   'hub:submissions': channel<X.HubSubmission[]>()(empty, 'stats:read'),
+
+  // ---- Files through the main process's own dialogs (Electron only; browser mode refuses them). The
+  // channel that takes or makes the file checks its own permission.
+  'files:open': channel<{ file: OpenedFile | null }>()(fileOpenInput, 'session'),
+  'files:save': channel<{ saved: boolean }>()(fileSaveInput, 'session'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

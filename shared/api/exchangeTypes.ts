@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTALLATION_ROLES, type InstallationRole } from '../domain/enums';
+import { fileInput, type FileOut } from './files';
 
 // Types and input schemas of the exchange channels (issue 6): pairing, packages, conflicts, the hub.
 
@@ -57,13 +58,10 @@ export interface PeerSummary {
   lastReceivedAt: string | null;
 }
 
-export interface PackageFileOut {
-  fileName: string;
-  /** The package file, base64. */
-  base64: string;
+export type PackageFileOut = FileOut & {
   packageId: string;
   counts: Record<string, number>;
-}
+};
 
 export interface ImportResult {
   packageId: string;
@@ -98,7 +96,6 @@ export interface HubSubmission {
   consultations: number;
 }
 
-const base64File = z.string().min(1).max(90_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, { message: 'invalid' });
 const installationId = z.string().regex(/^[0-9a-f-]{16,40}$/i, { message: 'invalid' });
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalidDate' });
 
@@ -113,7 +110,7 @@ export const exportPackageInput = z
   })
   .strict()
   .refine((v) => v.kind !== 'stats' || (v.from && v.to && v.from <= v.to), { message: 'dateOrder', path: ['to'] });
-export const importPackageInput = z.object({ base64: base64File }).strict();
+export const importPackageInput = z.object({ file: fileInput('package') }).strict();
 export const conflictsInput = z.object({ includeResolved: z.boolean().default(false) }).strict();
 export const resolveConflictInput = z.object({ id: z.string().min(1).max(64), action: z.enum(['confirm', 'swap']) }).strict();
 

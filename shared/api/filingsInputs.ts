@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileInput } from './files';
 import { optionalText, recordId, requiredText } from './validation';
 
 // Input schemas of the filings channels (issue 4). Answers are free text here: their meaning depends
@@ -50,8 +51,8 @@ export const templateImportInput = z
   .object({
     templateId,
     language: filingLang,
-    /** The .docx file, base64 (at most about 10 MB). */
-    base64: z.string().min(1, { message: 'required' }).max(14_000_000, { message: 'tooLong' }),
+    /** The edited .docx file. */
+    file: fileInput('template'),
   })
   .strict();
 

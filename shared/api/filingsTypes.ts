@@ -1,6 +1,8 @@
 // Output types of the filings channels (issue 4): templates, the wizard's preparation, documents,
 // legal references. Input schemas: ./filingsInputs.ts.
 
+import type { FileOut } from './files';
+
 export interface Label {
   tg: string;
   ru: string;
@@ -116,13 +118,7 @@ export interface DocumentSummary {
   createdAt: string;
 }
 
-export interface DocumentFile {
-  fileName: string;
-  mimeType: string;
-  /** The file's bytes, base64. */
-  base64: string;
-  sha256: string;
-}
+export type DocumentFile = FileOut & { sha256: string };
 
 export interface TemplateImportResult {
   accepted: boolean;

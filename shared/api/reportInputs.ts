@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../domain/enums';
 import { BREAKDOWN_KEYS, DEFAULT_SUPPRESSION_THRESHOLD } from '../domain/indicatorDefinitions';
 import { CONSULTATION_DIMENSIONS } from '../domain/indicatorDefinitions';
+import { fileInput } from './files';
 import { isoDate } from './validation';
 
 // Input schemas of the reports and import channels (issue 5).
@@ -53,10 +54,10 @@ export const reportExportInput = z
   .strict()
   .refine(periodOrder, orderIssue);
 
-/** A register file as base64 (at most ~20 MB of file). */
+/** A register file (CSV or XLSX). */
 export const importInput = z
   .object({
     kind: z.enum(['contact-points', 'mobile-sessions', 'consultations'], { message: 'invalid' }),
-    fileBase64: z.string().min(1, { message: 'required' }).max(28_000_000, { message: 'tooLong' }),
+    file: fileInput('register'),
   })
   .strict();

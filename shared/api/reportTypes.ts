@@ -128,11 +128,6 @@ export interface DrilldownResult {
 
 export type ExportFormat = 'pdf' | 'xlsx' | 'csv';
 
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
 
 export type ImportKind = 'contact-points' | 'mobile-sessions' | 'consultations';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLES, type UserRole } from '../domain/enums';
+import { fileInput } from './files';
 import { passphrase, requiredText, username } from './validation';
 
 // Inputs and outputs of the users, audit, backup and settings channels (issue "Users, roles, audit,
@@ -45,11 +46,6 @@ export interface SecuritySettings {
   retentionYears: number;
 }
 
-export interface FileDownload {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
 
 const roleSchema = z.enum(USER_ROLES);
 const confirmed = <T extends { password: string; passwordConfirm: string }>(schema: z.ZodType<T>) =>
@@ -93,7 +89,7 @@ export interface RetentionItem {
   clientId: string;
 }
 
-export const updateApplyInput = z.object({ fileBase64: z.string().min(1, { message: 'required' }).max(50_000_000, { message: 'tooLong' }) }).strict();
+export const updateApplyInput = z.object({ file: fileInput('update') }).strict();
 export const trustKeyInput = z.object({ id: requiredText(100), name: requiredText(200), publicKeyPem: z.string().includes('PUBLIC KEY', { message: 'invalid' }).max(2000) }).strict();
 
 export interface UpdateResult {

@@ -49,10 +49,13 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
       'phone',
       'dateOrder',
       'ageRange',
+      'fileTooLarge',
     ]);
     let key = known.has(issue.message) ? issue.message : 'invalid';
     if (issue.code === 'invalid_type' && issue.input === undefined) key = 'required';
-    return { path, key };
+    // A refinement may name values for its message (a file's limit in megabytes).
+    const params = issue.code === 'custom' ? (issue.params as FieldError['params']) : undefined;
+    return params ? { path, key, params } : { path, key };
   });
 }
 

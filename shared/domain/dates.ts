@@ -28,6 +28,20 @@ export function addMonths(iso: string, months: number): string {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The date `days` days after `iso` (before it when negative). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday and Sunday of the week of `iso`. */
+export function weekOf(iso: string): { from: string; to: string } {
+  const dow = (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const from = addDays(iso, -dow);
+  return { from, to: addDays(from, 6) };
+}
+
 /** Whole years between a birth date and a date (the age on that date). */
 export function ageOn(birthDate: string, on: string): number {
   const b = ISO_DATE_RE.exec(birthDate);

@@ -145,6 +145,23 @@ describe('mobile sessions and the session desk', () => {
     expect((await t.call('clients:list', {})).total).toBe(before);
   });
 
+  it("names the desk's own fields when it refuses a registration", async () => {
+    const s = await plan('2024-05-10');
+    const phone = '+992 92 777 11 22';
+    const twice = await t.raw('desk:register', {
+      mobileSessionId: s.session.id,
+      client: clientInput({ phones: [{ phone }, { phone }] }),
+      consultation: { issues: ['alimony'] },
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'client.phones.1.phone', key: 'duplicate' }] } });
+    const early = await t.raw('desk:register', { mobileSessionId: s.session.id, client: clientInput(), consultation: { issues: ['alimony'], followUpOn: '2024-05-01' } });
+    expect(early).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'consultation.followUpOn', key: 'dateOrder' }] } });
+    // The desk has no date: a session still to come is refused on the session.
+    const future = await plan(addMonths(todayIso(), 1));
+    const ahead = await t.raw('desk:register', { mobileSessionId: future.session.id, client: clientInput(), consultation: { issues: ['alimony'] } });
+    expect(ahead).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'mobileSessionId', key: 'futureDate' }] } });
+  });
+
   it('refuses a session date that is not a consultation date in it', async () => {
     const s = await plan('2024-05-10');
     const id = await newClient(t);

@@ -47,7 +47,7 @@ describe('hostile registers at the importer', () => {
     await fc.assert(
       fc.asyncProperty(damaged(VALID[kind]), async (bytes) => {
         const before = writes();
-        const res = await t.raw('import:commit', { kind, fileBase64: bytes.toString('base64') });
+        const res = await t.raw('import:commit', { kind, file: { base64: bytes.toString('base64') } });
         if (res.ok) {
           const summary = res.value as { committed: boolean; errors: unknown[] };
           if (!summary.committed) expect(writes()).toBe(before);

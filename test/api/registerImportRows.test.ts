@@ -69,7 +69,7 @@ afterAll(async () => {
 describe('a register imported and the same facts entered on the screens', () => {
   it('write the same rows, snapshots, change messages and audit entries', async () => {
     for (const [kind, text] of [['contact-points', CONTACT_POINTS], ['mobile-sessions', SESSIONS], ['consultations', CONSULTATIONS]] as const) {
-      const summary = await imported.call('import:commit', { kind, fileBase64: b64(text) });
+      const summary = await imported.call('import:commit', { kind, file: { base64: b64(text) } });
       expect(summary.errors, kind).toEqual([]);
       expect(summary.committed).toBe(true);
     }
@@ -106,7 +106,7 @@ describe('a register imported and the same facts entered on the screens', () => 
   it('refuses a session the register says was conducted on a day still to come, as the session screen does', async () => {
     const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const text = `code,contact_point,date,district,status\nMS-02,CP-KHJ,${tomorrow},su-khujand,conducted\nMS-03,CP-KHJ,${tomorrow},su-khujand,planned\n`;
-    const summary = await imported.call('import:preview', { kind: 'mobile-sessions', fileBase64: b64(text) });
+    const summary = await imported.call('import:preview', { kind: 'mobile-sessions', file: { base64: b64(text) } });
     expect(summary.errors).toEqual([{ row: 2, column: 'date', key: 'futureDate', reason: 'the date is in the future' }]);
     const [cp] = await entered.call('contactPoints:list', { includeClosed: true });
     const planned = await entered.call('sessions:save', { code: 'MS-02', contactPointId: cp!.id, date: tomorrow, districtId: 'su-khujand' });
@@ -116,7 +116,7 @@ describe('a register imported and the same facts entered on the screens', () => 
 
   it('refuses a consultation at the desk of a contact point not yet open that day, as the consultation screen does', async () => {
     const early = `${HEADER}\n2019-06-01,contact_point,CP-KHJ,,Каримова,Зарина,,F,1995-06-15,,su-khujand,,no,,,employed,higher,urban,land,`;
-    const summary = await imported.call('import:preview', { kind: 'consultations', fileBase64: b64(early) });
+    const summary = await imported.call('import:preview', { kind: 'consultations', file: { base64: b64(early) } });
     expect(summary.errors).toEqual([{ row: 2, column: 'date', key: 'contactPointClosed', reason: 'the contact point was not open on that date' }]);
     const [cp] = await entered.call('contactPoints:list', { includeClosed: true });
     const client = await entered.call('clients:save', { surname: 'Каримова', givenName: 'Зарина', sex: 'F', birthDate: '1995-06-15' });

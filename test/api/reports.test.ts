@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, inlineBytes, type TestApp } from '../support/testApp';
 
 // The reports and import channels through the dispatcher: preview checks without writing, commit
 // writes, the drill-down lists exactly the consultations behind a number, names only for roles that
@@ -19,10 +19,10 @@ beforeAll(async () => {
     ['mobile-sessions', 'mobile-sessions.csv'],
     ['consultations', 'consultations-core.csv'],
   ] as const) {
-    const preview = await t.call('import:preview', { kind, fileBase64: b64(file) });
+    const preview = await t.call('import:preview', { kind, file: { base64: b64(file) } });
     expect(preview.errors).toEqual([]);
     expect(preview.committed).toBe(false);
-    const done = await t.call('import:commit', { kind, fileBase64: b64(file) });
+    const done = await t.call('import:commit', { kind, file: { base64: b64(file) } });
     expect(done.toAdd).toBe(preview.toAdd);
     expect(done.committed).toBe(true);
   }
@@ -31,7 +31,7 @@ afterAll(() => t.cleanup());
 
 describe('reports channels', () => {
   it('a preview writes nothing', async () => {
-    const preview = await t.call('import:preview', { kind: 'consultations', fileBase64: b64('consultations-bulk.csv') });
+    const preview = await t.call('import:preview', { kind: 'consultations', file: { base64: b64('consultations-bulk.csv') } });
     expect(preview).toMatchObject({ rows: 270, toAdd: 270, alreadyPresent: 0, newClients: 170, committed: false });
     const r = await t.call('reports:indicators', YEAR);
     // Core rows only (expected.json minus the bulk blocks): 12 women at contact points, 4 at sessions.
@@ -63,10 +63,10 @@ describe('reports channels', () => {
     const d = await t.call('reports:drilldown', { ...YEAR, target: '1.2.3.womenFromMigrantHouseholds' });
     expect(d.withNames).toBe(false);
     expect(d.rows.some((row) => 'clientName' in row)).toBe(false);
-    const refused = await t.raw('import:commit', { kind: 'consultations', fileBase64: b64('consultations-core.csv') });
+    const refused = await t.raw('import:commit', { kind: 'consultations', file: { base64: b64('consultations-core.csv') } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const pdf = await t.call('reports:export', { ...YEAR, format: 'pdf', language: 'ru' });
-    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(inlineBytes(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.fileName).toBe('indicators-2025-01-01-2025-12-31-ru.pdf');
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/api/contract';
 import type { UserRole } from '../../shared/domain/enums';
-import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
+import { ADMIN, createTestApp, inlineBytes, type TestApp } from '../support/testApp';
 
 let t: TestApp;
 afterEach(async () => t?.cleanup());
@@ -114,7 +114,7 @@ describe('audit log', () => {
     expect(page.chainOk).toBe(true);
     expect(page.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['database.create', 'user.create']));
     const file = await t.call('audit:export', {});
-    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+    const csv = inlineBytes(file).toString('utf8');
     expect(csv.startsWith('\uFEFFseq,at,username,action')).toBe(true);
     expect(csv).toContain('user.create');
     expect(csv).not.toContain(PASS);

@@ -21,7 +21,7 @@ describe('signed updates of templates and legal references', () => {
     expect(fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
     expect((await t.call('updates:trustedKeys', {})).map((k) => k.fingerprint)).toContain(fingerprint);
     const file = signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'coordinator-2026', keys.privateKeyPem);
-    const result = await t.call('updates:apply', { fileBase64: b64(file) });
+    const result = await t.call('updates:apply', { file: { base64: b64(file) } });
     expect(result).toMatchObject({ legalReferences: 1, templates: 0 });
     expect(await refByKey(t, 'test.article')).toEqual({ key: 'test.article', text_tg: REF.textTg, value: '81', confirmed: 1 });
   });
@@ -33,18 +33,18 @@ describe('signed updates of templates and legal references', () => {
     await t.call('updates:trustKey', { id: 'coordinator', name: 'Coordinator', publicKeyPem: trusted.publicKeyPem });
 
     const untrusted = signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'someone-else', stranger.privateKeyPem);
-    expect(await t.raw('updates:apply', { fileBase64: b64(untrusted) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'untrusted' } } });
+    expect(await t.raw('updates:apply', { file: { base64: b64(untrusted) } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'untrusted' } } });
 
     // Signed with a stranger's key under the trusted key's name: the signature does not match.
     const forged = signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'coordinator', stranger.privateKeyPem);
-    expect(await t.raw('updates:apply', { fileBase64: b64(forged) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'signature' } } });
+    expect(await t.raw('updates:apply', { file: { base64: b64(forged) } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'signature' } } });
 
     // A genuine file whose content was changed afterwards.
     const genuine = JSON.parse(signUpdate({ issuedAt: '2026-11-01', legalReferences: [REF] }, 'coordinator', trusted.privateKeyPem));
     genuine.payload = b64(Buffer.from(genuine.payload, 'base64').toString('utf8').replace('81', '99'));
-    expect(await t.raw('updates:apply', { fileBase64: b64(JSON.stringify(genuine)) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('updates:apply', { file: { base64: b64(JSON.stringify(genuine)) } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    expect(await t.raw('updates:apply', { fileBase64: b64('PK not json') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await t.raw('updates:apply', { file: { base64: b64('PK not json') } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await refByKey(t, 'test.article')).toBeUndefined();
   });
 
@@ -59,7 +59,7 @@ describe('signed updates of templates and legal references', () => {
       'coordinator',
       keys.privateKeyPem,
     );
-    const res = await t.raw('updates:apply', { fileBase64: b64(file) });
+    const res = await t.raw('updates:apply', { file: { base64: b64(file) } });
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await refByKey(t, 'test.article')).toBeUndefined();
   });

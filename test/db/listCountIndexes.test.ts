@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../db/open';
-import { listCases } from '../../db/queries/cases';
-import { listClients } from '../../db/queries/clients';
-import { listConsultations } from '../../db/queries/consultations';
+import { listCaseRows } from '../../db/queries/cases';
+import { listClientIds } from '../../db/queries/clients';
+import { listConsultationRows } from '../../db/queries/consultations';
 import { recordStatements } from '../../electron/bench/measure';
 import { caseListInput, clientListInput, consultationListInput } from '../../shared/api/caseTrackingInputs';
 import { tempDir } from '../support/testApp';
@@ -36,7 +36,7 @@ const countOf = (list: { sql: string; plan: string }[]) => list.find((s) => /cou
 
 describe('list counts (migration 0007)', () => {
   it('counts active cases from their own partial index, without the clients', async () => {
-    const list = await plans((o) => listCases(o.db, caseListInput.parse({ status: 'active', sort: 'openedOn', dir: 'desc' })));
+    const list = await plans((o) => listCaseRows(o.db, caseListInput.parse({ status: 'active', sort: 'openedOn', dir: 'desc' })));
     const count = countOf(list);
     expect(count.sql).not.toContain('clients');
     expect(count.plan).toContain('cases_live_active_opened');
@@ -46,20 +46,20 @@ describe('list counts (migration 0007)', () => {
   });
 
   it('counts the cases of one status as a range of the status index', async () => {
-    const count = countOf(await plans((o) => listCases(o.db, caseListInput.parse({ status: 'closed', sort: 'openedOn', dir: 'desc' }))));
+    const count = countOf(await plans((o) => listCaseRows(o.db, caseListInput.parse({ status: 'closed', sort: 'openedOn', dir: 'desc' }))));
     expect(count.plan).toContain('cases_live_status (status=?)');
   });
 
   it("counts a year's mobile-session consultations from the venue index alone", async () => {
     const count = countOf(
-      await plans((o) => listConsultations(o.db, consultationListInput.parse({ from: '2025-11-01', to: '2026-10-31', venueKind: 'mobile_session', sort: 'date', dir: 'desc' }))),
+      await plans((o) => listConsultationRows(o.db, consultationListInput.parse({ from: '2025-11-01', to: '2026-10-31', venueKind: 'mobile_session', sort: 'date', dir: 'desc' }))),
     );
     expect(count.sql).not.toMatch(/join/);
     expect(count.plan).toContain('consultations_live_venue_date');
   });
 
   it('counts clients of one sex from the sex index', async () => {
-    const list = await plans((o) => listClients(o.db, clientListInput.parse({ sex: 'F', sort: 'name', dir: 'asc' })));
+    const list = await plans((o) => listClientIds(o.db, clientListInput.parse({ sex: 'F', sort: 'name', dir: 'asc' })));
     expect(countOf(list).plan).toContain('clients_live_sex (sex=?)');
   });
 });

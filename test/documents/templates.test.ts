@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAllTemplates, TEMPLATES_DIR } from '../../electron/documents/buildTemplates';
 import { requiredPlaceholders } from '../../electron/documents/templateStore';
 import { MANIFESTS, placeholdersOf } from '../../templates/manifests';
-import { CallError, tempDir, type TestApp } from '../support/testApp';
+import { CallError, inlineBytes, tempDir, type TestApp } from '../support/testApp';
 import { libreofficeConvert, seededApp } from './support';
 import type { SeedResult } from '../../electron/seed/demo';
+import type { CaseType } from '../../shared/domain/enums';
 
 let t: TestApp;
 let seed: SeedResult;
@@ -26,7 +27,7 @@ async function documentXml(content: Uint8Array): Promise<string> {
   return (await JSZip.loadAsync(content)).file('word/document.xml')!.async('string');
 }
 
-async function caseOf(type: string): Promise<string> {
+async function caseOf(type: CaseType): Promise<string> {
   const row = await t.app.requireSession().db.selectFrom('cases').select('id').where('case_type', '=', type).where('id', 'in', seed.caseIds).executeTakeFirstOrThrow();
   return row.id;
 }
@@ -72,7 +73,7 @@ describe('custom templates', () => {
   it('refuses a template with an unknown placeholder, naming it and the missing ones', async () => {
     const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Ба {{court}}: {{client_name}} {{favourite_colour}}')] })] }] });
     const base64 = (await Packer.toBuffer(doc)).toString('base64');
-    const r = await t.call('templates:import', { templateId: 'divorce', language: 'tg', base64 });
+    const r = await t.call('templates:import', { templateId: 'divorce', language: 'tg', file: { base64 } });
     expect(r.accepted).toBe(false);
     expect(r.unknown).toEqual(['favourite_colour']);
     expect(r.missing).toEqual(expect.arrayContaining(['respondent_name', 'marriage_cert', 'separated_since', 'reason', 'filing_date']));
@@ -84,7 +85,7 @@ describe('custom templates', () => {
   it('accepts a template re-saved by LibreOffice with runs split like Word does; it fills; the shipped one can be restored', async () => {
     const [resaved] = libreofficeConvert([join(TEMPLATES_DIR, 'divorce.ru.docx')], 'docx', join(dir, 'lo'));
     const edited = await splitRuns(readFileSync(resaved!));
-    const r = await t.call('templates:import', { templateId: 'divorce', language: 'ru', base64: edited.toString('base64') });
+    const r = await t.call('templates:import', { templateId: 'divorce', language: 'ru', file: { base64: edited.toString('base64') } });
     expect(r).toEqual({ accepted: true, unknown: [], missing: [], version: '1.0.0+custom.1' });
 
     const caseId = await caseOf('divorce');
@@ -94,7 +95,7 @@ describe('custom templates', () => {
     const saved = await t.call('filings:save', { caseId, templateId: 'divorce', language: 'ru' });
     expect(saved.templateVersion).toBe('1.0.0+custom.1');
     const file = await t.call('documents:get', { id: saved.id });
-    const text = (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value;
+    const text = (await mammoth.extractRawText({ buffer: inlineBytes(file) })).value;
     expect(text).toContain('Холова Зулфия Аминовна');
     expect(text).toContain('Холов Некрӯз Саттарович');
     expect(text).toContain('суд города Гиссар');
@@ -117,7 +118,7 @@ describe('saving a filing with the case', () => {
     const list = await t.call('documents:list', { caseId });
     expect(list.map((d) => d.id)).toContain(doc.id);
     const file = await t.call('documents:get', { id: doc.id });
-    const bytes = Buffer.from(file.base64, 'base64');
+    const bytes = inlineBytes(file);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
     writeFileSync(join(dir, file.fileName), bytes);
     // The answer changed the passage, and is kept for the next filing of this case.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, inlineBytes, type TestApp } from '../support/testApp';
 
 // The exchange channels as the screen uses them: identity, pairing files, packages and refusals.
 
@@ -26,11 +26,11 @@ describe('exchange channels', () => {
 
     const idB = await b.call('exchange:identity', {});
     const file = await a.call('exchange:exportPackage', { peerId: idB.installationId, kind: 'full' });
-    const bytes = Buffer.from(file.base64, 'base64');
+    const bytes = inlineBytes(file);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
-    const refused = await b.raw('exchange:importPackage', { base64: bytes.toString('base64') });
+    const refused = await b.raw('exchange:importPackage', { file: { base64: bytes.toString('base64') } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'PACKAGE_REFUSED', params: { reason: 'badSignature' } } });
-    const applied = await b.call('exchange:importPackage', { base64: file.base64 });
+    const applied = await b.call('exchange:importPackage', { file: { base64: inlineBytes(file).toString('base64') } });
     expect(applied).toMatchObject({ kind: 'full', alreadyApplied: false });
     expect((await b.call('exchange:peers', {}))[0]!.lastReceivedAt).not.toBeNull();
     expect(await b.call('exchange:conflicts', { includeResolved: false })).toEqual([]);

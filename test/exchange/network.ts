@@ -62,7 +62,7 @@ export interface Pkg {
 
 export async function pack(from: UnlockedDatabase, to: UnlockedDatabase, kind: PackageKind = 'full', period?: { from: string; to: string }): Promise<Pkg> {
   const out = await exportPackage(from, to.installation.id, { kind, ...(period ?? {}) });
-  return { to, file: Buffer.from(out.base64, 'base64') };
+  return { to, file: out.content };
 }
 
 export async function deliver(p: Pkg) {

@@ -1,5 +1,6 @@
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { insertRow } from '../../db/write';
+import type { CaseOutcome, IssueCategory } from '../../shared/domain/enums';
 
 // Records written the way the app writes them (db/write.ts), with ids chosen by the test so that the
 // same edit can be made on an installation and on the reference database that receives every edit.
@@ -59,7 +60,7 @@ export function client(p: Person) {
       id_doc_number: p.doc,
       residence_type: 'rural',
       employment: 'unemployed',
-      education: 'secondary',
+      education: 'general_secondary',
       notes: `Шавҳари ${p.givenName} соли 2021 ба Русия рафт`,
     });
     await insertRow(ctx.trx, ctx.w, 'client_phones', { id: `${p.id}-ph`, client_id: p.id, phone: p.phone, label: '' });
@@ -74,7 +75,7 @@ export function client(p: Person) {
       city: '',
       abandoned_override_reason: '',
       notes: '',
-      marital_status: 'married',
+      marital_status: 'registered',
     });
   };
 }
@@ -86,7 +87,7 @@ export interface Visit {
   cpId: string;
   sessionId?: string;
   districtId: string;
-  issues: string[];
+  issues: IssueCategory[];
   abandoned?: number | null;
   caseId?: string;
 }
@@ -111,11 +112,11 @@ export function consultation(v: Visit) {
       snap_age_band: '30-44',
       snap_migrant_household: 1,
       snap_relation: 'wife',
-      snap_marital_status: 'married',
+      snap_marital_status: 'registered',
       snap_abandoned: v.abandoned ?? 1,
       snap_abandoned_computed: v.abandoned ?? 1,
       snap_employment: 'unemployed',
-      snap_education: 'secondary',
+      snap_education: 'general_secondary',
       snap_residence: 'rural',
       snap_social_assistance: 0,
       snap_residence_district_id: v.districtId,
@@ -124,7 +125,7 @@ export function consultation(v: Visit) {
   };
 }
 
-export function alimonyCase(id: string, clientId: string, cpId: string, closedOn: string | null, outcome: string | null) {
+export function alimonyCase(id: string, clientId: string, cpId: string, closedOn: string | null, outcome: CaseOutcome | null) {
   return (ctx: WriteCtx) =>
     insertRow(ctx.trx, ctx.w, 'cases', {
       id,

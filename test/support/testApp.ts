@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ErrorInfo } from '../../shared/api/errors';
+import type { FileOut } from '../../shared/api/files';
 import { AppContext } from '../../electron/app/appContext';
+import type { FileDialogs } from '../../electron/app/fileTokens';
 import { dispatch } from '../../electron/handlers/dispatch';
 
 // Real temporary databases and real handlers, called through the same dispatcher as the bridges.
@@ -26,9 +28,16 @@ export interface TestApp {
   cleanup: () => Promise<void>;
 }
 
-export async function createTestApp(options: { unlocked?: boolean; dir?: string } = {}): Promise<TestApp> {
+/** The bytes of a file a handler made, as browser mode gets them (inline). */
+export function inlineBytes(file: FileOut): Buffer {
+  if (file.base64 === undefined) throw new Error('The file was held for a save dialog, not given inline');
+  return Buffer.from(file.base64, 'base64');
+}
+
+/** `fileDialogs` stands in for Electron's open and save dialogs (the user's choice of path). */
+export async function createTestApp(options: { unlocked?: boolean; dir?: string; fileDialogs?: FileDialogs } = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
-  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF });
+  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF, ...(options.fileDialogs ? { fileDialogs: options.fileDialogs } : {}) });
   const raw = (channel: string, input: unknown) => dispatch(app, channel, input);
   const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const envelope = await raw(channel, input);

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backupDirFor, createBackup, listBackups, restoreBackup } from '../../../db/backup';
-import { keyringPathFor, readKeyring } from '../../../db/keyring';
-import { appendAudit } from '../../../db/queries/audit';
+import { backupDirFor, listBackups } from '../../../db/backup';
+import { makeBackup, restoreFrom } from '../../services/backups';
 import { stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
@@ -15,8 +14,7 @@ export const backupCommand: CliCommand = {
     const s = await openForCli(args);
     try {
       const dir = resolve(stringOption(args, 'out', backupDirFor(s.dbPath)));
-      const b = createBackup(s.raw, s.dbPath, 'manual', dir);
-      await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.create', entity: 'database', detail: { name: b.name } });
+      const b = await makeBackup(s, dir);
       out(`Backup written: ${b.file} (${b.sizeBytes} bytes) and ${b.file}.keys.json`);
       return 0;
     } finally {
@@ -34,12 +32,7 @@ export const restoreCommand: CliCommand = {
     if (!existsSync(from)) throw new UsageError(`No backup at ${from}`);
     // Unlocking proves the passphrase and gives the key; the database is closed before the swap.
     const s = await openForCli(args);
-    const dbKey = Buffer.from(s.dbKey);
-    const databaseId = readKeyring(keyringPathFor(s.dbPath)).databaseId;
-    await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'backup.restore', entity: 'database', detail: { from: from.split(/[\\/]/).pop() } });
-    await s.close();
-    restoreBackup(from, s.dbPath, dbKey, databaseId);
-    dbKey.fill(0);
+    await restoreFrom(s, from, () => s.close());
     const kept = listBackups(backupDirFor(s.dbPath)).find((b) => b.reason === 'pre-restore');
     out(`Restored ${s.dbPath} from ${from}.`);
     if (kept) out(`The replaced database was kept as ${kept.file}.`);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importPackage, writePackage } from '../../exchange/exchangeService';
 import { importPairing, listPeers, pairingFile, readIdentity } from '../../exchange/identity';
+import { withWrite } from '../../services/index';
 import { isValidIsoDate } from '../../../shared/domain/dates';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -27,7 +28,7 @@ export const pairCommand: CliCommand = {
         out(`Pairing file of "${own.name}" (${own.role}) written to ${outPath}.`);
       } else {
         const json = readFileSync(importPath!, 'utf8');
-        const peer = await session.db.transaction().execute((trx) => importPairing({ trx, w: session.writer, user: session.user }, json));
+        const peer = await withWrite(session, (ctx) => importPairing(ctx, json));
         out(`Paired with "${peer.name}" (${peer.role}, ${peer.installationId}).`);
         out(`Its fingerprint: ${peer.fingerprint} — compare it with the one its screen shows.`);
       }

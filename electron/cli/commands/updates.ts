@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fingerprint, generateUpdateKeyPair, signUpdate, applyUpdate, type UpdatePayload } from '../../updates/signedUpdates';
+import { withWrite } from '../../services/index';
 import { stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
@@ -51,7 +52,7 @@ export const applyUpdateCommand: CliCommand = {
     const bytes = readFileSync(resolve(file));
     const s = await openForCli(args);
     try {
-      const result = await s.db.transaction().execute((trx) => applyUpdate({ trx, w: s.writer, user: s.user }, bytes));
+      const result = await withWrite(s, (ctx) => applyUpdate(ctx, bytes));
       out(`Applied update signed by ${result.keyId}: ${result.legalReferences} legal references, ${result.templates} templates.`);
       return 0;
     } finally {

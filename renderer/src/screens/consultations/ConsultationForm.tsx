@@ -13,7 +13,8 @@ import { SelectField } from '../../components/form/SelectField';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
-import { downloadBase64, formatDate } from '../../format';
+import { saveFile } from '../../api/files';
+import { formatDate } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
@@ -108,8 +109,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
     setPrintError(null);
     try {
       const pdf = await call('receipts:consultation', { consultationId: id, language: receiptLang as 'tg' | 'ru' });
-      downloadBase64(pdf.base64, pdf.fileName, pdf.mimeType);
-      notify(t('consultations.receiptReady'));
+      if (await saveFile(pdf)) notify(t('consultations.receiptReady'));
     } catch (e) {
       setPrintError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: '' });
     } finally {

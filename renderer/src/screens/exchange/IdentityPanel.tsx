@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { INSTALLATION_ROLES, type InstallationRole } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { useSetStatus } from '../../hooks/useAppStatus';
-import { downloadBase64 } from '../../format';
+import { saveText } from '../../api/files';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
 
@@ -20,7 +20,7 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
 
   async function savePairing() {
     const file = await run(() => call('exchange:pairingFile', {}));
-    if (file) downloadBase64(btoa(unescape(encodeURIComponent(JSON.stringify(file, null, 2)))), `${file.name || 'installation'}.pair.json`, 'application/json');
+    if (file) saveText(`${file.name || 'installation'}.pair.json`, JSON.stringify(file, null, 2), 'application/json');
   }
 
   async function loadPairing(file: File | undefined) {

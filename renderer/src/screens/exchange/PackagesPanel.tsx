@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { ExchangeProgress, ImportResult } from '../../../../shared/api/exchangeTypes';
 import type { InstallationRole } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
-import { downloadBase64 } from '../../format';
+import { saveFile, type ChosenFile } from '../../api/files';
+import { FilePicker } from '../../components/FilePicker';
 import { RefusalMessage } from './RefusalMessage';
-import { fileToBase64, useAction } from './useAction';
+import { useAction } from './useAction';
 
 type Kind = 'full' | 'stats' | 'networkKey';
 
@@ -49,21 +50,20 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
       call('exchange:exportPackage', { peerId: selectedPeer.installationId, kind: effectiveKind, ...(effectiveKind === 'stats' ? { from, to } : {}) }),
     );
     if (file) {
-      downloadBase64(file.base64, file.fileName, 'application/octet-stream');
+      await run(() => saveFile(file));
       setMessage(`${t('exchange.exported', { file: file.fileName })} ${countsLine(t, file.counts)}`);
       await client.invalidateQueries({ queryKey: ['exchange:peers'] });
     }
   }
 
-  async function importPackage(file: File | undefined) {
+  async function importPackage(file: ChosenFile | null) {
     if (!file) return;
     setMessage('');
     setImporting(true);
     setProgress(null);
     let result: ImportResult | undefined;
     try {
-      const base64 = await fileToBase64(file);
-      result = await run(() => call('exchange:importPackage', { base64 }));
+      result = await run(() => call('exchange:importPackage', { file: file.payload }));
     } finally {
       setImporting(false);
     }
@@ -152,10 +152,7 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
       )}
 
       <h3>{t('exchange.importTitle')}</h3>
-      <label>
-        {t('exchange.importFile')}{' '}
-        <input type="file" accept=".ladpkg,application/octet-stream" disabled={busy} onChange={(e) => void importPackage(e.target.files?.[0])} />
-      </label>
+      <FilePicker kind="package" label={t('exchange.importFile')} disabled={busy} onChoose={(f) => void importPackage(f)} />
       {importing && (
         <p role="status" aria-live="polite">
           <progress max={progress?.total || 1} value={progress?.done ?? 0} />{' '}

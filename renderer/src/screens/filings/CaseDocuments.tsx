@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
-import { downloadBase64 } from './labels';
+import { saveFile } from '../../api/files';
 
 /** The documents stored with a case, each with its stamp and a way to save it as .docx. */
 export function CaseDocuments({ caseId }: { caseId: string }) {
@@ -11,7 +11,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
 
   async function download(id: string) {
     const file = await call('documents:get', { id });
-    downloadBase64(file.fileName, file.mimeType, file.base64);
+    await saveFile(file);
   }
 
   return (

@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
+import type { ChosenFile } from '../../api/files';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilePicker } from '../../components/FilePicker';
 import { SelectField } from '../../components/form/SelectField';
 
 const TEMPLATE_IDS = ['alimony-share', 'alimony-fixed-sum', 'paternity', 'paternity-fact', 'missing-person', 'property-division', 'divorce', 'birth-registration'];
-
-function toBase64(buf: ArrayBuffer): string {
-  let s = '';
-  const bytes = new Uint8Array(buf);
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 /** Import an edited .docx for a template (checked against its placeholders) or go back to the shipped one. */
 export function TemplatesPanel() {
@@ -21,10 +16,10 @@ export function TemplatesPanel() {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ApiError['info'] | null>(null);
 
-  async function upload(file: File) {
+  async function upload(file: ChosenFile) {
     setError(null);
     try {
-      const r = await call('templates:import', { templateId, language, base64: toBase64(await file.arrayBuffer()) });
+      const r = await call('templates:import', { templateId, language, file: file.payload });
       setMessage(
         r.accepted
           ? t('filings.importAccepted', { version: r.version ?? '' })
@@ -55,18 +50,7 @@ export function TemplatesPanel() {
             { value: 'ru', label: t('language.ru') },
           ]}
         />
-        <div className="field">
-          <label htmlFor="template-file">{t('filings.importTemplate')}</label>
-          <input
-            id="template-file"
-            type="file"
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void upload(f);
-            }}
-          />
-        </div>
+        <FilePicker kind="template" label={t('filings.importTemplate')} onChoose={(f) => f && void upload(f)} />
       </div>
       <button type="button" onClick={() => void restore()}>
         {t('filings.restoreTemplate')}

@@ -4,7 +4,7 @@ import type { ExportFormat, ReportQuery } from '../../../../shared/api/reportTyp
 import type { Language } from '../../../../shared/domain/enums';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { saveFile } from './useDownload';
+import { saveFile } from '../../api/files';
 
 /** PDF / XLSX / CSV of the report on screen; small numbers hidden by default (the file leaves the contact point). */
 export function ExportBar({ query }: { query: ReportQuery }) {
@@ -20,8 +20,7 @@ export function ExportBar({ query }: { query: ReportQuery }) {
     setError(null);
     try {
       const file = await call('reports:export', { ...query, format, language, suppressSmall: suppress });
-      saveFile(file);
-      setDone(file.fileName);
+      if (await saveFile(file)) setDone(file.fileName);
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
     } finally {

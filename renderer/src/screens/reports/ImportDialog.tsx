@@ -3,14 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportSummary } from '../../../../shared/api/reportTypes';
 import { ApiError, call } from '../../api/client';
+import type { ChosenFile } from '../../api/files';
 import { ErrorMessage } from '../../components/ErrorMessage';
-
-function toBase64(buffer: ArrayBuffer): string {
-  let s = '';
-  const bytes = new Uint8Array(buffer);
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+import { FilePicker } from '../../components/FilePicker';
 
 /** Import of an existing register: check the whole file first (every bad row listed), then import. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -19,7 +14,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const qc = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('consultations');
-  const [file, setFile] = useState<string | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -32,7 +27,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      setPreview(await call(channel, { kind, fileBase64: file }));
+      setPreview(await call(channel, { kind, file: file.payload }));
       if (channel === 'import:commit') await qc.invalidateQueries();
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
@@ -63,19 +58,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('reports.import.file')}</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              setPreview(null);
-              setFile(f ? toBase64(await f.arrayBuffer()) : null);
-            }}
-          />
-        </div>
+        <FilePicker
+          kind="register"
+          label={t('reports.import.file')}
+          onChoose={(f) => {
+            setPreview(null);
+            setFile(f);
+          }}
+        />
       </div>
       <div className="actions">
         <button type="button" disabled={!file || busy} onClick={() => void run('import:preview')}>

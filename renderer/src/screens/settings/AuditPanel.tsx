@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { saveFile } from '../../api/files';
 import { Field } from '../../components/Field';
-import { downloadBase64 } from '../../format';
 
 /** The audit log for administrators: newest first, the state of the hash chain, CSV export. */
 export function AuditPanel() {
@@ -13,7 +13,7 @@ export function AuditPanel() {
 
   async function exportCsv() {
     const file = await call('audit:export', {});
-    downloadBase64(file.base64, file.fileName, file.mimeType);
+    await saveFile(file);
   }
 
   return (

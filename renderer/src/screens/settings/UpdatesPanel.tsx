@@ -3,7 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../shared/api/errors';
 import { ApiError, call } from '../../api/client';
+import type { ChosenFile } from '../../api/files';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilePicker } from '../../components/FilePicker';
 import { Field } from '../../components/Field';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useApiForm } from '../../hooks/useApiForm';
@@ -26,15 +28,12 @@ export function UpdatesPanel() {
     }
   }
 
-  async function onFile(file: File | undefined) {
+  async function onFile(file: ChosenFile | null) {
     setResult('');
     setError(null);
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
     try {
-      const r = await call('updates:apply', { fileBase64: btoa(binary) });
+      const r = await call('updates:apply', { file: file.payload });
       setResult(t('security.updates.applied', { refs: r.legalReferences, templates: r.templates }));
     } catch (e) {
       setError(e instanceof ApiError && e.info.code !== 'NETWORK' ? (e.info as ErrorInfo) : { code: 'INTERNAL', message: '' });
@@ -46,10 +45,7 @@ export function UpdatesPanel() {
       <div>
         <h2>{t('security.updates.title')}</h2>
         <p className="muted">{t('security.updates.intro')}</p>
-        <label className="field">
-          <span>{t('security.updates.file')}</span>
-          <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
-        </label>
+        <FilePicker kind="update" label={t('security.updates.file')} onChoose={(f) => void onFile(f)} />
         {result && <p role="status">{result}</p>}
         <ErrorMessage error={error} />
         <h3>{t('security.updates.keys')}</h3>

@@ -1,0 +1,30 @@
+import { allAuditRows, listAuditRows, verifyAuditChain } from '../../db/queries/audit';
+import { audit } from '../../db/queries/writeContext';
+import type { AuditPage } from '../../shared/api/securityTypes';
+import type { HeldFile } from '../app/fileTokens';
+import { toCsv } from '../../shared/util/csv';
+import { withWrite, type Unlocked } from './index';
+
+// The audit trail as the administrator reads it: a page with the state of the hash chain, and the
+// whole trail as CSV (exporting it is itself audited).
+
+export async function listAudit(s: Unlocked, f: { action?: string; username?: string; offset: number; limit: number }): Promise<AuditPage> {
+  const { rows, total } = await listAuditRows(s.db, f);
+  const chain = await verifyAuditChain(s.db);
+  return {
+    rows: rows.map((r) => ({ seq: r.seq, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, detail: r.detail })),
+    total,
+    chainOk: chain.ok,
+    brokenAt: chain.brokenAt,
+  };
+}
+
+export async function exportAudit(s: Unlocked, now: Date = new Date()): Promise<HeldFile> {
+  const rows = await allAuditRows(s.db);
+  const csv = toCsv([
+    ['seq', 'at', 'username', 'action', 'entity', 'entity_id', 'detail', 'hash'],
+    ...rows.map((r) => [r.seq, r.at, r.username, r.action, r.entity, r.entity_id, r.detail, r.hash]),
+  ]);
+  await withWrite(s, (ctx) => audit(ctx, 'audit.export', 'audit_log', null, { entries: rows.length }));
+  return { fileName: `audit-log-${now.toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', bytes: Buffer.from(csv, 'utf8') };
+}

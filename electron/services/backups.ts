@@ -1,0 +1,43 @@
+import { basename } from 'node:path';
+import { backupDirFor, copyBackup, listBackups, restoreBackup, type BackupInfo } from '../../db/backup';
+import { keyringPathFor, readKeyring } from '../../db/keyring';
+import { audit } from '../../db/queries/writeContext';
+import { AppError } from '../../shared/api/errors';
+import { withWrite, type Unlocked } from './index';
+
+// Backups made and restored by a user, from Settings or the command line: the same copy, the same
+// audit line. (The day's automatic backup is made at unlock: electron/app/database.ts.)
+
+export function backupsOf(s: Unlocked): BackupInfo[] {
+  return listBackups(backupDirFor(s.dbPath));
+}
+
+/** The backup of this name in the database's backup folder. */
+export function backupNamed(s: Unlocked, name: string): BackupInfo {
+  const backup = backupsOf(s).find((b) => b.name === name);
+  if (!backup) throw new AppError('NOT_FOUND', 'No such backup');
+  return backup;
+}
+
+/** An encrypted backup (with its key file) made while the database stays in use. */
+export async function makeBackup(s: Unlocked, dir: string = backupDirFor(s.dbPath)): Promise<BackupInfo> {
+  const b = await copyBackup(s.raw, s.dbPath, s.dbKey, 'manual', dir);
+  await withWrite(s, (ctx) => audit(ctx, 'backup.create', 'database', null, { name: b.name }));
+  return b;
+}
+
+/**
+ * Replaces the database by a checked backup. The restore is audited first, then `close` closes the
+ * database (which checkpoints the WAL), then the files are swapped; the user unlocks again.
+ */
+export async function restoreFrom(s: Unlocked, file: string, close: () => Promise<void>): Promise<void> {
+  const dbKey = Buffer.from(s.dbKey);
+  try {
+    const databaseId = readKeyring(keyringPathFor(s.dbPath)).databaseId;
+    await withWrite(s, (ctx) => audit(ctx, 'backup.restore', 'database', null, { name: basename(file) }));
+    await close();
+    restoreBackup(file, s.dbPath, dbKey, databaseId);
+  } finally {
+    dbKey.fill(0);
+  }
+}

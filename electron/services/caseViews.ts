@@ -1,0 +1,54 @@
+import { listCaseRows, type CaseListFilter, type CaseListRow } from '../../db/queries/cases';
+import type { Db } from '../../db/queries/writeContext';
+import type { CaseRecord, CaseSummary, Hearing, Paged, Task } from '../../shared/api/caseTracking';
+import { todayIso } from '../../shared/domain/dates';
+
+// Cases as the screens show them: the record, the summary of the lists, hearings and tasks.
+
+export function toCaseRecord(r: CaseListRow): CaseRecord {
+  return {
+    id: r.id,
+    number: r.number,
+    caseType: r.case_type,
+    status: r.status,
+    openedOn: r.opened_on,
+    closedOn: r.closed_on,
+    clientId: r.client_id,
+    clientName: `${r.surname} ${r.given_name}`,
+    responsibleUserId: r.responsible_user_id,
+    responsibleName: r.responsible_name,
+    courtName: r.court_name,
+    courtCaseNumber: r.court_case_number,
+    outcome: r.outcome,
+    nextHearingOn: r.next_hearing_on,
+    updatedAt: r.updated_at,
+    contactPointId: r.contact_point_id,
+    courtDistrictId: r.court_district_id,
+    judge: r.judge,
+    respondentName: r.respondent_name,
+    respondentBirthDate: r.respondent_birth_date,
+    respondentAddress: r.respondent_address,
+    respondentWhereabouts: r.respondent_whereabouts,
+    monthlyAlimonyDiram: r.monthly_alimony_diram,
+    arrearsRecoveredDiram: r.arrears_recovered_diram,
+    notes: r.notes,
+  };
+}
+
+function toCaseSummary(r: CaseRecord): CaseSummary {
+  const { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt } = r;
+  return { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt };
+}
+
+export async function listCases(db: Db, f: CaseListFilter, today: string = todayIso()): Promise<Paged<CaseSummary>> {
+  const { rows, total } = await listCaseRows(db, f, today);
+  return { rows: rows.map((r) => toCaseSummary(toCaseRecord(r))), total };
+}
+
+export function toHearing(h: { id: string; case_id: string; date: string; time: string; place: string; result: string; notes: string }): Hearing {
+  return { id: h.id, caseId: h.case_id, date: h.date, time: h.time, place: h.place, result: h.result, notes: h.notes };
+}
+
+export function toTask(t: { id: string; case_id: string | null; title: string; due_on: string | null; done_on: string | null; assignee_user_id: string | null }): Task {
+  return { id: t.id, caseId: t.case_id, title: t.title, dueOn: t.due_on, doneOn: t.done_on, assigneeUserId: t.assignee_user_id };
+}

@@ -1,0 +1,140 @@
+import { completeTask as completeTaskRow, hearingRow, hearingRows, saveHearing as saveHearingRow, saveTask as saveTaskRow, taskRow, taskRows, type HearingFields, type TaskFields } from '../../db/queries/caseWork';
+import {
+  getCaseListRow,
+  getCaseRow,
+  lastStatusChangeOn,
+  saveCase as saveCaseRows,
+  statusHistoryRows,
+  writeCaseStatus,
+  type CaseFields,
+  type CaseListFilter,
+} from '../../db/queries/cases';
+import { clientExists } from '../../db/queries/clients';
+import { findContactPoint } from '../../db/queries/contactPoints';
+import { userExists } from '../../db/queries/users';
+import type { Db } from '../../db/queries/writeContext';
+import type { CaseDetail, CaseSummary, Hearing, Paged, Task } from '../../shared/api/caseTracking';
+import { AppError } from '../../shared/api/errors';
+import { allowedNextStatuses, checkCaseTransition } from '../../shared/domain/caseWorkflow';
+import { todayIso } from '../../shared/domain/dates';
+import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
+import { listCases as listCaseViews, toCaseRecord, toHearing, toTask } from './caseViews';
+import { clientSummaries } from './clientViews';
+import { consultationsOf } from './consultationViews';
+import { fieldError } from './fieldPaths';
+import { withWrite, type Unlocked } from './index';
+
+// Cases: the list, the case page, saving a case, its status workflow (shared/domain/caseWorkflow.ts),
+// its hearings and tasks.
+
+export async function listCases(s: Unlocked, f: CaseListFilter): Promise<Paged<CaseSummary>> {
+  return listCaseViews(s.db, f);
+}
+
+/** A case as the command line lists it: its client under her full name. */
+export interface CaseLine {
+  id: string;
+  number: string;
+  type: CaseType;
+  clientName: string;
+  status: CaseStatus;
+}
+
+/** Every case, the oldest first, a page of the list at a time. */
+export async function allCases(s: Unlocked): Promise<CaseLine[]> {
+  const lines: CaseLine[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await listCaseViews(s.db, { sort: 'openedOn', dir: 'asc', offset, limit: PAGE });
+    const clients = new Map((await clientSummaries(s.db, page.rows.map((c) => c.clientId))).map((c) => [c.id, c]));
+    for (const c of page.rows) {
+      const client = clients.get(c.clientId);
+      const clientName = client ? [client.surname, client.givenName, client.patronymic].filter(Boolean).join(' ') : c.clientName;
+      lines.push({ id: c.id, number: c.number, type: c.caseType, clientName, status: c.status });
+    }
+    if (page.rows.length < PAGE) return lines;
+  }
+}
+const PAGE = 500;
+
+async function caseDetail(db: Db, id: string, today: string = todayIso()): Promise<CaseDetail> {
+  const record = toCaseRecord(await getCaseListRow(db, id, today));
+  const history = await statusHistoryRows(db, id);
+  const [client] = await clientSummaries(db, [record.clientId], today);
+  return {
+    case: record,
+    history: history.map((h) => ({ id: h.id, status: h.status, changedOn: h.changed_on, userId: h.user_id, note: h.note })),
+    hearings: (await hearingRows(db, id)).map(toHearing),
+    tasks: (await taskRows(db, id)).map(toTask),
+    consultations: await consultationsOf(db, { caseId: id }, 'desc'),
+    client: client!,
+    allowedNext: [...allowedNextStatuses(record.status)],
+  };
+}
+
+/** The case's client, contact point and person in charge exist; it is not opened after it was closed. */
+async function checkCase(db: Db, input: CaseFields, ownContactPointId: string | null, today: string): Promise<void> {
+  const existing = input.id ? await getCaseRow(db, input.id) : null;
+  if (!(await clientExists(db, input.clientId))) throw fieldError('No such client', 'clientId', 'invalid');
+  const contactPointId = input.contactPointId ?? existing?.contact_point_id ?? ownContactPointId;
+  if (contactPointId && !(await findContactPoint(db, contactPointId))) throw fieldError('No such contact point', 'contactPointId', 'invalid');
+  if (input.responsibleUserId && !(await userExists(db, input.responsibleUserId))) throw fieldError('No such user', 'responsibleUserId', 'invalid');
+  const openedOn = input.openedOn ?? existing?.opened_on ?? today;
+  if (existing?.closed_on && openedOn > existing.closed_on) throw fieldError('Opened after it was closed', 'openedOn', 'dateOrder');
+}
+
+export async function getCase(s: Unlocked, id: string): Promise<CaseDetail> {
+  return caseDetail(s.db, id);
+}
+
+export async function saveCase(s: Unlocked, input: CaseFields, today: string = todayIso()): Promise<CaseDetail> {
+  const own = s.installation.contactPointId;
+  const id = await withWrite(s, async (ctx) => {
+    await checkCase(ctx.trx, input, own, today);
+    return saveCaseRows(ctx, input, own, today);
+  });
+  return caseDetail(s.db, id);
+}
+
+export async function setCaseStatus(
+  s: Unlocked,
+  input: { id: string; status: CaseStatus; on: string | null; outcome: CaseOutcome | null; note: string },
+  today: string = todayIso(),
+): Promise<CaseDetail> {
+  await withWrite(s, async (ctx) => {
+    const from = (await getCaseRow(ctx.trx, input.id)).status;
+    const check = checkCaseTransition(from, input.status, input.outcome);
+    if (!check.ok) {
+      if (check.reason === 'outcome_required') throw fieldError('Closing needs an outcome', 'outcome', 'required');
+      throw new AppError('INVALID_TRANSITION', `A case cannot go from ${from} to ${input.status}`, undefined, { from, to: input.status, reason: check.reason });
+    }
+    const on = input.on ?? today;
+    const last = await lastStatusChangeOn(ctx.trx, input.id);
+    if (last && on < last) throw fieldError('Before the previous status change', 'on', 'dateOrder');
+    await writeCaseStatus(ctx, { id: input.id, from, status: input.status, on, outcome: input.outcome, note: input.note });
+  });
+  return caseDetail(s.db, input.id);
+}
+
+export async function saveHearing(s: Unlocked, input: HearingFields, today: string = todayIso()): Promise<Hearing> {
+  return withWrite(s, async (ctx) => {
+    await getCaseRow(ctx.trx, input.caseId);
+    // A result is what happened: it cannot be written for a hearing still to come.
+    if (input.result && input.date > today) throw fieldError('A future hearing has no result yet', 'result', 'futureDate');
+    return toHearing(await hearingRow(ctx.trx, await saveHearingRow(ctx, input)));
+  });
+}
+
+export async function saveTask(s: Unlocked, input: TaskFields): Promise<Task> {
+  return withWrite(s, async (ctx) => {
+    if (input.caseId) await getCaseRow(ctx.trx, input.caseId);
+    if (input.assigneeUserId && !(await userExists(ctx.trx, input.assigneeUserId))) throw fieldError('No such user', 'assigneeUserId', 'invalid');
+    return toTask(await taskRow(ctx.trx, await saveTaskRow(ctx, input)));
+  });
+}
+
+export async function completeTask(s: Unlocked, input: { id: string; done: boolean; doneOn: string | null }): Promise<Task> {
+  return withWrite(s, async (ctx) => {
+    await completeTaskRow(ctx, input.id, input.done, input.doneOn);
+    return toTask(await taskRow(ctx.trx, input.id));
+  });
+}

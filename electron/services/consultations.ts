@@ -1,0 +1,116 @@
+import { caseClientId } from '../../db/queries/cases';
+import { clientExists, getClientRow } from '../../db/queries/clients';
+import type { ClientFields } from '../../db/queries/clientWrite';
+import { findVenue, getConsultationRow, saveConsultation as saveConsultationRows, type ConsultationFields, type ConsultationListFilter } from '../../db/queries/consultations';
+import { openOn } from '../../db/queries/contactPoints';
+import { userExists } from '../../db/queries/users';
+import type { Db, WriteCtx } from '../../db/queries/writeContext';
+import type { ConsultationDetail, ConsultationSummary, DeskRegistration, Paged } from '../../shared/api/caseTracking';
+import { todayIso } from '../../shared/domain/dates';
+import type { ConsultationKind, IssueCategory, Referral } from '../../shared/domain/enums';
+import { clientDetail, saveClientIn } from './clients';
+import { requireContactPoint } from './contactPoints';
+import { getConsultation as consultationView, listConsultations as listConsultationViews } from './consultationViews';
+import { asIs, fieldError, under, type FieldPath } from './fieldPaths';
+import { withWrite, type Unlocked } from './index';
+
+// Consultations: the list, one consultation, recording one at a contact point or in a mobile session,
+// and the session desk that registers a woman and her consultation at once.
+
+export async function listConsultations(s: Unlocked, f: ConsultationListFilter): Promise<Paged<ConsultationSummary>> {
+  return listConsultationViews(s.db, f);
+}
+
+export async function getConsultation(s: Unlocked, id: string): Promise<ConsultationDetail> {
+  return consultationView(s.db, id);
+}
+
+/**
+ * What recording this consultation would break, reported on `at`'s paths. A session's consultations
+ * are on its date, in a session neither cancelled nor to come; a contact point's, on a date it was
+ * open; the follow-up is not before the consultation; the case is one of the client's.
+ */
+export async function checkConsultation(db: Db, input: ConsultationFields, ownContactPointId: string | null, at: FieldPath, today: string = todayIso()): Promise<void> {
+  if (input.id) await getConsultationRow(db, input.id);
+  const venue = await findVenue(db, input, ownContactPointId);
+  let date: string;
+  if (input.venueKind === 'mobile_session') {
+    const s = venue.session;
+    if (!s) throw fieldError('No such mobile session', at('mobileSessionId'), 'invalid');
+    if (s.status === 'cancelled') throw fieldError('The session was cancelled', at('mobileSessionId'), 'invalid');
+    if (input.date && input.date !== s.date) throw fieldError("A session's consultations are on its date", at('date'), 'invalid');
+    if (s.date > today) throw fieldError('The session is in the future', at('date'), 'futureDate');
+    date = s.date;
+  } else {
+    const cpId = input.contactPointId ?? ownContactPointId;
+    if (!cpId) throw fieldError('Choose the contact point', at('contactPointId'), 'required');
+    const cp = venue.contactPoint ?? (await requireContactPoint(db, cpId, at('contactPointId')));
+    date = input.date!;
+    if (!openOn(cp, date)) throw fieldError('The contact point was not open on that date', at('date'), 'invalid');
+  }
+  if (input.followUpOn && input.followUpOn < date) throw fieldError('Follow-up before the consultation', at('followUpOn'), 'dateOrder');
+  if (input.caseId) {
+    if ((await caseClientId(db, input.caseId)) !== input.clientId) throw fieldError("Not one of the client's cases", at('caseId'), 'invalid');
+  }
+  if (input.lawyerUserId && !(await userExists(db, input.lawyerUserId))) throw fieldError('No such user', at('lawyerUserId'), 'invalid');
+  if (!(await clientExists(db, input.clientId))) throw fieldError('No such client', at('clientId'), 'invalid');
+}
+
+async function saveConsultationIn(ctx: WriteCtx, input: ConsultationFields, ownContactPointId: string | null, at: FieldPath): Promise<string> {
+  await checkConsultation(ctx.trx, input, ownContactPointId, at);
+  return saveConsultationRows(ctx, input, ownContactPointId);
+}
+
+export async function saveConsultation(s: Unlocked, input: ConsultationFields): Promise<ConsultationDetail> {
+  const id = await withWrite(s, (ctx) => saveConsultationIn(ctx, input, s.installation.contactPointId, asIs));
+  return consultationView(s.db, id);
+}
+
+/**
+ * The desk's names for the consultation's fields: its own part is under `consultation.`; the session
+ * and the client are the desk's own fields (the session gives the date).
+ */
+const deskPath: FieldPath = (field) => {
+  if (field === 'mobileSessionId' || field === 'date') return 'mobileSessionId';
+  if (field === 'clientId') return 'clientId';
+  return `consultation.${field}`;
+};
+
+export interface DeskInput {
+  mobileSessionId: string;
+  clientId: string | null;
+  client?: ClientFields;
+  consultation: {
+    lawyerUserId: string | null;
+    lawyerName: string;
+    kind: ConsultationKind;
+    issues: IssueCategory[];
+    advice: string;
+    referrals: Array<{ referral: Referral; note: string }>;
+    followUpOn: string | null;
+    caseId: string | null;
+  };
+}
+
+/**
+ * The session desk: the woman's record (new, changed or as found) and her consultation in the session,
+ * in one transaction; the session gives venue, date and district.
+ */
+export async function registerAtDesk(s: Unlocked, input: DeskInput): Promise<DeskRegistration> {
+  const ids = await withWrite(s, async (ctx) => {
+    let clientId = input.clientId;
+    if (input.client) clientId = await saveClientIn(ctx, input.client, under('client'));
+    else await getClientRow(ctx.trx, clientId!);
+    const consultation: ConsultationFields = {
+      ...input.consultation,
+      clientId: clientId!,
+      venueKind: 'mobile_session',
+      mobileSessionId: input.mobileSessionId,
+      contactPointId: null,
+      date: null,
+    };
+    const consultationId = await saveConsultationIn(ctx, consultation, s.installation.contactPointId, deskPath);
+    return { clientId: clientId!, consultationId };
+  });
+  return { ...ids, client: await clientDetail(s.db, ids.clientId) };
+}

@@ -1,0 +1,76 @@
+import { normalizeIdDoc } from '../../db/queries/clients';
+import { casesByNumber, clientIdsByDoc, clientIdsByName, clientIdsByPhone, clientIdsWithDoc, clientIdsWithPhones, clientsByNameKey } from '../../db/queries/search';
+import type { CaseSummary, DuplicateCandidate, DuplicateReason, SearchResult } from '../../shared/api/caseTracking';
+import { duplicateNameKey, latinKey } from '../../shared/domain/names';
+import { normalizePhone, phoneSearchPrefix } from '../../shared/domain/phone';
+import { listCases } from './caseViews';
+import { clientSummaries } from './clientViews';
+import type { Unlocked } from './index';
+
+// The one search box and the duplicate check.
+
+type ClientMatch = 'name' | 'phone' | 'id_document';
+
+/** Clients by phone, identity document or name; cases by number, then the cases of the clients found. */
+export async function globalSearch(s: Unlocked, query: string, limit: number): Promise<SearchResult> {
+  const { db } = s;
+  const q = query.trim();
+  const matched = new Map<string, ClientMatch>();
+  const add = (ids: string[], how: ClientMatch) => ids.forEach((id) => matched.has(id) || matched.set(id, how));
+  const phone = phoneSearchPrefix(q);
+  if (phone) add(await clientIdsByPhone(db, phone, limit), 'phone');
+  add(await clientIdsByDoc(db, normalizeIdDoc(q), limit), 'id_document');
+  add(await clientIdsByName(db, latinKey(q), limit), 'name');
+  const ids = [...matched.keys()].slice(0, limit);
+  const clients = (await clientSummaries(db, ids)).map((c) => ({ ...c, matchedBy: matched.get(c.id)! }));
+
+  const cases: SearchResult['cases'] = [];
+  const seen = new Set<string>();
+  const push = (rows: CaseSummary[], how: SearchResult['cases'][number]['matchedBy']) => {
+    for (const r of rows) {
+      if (seen.has(r.id) || cases.length >= limit) continue;
+      seen.add(r.id);
+      cases.push({ ...r, matchedBy: how });
+    }
+  };
+  // Court case numbers and our own case numbers, then the cases of the clients found.
+  for (const r of await casesByNumber(db, q, limit)) {
+    const found = await listCases(db, { onlyId: r.id, sort: 'openedOn', dir: 'desc', offset: 0, limit: 1 });
+    push(found.rows, r.court_case_number.startsWith(q) ? 'court_case_number' : 'number');
+  }
+  for (const id of ids) {
+    if (cases.length >= limit) break;
+    push((await listCases(db, { clientId: id, sort: 'openedOn', dir: 'desc', offset: 0, limit })).rows, matched.get(id)!);
+  }
+  return { clients, cases };
+}
+
+/**
+ * Likely duplicates of a client being entered: the same name in any spelling (surname + given name,
+ * patronymic ignored) — with the same birth date that is a strong match —, the same phone number, or
+ * the same identity document.
+ */
+export async function findDuplicates(
+  s: Unlocked,
+  input: { excludeId?: string; surname: string; givenName: string; birthDate: string | null; phones: string[]; idDocNumber: string },
+): Promise<DuplicateCandidate[]> {
+  const { db } = s;
+  const reasons = new Map<string, Set<DuplicateReason>>();
+  const add = (id: string, r: DuplicateReason) => {
+    if (id === input.excludeId) return;
+    if (!reasons.has(id)) reasons.set(id, new Set());
+    reasons.get(id)!.add(r);
+  };
+  if (input.surname && input.givenName) {
+    for (const r of await clientsByNameKey(db, duplicateNameKey(input))) add(r.id, input.birthDate && r.birth_date === input.birthDate ? 'name_birth_date' : 'name');
+  }
+  const phones = [...new Set(input.phones.map((p) => normalizePhone(p)).filter((p): p is string => p !== null))];
+  for (const id of await clientIdsWithPhones(db, phones)) add(id, 'phone');
+  const doc = normalizeIdDoc(input.idDocNumber);
+  if (doc) for (const id of await clientIdsWithDoc(db, doc)) add(id, 'id_document');
+  const strength = (s: Set<DuplicateReason>) => (s.has('name_birth_date') ? 4 : 0) + (s.has('id_document') ? 3 : 0) + (s.has('phone') ? 2 : 0) + (s.has('name') ? 1 : 0);
+  const ordered = [...reasons.entries()].sort((a, b) => strength(b[1]) - strength(a[1])).slice(0, 50);
+  const summaries = await clientSummaries(db, ordered.map(([id]) => id));
+  const order: DuplicateReason[] = ['name_birth_date', 'id_document', 'phone', 'name'];
+  return summaries.map((client) => ({ client, reasons: order.filter((r) => reasons.get(client.id)!.has(r)) }));
+}

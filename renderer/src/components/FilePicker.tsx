@@ -1,0 +1,74 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, FieldError } from '../../../shared/api/errors';
+import type { FileKind } from '../../../shared/api/files';
+import { ApiError } from '../api/client';
+import { acceptOf, fromInput, limitOf, pickedByMain, pickWithMain, type ChosenFile } from '../api/files';
+import { ErrorMessage } from './ErrorMessage';
+import { FieldMessages } from './form/FieldMessages';
+
+interface FilePickerProps {
+  kind: FileKind;
+  label: string;
+  disabled?: boolean;
+  /** The picked file; null when the browser's input is cleared. */
+  onChoose: (file: ChosenFile | null) => void;
+}
+
+/** A labelled file choice: main's open dialog in Electron, the page's file input in browser mode. */
+export function FilePicker({ kind, label, disabled, onChoose }: FilePickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [fieldError, setFieldError] = useState<FieldError | undefined>(undefined);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  async function choose(pick: () => Promise<ChosenFile | null>, clearOnCancel: boolean) {
+    setFieldError(undefined);
+    setError(null);
+    try {
+      const file = await pick();
+      if (file || clearOnCancel) {
+        setName(file?.name ?? '');
+        onChoose(file);
+      }
+    } catch (e) {
+      const info: ErrorInfo = e instanceof ApiError && e.info.code !== 'NETWORK' ? (e.info as ErrorInfo) : { code: 'INTERNAL', message: '' };
+      const tooLarge = info.fields?.find((f) => f.key === 'fileTooLarge');
+      if (tooLarge) setFieldError(tooLarge);
+      else setError(info);
+      setName('');
+      onChoose(null);
+    }
+  }
+
+  const describedBy = [`${id}-hint`, fieldError ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${fieldError ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {pickedByMain() ? (
+        <div className="row">
+          <button id={id} type="button" disabled={disabled} aria-describedby={describedBy} onClick={() => void choose(() => pickWithMain(kind), false)}>
+            {t('files.choose')}
+          </button>
+          <span className="muted">{name || t('files.noneChosen')}</span>
+        </div>
+      ) : (
+        <input
+          id={id}
+          type="file"
+          accept={acceptOf(kind)}
+          disabled={disabled}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            void choose(async () => (file ? fromInput(file, kind) : null), true);
+          }}
+        />
+      )}
+      <FieldMessages id={id} hint={t('files.limit', { megabytes: limitOf(kind) })} error={fieldError} />
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
