@@ -1,12 +1,14 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/api/errors';
+import { ownerOnlyFiles, ownerOnlyFolder } from './fileModes';
 import { keyringPathFor, readKeyring } from './keyring';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyKey, type RawDatabase } from './open';
 import { mapSqliteError } from './errors';
+import { GENESIS_HASH } from './queries/audit';
 
 // Encrypted backups while the app runs. SQLite's backup API refuses to copy an encrypted database
 // into a new file with SQLite3MultipleCiphers (it would need a keyed target), so backups are made in
@@ -27,6 +29,29 @@ export interface BackupInfo {
   createdAt: string;
   reason: BackupReason;
   sizeBytes: number;
+  /**
+   * The audit trail's newest entry inside the backup (from its side file `<backup>.audit-head.json`),
+   * so a backup is a witness of the trail as it was: a later rewrite of older entries no longer
+   * matches it. Null for a backup made before backups named it.
+   */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+const headFileOf = (file: string) => `${file}.audit-head.json`;
+
+/** The audit head as the connection sees it now (inside a read snapshot: the head of the copy). */
+function readAuditHead(db: Sqlite.Database): { seq: number; hash: string } {
+  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+function readHeadFile(file: string): BackupInfo['auditHead'] {
+  try {
+    const v = JSON.parse(readFileSync(headFileOf(file), 'utf8')) as { seq?: unknown; hash?: unknown };
+    return Number.isSafeInteger(v.seq) && typeof v.hash === 'string' ? { seq: v.seq as number, hash: v.hash } : null;
+  } catch {
+    return null;
+  }
 }
 
 const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore)\.db$/;
@@ -50,25 +75,31 @@ export function listBackups(dir: string): BackupInfo[] {
     .map(({ name, m }) => {
       const s = m[1]!;
       const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
-      return { file: join(dir, name), name, createdAt, reason: m[2] as BackupReason, sizeBytes: statSync(join(dir, name)).size };
+      const file = join(dir, name);
+      return { file, name, createdAt, reason: m[2] as BackupReason, sizeBytes: statSync(file).size, auditHead: readHeadFile(file) };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** Makes an encrypted copy of the open database (and its key file) in `dir`, then rotates old ones. */
 export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupReason, dir = backupDirFor(dbPath), now = new Date()): BackupInfo {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
   const name = `legal-aid-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
   const tmp = `${target}.partial`;
   rmSync(tmp, { force: true });
+  let head: { seq: number; hash: string };
   try {
+    // Read on the same connection right before the copy, with nothing in between: the copy's head.
+    head = readAuditHead(raw);
     raw.prepare('VACUUM INTO ?').run(tmp);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw mapSqliteError(error);
   }
+  writeFileSync(headFileOf(target), JSON.stringify(head), { mode: 0o600 });
   copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
   rotate(dir);
   return listBackups(dir).find((b) => b.name === name)!;
@@ -109,12 +140,13 @@ async function copyNow(
   now: Date,
   copy: (from: string, to: string) => Promise<void>,
 ): Promise<BackupInfo> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
   const name = `legal-aid-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
   const tmp = `${target}.partial`;
   const walBytes = () => (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
   let snapshot: Sqlite.Database | null = null;
+  let head: { seq: number; hash: string } | null = null;
   const throughSqlite = () => {
     snapshot?.close();
     snapshot = null;
@@ -134,6 +166,7 @@ async function copyNow(
     snapshot.exec('BEGIN');
     snapshot.prepare('SELECT count(*) FROM sqlite_master').get();
     if (walBytes() !== 0) return throughSqlite();
+    head = readAuditHead(snapshot);
     try {
       await copy(dbPath, tmp);
     } catch {
@@ -148,7 +181,9 @@ async function copyNow(
   } finally {
     snapshot?.close();
   }
+  if (head) writeFileSync(headFileOf(target), JSON.stringify(head), { mode: 0o600 });
   copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
   rotate(dir);
   return listBackups(dir).find((b) => b.name === name)!;
@@ -166,6 +201,7 @@ export function rotate(dir: string, now = Date.now()): void {
     for (const old of all.filter((b) => b.reason === reason).slice(KEEP[reason])) {
       rmSync(old.file, { force: true });
       rmSync(`${old.file}.keys.json`, { force: true });
+      rmSync(headFileOf(old.file), { force: true });
     }
   }
 }
@@ -206,7 +242,7 @@ export function checkBackup(file: string, dbKey: Buffer, expectedDatabaseId: str
 export function restoreBackup(file: string, dbPath: string, dbKey: Buffer, databaseId: string, now = new Date()): void {
   checkBackup(file, dbKey, databaseId);
   const dir = backupDirFor(dbPath);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
   const keep = join(dir, `legal-aid-${stamp(now)}-pre-restore.db`);
   // The database must be closed here: its WAL was checkpointed into the main file on close.
   if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
@@ -214,11 +250,41 @@ export function restoreBackup(file: string, dbPath: string, dbKey: Buffer, datab
   }
   copyFileSync(dbPath, keep);
   copyFileSync(keyringPathFor(dbPath), `${keep}.keys.json`);
+  putBackupInPlace(file, dbPath);
+  rotate(dir);
+}
+
+/**
+ * Copies a backup and its key file to the database's place. Both are copied beside their targets first
+ * and renamed over them, so a crash leaves either the old pair or the new one, never half a file.
+ */
+export function putBackupInPlace(file: string, dbPath: string): void {
   const tmp = `${dbPath}.restoring`;
   copyFileSync(file, tmp);
   copyFileSync(`${file}.keys.json`, `${keyringPathFor(dbPath)}.restoring`);
   for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(tmp, dbPath);
   renameSync(`${keyringPathFor(dbPath)}.restoring`, keyringPathFor(dbPath));
-  rotate(dir);
+}
+
+export function damagedDirFor(dbPath: string): string {
+  return join(dirname(dbPath), 'damaged');
+}
+
+/**
+ * Moves a damaged database aside before a backup takes its place: the file, its WAL (which may hold the
+ * last committed changes) and its key file, renamed with the time into `damaged/`, which rotation never
+ * touches — a technician may still rescue rows from them. Renaming costs nothing however large the file.
+ * Returns the name the database file was given.
+ */
+export function keepDamagedAside(dbPath: string, now = new Date()): string {
+  const dir = damagedDirFor(dbPath);
+  ownerOnlyFolder(dir);
+  // Two restores within the same second must not put one damaged file over the other.
+  let name = `legal-aid-${stamp(now)}.db`;
+  for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.keys.json`)); n += 1) name = `legal-aid-${stamp(now)}-${n}.db`;
+  for (const suffix of ['', '-wal', '-shm', '.keys.json']) {
+    if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, join(dir, `${name}${suffix}`));
+  }
+  return name;
 }

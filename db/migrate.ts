@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../shared/api/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { reportFactsCurrent, syncReportFacts } from './reportFactsSchema';
 import type { Database } from './schema';
 
 export interface MigrationState {
@@ -28,6 +29,8 @@ export async function migrationState(db: Kysely<Database>): Promise<MigrationSta
  * Applies every pending migration in one transaction: either the database reaches the latest schema or
  * it stays exactly as it was. A database written by a newer app version is refused.
  * `beforeApply` runs first when there is something to do (the backup before a migration).
+ * The report's triggers and view follow the code rather than the migrations (reportFactsSchema.ts):
+ * they are brought up to date last, in the same transaction, or on their own when only they differ.
  */
 export async function migrate(
   db: Kysely<Database>,
@@ -43,7 +46,10 @@ export async function migrate(
       { current: state.current, latest: state.latest },
     );
   }
-  if (state.pending.length === 0) return state;
+  if (state.pending.length === 0) {
+    if (!(await reportFactsCurrent(db))) await db.transaction().execute((trx) => syncReportFacts(trx));
+    return state;
+  }
   if (state.current > 0 && beforeApply) await beforeApply(state);
   await db.transaction().execute(async (trx) => {
     for (const migration of state.pending) {
@@ -53,6 +59,7 @@ export async function migrate(
         .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString(), app_version: appVersion })
         .execute();
     }
+    await syncReportFacts(trx);
   });
   return { current: state.latest, latest: state.latest, pending: [] };
 }

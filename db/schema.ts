@@ -294,6 +294,36 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Another installation's audit head as one of its packages showed it. */
+export interface AuditHeadsSeenTable {
+  sender_installation_id: string;
+  seq: number;
+  hash: string;
+  package_created: string;
+  seen_at: string;
+}
+
+/** Where our audit head stood in a package sent to a paired installation. */
+export interface AuditHeadsSentTable {
+  recipient_installation_id: string;
+  seq: number;
+  sent_at: string;
+}
+
+/** A paired installation whose audit trail no longer holds what its earlier packages showed. */
+export interface AuditWitnessAlertsTable {
+  id: string;
+  sender_installation_id: string;
+  package_id: string;
+  detected_at: string;
+  witnessed_seq: number;
+  witnessed_hash: string;
+  /** What the package shows at that entry; null when it shows nothing there. */
+  claimed_hash: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by_user_id: string | null;
+}
+
 /** One write: the columns it set, as a JSON object (see db/changeLog.ts), under the write's stamp. */
 export interface ChangeLogTable {
   seq: Generated<number>;
@@ -367,6 +397,9 @@ export interface Database {
   legal_references: LegalReferencesTable;
   template_versions: TemplateVersionsTable;
   audit_log: AuditLogTable;
+  audit_heads_seen: AuditHeadsSeenTable;
+  audit_heads_sent: AuditHeadsSentTable;
+  audit_witness_alerts: AuditWitnessAlertsTable;
   change_log: ChangeLogTable;
   peers: PeersTable;
   sync_conflicts: SyncConflictsTable;

@@ -8,6 +8,8 @@ import * as m0006 from './0006_report_indexes';
 import * as m0007 from './0007_list_indexes';
 import * as m0008 from './0008_foreign_key_indexes';
 import * as m0009 from './0009_report_facts';
+import * as m0010 from './0010_audit_witness';
+import * as m0011 from './0011_referral_facts';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -26,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'list_count_indexes', up: m0007.up },
   { version: 8, name: 'foreign_key_indexes', up: m0008.up },
   { version: 9, name: 'report_facts', up: m0009.up },
+  { version: 10, name: 'audit_witness', up: m0010.up },
+  { version: 11, name: 'referral_facts', up: m0011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

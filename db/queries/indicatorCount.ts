@@ -1,6 +1,8 @@
 import { sql, SqliteAdapter, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ReportQuery } from '../../shared/api/reportTypes';
 import { addMonths } from '../../shared/domain/dates';
+import { PLACE_DIMENSIONS, SET_DIMENSIONS, SMALL_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
+import { valueSql } from '../reportFactsSql';
 import type { Database } from '../schema';
 import { inList, type ResolvedFilters } from './indicatorSql';
 import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './indicatorTally';
@@ -18,10 +20,11 @@ import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './ind
 // it in one step (a chain of || copied it once per column). Fields, separated by US:
 //   flag: 'W' for a woman from a migrant household, '-' otherwise
 //   the small dimensions, separated by FS (indicatorTally.ts SMALL)
-//   district, home district
+//   each place dimension (district, home district)
 //   person, date, time of recording, id — only with the flag W (concat_ws leaves out the NULLs)
-//   the issues, only when there are any: each as `<length in characters>:<issue>`, self-delimiting,
-//   so an issue may hold any character.
+//   the set dimensions, one after the other without a separator: for each, the number of its values,
+//   ';', and each value as `<length in characters>:<value>` — self-delimiting, so a value may hold
+//   any character.
 // A value holding a separator would change the number of fields, which is checked.
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,6 +32,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** A five-year report reads sixty windows of a month (smaller batches of rows die young: the process keeps to a few hundred megabytes); a longer period gets longer windows. */
 const WINDOW_MONTHS = 1;
 const MAX_WINDOWS = 120;
+const PLACE_COUNT = PLACE_DIMENSIONS.length;
 
 /** A woman's first qualifying consultation so far (per venue). */
 interface First {
@@ -37,7 +41,7 @@ interface First {
   id: string;
   s: string;
   places: string;
-  issues: string | null;
+  sets: (string | null)[];
 }
 
 /** [from, before) windows covering [from, to]; the last one ends at `to` inclusive (before = null). */
@@ -57,10 +61,17 @@ export function isSqlite(db: Db): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
+const SMALL_VALUES = sql.join(SMALL_DIMENSIONS.map((d) => sql.raw(valueSql(d.source, 'c'))));
+const PLACE_VALUES = sql.join(PLACE_DIMENSIONS.map((d) => sql.raw(valueSql(d.source, 'c'))));
+const SET_VALUES = sql.join(
+  SET_DIMENSIONS.map(
+    ({ source: { table, column } }) => sql`(SELECT CAST(count(*) AS TEXT) || ';' || COALESCE(string_agg(CAST(length(s.${sql.raw(column)}) AS TEXT) || ':' || s.${sql.raw(column)}, ''), '')
+      FROM ${sql.table(table)} s WHERE s.consultation_id = c.id AND s.deleted_at IS NULL)`,
+  ),
+  sql` || `,
+);
+
 export function consultationsQuery(lo: string, before: string | null, to: string, f: ResolvedFilters, sqlite: boolean): RawBuilder<{ r: string | null }> {
-  const yesNo = (column: string) => sql`CASE WHEN ${sql.ref(column)} = 1 THEN 'yes' WHEN ${sql.ref(column)} = 0 THEN 'no' ELSE 'unknown' END`;
-  const small = sql`concat_ws(${FS}, c.venue_kind, c.kind, c.snap_sex, c.snap_age_band, c.snap_employment, c.snap_education, c.snap_residence,
-    ${yesNo('c.snap_social_assistance')}, ${yesNo('c.snap_abandoned')})`;
   const woman = sql`c.snap_sex = 'F' AND c.snap_migrant_household = 1`;
   const conditions: RawBuilder<unknown>[] = [
     sql`c.deleted_at IS NULL`,
@@ -78,14 +89,29 @@ export function consultationsQuery(lo: string, before: string | null, to: string
   if (f.districtIds) conditions.push(inList(sql.ref('c.district_id'), f.districtIds));
   if (f.contactPointId) conditions.push(sql`c.contact_point_id = ${f.contactPointId}`);
   return sql<{ r: string | null }>`
-    SELECT concat_ws(${US}, CASE WHEN ${woman} THEN 'W' ELSE '-' END, ${small},
-      c.district_id, COALESCE(c.snap_residence_district_id, 'unknown'),
+    SELECT concat_ws(${US}, CASE WHEN ${woman} THEN 'W' ELSE '-' END, concat_ws(${FS}, ${SMALL_VALUES}), ${PLACE_VALUES},
       CASE WHEN ${woman} THEN c.client_id END, CASE WHEN ${woman} THEN c.date END,
       CASE WHEN ${woman} THEN c.created_at END, CASE WHEN ${woman} THEN c.id END,
-      (SELECT string_agg(CAST(length(ci.issue) AS TEXT) || ':' || ci.issue, '')
-         FROM consultation_issues ci WHERE ci.consultation_id = c.id AND ci.deleted_at IS NULL)) AS r
+      ${SET_VALUES}) AS r
     FROM consultations c
     WHERE ${sql.join(conditions, sql` AND `)}`;
+}
+
+/** The end of the set field that starts at `at` (`<count>;` and that many `<length>:<value>`). */
+function setEnd(text: string, at: number): number {
+  const semi = text.indexOf(';', at);
+  const n = semi > at ? Number(text.slice(at, semi)) : NaN;
+  if (!Number.isInteger(n) || n < 0) throw unreadable();
+  let end = semi + 1;
+  for (let i = 0; i < n; i++) {
+    const colon = text.indexOf(':', end);
+    const length = colon > end ? Number(text.slice(end, colon)) : NaN;
+    if (!Number.isInteger(length) || length < 0) throw unreadable();
+    end = colon + 1;
+    for (let k = 0; k < length; k++) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+    if (end > text.length) throw unreadable();
+  }
+  return end;
 }
 
 /** Position of the separator ending the field that starts at `from` (the text's length for the last). */
@@ -118,10 +144,13 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
       const woman = text.charCodeAt(0) === 0x57; // 'W'
       if (!woman && text.charCodeAt(0) !== 0x2d) throw unreadable(); // '-'
       const sEnd = fieldEnd(text, 2);
-      const dEnd = fieldEnd(text, sEnd + 1);
-      const hEnd = fieldEnd(text, dEnd + 1);
-      if (dEnd >= text.length || (woman && hEnd >= text.length)) throw unreadable();
-      let at = hEnd + 1;
+      let at = sEnd + 1;
+      for (let k = 0; k < PLACE_COUNT; k++) {
+        const end = fieldEnd(text, at);
+        if (end >= text.length) throw unreadable();
+        at = end + 1;
+      }
+      const placesEnd = at - 1;
       let person = '';
       let date = '';
       let createdAt = '';
@@ -131,7 +160,7 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
         const dtEnd = fieldEnd(text, pEnd + 1);
         const caEnd = fieldEnd(text, dtEnd + 1);
         const idEnd = fieldEnd(text, caEnd + 1);
-        if (pEnd >= text.length || dtEnd >= text.length || caEnd >= text.length) throw unreadable();
+        if (idEnd >= text.length) throw unreadable();
         person = text.slice(at, pEnd);
         date = text.slice(pEnd + 1, dtEnd);
         createdAt = text.slice(dtEnd + 1, caEnd);
@@ -139,9 +168,16 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
         at = idEnd + 1;
       }
       const s = text.slice(2, sEnd);
-      const places = text.slice(sEnd + 1, hEnd);
-      const issues = at < text.length ? text.slice(at) : null;
-      const cell = all.add(s, places, issues);
+      const places = text.slice(sEnd + 1, placesEnd);
+      const sets: (string | null)[] = [];
+      for (let k = 0; k < SET_DIMENSIONS.length; k++) {
+        const end = setEnd(text, at);
+        const semi = text.indexOf(';', at);
+        sets.push(semi + 1 < end ? text.slice(semi + 1, end) : null);
+        at = end;
+      }
+      if (at !== text.length) throw unreadable();
+      const cell = all.add(s, places, sets);
       if (!woman) continue;
       const who = merged.get(person) ?? person;
       let byPerson = firsts.get(cell.venue);
@@ -151,11 +187,11 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
         !current ||
         (compareText(date, current.date) || compareText(createdAt, current.createdAt) || compareText(id, current.id)) < 0
       ) {
-        byPerson.set(who, { date, createdAt, id, s, places, issues });
+        byPerson.set(who, { date, createdAt, id, s, places, sets });
       }
     }
   }
   const women = new Tally();
-  for (const byPerson of firsts.values()) for (const w of byPerson.values()) women.add(w.s, w.places, w.issues);
+  for (const byPerson of firsts.values()) for (const w of byPerson.values()) women.add(w.s, w.places, w.sets);
   return { women: women.rows(), consultations: all.rows() };
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { BreakdownDimension, DrilldownResult, DrilldownRow, DrilldownTarget, ReportQuery } from '../../shared/api/reportTypes';
 import type { VenueKind } from '../../shared/domain/enums';
+import { INDICATOR_DIMENSIONS, NO_VALUE_KEY } from '../../shared/domain/indicatorDimensions';
 import type { Database } from '../schema';
-import { DIMENSION_COLUMNS, districtsOfRegion, firstPerWoman, inList, qualifyingConsultations } from './indicatorSql';
+import { KEY_COLUMNS, districtsOfRegion, firstPerWoman, inList, qualifyingConsultations } from './indicatorSql';
 import { resolveFilters } from './indicators';
 
 // The consultations behind any number of the report (issue 5): the same SQL as the engine, restricted
@@ -20,12 +21,18 @@ export interface DrilldownQuery extends ReportQuery {
 
 function cellCondition(dimension: BreakdownDimension | null | undefined, key: string | null | undefined): RawBuilder<unknown> {
   if (!dimension || key === null || key === undefined) return sql`1 = 1`;
-  if (dimension === 'region') return inList(sql.ref('b.district'), districtsOfRegion(key));
-  if (dimension === 'issue') {
-    const has = (issue: RawBuilder<unknown>) => sql`EXISTS (SELECT 1 FROM consultation_issues ci WHERE ci.consultation_id = b.id AND ci.deleted_at IS NULL AND ${issue})`;
-    return key === 'none' ? sql`NOT ${has(sql`1 = 1`)}` : has(sql`ci.issue = ${key}`);
+  const d = INDICATOR_DIMENSIONS.find((x) => x.key === dimension)!;
+  switch (d.source.kind) {
+    case 'region':
+      return inList(sql.ref('b.district'), districtsOfRegion(key));
+    case 'set': {
+      const { table, column } = d.source;
+      const has = (value: RawBuilder<unknown>) => sql`EXISTS (SELECT 1 FROM ${sql.table(table)} s WHERE s.consultation_id = b.id AND s.deleted_at IS NULL AND ${value})`;
+      return key === NO_VALUE_KEY ? sql`NOT ${has(sql`1 = 1`)}` : has(sql`${sql.ref(`s.${column}`)} = ${key}`);
+    }
+    default:
+      return sql`${sql.ref(`b.${KEY_COLUMNS[d.key]!}`)} = ${key}`;
   }
-  return sql`${sql.ref(`b.${DIMENSION_COLUMNS[dimension]}`)} = ${key}`;
 }
 
 export async function drilldown(db: Db, q: DrilldownQuery, withNames: boolean): Promise<DrilldownResult> {

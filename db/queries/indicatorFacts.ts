@@ -4,13 +4,16 @@ import type { ReportQuery } from '../../shared/api/reportTypes';
 import type { Database } from '../schema';
 import { windows } from './indicatorCount';
 import type { ResolvedFilters } from './indicatorSql';
+import { SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
+import { reportFactsCurrent } from '../reportFactsSchema';
+import { FACT_COLUMNS } from '../reportFactsSql';
 import { factDictionaries, VENUES } from './indicatorDictionaries';
 import { SMALL, Tally, unreadable, type BreakdownRow } from './indicatorTally';
 
-// The counting pass of the indicator engine on SQLite (issue 8): the same rules as
-// countConsultations in indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare
-// with this one), read from report_facts (migration 0009): one short row of small numbers per live
-// consultation, kept up to date by triggers. Per fact only four integers cross into JavaScript (as
+// The counting pass of the indicator engine on SQLite: the same rules as countConsultations in
+// indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare with this one), read
+// from report_facts (db/reportFactsSql.ts): one short row of small numbers per live consultation, kept
+// up to date by triggers. Per fact only a few integers cross into JavaScript (as
 // digits in one text value per month, factsQuery); they are counted in typed arrays indexed by
 // dictionary id, and the dictionaries (indicatorDictionaries.ts) turn the ids back into text values
 // once per distinct value when the counts become breakdown rows (indicatorTally.ts).
@@ -20,12 +23,13 @@ import { SMALL, Tally, unreadable, type BreakdownRow } from './indicatorTally';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The triggers of migration 0009 that keep report_facts up to date. */
-const FACT_TRIGGERS = 9;
+/** What a fact sends: its dictionary ids after its key and `counted` (dims, place, the sets, person). */
+const SENT = FACT_COLUMNS.slice(4);
+const SETS_AT = SENT.indexOf('place') + 1;
 
 /**
  * The facts of [from, before) (or [from, to] when before is null) whose venue counts, as ONE text value:
- * `dims,place,issues,person` per fact, joined by ';', in the first-consultation order (a range of the
+ * `dims,place,<each set>,person` per fact, joined by ';', in the first-consultation order (a range of the
  * primary key). Turning each value of each row into a JavaScript value cost three times as much as
  * SQLite writing the numbers into one string and JavaScript reading its digits. group_concat follows the
  * order of its subquery: SQLite keeps a subquery's ORDER BY when the outer query uses an aggregate other
@@ -33,7 +37,7 @@ const FACT_TRIGGERS = 9;
  */
 export function factsQuery(from: string, before: string | null, to: string): RawBuilder<{ r: string | null }> {
   return sql`SELECT group_concat(r, ';') AS r FROM (
-    SELECT f.dims || ',' || f.place || ',' || f.issues || ',' || f.person AS r FROM report_facts f
+    SELECT ${sql.raw(SENT.map((c) => `f.${c}`).join(" || ',' || "))} AS r FROM report_facts f
     WHERE f.date >= ${from} AND ${before === null ? sql`f.date <= ${to}` : sql`f.date < ${before}`} AND f.counted = 1
     ORDER BY f.date, f.created_at, f.id)`;
 }
@@ -50,22 +54,22 @@ export function notLivePeopleQuery(): RawBuilder<{ person: number; merged_into_i
 class Counts {
   readonly dims: Float64Array;
   readonly places: [Float64Array, Float64Array];
-  readonly issues: [Float64Array, Float64Array];
-  constructor(dims: number, places: number, issues: number) {
+  /** Per set dimension. */
+  readonly sets: [Float64Array, Float64Array][];
+  constructor(dims: number, places: number, sets: number[]) {
     this.dims = new Float64Array(dims);
     this.places = [new Float64Array(places * 2), new Float64Array(places * 2)];
-    this.issues = [new Float64Array(issues * 2), new Float64Array(issues * 2)];
+    this.sets = sets.map((n) => [new Float64Array(n * 2), new Float64Array(n * 2)]);
   }
 }
 
 export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
   // The facts are only as good as their triggers (set aside only inside a merge's transaction).
-  const triggers = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_facts_*'`.execute(db);
-  if (Number(triggers.rows[0]?.n) !== FACT_TRIGGERS) throw new AppError('INTERNAL', 'The report tables are not being kept up to date');
-  const { values, dims, places, issues } = await factDictionaries(db);
+  if (!(await reportFactsCurrent(db))) throw new AppError('INTERNAL', 'The report tables are not being kept up to date');
+  const { values, dims, places, sets } = await factDictionaries(db);
   const dimCount = dims.byId.length;
   const placeCount = places.byId.length;
-  const issueCount = Math.max(1, issues.byId.length);
+  const setCounts = sets.map((d) => Math.max(1, d.byId.length));
   /** 1: the place passes the filters; 2: it does not; 0: no such place. */
   const placeState = new Uint8Array(placeCount);
   const districts = f.districtIds ? new Set(f.districtIds) : null;
@@ -73,7 +77,7 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
     if (!p) return;
     placeState[id] = (!districts || districts.has(p.districtId)) && (!f.contactPointId || p.contactPointId === f.contactPointId) ? 1 : 2;
   });
-  const issueText = (i: number): string | null | undefined => (i === 0 ? null : issues.byId[i]);
+  const setText = (k: number, i: number): string | null | undefined => (i === 0 ? null : sets[k]!.byId[i]);
   const people = await sql<{ n: number | null }>`SELECT max(id) AS n FROM report_people`.execute(db);
   const personCount = Number(people.rows[0]?.n ?? 0) + 1;
 
@@ -86,27 +90,36 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
     else survivor.set(r.person, r.into_person ?? `client:${r.merged_into_id}`);
   }
 
-  const all = new Counts(dimCount, placeCount, issueCount);
-  const women = new Counts(dimCount, placeCount, issueCount);
+  const all = new Counts(dimCount, placeCount, setCounts);
+  const women = new Counts(dimCount, placeCount, setCounts);
   /** Per venue, the women already counted (by person id; a survivor without facts of her own by client id). */
   const seen = [new Uint8Array(personCount), new Uint8Array(personCount)];
   const seenOther = [new Set<string>(), new Set<string>()];
   // A month at a time: the rows of five years at once would hold some 40 MB, and the process's peak
   // memory is a target too (the windows ascend, so the order holds across them).
-  const count = (d: number, p: number, i: number, person: number): void => {
+  const setCount = SET_DIMENSIONS.length;
+  const into = (c: Counts, f: number[], d: number, p: number, v: 0 | 1, at: 0 | 1): void => {
+    c.dims[d]! += 1;
+    c.places[v][p * 2 + at]! += 1;
+    for (let k = 0; k < setCount; k++) c.sets[k]![v][f[SETS_AT + k]! * 2 + at]! += 1;
+  };
+  /** One fact: `f` holds dims, place, the set ids and person (SENT). */
+  const count = (f: number[]): void => {
+    const d = f[0]!;
+    const p = f[1]!;
+    const person = f[SETS_AT + setCount]!;
     const state = placeState[p];
     if (state !== 1) {
       if (state === 2) return;
       throw unreadable();
     }
     const dim = dims.byId[d];
-    if (!dim || issueText(i) === undefined || person >= personCount) throw unreadable();
+    if (!dim || person >= personCount) throw unreadable();
+    for (let k = 0; k < setCount; k++) if (setText(k, f[SETS_AT + k]!) === undefined) throw unreadable();
     if (removed[person]) return;
     const v = dim.venue;
     const at = dim.abandoned;
-    all.dims[d]! += 1;
-    all.places[v][p * 2 + at]! += 1;
-    all.issues[v][i * 2 + at]! += 1;
+    into(all, f, d, p, v, at);
     if (!dim.woman) return;
     const who = survivor.size === 0 ? person : (survivor.get(person) ?? person);
     if (typeof who === 'number') {
@@ -116,14 +129,13 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
       if (seenOther[v]!.has(who)) return;
       seenOther[v]!.add(who);
     }
-    women.dims[d]! += 1;
-    women.places[v][p * 2 + at]! += 1;
-    women.issues[v][i * 2 + at]! += 1;
+    into(women, f, d, p, v, at);
   };
+  const last = SENT.length - 1;
   for (const [lo, before] of windows(q.from, q.to)) {
     const text = (await factsQuery(lo, before, q.to).execute(db)).rows[0]?.r ?? '';
-    // Four numbers per fact: digits, ',' between them, ';' after each fact but the last.
-    const fields = [0, 0, 0, 0];
+    // SENT.length numbers per fact: digits, ',' between them, ';' after each fact but the last.
+    const fields = SENT.map(() => 0);
     let field = 0;
     let digits = 0;
     for (let k = 0; k <= text.length; k++) {
@@ -131,11 +143,11 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
       if (c >= 0x30 && c <= 0x39) {
         fields[field] = fields[field]! * 10 + (c - 0x30);
         digits += 1;
-      } else if (c === 0x2c && digits > 0 && field < 3) {
+      } else if (c === 0x2c && digits > 0 && field < last) {
         field += 1;
         digits = 0;
-      } else if (c === 0x3b && digits > 0 && field === 3) {
-        count(fields[0]!, fields[1]!, fields[2]!, fields[3]!);
+      } else if (c === 0x3b && digits > 0 && field === last) {
+        count(fields);
         fields.fill(0);
         field = 0;
         digits = 0;
@@ -183,10 +195,12 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
         const n = counts[p * 2]! + counts[p * 2 + 1]!;
         if (n > 0) t.addPlaces(VENUES[v]!, placeTexts[p]!.text, n, counts[p * 2 + 1]!);
       }
-      const byIssues = c.issues[v as 0 | 1];
-      for (let i = 0; i < issueCount; i++) {
-        const n = byIssues[i * 2]! + byIssues[i * 2 + 1]!;
-        if (n > 0) t.addIssues(VENUES[v]!, issueText(i)!, n, byIssues[i * 2 + 1]!);
+      for (let k = 0; k < setCount; k++) {
+        const bySet = c.sets[k]![v as 0 | 1];
+        for (let i = 0; i < setCounts[k]!; i++) {
+          const n = bySet[i * 2]! + bySet[i * 2 + 1]!;
+          if (n > 0) t.addSet(k, VENUES[v]!, setText(k, i)!, n, bySet[i * 2 + 1]!);
+        }
       }
     }
     return t.rows();

@@ -1,7 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { ReportQuery } from '../../shared/api/reportTypes';
+import { PLACE_DIMENSIONS, SMALL_DIMENSIONS, type BreakdownDimension } from '../../shared/domain/indicatorDimensions';
 import { REGIONS } from '../../shared/reference/regions';
+import { valueSql } from '../reportFactsSql';
 
 // SQL building blocks of the indicator drill-down (db/queries/indicatorDrilldown.ts); the engine's own
 // counting pass (indicatorCount.ts) follows the same rules without the sorts. Written as
@@ -35,6 +37,14 @@ export function inList(column: RawBuilder<unknown>, values: string[]): RawBuilde
 
 export type Venue = 'contact_point' | 'mobile_session';
 
+/** The dimensions read from a column of the consultation (the others: region from the district, sets from their tables). */
+const COLUMN_DIMENSIONS = [...SMALL_DIMENSIONS, ...PLACE_DIMENSIONS];
+
+/** Columns that hold a dimension's key in the rows above (ageBand: age_band). */
+export const KEY_COLUMNS: Partial<Record<BreakdownDimension, string>> = Object.fromEntries(
+  COLUMN_DIMENSIONS.map((d) => [d.key, d.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
+);
+
 /**
  * The consultations that count, with the facts the breakdowns need. `venue_group` is the venue of
  * the indicator: 'contact_point' (1.2.3) or 'mobile_session' (1.2.4, only conducted sessions).
@@ -58,17 +68,7 @@ export function qualifyingConsultations(q: ReportQuery, f: ResolvedFilters, wome
       c.date AS date,
       c.created_at AS created_at,
       COALESCE(cl.merged_into_id, c.client_id) AS person,
-      c.venue_kind AS venue,
-      c.kind AS kind,
-      c.snap_sex AS sex,
-      c.snap_age_band AS age_band,
-      c.snap_employment AS employment,
-      c.snap_education AS education,
-      c.snap_residence AS residence,
-      CASE WHEN c.snap_social_assistance = 1 THEN 'yes' WHEN c.snap_social_assistance = 0 THEN 'no' ELSE 'unknown' END AS social_assistance,
-      CASE WHEN c.snap_abandoned = 1 THEN 'yes' WHEN c.snap_abandoned = 0 THEN 'no' ELSE 'unknown' END AS abandoned,
-      c.district_id AS district,
-      COALESCE(c.snap_residence_district_id, 'unknown') AS home_district
+      ${sql.raw(COLUMN_DIMENSIONS.map((d) => `${valueSql(d.source, 'c')} AS ${KEY_COLUMNS[d.key]}`).join(',\n      '))}
     FROM consultations c
     JOIN clients cl ON cl.id = c.client_id
     LEFT JOIN mobile_sessions ms ON ms.id = c.mobile_session_id
@@ -85,18 +85,3 @@ export function firstPerWoman(q: ReportQuery, f: ResolvedFilters): RawBuilder<un
     r AS (SELECT q.*, ROW_NUMBER() OVER (PARTITION BY q.person, q.venue ORDER BY q.date, q.created_at, q.id) AS rn FROM q)
     SELECT * FROM r WHERE rn = 1`;
 }
-
-/** Columns that hold a dimension's key in the rows above. Region is derived from the district in code. */
-export const DIMENSION_COLUMNS = {
-  sex: 'sex',
-  ageBand: 'age_band',
-  employment: 'employment',
-  education: 'education',
-  residence: 'residence',
-  socialAssistance: 'social_assistance',
-  abandoned: 'abandoned',
-  district: 'district',
-  homeDistrict: 'home_district',
-  venue: 'venue',
-  kind: 'kind',
-} as const;

@@ -1,11 +1,12 @@
 import { AppError } from '../../shared/api/errors';
+import { INDICATOR_DIMENSIONS, NO_VALUE_KEY, PLACE_DIMENSIONS, SET_DIMENSIONS, SMALL_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import type { Venue } from './indicatorSql';
 
-// The counters of the indicator engine's counting pass (indicatorCount.ts): every dimension of a set of
-// consultations (all qualifying ones, or each woman's first), turned at the end into the rows the
-// former single SQL statement returned — (dimension, key, venue, count, abandoned among them), in its
-// order (by key, then venue, as SQLite's GROUP BY sorted them) — so the folding in indicators.ts and
-// the order of the keys in the report are unchanged.
+// The counters of the indicator engine's counting passes (indicatorCount.ts, indicatorFacts.ts): every
+// dimension of a set of consultations (all qualifying ones, or each woman's first), turned at the end
+// into rows (dimension, key, venue, count, abandoned among them), per dimension by key, then venue
+// (as SQLite's GROUP BY sorted them), for the folding in indicators.ts. The dimensions and the layout
+// of their values follow their declaration (shared/domain/indicatorDimensions.ts).
 
 export interface BreakdownRow {
   dim: string;
@@ -17,14 +18,13 @@ export interface BreakdownRow {
 
 /** Separates the small dimensions inside their field. */
 export const FS = '\u001e';
-/** Separates the fields of a consultation's text value (and the district from the home district). */
+/** Separates the fields of a consultation's text value (and the place dimensions in their field). */
 export const US = '\u001f';
 /** Order of the small dimensions in their field. */
-export const SMALL = ['venue', 'kind', 'sex', 'ageBand', 'employment', 'education', 'residence', 'socialAssistance', 'abandoned'] as const;
-/** The dimensions the former cube held, in the order of the former UNION ALL. */
-const CUBE_DIMENSIONS = ['sex', 'ageBand', 'employment', 'education', 'residence', 'socialAssistance', 'abandoned', 'kind'] as const;
-const ABANDONED = SMALL.indexOf('abandoned');
-const KIND = SMALL.indexOf('kind');
+export const SMALL: readonly string[] = SMALL_DIMENSIONS.map((d) => d.key);
+export const VENUE_AT = SMALL.indexOf('venue');
+export const ABANDONED_AT = SMALL.indexOf('abandoned');
+const KIND_AT = SMALL.indexOf('kind');
 
 export function unreadable(): AppError {
   return new AppError('INTERNAL', 'A consultation holds a value the report cannot read');
@@ -54,8 +54,8 @@ function compareKey(a: string | null, b: string | null): number {
   return compareText(a, b);
 }
 
-/** The issues field: each issue as `<length in characters>:<issue>` (no separator that an issue could hold). */
-export function parseIssues(text: string): string[] {
+/** A set's field: each value as `<length in characters>:<value>` (no separator that a value could hold). */
+export function parseSet(text: string): string[] {
   const out: string[] = [];
   let at = 0;
   while (at < text.length) {
@@ -77,10 +77,10 @@ interface Cell {
 }
 
 interface VenueTally {
-  /** "district US home district" → count (one lookup per consultation for both dimensions). */
+  /** The place dimensions joined by US → count (one lookup per consultation for all of them). */
   places: Map<string, Cell>;
-  /** The issues field (null: none) → count. */
-  issues: Map<string | null, Cell>;
+  /** Per set dimension, its field (null: none) → count. */
+  sets: Map<string | null, Cell>[];
 }
 
 export interface SmallCell extends Cell {
@@ -126,11 +126,12 @@ export class Tally {
   private readonly venues = new Map<string, VenueTally>();
   private readonly grouped = new Map<string, Groups>();
 
-  /** One consultation: its small dimensions, "district US home district", and its issues field. */
-  add(s: string, places: string, issues: string | null): SmallCell {
+  /** One consultation: its small dimensions, its place dimensions joined by US, and the field of each set dimension. */
+  add(s: string, places: string, sets: readonly (string | null)[]): SmallCell {
     const cell = this.addSmall(s, 1);
-    bump(cell.tally.places, places, cell.abandoned ? 1 : 0, 1);
-    bump(cell.tally.issues, issues, cell.abandoned ? 1 : 0, 1);
+    const ab = cell.abandoned ? 1 : 0;
+    bump(cell.tally.places, places, ab, 1);
+    for (let k = 0; k < sets.length; k++) bump(cell.tally.sets[k]!, sets[k]!, ab, 1);
     return cell;
   }
 
@@ -140,8 +141,8 @@ export class Tally {
     if (!cell) {
       const fields = s.split(FS);
       if (fields.length !== SMALL.length) throw unreadable();
-      const venue = fields[0]!;
-      cell = { n: 0, ab: 0, fields, abandoned: fields[ABANDONED] === 'yes', venue, tally: this.venue(venue) };
+      const venue = fields[VENUE_AT]!;
+      cell = { n: 0, ab: 0, fields, abandoned: fields[ABANDONED_AT] === 'yes', venue, tally: this.venue(venue) };
       this.small.set(s, cell);
     }
     cell.n += n;
@@ -149,19 +150,19 @@ export class Tally {
     return cell;
   }
 
-  /** `n` consultations at `venue` given at "district US home district", `ab` of them with an abandoned client. */
+  /** `n` consultations at `venue` given at these places (joined by US), `ab` of them with an abandoned client. */
   addPlaces(venue: string, places: string, n: number, ab: number): void {
     bump(this.venue(venue).places, places, ab, n);
   }
 
-  /** `n` consultations at `venue` with this issues field (null: none), `ab` of them with an abandoned client. */
-  addIssues(venue: string, issues: string | null, n: number, ab: number): void {
-    bump(this.venue(venue).issues, issues, ab, n);
+  /** `n` consultations at `venue` with this field (null: none) of set dimension `k`, `ab` of them with an abandoned client. */
+  addSet(k: number, venue: string, text: string | null, n: number, ab: number): void {
+    bump(this.venue(venue).sets[k]!, text, ab, n);
   }
 
   /**
    * `n` consultations (`ab` of them with an abandoned client) at `venue` whose `dim` is `key`: a
-   * breakdown of the small dimensions ('venue', 'venueKind', 'total' and the cube's) given already
+   * breakdown of the small dimensions ('venueKind', 'total' and the declared ones) given already
    * counted (indicatorFacts.ts) instead of one combination at a time through addSmall.
    */
   addGrouped(dim: string, key: string, venue: string, n: number, ab: number): void {
@@ -172,48 +173,55 @@ export class Tally {
 
   private venue(venue: string): VenueTally {
     let tally = this.venues.get(venue);
-    if (!tally) this.venues.set(venue, (tally = { places: new Map(), issues: new Map() }));
+    if (!tally) this.venues.set(venue, (tally = { places: new Map(), sets: SET_DIMENSIONS.map(() => new Map()) }));
     return tally;
   }
 
-  /** The rows of the former UNION ALL, in its order. */
+  /** The rows of every dimension, in the order of their declaration, then 'venueKind' and 'total'. */
   rows(): BreakdownRow[] {
     const out: BreakdownRow[] = [];
     const cells = [...this.small.values()];
     const given = (dim: string): Groups => this.grouped.get(dim) ?? new Map();
-    for (const dim of CUBE_DIMENSIONS) {
-      const groups = given(dim);
-      const at = SMALL.indexOf(dim);
-      for (const c of cells) put(groups, c.fields[at]!, c.venue, c);
-      emit(out, dim, groups);
-    }
-    const districts: Groups = new Map();
-    const homes: Groups = new Map();
+    const places: Groups[] = PLACE_DIMENSIONS.map(() => new Map());
     for (const [venue, tally] of this.venues) {
-      for (const [places, c] of tally.places) {
-        const cut = places.indexOf(US);
-        if (cut < 0 || places.indexOf(US, cut + 1) >= 0) throw unreadable();
-        put(districts, places.slice(0, cut), venue, c);
-        put(homes, places.slice(cut + 1), venue, c);
+      for (const [text, c] of tally.places) {
+        const fields = text.split(US);
+        if (fields.length !== places.length) throw unreadable();
+        fields.forEach((value, k) => put(places[k]!, value, venue, c));
       }
     }
-    emit(out, 'district', districts);
-    emit(out, 'homeDistrict', homes);
-    const venues = given('venue');
-    for (const c of cells) put(venues, c.venue, c.venue, c);
-    emit(out, 'venue', venues);
+    for (const d of INDICATOR_DIMENSIONS) {
+      switch (d.source.kind) {
+        case 'small': {
+          const groups = given(d.key);
+          const at = SMALL.indexOf(d.key);
+          for (const c of cells) put(groups, c.fields[at]!, c.venue, c);
+          emit(out, d.key, groups);
+          break;
+        }
+        case 'place':
+          emit(out, d.key, places[PLACE_DIMENSIONS.findIndex((p) => p.key === d.key)]!);
+          break;
+        case 'set': {
+          // A consultation counts once for each distinct value of the set; one with none, under 'none'.
+          const k = SET_DIMENSIONS.findIndex((x) => x.key === d.key);
+          const groups: Groups = new Map();
+          for (const [venue, tally] of this.venues) {
+            for (const [text, c] of tally.sets[k]!) {
+              for (const value of text === null ? [NO_VALUE_KEY] : new Set(parseSet(text))) put(groups, value, venue, c);
+            }
+          }
+          emit(out, d.key, groups);
+          break;
+        }
+        case 'region':
+          break; // from the districts, when the rows are folded
+      }
+    }
     // venueKind: by venue, then kind (the key begins with the venue, so the key's order is that order).
     const venueKind = given('venueKind');
-    for (const c of cells) put(venueKind, `${c.venue}:${c.fields[KIND]!}`, c.venue, c);
+    for (const c of cells) put(venueKind, `${c.venue}:${c.fields[KIND_AT]!}`, c.venue, c);
     emit(out, 'venueKind', venueKind);
-    // A consultation counts once for each distinct issue it concerns; one with none, under 'none'.
-    const issues: Groups = new Map();
-    for (const [venue, tally] of this.venues) {
-      for (const [text, c] of tally.issues) {
-        for (const issue of text === null ? ['none'] : new Set(parseIssues(text))) put(issues, issue, venue, c);
-      }
-    }
-    emit(out, 'issue', issues);
     const totals = given('total');
     for (const c of cells) put(totals, 'all', c.venue, c);
     emit(out, 'total', totals);

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Breakdown, BreakdownDimension, BreakdownKey, IndicatorReport, ReportQuery } from '../../shared/api/reportTypes';
 import { isValidIsoDate } from '../../shared/domain/dates';
-import { AGE_BANDS, CASE_OUTCOMES, CONSULTATION_KINDS, EDUCATION, EMPLOYMENT, RESIDENCE, SEXES, VENUE_KINDS } from '../../shared/domain/enums';
+import { CASE_OUTCOMES, CONSULTATION_KINDS, VENUE_KINDS } from '../../shared/domain/enums';
+import { dimension } from '../../shared/domain/indicatorDimensions';
 import {
   ALIMONY_CASE_TYPES,
   CONSULTATION_DIMENSIONS,
@@ -12,8 +13,9 @@ import {
   SUCCESSFUL_OUTCOMES,
   UNKNOWN_KEY,
 } from '../../shared/domain/indicatorDefinitions';
-import { REGIONS, regionOfDistrict } from '../../shared/reference/regions';
+import { regionOfDistrict } from '../../shared/reference/regions';
 import type { Database } from '../schema';
+import { auditHead } from './audit';
 import { getMeta, lastStamp, META_KEYS } from './meta';
 import { countConsultations, isSqlite } from './indicatorCount';
 import { countFromFacts } from './indicatorFacts';
@@ -45,29 +47,7 @@ export async function resolveFilters(db: Db, q: ReportQuery): Promise<ResolvedFi
 
 /** Every key a dimension always shows (zeros included), so tables have the same rows from one report to the next. */
 function fixedKeys(dim: BreakdownDimension): readonly string[] {
-  switch (dim) {
-    case 'sex':
-      return SEXES;
-    case 'ageBand':
-      return AGE_BANDS;
-    case 'employment':
-      return EMPLOYMENT;
-    case 'education':
-      return EDUCATION;
-    case 'residence':
-      return RESIDENCE;
-    case 'socialAssistance':
-    case 'abandoned':
-      return ['yes', 'no', 'unknown'];
-    case 'region':
-      return REGIONS.map((r) => r.code);
-    case 'venue':
-      return VENUE_KINDS;
-    case 'kind':
-      return CONSULTATION_KINDS;
-    default:
-      return [];
-  }
+  return dimension(dim).values ?? [];
 }
 
 function emptyBreakdown(dims: BreakdownDimension[]): Breakdown {
@@ -200,6 +180,7 @@ export async function computeIndicators(db: Db, q: ReportQuery, now: Date = new 
       installationName: await getMeta(db, META_KEYS.installationName),
       dataStamp: await lastStamp(db),
       appVersion: null,
+      auditHead: isSqlite(db) ? await auditHead(db) : null,
     },
   };
 }

@@ -1,8 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
+import { dictionaryJoins, FACT_COLUMNS, FACT_IDS, rebuildStatements } from '../reportFactsSql';
 import type { Database } from '../schema';
 
-// Deferred upkeep of report_facts (migration 0009) for a write of many rows at once (an exchange merge
-// of a year of national changes). The triggers of 0009 cost a national year's import about a quarter of
+// Deferred upkeep of report_facts (db/reportFactsSql.ts) for a write of many rows at once (an exchange
+// merge of a year of national changes). The report's triggers cost a national year's import about a quarter of
 // its time — per row fired, even when a WHEN clause would skip their work (SQLite sets up a trigger's
 // whole program first). So, inside the merge's transaction, deferFacts sets them aside and puts in
 // their place temporary triggers that only note which consultations changed; finish() rebuilds the
@@ -23,46 +25,14 @@ const NOTING: Array<[name: string, event: string, statements: string[], when?: s
   // Only when the key changes (a fact under an unchanged key is replaced by the rebuild).
   ['report_note_consultation_rekey', 'AFTER UPDATE OF date, created_at ON consultations', [DROP_OLD_FACT], 'OLD.date IS NOT NEW.date OR OLD.created_at IS NOT NEW.created_at'],
   ['report_note_consultation_delete', 'AFTER DELETE ON consultations', [DROP_OLD_FACT]],
-  ['report_note_issue_insert', 'AFTER INSERT ON consultation_issues', [note('NEW.consultation_id')]],
-  ['report_note_issue_update', 'AFTER UPDATE ON consultation_issues', [note('OLD.consultation_id'), note('NEW.consultation_id')]],
-  ['report_note_issue_delete', 'AFTER DELETE ON consultation_issues', [note('OLD.consultation_id')]],
+  ...SET_DIMENSIONS.flatMap(({ key, source: { table } }): Array<[string, string, string[]]> => [
+    [`report_note_${key}_insert`, `AFTER INSERT ON ${table}`, [note('NEW.consultation_id')]],
+    [`report_note_${key}_update`, `AFTER UPDATE ON ${table}`, [note('OLD.consultation_id'), note('NEW.consultation_id')]],
+    [`report_note_${key}_delete`, `AFTER DELETE ON ${table}`, [note('OLD.consultation_id')]],
+  ]),
   ['report_note_session_insert', 'AFTER INSERT ON mobile_sessions', [noteSession('NEW')]],
   ['report_note_session_update', 'AFTER UPDATE ON mobile_sessions', [noteSession('NEW')]],
   ['report_note_session_delete', 'AFTER DELETE ON mobile_sessions', [noteSession('OLD')]],
-];
-
-/**
- * The dictionary ids of fact values `r` (rows shaped like report_fact_values): how a fact is made, by
- * the rebuild below and by checkFacts. `join` is JOIN where every dictionary row must exist, LEFT JOIN
- * where a missing one must show as NULL (the issue set stays a LEFT JOIN: no issues means id 0).
- */
-const dictionaryJoins = (join: 'JOIN' | 'LEFT JOIN') => `
-     ${join} report_dims d ON d.woman = r.woman AND d.small = r.small
-     ${join} report_places p ON p.district_id = r.district_id AND p.home_district_id = r.home_district_id AND p.contact_point_id = r.contact_point_id
-     ${join} report_people pe ON pe.client_id = r.client_id
-     LEFT JOIN report_issue_sets i ON i.issues = r.issues`;
-
-// CROSS JOIN keeps SQLite on the noted consultations as the outer loop: the temporary table has no
-// statistics, and SQLite scanned every consultation of the database to probe it instead (a second of a
-// national year's import).
-const REBUILD = [
-  // The values of the noted consultations that are live (the view leaves out tombstoned ones).
-  `CREATE TEMP TABLE report_rebuild AS SELECT v.* FROM ${NOTED} s CROSS JOIN report_fact_values v ON v.id = s.id`,
-  // The facts of all noted consultations under their current key (tombstoned ones included).
-  `DELETE FROM report_facts WHERE (date, created_at, id) IN (SELECT c.date, c.created_at, c.id FROM ${NOTED} s CROSS JOIN consultations c ON c.id = s.id)`,
-  `INSERT INTO report_dims (woman, small) SELECT DISTINCT r.woman, r.small FROM temp.report_rebuild r
-     WHERE NOT EXISTS (SELECT 1 FROM report_dims d WHERE d.woman = r.woman AND d.small = r.small)`,
-  `INSERT INTO report_places (district_id, home_district_id, contact_point_id) SELECT DISTINCT r.district_id, r.home_district_id, r.contact_point_id
-     FROM temp.report_rebuild r WHERE NOT EXISTS (SELECT 1 FROM report_places p
-       WHERE p.district_id = r.district_id AND p.home_district_id = r.home_district_id AND p.contact_point_id = r.contact_point_id)`,
-  `INSERT INTO report_people (client_id) SELECT DISTINCT r.client_id FROM temp.report_rebuild r
-     WHERE NOT EXISTS (SELECT 1 FROM report_people pe WHERE pe.client_id = r.client_id)`,
-  `INSERT INTO report_issue_sets (issues) SELECT DISTINCT r.issues FROM temp.report_rebuild r
-     WHERE r.issues IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_issue_sets i WHERE i.issues = r.issues)`,
-  `INSERT INTO report_facts (date, created_at, id, counted, dims, place, issues, person)
-     SELECT r.date, r.created_at, r.id, r.counted, d.id, p.id, COALESCE(i.id, 0), pe.id
-     FROM temp.report_rebuild r${dictionaryJoins('JOIN')}`,
-  'DROP TABLE temp.report_rebuild',
 ];
 
 export interface FactsDeferral {
@@ -81,7 +51,7 @@ export async function deferFacts(trx: Transaction<Database>): Promise<FactsDefer
   }
   return {
     async finish() {
-      for (const statement of REBUILD) await sql.raw(statement).execute(trx);
+      for (const statement of rebuildStatements(NOTED)) await sql.raw(statement).execute(trx);
       for (const [name] of NOTING) await sql.raw(`DROP TRIGGER temp.${name}`).execute(trx);
       await sql.raw(`DROP TABLE ${NOTED}`).execute(trx);
       for (const t of triggers) await sql.raw(t.sql).execute(trx);
@@ -103,15 +73,15 @@ export interface FactsCheck {
  * counts from the facts, so any disagreement would be a wrong number. Reads every consultation.
  */
 export async function checkFacts(db: Kysely<Database> | Transaction<Database>): Promise<FactsCheck> {
+  // The fact's values after its key, as the view and the dictionaries make them (FACT_IDS) and as stored.
+  const values = FACT_COLUMNS.slice(3);
+  const wanted = FACT_IDS.map((v, k) => `${v} AS ${values[k]}`).join(', ');
+  const differs = values.map((c) => `f.${c} IS NOT w.${c}`).join(' OR ');
   const r = await sql<FactsCheck>`
-    WITH want AS (
-      SELECT r.date, r.created_at, r.id, r.counted, d.id AS dims, p.id AS place,
-             CASE WHEN r.issues IS NULL THEN 0 ELSE i.id END AS issues, pe.id AS person
-      FROM report_fact_values r${sql.raw(dictionaryJoins('LEFT JOIN'))})
+    WITH want AS (SELECT r.date, r.created_at, r.id, ${sql.raw(wanted)} FROM report_fact_values r ${sql.raw(dictionaryJoins('LEFT JOIN'))})
     SELECT
       (SELECT count(*) FROM want w WHERE NOT EXISTS (SELECT 1 FROM report_facts f WHERE f.date = w.date AND f.created_at = w.created_at AND f.id = w.id)) AS missing,
-      (SELECT count(*) FROM want w JOIN report_facts f ON f.date = w.date AND f.created_at = w.created_at AND f.id = w.id
-        WHERE f.counted IS NOT w.counted OR f.dims IS NOT w.dims OR f.place IS NOT w.place OR f.issues IS NOT w.issues OR f.person IS NOT w.person) AS stale,
+      (SELECT count(*) FROM want w JOIN report_facts f ON f.date = w.date AND f.created_at = w.created_at AND f.id = w.id WHERE ${sql.raw(differs)}) AS stale,
       (SELECT count(*) FROM report_facts f LEFT JOIN consultations c ON c.id = f.id
         WHERE c.id IS NULL OR c.deleted_at IS NOT NULL OR c.date IS NOT f.date OR c.created_at IS NOT f.created_at) AS extra`.execute(db);
   const row = r.rows[0]!;

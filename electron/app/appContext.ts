@@ -9,6 +9,7 @@ import { databaseExists, type UnlockedDatabase } from './database';
 import { FileTokens, type FileDialogs } from './fileTokens';
 import { DB_FILE } from './paths';
 import { readPrefs, writePrefs, type Prefs } from './prefs';
+import { filesNeedRecovery } from './recovery';
 import { APP_VERSION } from './version';
 
 /** Wrong passphrases: free tries, then an exponentially growing wait (capped). */
@@ -39,6 +40,8 @@ export class AppContext {
   private lastActivity = 0;
   private idleLockMs = 15 * 60 * 1000;
   private blockedUntil = 0;
+  /** Damage was found in the database (at an unlock or during work) since the app started. */
+  private damageFound = false;
   private readonly now: () => number;
 
   constructor(options: AppOptions) {
@@ -79,7 +82,8 @@ export class AppContext {
     this.setIdleLockMinutes((await readSettings(db.db)).idleLockMinutes);
     this.failedAttempts = 0;
     this.blockedUntil = 0;
-    this.setPrefs({ lastUsername: db.user.username });
+    // Rewritten at every unlock: owner-only, and without what earlier versions kept (the last user name).
+    this.setPrefs({});
   }
 
   async lock(): Promise<void> {
@@ -97,16 +101,46 @@ export class AppContext {
   }
 
   /**
-   * Locks the database when nobody used it for the configured idle time, whatever the interface does
-   * (a closed laptop lid, a browser tab left open). Called before every call that needs the session.
+   * The app's one idle clock. Every call that needs the session counts as use, and so does the
+   * interface's report of keystrokes and clicks (`idle:activity`), so someone typing a long form is
+   * never locked out of saving it. Locks the database when nobody used it for the configured idle time,
+   * whatever the interface does (a closed laptop lid, a browser tab left open).
    */
   async enforceIdleLock(): Promise<void> {
     if (!this.unlocked) return;
-    if (this.now() - this.lastActivity > this.idleLockMs) {
+    if (this.idleLeftMs() < 0) {
       await this.lock();
       throw new AppError('LOCKED', 'Locked after a period without use');
     }
     this.lastActivity = this.now();
+  }
+
+  /** What is left of the idle time (null: locked), without counting the question as use. */
+  async idleRemainingMs(): Promise<number | null> {
+    if (!this.unlocked) return null;
+    const left = this.idleLeftMs();
+    if (left >= 0) return left;
+    await this.lock();
+    return null;
+  }
+
+  private idleLeftMs(): number {
+    return this.lastActivity + this.idleLockMs - this.now();
+  }
+
+  /** The database proved damaged: it is closed, and until a backup is restored only recovery is offered. */
+  async enterRecovery(): Promise<void> {
+    this.damageFound = true;
+    // Closing a damaged file may fail as well; it is moved aside by the restore either way.
+    await this.lock().catch(() => undefined);
+  }
+
+  leaveRecovery(): void {
+    this.damageFound = false;
+  }
+
+  get needsRecovery(): boolean {
+    return this.damageFound || filesNeedRecovery(this.dbPath);
   }
 
   checkThrottle(): void {
@@ -130,9 +164,8 @@ export class AppContext {
     const prefs = this.prefs;
     const s = this.unlocked;
     return {
-      state: s ? 'unlocked' : databaseExists(this.dbPath) ? 'locked' : 'no-database',
+      state: s ? 'unlocked' : this.needsRecovery ? 'recovery' : databaseExists(this.dbPath) ? 'locked' : 'no-database',
       language: prefs.language,
-      lastUsername: prefs.lastUsername,
       user: s?.user ?? null,
       installation: s?.installation ?? null,
       dataDir: this.dataDir,

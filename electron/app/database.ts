@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams } from '../../db/keyring';
+import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
 import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
+import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
 import { openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
@@ -47,14 +48,16 @@ export async function createDatabase(input: CreateDatabaseInput): Promise<Unlock
   if (existsSync(input.dbPath) || existsSync(keyPath)) {
     throw new AppError('DATABASE_EXISTS', 'A database already exists at this location');
   }
-  mkdirSync(dirname(input.dbPath), { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dirname(input.dbPath), false);
+  // An empty file is a new SQLite database; made owner-only before SQLite writes anything into it,
+  // and SQLite gives its WAL and shared-memory files the database's mode.
+  writeFileSync(input.dbPath, '', { flag: 'wx', mode: 0o600 });
+  ownerOnlyFiles(input.dbPath);
   const userId = uuidv7();
   const { keyring, dbKey } = await createKeyring({ userId, username: input.username }, input.passphrase, input.kdf ?? DEFAULT_KDF);
   let opened: OpenDatabase | null = null;
   try {
     opened = await openDatabase({ path: input.dbPath, key: dbKey, create: true, appVersion: APP_VERSION });
-    // Owner-only file (SQLite gives the -wal and -shm files the same mode); the content is encrypted anyway.
-    if (process.platform !== 'win32') chmodSync(input.dbPath, 0o600);
     const installationId = uuidv7();
     const writer: Writer = { clock: new HybridClock(nodeIdFromInstallation(installationId)), origin: installationId };
     const role: InstallationRole = input.installationRole ?? 'contact_point';
@@ -76,6 +79,7 @@ export async function createDatabase(input: CreateDatabaseInput): Promise<Unlock
     // The key file is written last: a crash before this point leaves no half-made database that
     // looks usable, and the cleanup below removes the file.
     writeKeyring(keyPath, keyring);
+    ownerOnlyFiles(...databaseFiles(input.dbPath));
     return {
       ...opened,
       dbPath: input.dbPath,
@@ -103,15 +107,13 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     path: dbPath,
     key: dbKey,
     appVersion: APP_VERSION,
+    checkVitalTables: true,
     beforeMigrate: (raw) => void createBackup(raw, dbPath, 'pre-migration'),
   });
   try {
-    const userRow = await opened.db
-      .selectFrom('users')
-      .selectAll()
-      .where(slot.userId ? 'id' : 'username', '=', slot.userId ?? slot.username)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    // Databases made by earlier versions, or copied in, get owner-only files too.
+    ownerOnlyFiles(...databaseFiles(dbPath));
+    const userRow = await userOfSlot(opened, slot);
     if (!userRow || !userRow.active) throw new AppError('FORBIDDEN', 'This user account is disabled');
     const installation = await readInstallation(opened);
     const writer: Writer = {
@@ -151,6 +153,16 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     await opened.close();
     throw error;
   }
+}
+
+/** The user a key slot belongs to (slots made before users had ids name the user instead). */
+export async function userOfSlot(opened: OpenDatabase, slot: KeySlot) {
+  return opened.db
+    .selectFrom('users')
+    .selectAll()
+    .where(slot.userId ? 'id' : 'username', '=', slot.userId ?? slot.username)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 async function readInstallation(opened: OpenDatabase): Promise<Installation> {

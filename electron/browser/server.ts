@@ -7,6 +7,7 @@ import { MAX_REQUEST_BYTES } from '../../shared/api/files';
 import type { AppContext } from '../app/appContext';
 import { dispatch } from '../handlers/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { decodePath, largeRequestGate, sendBusy } from './requestLimits';
 
 // Browser mode: the same handlers serve the same renderer over HTTP on the loopback interface only.
 // Every API call must carry the per-launch random token (given to the browser in the address's
@@ -79,6 +80,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
   const root = resolve(options.rendererDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const largeRequests = largeRequestGate();
 
   const server = createServer(async (req, res) => {
     try {
@@ -92,19 +94,25 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
         const given = Buffer.from(String(req.headers['x-legal-aid-token'] ?? ''));
         if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) return send(res, 401, 'Unauthorized');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+        const malformed = () => send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'Malformed request' } }), 'application/json');
+        const channel = decodePath(url.pathname.slice(5));
+        if (channel === null) return malformed();
+        if (!largeRequests.admit(req, res)) return sendBusy(req, res);
         let input: unknown;
         try {
           const body = await readBody(req);
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'Malformed request' } }), 'application/json');
+          return malformed();
         }
-        const envelope = await dispatch(options.app, decodeURIComponent(url.pathname.slice(5)), input);
+        const envelope = await dispatch(options.app, channel, input);
         return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const path = decodePath(url.pathname);
+      if (path === null) return send(res, 400, 'Malformed address');
+      const rel = url.pathname === '/' ? 'index.html' : path.replace(/^\/+/, '');
       const file = normalize(join(root, rel));
       if (!file.startsWith(root + sep)) return send(res, 404, 'Not found');
       const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');

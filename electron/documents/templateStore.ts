@@ -5,6 +5,7 @@ import { patchDetector } from 'docx';
 import type { Db } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
 import { findManifest, placeholdersOf, type FilingLanguage, type TemplateManifest } from '../../templates/manifests';
+import { checkTemplateZip } from './templateBounds';
 
 // Where a template's .docx comes from: an administrator's imported version (template_versions, the
 // newest active one) or the shipped file in templates/docx. Shipped files are read once and cached.
@@ -80,13 +81,18 @@ export interface PlaceholderCheck {
   missing: string[];
 }
 
-/** Compares a .docx's placeholders with the manifest: unknown ones would stay as {{…}} in filings. */
+/**
+ * Compares a .docx's placeholders with the manifest: unknown ones would stay as {{…}} in filings. The
+ * file is checked first (templateBounds.ts): nothing unpacks it before its sizes and links are known.
+ */
 export async function checkPlaceholders(content: Uint8Array, m: TemplateManifest): Promise<PlaceholderCheck> {
+  const notDocx = () => new AppError('BAD_REQUEST', 'This file is not a .docx document');
+  if (!checkTemplateZip(content)) throw notDocx();
   let found: string[];
   try {
     found = [...new Set(await patchDetector({ data: content }))];
   } catch {
-    throw new AppError('BAD_REQUEST', 'This file is not a .docx document');
+    throw notDocx();
   }
   const known = new Set(placeholdersOf(m));
   const unknown = found.filter((p) => !known.has(p)).sort();

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawDatabase } from '../../db/open';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
 import { getMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
@@ -11,6 +12,7 @@ import { AppError } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
+import { checkWitness, rememberHead, witnessFor } from './auditWitness';
 import { ChangeMerger, changeLines, maxSeq, parseChange, parseEnd, type FullPackageOpening } from './fullSync';
 import { applyStatsFacts, hubView, isApplied } from './hubStore';
 import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, type PeerRow } from './identity';
@@ -104,6 +106,7 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
     lines = [JSON.stringify({ networkSecret: secret.toString('base64') })];
     counts = {};
   }
+  const witness = await witnessFor(session.db, peer.installationId, now);
   const bytes = await writePackageFile(
     outPath,
     {
@@ -116,6 +119,7 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
         counts,
         ...(seq ? { seq } : {}),
         ...(period ? { period } : {}),
+        audit: witness,
       },
       recipientEncPublic: peer.encPublicKey,
       senderSignPrivate: keys.signPrivate,
@@ -243,6 +247,8 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
   const now = (opts.now ?? new Date()).toISOString();
   const result: ImportResult = { packageId: header.packageId, kind: header.kind, senderName: peer.name, alreadyApplied: false, counts: {} };
   if (await isApplied(hubView(session.db), header.packageId)) return { ...result, alreadyApplied: true };
+  const witness = await checkWitness(session.db, session.user, header, now);
+  const remember = (trx: Transaction<Database>) => rememberHead(trx, peer.installationId, witness, header.created, now);
   const ctx = (trx: WriteCtx['trx']): WriteCtx => ({ trx, w: session.writer, user: session.user });
 
   try {
@@ -302,6 +308,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
             received: seq.from <= state.received ? Math.max(state.received, seq.to) : state.received,
             lastReceivedAt: now,
           });
+          await remember(trx);
           await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'full', peer: peer.installationId, ...counts });
           return { ...counts };
         });
@@ -324,6 +331,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
         await facts.finish();
         const state = await peerState(trx, peer.installationId);
         await savePeerState(trx, peer.installationId, { ...state, lastReceivedAt: now });
+        await remember(trx);
         await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'stats', peer: peer.installationId, consultations: stored });
         return stored;
       });
@@ -338,6 +346,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
           .insertInto('applied_packages')
           .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'networkKey', applied_at: now, period_from: null, period_to: null })
           .execute();
+        await remember(trx);
         await audit(ctx(trx), 'exchange.import', 'package', header.packageId, { kind: 'networkKey', peer: peer.installationId });
       });
     }

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
+import { CONSULTATION_DIMENSION_COLUMNS, SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import type { UnlockedDatabase } from '../app/database';
+import { checkWitness, rememberHead } from './auditWitness';
 import { openPackage, type PackageInput } from './exchangeService';
 import { applyStatsFacts, isApplied, type HubDatabase } from './hubStore';
 import { PackageRefused } from './refusal';
@@ -15,6 +17,18 @@ import type { StatsPayload } from './statsFacts';
 // whole set is replaced per contact point and period in one transaction.
 
 const SYNCED = `id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, hlc TEXT NOT NULL, deleted_at TEXT`;
+
+/** The consultation's own columns; those the dimensions read (shared/domain/indicatorDimensions.ts) follow. */
+const CONSULTATION_BASE = [
+  'client_id TEXT NOT NULL',
+  'date TEXT NOT NULL',
+  'contact_point_id TEXT NOT NULL',
+  'mobile_session_id TEXT',
+  'case_id TEXT',
+  'snap_age INTEGER',
+  'snap_migrant_household INTEGER NOT NULL',
+];
+const DIMENSION_COLUMNS = CONSULTATION_DIMENSION_COLUMNS.filter((c) => !CONSULTATION_BASE.some((b) => b.startsWith(`${c.column} `)));
 
 export const HUB_POSTGRES_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
@@ -35,15 +49,16 @@ export const HUB_POSTGRES_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS cases (${SYNCED}, number TEXT NOT NULL DEFAULT '', client_id TEXT NOT NULL, case_type TEXT NOT NULL,
      status TEXT NOT NULL, opened_on TEXT NOT NULL, closed_on TEXT, contact_point_id TEXT, outcome TEXT)`,
   `CREATE INDEX IF NOT EXISTS cases_closed ON cases(closed_on)`,
-  `CREATE TABLE IF NOT EXISTS consultations (${SYNCED}, client_id TEXT NOT NULL, date TEXT NOT NULL, venue_kind TEXT NOT NULL,
-     contact_point_id TEXT NOT NULL, mobile_session_id TEXT, district_id TEXT NOT NULL, kind TEXT NOT NULL, case_id TEXT,
-     snap_sex TEXT NOT NULL, snap_age INTEGER, snap_age_band TEXT NOT NULL, snap_migrant_household INTEGER NOT NULL,
-     snap_abandoned INTEGER, snap_employment TEXT NOT NULL, snap_education TEXT NOT NULL, snap_residence TEXT NOT NULL,
-     snap_social_assistance INTEGER, snap_residence_district_id TEXT)`,
+  `CREATE TABLE IF NOT EXISTS consultations (${SYNCED}, ${[...CONSULTATION_BASE, ...DIMENSION_COLUMNS.map((c) => `${c.column} ${c.integer ? 'INTEGER' : 'TEXT'}${c.nullable ? '' : ' NOT NULL'}`)].join(', ')})`,
+  // A store made before a dimension existed gains its column, NULL in the rows it holds until the next
+  // package for their period replaces them.
+  ...DIMENSION_COLUMNS.map((c) => `ALTER TABLE consultations ADD COLUMN IF NOT EXISTS ${c.column} ${c.integer ? 'INTEGER' : 'TEXT'}`),
   `CREATE INDEX IF NOT EXISTS consultations_date ON consultations(date)`,
   `CREATE INDEX IF NOT EXISTS consultations_cp_date ON consultations(contact_point_id, date)`,
-  `CREATE TABLE IF NOT EXISTS consultation_issues (${SYNCED}, consultation_id TEXT NOT NULL, issue TEXT NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS consultation_issues_consultation ON consultation_issues(consultation_id)`,
+  ...SET_DIMENSIONS.flatMap(({ source: { table, column } }) => [
+    `CREATE TABLE IF NOT EXISTS ${table} (${SYNCED}, consultation_id TEXT NOT NULL, ${column} TEXT NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS ${table}_consultation ON ${table}(consultation_id)`,
+  ]),
 ];
 
 export async function migrateHubPostgres(pg: Kysely<HubDatabase>): Promise<void> {
@@ -74,8 +89,11 @@ export async function importStatsToPostgres(hub: UnlockedDatabase, pg: Kysely<Hu
   if (header.kind !== 'stats' || !header.period) throw new PackageRefused('wrongKind');
   const result: ImportResult = { packageId: header.packageId, kind: 'stats', senderName: peer.name, alreadyApplied: false, counts: {} };
   if (await isApplied(pg, header.packageId)) return { ...result, alreadyApplied: true };
+  // The witnessed heads stay in the hub's own database beside its keys and peers.
+  const witness = await checkWitness(hub.db, hub.user, header, now.toISOString());
   const stats = payload as StatsPayload;
   if (!stats || !Array.isArray(stats.consultations) || stats.period?.contactPointId !== header.period.contactPointId) throw new PackageRefused('badContent');
   const n = await pg.transaction().execute((trx) => applyStatsFacts(trx, stats, { packageId: header.packageId, sender: peer.installationId, now: now.toISOString() }));
+  await hub.db.transaction().execute((trx) => rememberHead(trx, peer.installationId, witness, header.created, now.toISOString()));
   return { ...result, counts: { consultations: n } };
 }

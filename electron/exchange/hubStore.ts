@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { HubSubmission } from '../../shared/api/exchangeTypes';
+import { SET_DIMENSIONS, type SetTable } from '../../shared/domain/indicatorDimensions';
 import type { StatsPayload } from './statsFacts';
 
 // The Ombudsman hub's store of statistics facts. The facts go into the SAME tables the indicator engine
-// reads everywhere (contact_points, mobile_sessions, consultations with their snapshot columns,
-// consultation_issues, cases), with one pseudonymous row in `clients` per woman (id = her pseudonym,
+// reads everywhere (contact_points, mobile_sessions, consultations with their snapshot columns, the
+// tables of the set dimensions — consultation_issues, consultation_referrals —, cases), with one pseudonymous row in `clients` per woman (id = her pseudonym,
 // no name), so computeIndicators, the exports and `report` run on a hub unchanged. The code is plain
 // Kysely query building, so the same functions write to the SQLite hub and to PostgreSQL
 // (hubPostgres.ts) for an office where several analysts share one server.
@@ -14,10 +15,7 @@ import type { StatsPayload } from './statsFacts';
 // exchanged onwards, so they are written here directly rather than through db/write.ts (which would log
 // them as this installation's own changes). Nothing is hard-deleted: replaced facts get deleted_at.
 
-export type HubDatabase = Pick<
-  Database,
-  'contact_points' | 'mobile_sessions' | 'clients' | 'consultations' | 'consultation_issues' | 'cases' | 'meta' | 'change_log' | 'applied_packages'
->;
+export type HubDatabase = Pick<Database, 'contact_points' | 'mobile_sessions' | 'clients' | 'consultations' | SetTable | 'cases' | 'meta' | 'change_log' | 'applied_packages'>;
 export type HubDb = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
 /** The app's own database seen as a hub store (the hub tables are a subset of its schema). */
@@ -53,7 +51,9 @@ export async function applyStatsFacts(trx: HubDb, p: StatsPayload, info: HubAppl
   const { contactPointId: cp, from, to } = p.period;
   const { now } = info;
   const inPeriod = trx.selectFrom('consultations').select('id').where('contact_point_id', '=', cp).where('date', '>=', from).where('date', '<=', to);
-  await trx.updateTable('consultation_issues').set({ deleted_at: now }).where('deleted_at', 'is', null).where('consultation_id', 'in', inPeriod).execute();
+  for (const { source } of SET_DIMENSIONS) {
+    await trx.updateTable(source.table).set({ deleted_at: now }).where('deleted_at', 'is', null).where('consultation_id', 'in', inPeriod).execute();
+  }
   await trx.updateTable('consultations').set({ deleted_at: now }).where('deleted_at', 'is', null).where('contact_point_id', '=', cp).where('date', '>=', from).where('date', '<=', to).execute();
   await trx.updateTable('mobile_sessions').set({ deleted_at: now }).where('deleted_at', 'is', null).where('contact_point_id', '=', cp).where('date', '>=', from).where('date', '<=', to).execute();
   await trx.updateTable('cases').set({ deleted_at: now }).where('deleted_at', 'is', null).where('contact_point_id', '=', cp).where('closed_on', '>=', from).where('closed_on', '<=', to).execute();
@@ -76,7 +76,9 @@ export async function applyStatsFacts(trx: HubDb, p: StatsPayload, info: HubAppl
     'consultations',
     p.consultations.map(({ person, created_at, ...r }) => ({ ...r, ...book, created_at, client_id: person, deleted_at: null })),
   );
-  await upsert(trx, 'consultation_issues', p.issues.map((r) => ({ ...r, ...book, deleted_at: null })));
+  for (const { source } of SET_DIMENSIONS) {
+    await upsert(trx, source.table, (p[source.payload] ?? []).map((r) => ({ ...r, ...book, deleted_at: null })));
+  }
 
   const cpRow = p.contactPoints.find((c) => c.id === cp);
   const submission = { contactPointId: cp, code: cpRow?.code ?? '', name: cpRow?.name ?? '', consultations: p.consultations.length };

@@ -57,6 +57,11 @@ export interface PackageHeader {
   seq?: { from: number; to: number; ack: number };
   /** Statistics packages: the period and contact point whose facts the package replaces. */
   period?: { from: string; to: string; contactPointId: string };
+  /**
+   * The sender's audit head, and the hash its trail holds now at the head of every earlier package it
+   * sent to this recipient ([seq, hash], null where it holds nothing): see exchange/auditWitness.ts.
+   */
+  audit?: { seq: number; hash: string; earlier: [number, string | null][] };
   /** Base64 raw X25519 public key of the ephemeral pair, and the GCM nonce. */
   epk: string;
   iv: string;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { CONSULTATION_DIMENSION_COLUMNS, SET_DIMENSIONS, type SetPayload } from '../../shared/domain/indicatorDimensions';
 import { latinKey } from '../../shared/domain/names';
 
 // The statistics package (contact point → Ombudsman hub): only the facts the indicator engine reads,
@@ -31,7 +32,12 @@ export interface StatsSession {
   status_changed_on: string | null;
   deleted_at: string | null;
 }
-export interface StatsConsultation {
+/**
+ * A consultation as the hub counts it: where and when it was given, the woman's pseudonym, and the
+ * columns every declared dimension reads (CONSULTATION_DIMENSION_COLUMNS: the snapshot of the client at
+ * the time, the venue, the kind…), under the names they have in the consultations table.
+ */
+export type StatsConsultation = {
   id: string;
   person: string;
   created_at: string;
@@ -43,20 +49,12 @@ export interface StatsConsultation {
   kind: string;
   case_id: string | null;
   snap_sex: string;
-  snap_age_band: string;
   snap_migrant_household: number;
-  snap_abandoned: number | null;
-  snap_employment: string;
-  snap_education: string;
-  snap_residence: string;
-  snap_social_assistance: number | null;
-  snap_residence_district_id: string | null;
-}
-export interface StatsIssue {
-  id: string;
-  consultation_id: string;
-  issue: string;
-}
+} & Record<string, string | number | null>;
+
+/** A row of a set dimension's table (consultation_issues: issue; consultation_referrals: referral). */
+export type StatsSetRow = { id: string; consultation_id: string } & Record<string, string>;
+
 export interface StatsCase {
   id: string;
   person: string;
@@ -69,16 +67,39 @@ export interface StatsCase {
   deleted_at: string | null;
 }
 
-export interface StatsPayload {
+export type StatsPayload = {
   period: { from: string; to: string; contactPointId: string };
   contactPoints: StatsContactPoint[];
   sessions: StatsSession[];
   consultations: StatsConsultation[];
-  issues: StatsIssue[];
   cases: StatsCase[];
   /** Pseudonym → sex (the hub's person rows need one; the counts read the consultation's snapshot). */
   persons: Record<string, string>;
-}
+} & {
+  /**
+   * The live rows of each set dimension's table (issues, referrals), under its `payload` name. A
+   * package from a version before a set dimension existed has no such field: the hub reads none.
+   */
+  [K in SetPayload]?: StatsSetRow[];
+};
+
+/** The consultation's own columns the engine reads besides the dimensions': when, where, whose, which case. */
+const CONSULTATION_COLUMNS = [
+  ...new Set([
+    'id',
+    'created_at',
+    'date',
+    'venue_kind',
+    'contact_point_id',
+    'mobile_session_id',
+    'district_id',
+    'kind',
+    'case_id',
+    'snap_sex',
+    'snap_migrant_household',
+    ...CONSULTATION_DIMENSION_COLUMNS.map((c) => c.column),
+  ]),
+];
 
 export interface Identity {
   id: string;
@@ -106,34 +127,16 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
   const consultations = await db
     .selectFrom('consultations as c')
     .innerJoin('clients as cl', 'cl.id', 'c.client_id')
-    .select([
-      'c.id',
-      'c.created_at',
-      'c.date',
-      'c.venue_kind',
-      'c.contact_point_id',
-      'c.mobile_session_id',
-      'c.district_id',
-      'c.kind',
-      'c.case_id',
-      'c.snap_sex',
-      'c.snap_age_band',
-      'c.snap_migrant_household',
-      'c.snap_abandoned',
-      'c.snap_employment',
-      'c.snap_education',
-      'c.snap_residence',
-      'c.snap_social_assistance',
-      'c.snap_residence_district_id',
-      'c.client_id',
-      'cl.merged_into_id',
-    ])
+    .select(CONSULTATION_COLUMNS.map((c) => sql.ref<string | number | null>(`c.${c}`).as(c)))
+    .select(['c.client_id as owner', 'cl.merged_into_id'])
     .where('c.contact_point_id', '=', contactPointId)
     .where('c.date', '>=', from)
     .where('c.date', '<=', to)
     .where('c.deleted_at', 'is', null)
     .where((eb) => eb.or([eb('cl.deleted_at', 'is', null), eb('cl.merged_into_id', 'is not', null)]))
     .execute();
+  const caseIds = uniq(consultations.map((c) => c.case_id).filter((x): x is string => typeof x === 'string'));
+  const sessionIdsOf = uniq(consultations.map((c) => c.mobile_session_id).filter((x): x is string => typeof x === 'string'));
 
   const caseRows = await db
     .selectFrom('cases')
@@ -141,13 +144,13 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
     .where((eb) =>
       eb.or([
         eb.and([eb('contact_point_id', '=', contactPointId), eb('closed_on', '>=', from), eb('closed_on', '<=', to)]),
-        eb('id', 'in', uniq(consultations.map((c) => c.case_id).filter((x): x is string => !!x)).concat([''])),
+        eb('id', 'in', caseIds.concat([''])),
       ]),
     )
     .execute();
 
   // Persons: the client, or the record she was merged into (as the engine counts her).
-  const personIds = uniq([...consultations.map((c) => c.merged_into_id ?? c.client_id), ...caseRows.map((c) => c.client_id)]);
+  const personIds = uniq([...consultations.map((c) => c.merged_into_id ?? c.owner), ...caseRows.map((c) => c.client_id)]);
   const persons: Record<string, string> = {};
   const keyOf = new Map<string, string>();
   for (let i = 0; i < personIds.length; i += 500) {
@@ -163,7 +166,7 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
     }
   }
 
-  const sessionIds = uniq(consultations.map((c) => c.mobile_session_id).filter((x): x is string => !!x)).concat(['']);
+  const sessionIds = sessionIdsOf.concat(['']);
   const sessions = await db
     .selectFrom('mobile_sessions')
     .select(['id', 'code', 'contact_point_id', 'date', 'district_id', 'status', 'status_changed_on', 'deleted_at'])
@@ -182,25 +185,24 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
     .where('id', 'in', cpIds)
     .execute();
 
-  const consultationIds = consultations.map((c) => c.id);
-  const issues: StatsIssue[] = [];
-  for (let i = 0; i < consultationIds.length; i += 500) {
-    issues.push(
-      ...(await db
-        .selectFrom('consultation_issues')
-        .select(['id', 'consultation_id', 'issue'])
-        .where('consultation_id', 'in', consultationIds.slice(i, i + 500))
-        .where('deleted_at', 'is', null)
-        .execute()),
-    );
+  const consultationIds = consultations.map((c) => String(c.id));
+  const sets: Partial<Record<SetPayload, StatsSetRow[]>> = {};
+  for (const { source } of SET_DIMENSIONS) {
+    const rows: StatsSetRow[] = [];
+    for (let i = 0; i < consultationIds.length; i += 500) {
+      const { rows: found } = await sql<StatsSetRow>`SELECT id, consultation_id, ${sql.ref(source.column)} FROM ${sql.table(source.table)}
+        WHERE consultation_id IN (${sql.join(consultationIds.slice(i, i + 500))}) AND deleted_at IS NULL`.execute(db);
+      rows.push(...found);
+    }
+    sets[source.payload] = rows;
   }
 
   return {
     period: { from, to, contactPointId },
     contactPoints,
     sessions,
-    consultations: consultations.map(({ client_id, merged_into_id, ...c }) => ({ ...c, person: keyOf.get(merged_into_id ?? client_id)! })),
-    issues,
+    consultations: consultations.map(({ owner, merged_into_id, ...c }) => ({ ...(c as StatsConsultation), person: keyOf.get(merged_into_id ?? owner)! })),
+    ...sets,
     cases: caseRows.map(({ client_id, ...c }) => ({ ...c, person: keyOf.get(client_id)! })),
     persons,
   };

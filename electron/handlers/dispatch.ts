@@ -1,15 +1,15 @@
-import { contract, isChannel } from '../../shared/api/contract';
+import { contract, isChannel, type ChannelName, type ChannelOutput, type ChannelParsed } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { zodToFieldErrors } from '../../shared/api/validation';
 import { can } from '../../shared/domain/permissions';
-import { mapSqliteError } from '../../db/errors';
+import { isSqliteError, mapSqliteError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
 import { HANDLERS } from './registry';
 
 /** Opening one person's record is audited as a view (who looked at whose file, and when). */
-const VIEWS: Partial<Record<string, string>> = {
+const VIEWS: Partial<Record<ChannelName, string>> = {
   'clients:get': 'clients',
   'cases:get': 'cases',
   'consultations:get': 'consultations',
@@ -17,12 +17,61 @@ const VIEWS: Partial<Record<string, string>> = {
   'documents:get': 'documents',
 };
 
-async function auditView(app: AppContext, channel: string, input: unknown): Promise<void> {
-  const entity = VIEWS[channel];
+/**
+ * A channel that returns personal data in bulk. Its audit entry says how many records were returned
+ * and with which filter: the fields named in `shown` (ids, dates, choices from a list, paging) as they
+ * were given; any other field only by the fact that it was given (and a text by its length), because a
+ * searched name, a typed phone number or a filing's answers are personal data themselves.
+ */
+interface ReadAudit<C extends ChannelName> {
+  records: (value: ChannelOutput<C>) => number;
+  shown: readonly (keyof ChannelParsed<C> & string)[];
+}
+
+const PAGING = ['offset', 'limit', 'sort', 'dir'] as const;
+const FILING = ['caseId', 'templateId', 'language'] as const;
+
+/** Every channel that returns personal data other than one record by id (VIEWS): one entry per call. */
+const READS: { [C in ChannelName]?: ReadAudit<C> } = {
+  'clients:list': { records: (v) => v.rows.length, shown: [...PAGING, 'sex', 'migrantHousehold', 'residenceDistrictId'] },
+  'clients:findDuplicates': { records: (v) => v.length, shown: ['excludeId'] },
+  'consultations:list': {
+    records: (v) => v.rows.length,
+    shown: [...PAGING, 'from', 'to', 'venueKind', 'contactPointId', 'mobileSessionId', 'clientId', 'caseId'],
+  },
+  'cases:list': { records: (v) => v.rows.length, shown: [...PAGING, 'status', 'caseType', 'responsibleUserId', 'clientId'] },
+  'search:global': { records: (v) => v.clients.length + v.cases.length, shown: ['limit'] },
+  'dashboard:summary': { records: (v) => v.hearingsThisWeek.length + v.overdueTasks.length, shown: [] },
+  'filings:prepare': { records: () => 1, shown: FILING },
+  'filings:preview': { records: () => 1, shown: FILING },
+  'exchange:conflicts': { records: (v) => v.length, shown: ['includeResolved'] },
+  'reports:drilldown': { records: (v) => v.rows.length, shown: ['from', 'to', 'target', 'dimension', 'key', 'limit'] },
+};
+
+function describeFilter(input: Record<string, unknown>, shown: readonly string[]): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (shown.includes(field)) filter[field] = value;
+    else filter[field] = typeof value === 'string' ? { length: value.length } : { given: true };
+  }
+  return filter;
+}
+
+async function auditRead(app: AppContext, channel: ChannelName, input: unknown, value: unknown): Promise<void> {
   const session = app.session;
+  if (!session) return;
+  const who = { userId: session.user.id, username: session.user.username };
+  const entity = VIEWS[channel];
   const id = (input as { id?: unknown })?.id;
-  if (!entity || !session || typeof id !== 'string') return;
-  await appendAudit(session.db, { userId: session.user.id, username: session.user.username, action: 'view', entity, entityId: id });
+  if (entity && typeof id === 'string') {
+    await appendAudit(session.db, { ...who, action: 'view', entity, entityId: id });
+    return;
+  }
+  const read = READS[channel] as ReadAudit<ChannelName> | undefined;
+  if (!read) return;
+  const filter = describeFilter(input as Record<string, unknown>, read.shown);
+  await appendAudit(session.db, { ...who, action: 'read', entity: channel, detail: { records: read.records(value as never), filter } });
 }
 
 /**
@@ -52,10 +101,13 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     }
     const handler = HANDLERS.get(channel)!;
     const value = await handler(parsed.data as never, { app });
-    await auditView(app, channel, parsed.data);
+    await auditRead(app, channel, parsed.data, value);
     return { ok: true, value };
   } catch (error) {
     const appError = mapSqliteError(error);
+    // A damaged page met during work (SQLCipher checks each page as it is read): writing on into a
+    // damaged file can spread the damage, so the database is closed and recovery offered.
+    if (appError.code === 'DATABASE_CORRUPT' && isSqliteError(error) && app.session) await app.enterRecovery();
     if (appError.code === 'INTERNAL') {
       // Only the channel and the error's class/code: messages can carry personal data.
       const code = (error as { code?: unknown })?.code;

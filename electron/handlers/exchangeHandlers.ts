@@ -1,3 +1,4 @@
+import { acknowledgeWitnessAlert, listWitnessAlerts } from '../exchange/auditWitness';
 import { listConflicts, resolveConflict } from '../exchange/conflicts';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import { hubView, listSubmissions } from '../exchange/hubStore';
@@ -27,6 +28,8 @@ export const exchangeHandlers: HandlerMap<
   | 'exchange:progress'
   | 'exchange:conflicts'
   | 'exchange:resolveConflict'
+  | 'exchange:auditAlerts'
+  | 'exchange:acknowledgeAuditAlert'
   | 'hub:submissions'
 > = {
   'exchange:identity': async (_input, { app }) => readIdentity(app.requireSession().db),
@@ -61,6 +64,12 @@ export const exchangeHandlers: HandlerMap<
     }
   },
   'exchange:progress': async () => ({ ...progress }),
+  'exchange:auditAlerts': async ({ includeAcknowledged }, { app }) => listWitnessAlerts(app.requireSession().db, includeAcknowledged),
+  'exchange:acknowledgeAuditAlert': async ({ id }, { app }) => {
+    const s = app.requireSession();
+    await s.db.transaction().execute((trx) => acknowledgeWitnessAlert(trx, s.user, id, new Date().toISOString()));
+    return listWitnessAlerts(s.db, false);
+  },
   'exchange:conflicts': async ({ includeResolved }, { app }) => listConflicts(app.requireSession().db, includeResolved),
   'exchange:resolveConflict': async ({ id, action }, { app }) => {
     await withWrite(app, (ctx) => resolveConflict(ctx, id, action, new Date().toISOString()));

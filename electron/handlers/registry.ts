@@ -14,6 +14,7 @@ import { dataProtectionHandlers } from './dataProtectionHandlers';
 import { securityHandlers } from './securityHandlers';
 import { updateHandlers } from './updateHandlers';
 import { sessionHandlers } from './sessionHandlers';
+import { recoveryHandlers } from './recoveryHandlers';
 import type { Handler } from './types';
 
 // Every area declares its handler map; they are merged here. A channel handled twice, or a contract
@@ -24,6 +25,7 @@ const AREAS: Record<string, object>[] = [
   reportHandlers,
   appHandlers,
   sessionHandlers,
+  recoveryHandlers,
   securityHandlers,
   dataProtectionHandlers,
   updateHandlers,

@@ -31,22 +31,12 @@ export const reportHandlers: HandlerMap<Channels> = {
 
   'reports:drilldown': async (input, { app }) => {
     const session = app.requireSession();
-    const withNames = can(session.user.role, 'personal:read');
-    const result = await drilldown(
+    // Audited by the dispatcher, like every channel that returns records.
+    return drilldown(
       session.db,
       { ...queryOf(input), target: input.target as DrilldownTarget, dimension: input.dimension as BreakdownDimension | null, key: input.key, limit: input.limit },
-      withNames,
+      can(session.user.role, 'personal:read'),
     );
-    if (withNames) {
-      await appendAudit(session.db, {
-        userId: session.user.id,
-        username: session.user.username,
-        action: 'reports.drilldown',
-        entity: 'consultations',
-        detail: { target: input.target, dimension: input.dimension, rows: result.rows.length },
-      });
-    }
-    return result;
   },
 
   'reports:export': async (input, { app }) => {

@@ -34,10 +34,10 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'audit:list': async (input, { app }) => listAudit(app.requireSession(), input),
   'audit:export': async (_input, { app }) => app.files.deliver(await exportAudit(app.requireSession())),
 
-  'backups:list': async (_input, { app }) => backupsOf(app.requireSession()).map(({ name, createdAt, reason, sizeBytes }) => ({ name, createdAt, reason, sizeBytes })),
+  'backups:list': async (_input, { app }) => backupsOf(app.requireSession()).map(({ name, createdAt, reason, sizeBytes, auditHead }) => ({ name, createdAt, reason, sizeBytes, auditHead })),
   'backups:create': async (_input, { app }) => {
     const b = await makeBackup(app.requireSession());
-    return { name: b.name, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes };
+    return { name: b.name, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes, auditHead: b.auditHead };
   },
   'backups:restore': async ({ name }, { app }) => {
     const s = app.requireSession();

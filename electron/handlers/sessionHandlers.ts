@@ -1,8 +1,9 @@
+import { mapSqliteError } from '../../db/errors';
 import { AppError } from '../../shared/api/errors';
 import { createDatabase, databaseExists, unlockDatabase } from '../app/database';
 import type { HandlerMap } from './types';
 
-export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | 'session:lock'> = {
+export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | 'session:lock' | 'idle:activity' | 'idle:remaining'> = {
   'session:create': async (input, { app }) => {
     if (databaseExists(app.dbPath)) throw new AppError('DATABASE_EXISTS', 'A database already exists here');
     const db = await createDatabase({
@@ -23,6 +24,11 @@ export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | '
       await app.setSession(db);
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') app.recordFailedAttempt();
+      // The passphrase was right but the database is damaged: the answer is the recovery screen.
+      if (mapSqliteError(error).code === 'DATABASE_CORRUPT') {
+        await app.enterRecovery();
+        return app.status();
+      }
       throw error;
     }
     return app.status();
@@ -31,4 +37,7 @@ export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | '
     await app.lock();
     return app.status();
   },
+  // The dispatcher has already counted this call as use (it needs the session).
+  'idle:activity': async (_input, { app }) => ({ remainingMs: await app.idleRemainingMs() }),
+  'idle:remaining': async (_input, { app }) => ({ remainingMs: await app.idleRemainingMs() }),
 };

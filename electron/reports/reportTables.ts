@@ -2,6 +2,7 @@ import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '.
 import { formatDate } from '../../shared/domain/dates';
 import type { Language } from '../../shared/domain/enums';
 import { BREAKDOWN_KEYS } from '../../shared/domain/indicatorDefinitions';
+import { keyLabelOf } from '../../shared/domain/indicatorDimensions';
 import { translate } from '../../shared/i18n';
 import { findDistrict, REGIONS } from '../../shared/reference/regions';
 
@@ -27,33 +28,12 @@ export interface ReportLayout {
 }
 
 export function keyLabel(language: Language, dim: BreakdownDimension | 'outcome', key: string): string {
-  const t = (k: string, p?: Record<string, string | number>) => translate(language, k, p);
-  if (key === 'unknown') return t('reports.keys.unknown');
-  switch (dim) {
-    case 'sex':
-      return t(`enum.sex.${key}`);
-    case 'employment':
-    case 'education':
-    case 'residence':
-    case 'issue':
-      return key === 'none' ? t('reports.keys.none') : t(`enum.${dim}.${key}`);
-    case 'socialAssistance':
-    case 'abandoned':
-      return t(`reports.keys.${key}`);
-    case 'region':
-      return REGIONS.find((r) => r.code === key)?.name[language] ?? key;
-    case 'district':
-    case 'homeDistrict':
-      return findDistrict(key)?.district.name[language] ?? key;
-    case 'venue':
-      return t(`enum.venueKind.${key}`);
-    case 'kind':
-      return t(`enum.consultationKind.${key}`);
-    case 'outcome':
-      return t(`enum.caseOutcome.${key}`);
-    default:
-      return key;
-  }
+  const t = (k: string) => translate(language, k);
+  if (dim === 'outcome') return key === 'unknown' ? t('reports.keys.unknown') : t(`enum.caseOutcome.${key}`);
+  const label = keyLabelOf(dim, key);
+  if ('i18n' in label) return t(label.i18n);
+  if (label.place === 'region') return REGIONS.find((r) => r.code === key)?.name[language] ?? key;
+  return findDistrict(key)?.district.name[language] ?? key;
 }
 
 export function filtersText(report: IndicatorReport, language: Language): string {
@@ -105,6 +85,8 @@ export function layoutReport(report: IndicatorReport, language: Language): Repor
       stamp: g.dataStamp ?? '—',
       version: g.appVersion ?? '—',
     }),
+    // A printed report witnesses the audit trail: the head can be compared with the trail later.
+    ...(g.auditHead ? [t('reports.auditHeadLine', { seq: g.auditHead.seq, hash: g.auditHead.hash })] : []),
   ];
   const s = report.suppression;
   const suppressionNote = s.applied ? t('reports.suppressionNote', { max: s.threshold - 1, threshold: s.threshold }) : t('reports.notSuppressed');

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { RawDatabase } from '../../db/open';
-import { GENESIS_HASH } from '../../db/queries/audit';
+import { AUDIT_HEAD_KEY, GENESIS_HASH, entryHash } from '../../db/queries/audit';
 import type { SyncedTable } from '../../db/schema';
 import { changeData, encodeValue } from '../../db/changeLog';
 import type { HybridClock } from '../../shared/sync/hlc';
@@ -16,7 +15,6 @@ type Statement = { run: (...params: unknown[]) => unknown; get: (...params: unkn
 // test/bench/seed.test.ts writes every kind of record both ways and compares rows, change messages and
 // audit entries.
 
-const AUDIT_HEAD_KEY = 'audit.head';
 const CHANGE_BATCH = 50;
 
 export interface BulkWriterOptions {
@@ -109,8 +107,7 @@ export class BulkWriter {
       entity_id: entityId,
       detail: JSON.stringify(detail),
     };
-    const canonical = JSON.stringify([this.auditHead, row.id, row.at, row.user_id, row.username, row.action, row.entity, row.entity_id, row.detail]);
-    const hash = createHash('sha256').update(canonical).digest('hex');
+    const hash = entryHash(this.auditHead, row);
     this.auditInsert.run(row.id, row.at, row.user_id, row.username, row.action, row.entity, row.entity_id, row.detail, this.auditHead, hash);
     this.auditHead = hash;
   }

@@ -1,4 +1,4 @@
-import { allAuditRows, listAuditRows, verifyAuditChain } from '../../db/queries/audit';
+import { allAuditRows, listAuditRows, verifyAuditSinceLastCheck } from '../../db/queries/audit';
 import { audit } from '../../db/queries/writeContext';
 import type { AuditPage } from '../../shared/api/securityTypes';
 import type { HeldFile } from '../app/fileTokens';
@@ -10,7 +10,7 @@ import { withWrite, type Unlocked } from './index';
 
 export async function listAudit(s: Unlocked, f: { action?: string; username?: string; offset: number; limit: number }): Promise<AuditPage> {
   const { rows, total } = await listAuditRows(s.db, f);
-  const chain = await verifyAuditChain(s.db);
+  const chain = await verifyAuditSinceLastCheck(s.db);
   return {
     rows: rows.map((r) => ({ seq: r.seq, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, detail: r.detail })),
     total,

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 import { ErrorMessage } from './components/ErrorMessage';
 import { useAppStatus } from './hooks/useAppStatus';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { Shell } from './screens/Shell';
-import { UnlockScreen } from './screens/UnlockScreen';
+import { rememberSessionUser, UnlockScreen } from './screens/UnlockScreen';
 
 export function App() {
   const { t } = useTranslation();
@@ -22,6 +23,8 @@ export function App() {
   }
   const s = status.data;
   if (s.state === 'no-database') return <SetupScreen />;
-  if (s.state === 'locked') return <UnlockScreen lastUsername={s.lastUsername} />;
+  if (s.state === 'locked') return <UnlockScreen />;
+  if (s.state === 'recovery') return <RecoveryScreen />;
+  if (s.user) rememberSessionUser(s.user.username);
   return <Shell status={s} />;
 }

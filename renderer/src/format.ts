@@ -2,6 +2,25 @@ import { formatDate } from '../../shared/domain/dates';
 
 export { formatDate };
 
+/** A moment (ISO with time) as dd.mm.yyyy hh:mm in this computer's time zone, the same in every language. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A file size in the unit that keeps it short (a contact point's backup is kilobytes, a national one gigabytes). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 || value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+}
+
 /** "Surname Given Patronymic" without double spaces when a part is missing. */
 export function fullName(p: { surname: string; givenName: string; patronymic?: string | null }): string {
   return [p.surname, p.givenName, p.patronymic ?? ''].filter(Boolean).join(' ');

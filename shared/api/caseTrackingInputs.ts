@@ -20,6 +20,7 @@ import { isDistrictId } from '../reference/regions';
 import {
   enumOf,
   isoDate,
+  multilineText,
   optionalIsoDate,
   optionalPastIsoDate,
   optionalPhoneNumber,
@@ -30,6 +31,7 @@ import {
   phoneNumber,
   recordId,
   requiredText,
+  visibleText,
 } from './validation';
 
 // Input schemas of the case-tracking channels (issue 3). Messages are i18n keys under `validation.`;
@@ -65,7 +67,7 @@ export const contactPointInput = z
     organisation: optionalText(200),
     establishedOn: pastIsoDate,
     closedOn: optionalIsoDate,
-    notes: optionalText(),
+    notes: multilineText(),
   })
   .strict()
   .superRefine(ordered('establishedOn', 'closedOn'));
@@ -119,7 +121,7 @@ export const sessionInput = z
     jamoat: optionalText(200),
     village: optionalText(200),
     partnerAuthority: optionalText(300),
-    notes: optionalText(),
+    notes: multilineText(),
     team: z.array(teamMember).max(30, { message: 'tooLong' }).default([]),
   })
   .strict();
@@ -148,7 +150,7 @@ export const householdInput = z
     lastContactDate: optionalPastIsoDate,
     lastRemittanceDate: optionalPastIsoDate,
     maritalStatus: enumOf(MARITAL_STATUSES).default('unknown'),
-    notes: optionalText(),
+    notes: multilineText(),
   })
   .strict();
 
@@ -162,7 +164,7 @@ const childInput = z
     sex: enumOf(SEXES).nullable().optional().transform((v) => v ?? null),
     birthCertificate: optionalText(60),
     paternityRegistered: optionalBool,
-    notes: optionalText(),
+    notes: multilineText(),
   })
   .strict();
 
@@ -183,13 +185,13 @@ export const clientInput = z
     residenceVillage: optionalText(200),
     residenceAddress: optionalText(300),
     residenceType: enumOf(RESIDENCE).default('unknown'),
-    languages: z.array(z.string().trim().min(1, { message: 'required' }).max(40, { message: 'tooLong' })).max(10, { message: 'tooLong' }).default([]),
+    languages: z.array(visibleText(z.string().trim().min(1, { message: 'required' }).max(40, { message: 'tooLong' }))).max(10, { message: 'tooLong' }).default([]),
     employment: enumOf(EMPLOYMENT).default('unknown'),
     education: enumOf(EDUCATION).default('unknown'),
     socialAssistance: optionalBool,
     consentOn: optionalPastIsoDate,
     consentMethod: enumOf(CONSENT_METHODS).nullable().optional().transform((v) => v ?? null),
-    notes: optionalText(),
+    notes: multilineText(),
     phones: z.array(phoneEntry).max(10, { message: 'tooLong' }).default([]),
     /** null: not from a migrant household (an existing household is then removed). */
     household: householdInput.nullable().default(null),
@@ -235,7 +237,7 @@ export const overrideInput = z
     clientId: recordId,
     /** true/false overrides the computed value; null clears the override. */
     override: z.boolean({ message: 'invalid' }).nullable(),
-    reason: optionalText(500),
+    reason: multilineText(500),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -249,7 +251,7 @@ const consultationBody = {
   lawyerName: optionalText(200),
   kind: enumOf(CONSULTATION_KINDS).default('legal'),
   issues: z.array(enumOf(ISSUE_CATEGORIES)).min(1, { message: 'required' }).max(ISSUE_CATEGORIES.length, { message: 'tooLong' }),
-  advice: optionalText(5000),
+  advice: multilineText(5000),
   referrals: z
     .array(z.object({ referral: enumOf(REFERRALS), note: optionalText(300) }).strict())
     .max(REFERRALS.length, { message: 'tooLong' })
@@ -344,7 +346,7 @@ export const caseInput = z
     respondentWhereabouts: optionalText(300),
     monthlyAlimonyDiram: optionalDiram,
     arrearsRecoveredDiram: optionalDiram,
-    notes: optionalText(5000),
+    notes: multilineText(5000),
   })
   .strict();
 
@@ -355,7 +357,7 @@ export const caseStatusInput = z
     /** The date of the change; defaults to today. */
     on: optionalPastIsoDate,
     outcome: enumOf(CASE_OUTCOMES).nullable().optional().transform((v) => v ?? null),
-    note: optionalText(1000),
+    note: multilineText(1000),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -374,7 +376,7 @@ export const hearingInput = z
       .default(''),
     place: optionalText(300),
     result: optionalText(2000),
-    notes: optionalText(),
+    notes: multilineText(),
   })
   .strict();
 

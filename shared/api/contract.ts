@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, RecoveryBackups, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type {
   CaseDetail,
   CaseSummary,
@@ -26,7 +26,7 @@ import type {
 import * as I from './caseTrackingInputs';
 import * as F from './filingsInputs';
 import type * as FT from './filingsTypes';
-import type { AppStatus, RegionRef } from './types';
+import type { AppStatus, IdleState, RegionRef } from './types';
 import * as R from './reportInputs';
 import type { DrilldownResult, ImportSummary, IndicatorReport } from './reportTypes';
 import * as X from './exchangeTypes';
@@ -80,6 +80,15 @@ export const contract = {
     'public',
   ),
   'session:lock': channel<AppStatus>()(empty, 'public'),
+  // The one idle clock lives in the main process. Reporting keystrokes and clicks is use (it needs the
+  // session, and like every such call it restarts the clock); asking what is left is not, so it is
+  // public and tells nothing but the time.
+  'idle:activity': channel<IdleState>()(empty, 'session'),
+  'idle:remaining': channel<IdleState>()(empty, 'public'),
+  // Recovery works before anyone is signed in, and only while the database is damaged: the list gives
+  // dates and sizes; a restore needs an administrator's passphrase from that backup's own key file.
+  'recovery:backups': channel<RecoveryBackups>()(empty, 'public'),
+  'recovery:restore': channel<AppStatus>()(S.recoveryRestoreInput, 'public'),
 
   'reference:regions': channel<RegionRef[]>()(empty, 'public'),
 
@@ -180,6 +189,9 @@ export const contract = {
   'exchange:progress': channel<X.ExchangeProgress>()(empty, 'exchange:run'),
   'exchange:conflicts': channel<X.ConflictItem[]>()(X.conflictsInput, 'exchange:run'),
   'exchange:resolveConflict': channel<X.ConflictItem[]>()(X.resolveConflictInput, 'exchange:run'),
+  'exchange:auditAlerts': channel<X.AuditWitnessAlert[]>()(X.auditAlertsInput, 'exchange:run'),
+  // Accepting a sender's packages again after its audit trail was rewritten is an administrator's call.
+  'exchange:acknowledgeAuditAlert': channel<X.AuditWitnessAlert[]>()(X.acknowledgeAuditAlertInput, 'audit:read'),
   'hub:submissions': channel<X.HubSubmission[]>()(empty, 'stats:read'),
 
   // ---- Files through the main process's own dialogs (Electron only; browser mode refuses them). The

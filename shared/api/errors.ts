@@ -22,6 +22,14 @@ export const ERROR_CODES = [
   'DISK_FULL',
   // Exchange (issue 6): an exchange package that cannot be applied; params.reason says why.
   'PACKAGE_REFUSED',
+  // A file (register, template) that would unpack to more than the app opens; params.megabytes.
+  'FILE_TOO_LARGE',
+  // A register with more rows, columns or cells than the app reads; params give the limits.
+  'TABLE_TOO_LARGE',
+  // A file holding what the app never accepts: entries named outside the document, external links.
+  'FILE_UNSAFE',
+  // Browser mode: too many large requests at once; the caller may try again shortly.
+  'SERVER_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,6 +26,7 @@ export const REFUSAL_REASONS = [
   'badPairingFile',
   'ownPairingFile',
   'keysChanged',
+  'auditRewritten',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -84,6 +85,18 @@ export interface ConflictItem {
   detectedAt: string;
 }
 
+/** A paired installation whose audit trail no longer holds what its earlier packages showed. */
+export interface AuditWitnessAlert {
+  id: string;
+  senderInstallationId: string;
+  senderName: string;
+  packageId: string;
+  detectedAt: string;
+  /** The entry of the sender's trail that was seen before and is now different or gone. */
+  witnessedSeq: number;
+  acknowledgedAt: string | null;
+}
+
 export interface HubSubmission {
   packageId: string;
   senderInstallationId: string;
@@ -112,6 +125,8 @@ export const exportPackageInput = z
   .refine((v) => v.kind !== 'stats' || (v.from && v.to && v.from <= v.to), { message: 'dateOrder', path: ['to'] });
 export const importPackageInput = z.object({ file: fileInput('package') }).strict();
 export const conflictsInput = z.object({ includeResolved: z.boolean().default(false) }).strict();
+export const auditAlertsInput = z.object({ includeAcknowledged: z.boolean().default(false) }).strict();
+export const acknowledgeAuditAlertInput = z.object({ id: z.string().min(1).max(64) }).strict();
 export const resolveConflictInput = z.object({ id: z.string().min(1).max(64), action: z.enum(['confirm', 'swap']) }).strict();
 
 export interface ExchangeProgress {

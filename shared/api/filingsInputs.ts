@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileInput } from './files';
-import { optionalText, recordId, requiredText } from './validation';
+import { optionalText, recordId, requiredText, visibleText } from './validation';
 
 // Input schemas of the filings channels (issue 4). Answers are free text here: their meaning depends
 // on the template's manifest, so the handler checks them field by field and reports i18n keys.
@@ -11,9 +11,9 @@ export const filingLang = z.enum(['tg', 'ru']);
 
 export const propertyItemInput = z
   .object({
-    item: z.string().trim().max(300, { message: 'tooLong' }),
-    value: z.string().trim().max(30, { message: 'tooLong' }).default(''),
-    acquiredOn: z.string().trim().max(10, { message: 'tooLong' }).default(''),
+    item: visibleText(z.string().trim().max(300, { message: 'tooLong' })),
+    value: visibleText(z.string().trim().max(30, { message: 'tooLong' })).default(''),
+    acquiredOn: visibleText(z.string().trim().max(10, { message: 'tooLong' })).default(''),
   })
   .strict();
 
@@ -25,7 +25,7 @@ export const filingInput = z
     templateId,
     language: filingLang,
     /** Answers to the manifest's fields by name; merged over the answers kept with the case. */
-    answers: z.record(z.string().max(60), z.string().max(5000, { message: 'tooLong' })).default({}),
+    answers: z.record(z.string().max(60), visibleText(z.string().max(5000, { message: 'tooLong' }), true)).default({}),
     /** Property items (property-division); when given, replaces the kept list. */
     property: z.array(propertyItemInput).max(200).optional(),
   })

@@ -1,4 +1,5 @@
 import type { VenueKind } from '../domain/enums';
+import type { BreakdownDimension as DeclaredDimension } from '../domain/indicatorDimensions';
 
 // The shapes of the indicator report (issue 5): what the engine returns, what the CLI writes as JSON,
 // what the screen shows and the exports lay out. Pure types; no runtime code.
@@ -20,20 +21,8 @@ export interface ReportQuery extends ReportFilters {
 /** A count, or (in suppressed outputs) "<5" for a small cell and "x" for a cell hidden so the small one cannot be recovered. */
 export type Count = number | string;
 
-export type BreakdownDimension =
-  | 'sex'
-  | 'ageBand'
-  | 'employment'
-  | 'education'
-  | 'residence'
-  | 'socialAssistance'
-  | 'abandoned'
-  | 'region'
-  | 'district'
-  | 'homeDistrict'
-  | 'issue'
-  | 'venue'
-  | 'kind';
+/** A breakdown's dimension: shared/domain/indicatorDimensions.ts declares each. */
+export type BreakdownDimension = DeclaredDimension;
 
 /** Keyed `"1.2.3.womenFromMigrantHouseholds"` etc.; each holds dimension → key → count. */
 export type BreakdownKey =
@@ -94,6 +83,13 @@ export interface IndicatorReport {
     /** The newest change stamp (HLC) in the database when the report was made: "from which data". */
     dataStamp: string | null;
     appVersion: string | null;
+    /**
+     * The installation's audit trail when the report was made (newest entry: number and hash), so a
+     * printed report is a witness of the trail: a later rewrite of older entries no longer matches it.
+     * Null where the engine ran on statistics outside the installation's database (a PostgreSQL hub)
+     * and nothing filled it in.
+     */
+    auditHead: { seq: number; hash: string } | null;
   };
 }
 

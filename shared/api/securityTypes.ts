@@ -39,6 +39,14 @@ export interface BackupSummary {
   createdAt: string;
   reason: string;
   sizeBytes: number;
+  /** The audit trail's newest entry in the backup: a witness of the trail as it was then. */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+/** What the recovery screen lists: the backups found, and the folder where it looked. */
+export interface RecoveryBackups {
+  folder: string;
+  backups: BackupSummary[];
 }
 
 export interface SecuritySettings {
@@ -71,7 +79,12 @@ export const auditListInput = z
     username: z.string().max(100).optional(),
   })
   .strict();
-export const backupRestoreInput = z.object({ name: z.string().regex(/^legal-aid-\d{8}T\d{6}Z-[a-z-]+\.db$/, { message: 'invalid' }) }).strict();
+const backupName = z.string().regex(/^legal-aid-\d{8}T\d{6}Z-[a-z-]+\.db$/, { message: 'invalid' });
+export const backupRestoreInput = z.object({ name: backupName }).strict();
+/** A restore before anyone is signed in: an administrator's passphrase as it was in that backup. */
+export const recoveryRestoreInput = z
+  .object({ name: backupName, username, passphrase: z.string().min(1, { message: 'required' }).max(1024) })
+  .strict();
 export const settingsSaveInput = z
   .object({
     idleLockMinutes: z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(1, { message: 'invalid' }).max(240, { message: 'invalid' }),

@@ -10,15 +10,19 @@ export interface SessionUser {
 }
 
 export interface AppStatus {
-  state: 'no-database' | 'locked' | 'unlocked';
+  /** 'recovery': the database cannot be opened or failed its integrity check; only a backup can be restored. */
+  state: 'no-database' | 'locked' | 'recovery' | 'unlocked';
   language: Language;
-  /** Last user who unlocked, to pre-fill the unlock form. */
-  lastUsername: string | null;
   user: SessionUser | null;
   installation: { id: string; name: string; role: InstallationRole; contactPointId: string | null } | null;
   dataDir: string;
   appVersion: string;
   schemaVersion: number | null;
+}
+
+/** The app's one idle clock as the interface sees it: milliseconds left before it locks (null: locked). */
+export interface IdleState {
+  remainingMs: number | null;
 }
 
 export interface LocalizedName {

@@ -1,16 +1,34 @@
 import { z } from 'zod';
 import { isValidIsoDate, todayIso } from '../domain/dates';
 import { normalizePhone } from '../domain/phone';
+import { hasBidiControl, hasControlCharacter } from '../util/hiddenCharacters';
 import { UUID_RE } from '../util/uuidv7';
 import type { FieldError } from './errors';
 
 // Building blocks for input schemas. Messages are i18n keys under `validation.` so the UI can say
 // what is wrong with each field in the user's language.
 
-export const requiredText = (max = 200) =>
-  z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'tooLong' });
+/** Tab, line feed and carriage return: kept in text typed on several lines, nowhere else. */
+const LINE_BREAKS = [0x09, 0x0a, 0x0d];
 
-export const optionalText = (max = 2000) => z.string({ message: 'invalid' }).trim().max(max, { message: 'tooLong' }).default('');
+/**
+ * Refuses what would not show as typed (shared/util/hiddenCharacters.ts): control characters — in a
+ * multi-line text all but tab and line breaks — and text-direction controls, which could make a name
+ * or a note read differently on screen and in a filing than it is stored.
+ */
+export const visibleText = (s: z.ZodString, multiline = false) =>
+  s
+    .refine((v) => !hasControlCharacter(v, multiline ? LINE_BREAKS : []), { message: 'controlCharacters' })
+    .refine((v) => !hasBidiControl(v), { message: 'directionControl' });
+
+export const requiredText = (max = 200) =>
+  visibleText(z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'tooLong' }));
+
+export const optionalText = (max = 2000) => visibleText(z.string({ message: 'invalid' }).trim().max(max, { message: 'tooLong' })).default('');
+
+/** Notes, advice, reasons: text typed in a box of several lines. */
+export const multilineText = (max = 2000) =>
+  visibleText(z.string({ message: 'invalid' }).trim().max(max, { message: 'tooLong' }), true).default('');
 
 export const isoDate = z
   .string({ message: 'required' })
@@ -50,6 +68,8 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
       'dateOrder',
       'ageRange',
       'fileTooLarge',
+      'controlCharacters',
+      'directionControl',
     ]);
     let key = known.has(issue.message) ? issue.message : 'invalid';
     if (issue.code === 'invalid_type' && issue.input === undefined) key = 'required';

@@ -1,4 +1,5 @@
 import type { BreakdownDimension, BreakdownKey } from '../api/reportTypes';
+import { INDICATOR_DIMENSIONS, SET_DIMENSIONS } from './indicatorDimensions';
 
 // The counting rules of the indicator report (DOMAIN.md, "Indicators the app must report"). Any change
 // to what a number means gets a new version, printed on every report, so two reports made under
@@ -16,25 +17,13 @@ export const ALIMONY_CASE_TYPES = ['alimony_share', 'alimony_fixed_sum'] as cons
 export const SUCCESSFUL_OUTCOMES = ['granted', 'partly_granted', 'settled'] as const;
 
 /** Dimensions of the breakdowns about women (distinct persons, first qualifying consultation). */
-export const PERSON_DIMENSIONS: BreakdownDimension[] = [
-  'sex',
-  'ageBand',
-  'employment',
-  'education',
-  'residence',
-  'socialAssistance',
-  'abandoned',
-  'region',
-  'district',
-  'homeDistrict',
-  'issue',
-];
+export const PERSON_DIMENSIONS: BreakdownDimension[] = INDICATOR_DIMENSIONS.filter((d) => !('consultationsOnly' in d)).map((d) => d.key);
 
 /** Consultation breakdowns add the venue and the kind (legal, psychological, medical). */
-export const CONSULTATION_DIMENSIONS: BreakdownDimension[] = [...PERSON_DIMENSIONS, 'venue', 'kind'];
+export const CONSULTATION_DIMENSIONS: BreakdownDimension[] = INDICATOR_DIMENSIONS.map((d) => d.key);
 
-/** A consultation may concern several issues, so the issue cells may add up to more than the total. */
-export const MULTI_VALUED_DIMENSIONS: BreakdownDimension[] = ['issue'];
+/** A consultation may concern several issues (and be referred to several places), so those cells may add up to more than the total. */
+export const MULTI_VALUED_DIMENSIONS: BreakdownDimension[] = SET_DIMENSIONS.map((d) => d.key);
 
 export const BREAKDOWN_KEYS: BreakdownKey[] = [
   '1.2.3.womenFromMigrantHouseholds',
@@ -47,4 +36,3 @@ export const BREAKDOWN_KEYS: BreakdownKey[] = [
 
 /** Key used for a missing value in a breakdown (no issue recorded, home district unknown…). */
 export const UNKNOWN_KEY = 'unknown';
-export const NO_ISSUE_KEY = 'none';

@@ -1,6 +1,9 @@
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request, type ClientRequest, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LARGE_BODY_BYTES, LARGE_REQUESTS_AT_ONCE } from '../../electron/browser/requestLimits';
 import { startBridge, type BridgeServer } from '../../electron/browser/server';
 import { createTestApp, type TestApp } from '../support/testApp';
 
@@ -73,5 +76,52 @@ describe('browser-mode bridge', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const escape = await fetch(`http://127.0.0.1:${b.port}/..%2f..%2fetc%2fpasswd`);
     expect(await escape.text()).not.toContain('root:');
+  });
+
+  it('answers 400, not 500, to a malformed escape in the address', async () => {
+    const b = await setup();
+    const call = await api(b, 'app%zz:status');
+    expect(call.status).toBe(400);
+    expect(await call.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await fetch(`http://127.0.0.1:${b.port}/assets/%E0%A4%A`)).status).toBe(400);
+  });
+
+  it('handles a few large requests at once and turns the next away with SERVER_BUSY, while small calls go on', async () => {
+    const b = await setup();
+    const large = LARGE_BODY_BYTES + 1024;
+    // Uploads that have sent their headers and the start of their body, and go on no further.
+    const arrived: ServerResponse[] = [];
+    const allArrived = new Promise<void>((resolve) => {
+      b.server.on('request', (_req, res: ServerResponse) => {
+        arrived.push(res);
+        if (arrived.length === LARGE_REQUESTS_AT_ONCE) resolve();
+      });
+    });
+    const held: ClientRequest[] = [];
+    for (let i = 0; i < LARGE_REQUESTS_AT_ONCE; i++) {
+      const req = request({
+        host: '127.0.0.1',
+        port: b.port,
+        path: '/api/app:status',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Legal-Aid-Token': b.token, 'Content-Length': large },
+      });
+      req.on('error', () => {});
+      req.write('{"pad":"');
+      held.push(req);
+    }
+    await allArrived;
+    const body = JSON.stringify({ pad: 'x'.repeat(large) });
+    const refused = await api(b, 'app:status', {}, body);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'SERVER_BUSY' } });
+    expect((await api(b, 'app:status')).status).toBe(200);
+
+    // One upload gives up: its place is free again.
+    const closed = once(arrived[0]!, 'close');
+    held[0]!.destroy();
+    await closed;
+    expect((await api(b, 'app:status', {}, body)).status).toBe(200);
+    for (const req of held) req.destroy();
   });
 });

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/api/channels';
+import type { ChannelInput } from '../../shared/api/contract';
+import { LANGUAGES } from '../../shared/domain/enums';
+import { translate } from '../../shared/i18n';
+import { clientInput } from '../support/caseFixtures';
 import { ERROR_CODES } from '../../shared/api/errors';
 import { createTestApp, type TestApp } from '../support/testApp';
 
@@ -45,5 +49,29 @@ describe('hostile input at every handler', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('hidden characters in names and notes', () => {
+  it('refuses control characters and text-direction marks, naming the field; keeps line breaks in notes', async () => {
+    const before = await writes();
+    const cases: [Partial<ChannelInput<'clients:save'>>, string, string][] = [
+      // "Rahimov" followed by a right-to-left override: a filing would print the name reversed after it.
+      [{ surname: 'Раҳимов\u202Eвомиҳар' }, 'surname', 'directionControl'],
+      [{ givenName: 'Зарина\u2066' }, 'givenName', 'directionControl'],
+      [{ patronymic: 'Ali\u0000' }, 'patronymic', 'controlCharacters'],
+      [{ givenName: 'Ali\nBaba' }, 'givenName', 'controlCharacters'],
+      [{ notes: 'first line\u001b[31m' }, 'notes', 'controlCharacters'],
+      [{ notes: 'invoice\u202Dfdp.exe' }, 'notes', 'directionControl'],
+    ];
+    for (const [override, path, key] of cases) {
+      const res = await t.raw('clients:save', clientInput(override));
+      expect(res, JSON.stringify(override)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path, key }] } });
+    }
+    expect(await writes()).toBe(before);
+    for (const lang of LANGUAGES) for (const key of ['controlCharacters', 'directionControl']) expect(translate(lang, `validation.${key}`)).not.toBe(`validation.${key}`);
+
+    const saved = await t.call('clients:save', clientInput({ notes: 'First visit.\n\tSecond line.' }));
+    expect(saved.client.notes).toBe('First visit.\n\tSecond line.');
   });
 });

@@ -70,6 +70,13 @@ describe('reports channels', () => {
     expect(pdf.fileName).toBe('indicators-2025-01-01-2025-12-31-ru.pdf');
   });
 
+  it("names the audit trail's head in the report's metadata, for the printed report to carry", async () => {
+    const db = t.app.requireSession().db;
+    const newest = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const r = await t.call('reports:indicators', YEAR);
+    expect(r.generated.auditHead).toEqual({ seq: newest.seq, hash: newest.hash });
+  });
+
   it('refuses a period that ends before it starts', async () => {
     const r = await t.raw('reports:indicators', { from: '2025-12-31', to: '2025-01-01' });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -143,6 +143,19 @@ describe('backups', () => {
     expect(kinds).toEqual(expect.arrayContaining(['manual', 'pre-restore', 'daily']));
   });
 
+  it('names the audit head it holds, in the backup and in the list', async () => {
+    t = await createTestApp();
+    const db = t.app.requireSession().db;
+    const newest = async () => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const before = await newest();
+    const backup = await t.call('backups:create', {});
+    // The entry saying a backup was made comes after the copy; the backup holds the head before it.
+    expect(backup.auditHead).toEqual({ seq: before.seq, hash: before.hash });
+    expect((await newest()).seq).toBe(before.seq + 1);
+    const listed = (await t.call('backups:list', {})).find((b) => b.name === backup.name);
+    expect(listed?.auditHead).toEqual(backup.auditHead);
+  });
+
   it('refuses to restore a damaged backup and changes nothing', async () => {
     t = await createTestApp();
     const backup = await t.call('backups:create', {});

@@ -25,7 +25,7 @@ describe('session', () => {
     expect(unknownUser).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     const status = await t.call('session:unlock', { username: 'ADMIN', passphrase: ADMIN.passphrase });
     expect(status.state).toBe('unlocked');
-    expect(status.lastUsername).toBe('admin');
+    expect(status.user?.username).toBe('admin');
   });
 
   it('slows down repeated wrong passphrases', async () => {

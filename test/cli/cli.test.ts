@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unlockDatabase } from '../../electron/app/database';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { runCli } from '../../electron/cli/main';
+import { deleteAndRechain } from '../support/auditRewrite';
 import { tempDir } from '../support/temp';
 
 const PASS = 'correct horse battery staple';
@@ -84,6 +85,21 @@ describe('command line', () => {
     // verify itself unlocks (and audits that), so the tail removed before is what it must notice.
     const verify = await cli('verify', '--db', db);
     expect(verify.code).toBe(1);
+  });
+
+  it('detects entries removed from the middle of the log even when the rest is chained again', async () => {
+    dir = tempDir();
+    const db = join(dir, 'x.db');
+    process.env.LEGAL_AID_PASSPHRASE = PASS;
+    await cli('init', '--db', db);
+    for (let i = 0; i < 3; i += 1) await (await unlockDatabase(db, 'admin', PASS)).close();
+    const open = await unlockDatabase(db, 'admin', PASS);
+    // Entry 2 (an unlock) goes; every hash after it is recomputed, so each entry links to the one before.
+    deleteAndRechain(open.raw, 'seq = 2');
+    await open.close();
+    const verify = await cli('verify', '--db', db);
+    expect(verify.code).toBe(1);
+    expect(verify.out).toMatch(/audit chain:\s+BROKEN at entry 3/);
   });
 
   it('runs as `npm run cli -- --help` in plain Node and lists the commands', () => {

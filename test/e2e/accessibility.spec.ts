@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './support/accessibility';
 import { ensureOwnContactPoint, goSection, openApp, planSession, shot, tr, type Lang } from './support/caseSteps';
 import { ADMIN, createDatabase, expect, test } from './support/fixtures';
 
@@ -7,17 +7,6 @@ import { ADMIN, createDatabase, expect, test } from './support/fixtures';
 // default, and in Russian), and the whole session-desk flow works from the keyboard alone.
 
 test.describe.configure({ mode: 'serial' });
-
-/** Runs axe on the page as it is and fails with a readable list of serious and critical violations. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Let pending requests settle and notices fade in, so axe sees the finished screen.
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(bad, `axe on ${screen}`).toEqual([]);
-}
 
 /** Presses Tab (at most `max` times) until `target` has the focus: how a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator, max = 12): Promise<void> {

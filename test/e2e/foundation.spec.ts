@@ -49,7 +49,11 @@ test('locks, refuses a wrong passphrase and unlocks with the right one', async (
   // The database stays unlocked in the app while a page is reloaded; lock it first.
   await page.getByRole('button', { name: 'Заблокировать' }).click();
   await expect(page.getByRole('heading', { name: 'Вход' })).toBeVisible();
+  // The page remembers who locked it; nothing on disk does: a new page asks for the name.
   await expect(page.getByLabel('Имя пользователя')).toHaveValue(ADMIN.username);
+  await page.reload();
+  await expect(page.getByLabel('Имя пользователя')).toHaveValue('');
+  await page.getByLabel('Имя пользователя').fill(ADMIN.username);
   await page.getByLabel('Парольная фраза').fill('совсем не тот пароль');
   await page.getByRole('button', { name: 'Открыть' }).click();
   await expect(page.getByRole('alert')).toHaveText('Неверное имя пользователя или парольная фраза.');

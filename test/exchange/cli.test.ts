@@ -72,5 +72,5 @@ describe('exchange on the command line', () => {
     const fromPg = JSON.parse(readFileSync(pgReport, 'utf8')) as { indicators: unknown; breakdowns: unknown };
     expect(fromPg.indicators).toEqual(json.indicators);
     expect(fromPg.breakdowns).toEqual((json as unknown as { breakdowns: unknown }).breakdowns);
-  });
+  }, 180_000); // PGlite starts in the process: tens of seconds on a busy 2-core machine
 });

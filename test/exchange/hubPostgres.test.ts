@@ -46,19 +46,20 @@ beforeAll(async () => {
   await write(cpA, client(same));
   await write(cpB, client({ ...same, id: id(200), surname: 'Рахимова' }));
   await write(cpA, session(id(10), 'KLB-1', id(1), '2024-03-05', KULOB));
-  await write(cpA, consultation({ id: id(11), clientId: id(100), date: '2024-03-05', cpId: id(1), sessionId: id(10), districtId: KULOB, issues: ['alimony'] }));
+  await write(cpA, consultation({ id: id(11), clientId: id(100), date: '2024-03-05', cpId: id(1), sessionId: id(10), districtId: KULOB, issues: ['alimony'], referrals: ['court'] }));
   await write(cpA, alimonyCase(id(12), id(100), id(1), '2024-06-30', 'settled'));
-  await write(cpA, consultation({ id: id(13), clientId: id(100), date: '2024-04-01', cpId: id(1), districtId: KULOB, issues: ['paternity', 'alimony'], caseId: id(12) }));
+  await write(cpA, consultation({ id: id(13), clientId: id(100), date: '2024-04-01', cpId: id(1), districtId: KULOB, issues: ['paternity', 'alimony'], referrals: ['court', 'police'], caseId: id(12) }));
   await write(cpB, session(id(20), 'KHJ-1', id(2), '2024-05-20', ISTARAVSHAN));
   await write(cpB, client({ id: id(201), surname: 'Қодирова', givenName: 'Зарина', patronymic: '', birthDate: '1979-01-21', phone: '+992917770104', doc: 'B2' }));
   await write(cpB, consultation({ id: id(21), clientId: id(201), date: '2024-05-20', cpId: id(2), sessionId: id(20), districtId: ISTARAVSHAN, issues: ['land'], abandoned: 0 }));
-  await write(cpB, consultation({ id: id(22), clientId: id(200), date: '2024-07-15', cpId: id(2), districtId: KHUJAND, issues: [] }));
+  await write(cpB, consultation({ id: id(22), clientId: id(200), date: '2024-07-15', cpId: id(2), districtId: KHUJAND, issues: [], referrals: ['crisis_centre'] }));
 
   pglite = new PGlite();
   pg = new Kysely<HubDatabase>({ dialect: new PGliteDialect(pglite) });
   await migrateHubPostgres(pg);
   await describeHubPostgres(pg, hub.installation.id, hub.installation.name);
-});
+  // Starting PostgreSQL in the process (PGlite) takes tens of seconds on a busy 2-core machine.
+}, 180_000);
 
 afterAll(async () => {
   await pg?.destroy();
@@ -90,6 +91,19 @@ describe('the hub on SQLite and on PostgreSQL', () => {
     expect(national.indicators['1.2.4'].womenFromMigrantHouseholds).toBe(2);
     expect(national.indicators['1.2.10'].consultations).toBe(4);
     expect(national.indicators['2.2.1.b'].resolvedSuccessfully).toBe(1);
+    // Referrals, from the package's referral rows: consultation 11 (KLB session) court; 13 (KLB) court
+    // and police; 21 (KHJ session) none; 22 (KHJ) crisis centre. A consultation counts under each of
+    // its referrals, so the cells add up to more than the 4 consultations.
+    const referral = (key: keyof IndicatorReport['breakdowns']) => {
+      const cells = national.breakdowns[key].referral!;
+      return Object.fromEntries(Object.entries(cells).filter(([, n]) => n !== 0));
+    };
+    expect(referral('1.2.10.consultations')).toEqual({ court: 2, police: 1, crisis_centre: 1, none: 1 });
+    expect(referral('1.2.4.consultations')).toEqual({ court: 1, none: 1 });
+    // The woman of both contact points, at her first consultation at a contact point (13, 1 April; not 22, 15 July).
+    expect(referral('1.2.3.womenFromMigrantHouseholds')).toEqual({ court: 1, police: 1 });
+    // At sessions: the same woman at 11 (court), the other at 21 (none).
+    expect(referral('1.2.4.womenFromMigrantHouseholds')).toEqual({ court: 1, none: 1 });
     expect(national.generated.installationId).toBe(hub.installation.id);
   });
 });

@@ -5,6 +5,7 @@ import { updateRow } from '../../db/write';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage, writePackage } from '../../electron/exchange/exchangeService';
 import { ownKeys } from '../../electron/exchange/identity';
+import { witnessFor } from '../../electron/exchange/auditWitness';
 import { bodyLines, bufferSource, generateKeys, readEnvelope, sealPackage, verifySignature } from '../../electron/exchange/packageFile';
 import { PackageRefused } from '../../electron/exchange/refusal';
 import { tempDir } from '../support/temp';
@@ -111,7 +112,7 @@ describe('package lines', () => {
     expect(spaced).toMatch(/^\[\s+"/);
     const teamKeys = await ownKeys(team.db);
     const file = await sealPackage({
-      header: { packageId: '0190b000-0000-7000-9000-000000000500', kind: 'full', sender: team.installation.id, recipient: cp.installation.id, created: new Date().toISOString(), counts: {}, seq: { from: 0, to: 0, ack: 0 } },
+      header: { packageId: '0190b000-0000-7000-9000-000000000500', kind: 'full', sender: team.installation.id, recipient: cp.installation.id, created: new Date().toISOString(), counts: {}, seq: { from: 0, to: 0, ack: 0 }, audit: await witnessFor(team.db, cp.installation.id, new Date().toISOString()) },
       lines: ['{}', spaced, JSON.stringify({ end: { changes: 1, newest: stored!.hlc } })],
       recipientEncPublic: (await ownKeys(cp.db)).encPublic,
       senderSignPrivate: teamKeys.signPrivate,

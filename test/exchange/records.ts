@@ -1,6 +1,6 @@
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { insertRow } from '../../db/write';
-import type { CaseOutcome, IssueCategory } from '../../shared/domain/enums';
+import type { CaseOutcome, IssueCategory, Referral } from '../../shared/domain/enums';
 
 // Records written the way the app writes them (db/write.ts), with ids chosen by the test so that the
 // same edit can be made on an installation and on the reference database that receives every edit.
@@ -88,6 +88,7 @@ export interface Visit {
   sessionId?: string;
   districtId: string;
   issues: IssueCategory[];
+  referrals?: Referral[];
   abandoned?: number | null;
   caseId?: string;
 }
@@ -122,6 +123,9 @@ export function consultation(v: Visit) {
       snap_residence_district_id: v.districtId,
     });
     for (const [k, issue] of v.issues.entries()) await insertRow(ctx.trx, ctx.w, 'consultation_issues', { id: `${v.id}-i${k}`, consultation_id: v.id, issue });
+    for (const [k, referral] of (v.referrals ?? []).entries()) {
+      await insertRow(ctx.trx, ctx.w, 'consultation_referrals', { id: `${v.id}-r${k}`, consultation_id: v.id, referral, note: '' });
+    }
   };
 }
 

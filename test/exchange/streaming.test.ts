@@ -5,6 +5,7 @@ import { updateRow } from '../../db/write';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage, writePackage } from '../../electron/exchange/exchangeService';
 import { ownKeys } from '../../electron/exchange/identity';
+import { witnessFor } from '../../electron/exchange/auditWitness';
 import { sealPackage } from '../../electron/exchange/packageFile';
 import { PackageRefused } from '../../electron/exchange/refusal';
 import { tempDir } from '../support/temp';
@@ -43,6 +44,8 @@ async function forged(messages: string[], count = messages.length, newest?: stri
       created: new Date().toISOString(),
       counts: {},
       seq: { from: 0, to: 0, ack: 0 },
+      // As the sender's app would: its audit head, witnessed like any package's.
+      audit: await witnessFor(team.db, cp.installation.id, new Date().toISOString()),
     },
     lines: ['{}', ...messages, JSON.stringify({ end: { changes: count, newest: newest !== undefined ? newest : (messages.map((m) => (JSON.parse(m) as string[])[0]!).sort().pop() ?? null) } })],
     recipientEncPublic: (await ownKeys(cp.db)).encPublic,

@@ -35,9 +35,9 @@ export function inlineBytes(file: FileOut): Buffer {
 }
 
 /** `fileDialogs` stands in for Electron's open and save dialogs (the user's choice of path). */
-export async function createTestApp(options: { unlocked?: boolean; dir?: string; fileDialogs?: FileDialogs } = {}): Promise<TestApp> {
+export async function createTestApp(options: { unlocked?: boolean; dir?: string; fileDialogs?: FileDialogs; now?: () => number } = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
-  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF, ...(options.fileDialogs ? { fileDialogs: options.fileDialogs } : {}) });
+  const app = new AppContext({ dataDir: dir, kdf: FAST_KDF, ...(options.fileDialogs ? { fileDialogs: options.fileDialogs } : {}), ...(options.now ? { now: options.now } : {}) });
   const raw = (channel: string, input: unknown) => dispatch(app, channel, input);
   const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const envelope = await raw(channel, input);

@@ -16,6 +16,7 @@ export const backupCommand: CliCommand = {
       const dir = resolve(stringOption(args, 'out', backupDirFor(s.dbPath)));
       const b = await makeBackup(s, dir);
       out(`Backup written: ${b.file} (${b.sizeBytes} bytes) and ${b.file}.keys.json`);
+      if (b.auditHead) out(`Audit head in the backup: entry ${b.auditHead.seq}, ${b.auditHead.hash}`);
       return 0;
     } finally {
       await s.close();

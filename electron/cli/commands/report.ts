@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { auditHead } from '../../../db/queries/audit';
 import { computeIndicators } from '../../../db/queries/indicators';
 import type { ExportFormat } from '../../../shared/api/reportTypes';
 import { isValidIsoDate } from '../../../shared/domain/dates';
@@ -41,6 +42,8 @@ export const reportCommand: CliCommand = {
         contactPointCode: args.options.has('contact-point') ? stringOption(args, 'contact-point') : null,
       });
       report.generated.appVersion = APP_VERSION;
+      // On a PostgreSQL hub the trail is still this installation's own.
+      report.generated.auditHead ??= await auditHead(session.db);
       if (flag(args, 'suppress-small')) report = suppressSmallCells(report, threshold);
       if (format === 'json') writeFileSync(outPath, `${JSON.stringify(report, null, 2)}\n`);
       else {

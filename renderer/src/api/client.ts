@@ -49,10 +49,22 @@ async function viaHttp(channel: string, input: unknown): Promise<Envelope<unknow
   return (await res.json()) as Envelope<unknown>;
 }
 
+/** Answers after which the app is no longer in the state the screen shows (locked, or damaged). */
+const STATE_CHANGES = new Set<string>(['LOCKED', 'DATABASE_CORRUPT']);
+let onStateChange: (() => void) | null = null;
+
+/** The one listener told when a call's answer means the app's state changed under the screen. */
+export function setStateChangeListener(listener: (() => void) | null): void {
+  onStateChange = listener;
+}
+
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const preload = window.legalAid;
   const envelope = preload ? await preload[channel]!(input) : await viaHttp(channel, input);
-  if (!envelope.ok) throw new ApiError(envelope.error);
+  if (!envelope.ok) {
+    if (STATE_CHANGES.has(envelope.error.code)) onStateChange?.();
+    throw new ApiError(envelope.error);
+  }
   return envelope.value as ChannelOutput<C>;
 }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
-import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { GateCard } from '../components/GateCard';
 import { useApiForm } from '../hooks/useApiForm';
 import { useSetStatus } from '../hooks/useAppStatus';
 
@@ -21,28 +21,21 @@ export function SetupScreen() {
   }
 
   return (
-    <main className="gate" id="main">
-      <div className="gate__card">
-        <header className="gate__header">
-          <h1>{t('app.name')}</h1>
-          <LanguageSwitcher />
-        </header>
-        <p className="muted">{t('app.tagline')}</p>
-        <h2>{t('setup.title')}</h2>
-        <p>{t('setup.intro')}</p>
-        <form onSubmit={onSubmit} noValidate>
-          <Field label={t('setup.installationName')} value={values.installationName} onChange={set('installationName')} error={form.fieldErrors.installationName} autoFocus />
-          <Field label={t('setup.displayName')} value={values.displayName} onChange={set('displayName')} error={form.fieldErrors.displayName} autoComplete="name" />
-          <Field label={t('setup.username')} value={values.username} onChange={set('username')} error={form.fieldErrors.username} autoComplete="username" />
-          <Field label={t('setup.passphrase')} type="password" value={values.passphrase} onChange={set('passphrase')} error={form.fieldErrors.passphrase} hint={t('setup.passphraseHint')} autoComplete="new-password" />
-          <Field label={t('setup.passphraseConfirm')} type="password" value={values.passphraseConfirm} onChange={set('passphraseConfirm')} error={form.fieldErrors.passphraseConfirm} autoComplete="new-password" />
-          <ErrorMessage error={form.error} />
-          <button type="submit" className="primary" disabled={form.busy}>
-            {form.busy ? t('setup.creating') : t('setup.submit')}
-          </button>
-        </form>
-        <p className="muted small">{t('app.offline')}</p>
-      </div>
-    </main>
+    <GateCard>
+      <p className="muted">{t('app.tagline')}</p>
+      <h2>{t('setup.title')}</h2>
+      <p>{t('setup.intro')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <Field label={t('setup.installationName')} value={values.installationName} onChange={set('installationName')} error={form.fieldErrors.installationName} autoFocus />
+        <Field label={t('setup.displayName')} value={values.displayName} onChange={set('displayName')} error={form.fieldErrors.displayName} autoComplete="name" />
+        <Field label={t('setup.username')} value={values.username} onChange={set('username')} error={form.fieldErrors.username} autoComplete="username" />
+        <Field label={t('setup.passphrase')} type="password" value={values.passphrase} onChange={set('passphrase')} error={form.fieldErrors.passphrase} hint={t('setup.passphraseHint')} autoComplete="new-password" />
+        <Field label={t('setup.passphraseConfirm')} type="password" value={values.passphraseConfirm} onChange={set('passphraseConfirm')} error={form.fieldErrors.passphraseConfirm} autoComplete="new-password" />
+        <ErrorMessage error={form.error} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          {form.busy ? t('setup.creating') : t('setup.submit')}
+        </button>
+      </form>
+    </GateCard>
   );
 }

@@ -2,15 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
-import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { GateCard } from '../components/GateCard';
 import { useApiForm } from '../hooks/useApiForm';
 import { useSetStatus } from '../hooks/useAppStatus';
 
-export function UnlockScreen({ lastUsername }: { lastUsername: string | null }) {
+/**
+ * Who unlocked last in this window, in memory only: after a lock the same person types just the
+ * passphrase, but no user name is written to disk for whoever finds the laptop.
+ */
+let lastSessionUser = '';
+
+export function rememberSessionUser(username: string): void {
+  lastSessionUser = username;
+}
+
+export function UnlockScreen() {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
   const form = useApiForm('session:unlock');
-  const [username, setUsername] = useState(lastUsername ?? '');
+  const [lastUsername] = useState(lastSessionUser);
+  const [username, setUsername] = useState(lastUsername);
   const [passphrase, setPassphrase] = useState('');
 
   async function onSubmit(e: FormEvent) {
@@ -21,24 +32,17 @@ export function UnlockScreen({ lastUsername }: { lastUsername: string | null }) 
   }
 
   return (
-    <main className="gate" id="main">
-      <div className="gate__card">
-        <header className="gate__header">
-          <h1>{t('app.name')}</h1>
-          <LanguageSwitcher />
-        </header>
-        <h2>{t('unlock.title')}</h2>
-        <p>{t('unlock.intro')}</p>
-        <form onSubmit={onSubmit} noValidate>
-          <Field label={t('unlock.username')} value={username} onChange={setUsername} error={form.fieldErrors.username} autoComplete="username" autoFocus={!lastUsername} />
-          <Field label={t('unlock.passphrase')} type="password" value={passphrase} onChange={setPassphrase} error={form.fieldErrors.passphrase} autoComplete="current-password" autoFocus={!!lastUsername} />
-          <ErrorMessage error={form.error} />
-          <button type="submit" className="primary" disabled={form.busy}>
-            {form.busy ? t('unlock.unlocking') : t('unlock.submit')}
-          </button>
-        </form>
-        <p className="muted small">{t('app.offline')}</p>
-      </div>
-    </main>
+    <GateCard>
+      <h2>{t('unlock.title')}</h2>
+      <p>{t('unlock.intro')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <Field label={t('unlock.username')} value={username} onChange={setUsername} error={form.fieldErrors.username} autoComplete="username" autoFocus={!lastUsername} />
+        <Field label={t('unlock.passphrase')} type="password" value={passphrase} onChange={setPassphrase} error={form.fieldErrors.passphrase} autoComplete="current-password" autoFocus={!!lastUsername} />
+        <ErrorMessage error={form.error} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          {form.busy ? t('unlock.unlocking') : t('unlock.submit')}
+        </button>
+      </form>
+    </GateCard>
   );
 }

@@ -54,6 +54,11 @@ export const exchangeEn = {
     period: 'Period',
     appliedAt: 'Received',
     consultations: 'Consultations',
+    auditAlertsTitle: 'Audit trails that changed',
+    auditAlertsHelp: "A paired installation's audit trail no longer holds entries that its earlier packages showed (entries were deleted or changed, or it went back to an older backup). Its packages are refused until an administrator here has asked its staff what happened and acknowledges.",
+    auditAlert: '“{{sender}}”: entry {{seq}} is no longer as it was (found {{at}}).',
+    acknowledgeAuditAlert: 'Acknowledge and accept its packages again',
+    auditAlertAdminOnly: 'Only an administrator can acknowledge.',
     refused: {
       notPackage: 'This file is not an exchange package.',
       version: 'The package was made by another version of the app.',
@@ -75,6 +80,7 @@ export const exchangeEn = {
       badPairingFile: 'This file is not a valid pairing file.',
       ownPairingFile: 'This is this installation’s own pairing file.',
       keysChanged: 'This installation is already paired with other keys. Someone may be impersonating it; check with its staff.',
+      auditRewritten: "This installation's audit trail no longer holds what its earlier packages showed: its history may have been rewritten. Nothing was applied; an administrator must look into it.",
     },
   },
 } as const;

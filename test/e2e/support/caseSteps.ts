@@ -42,6 +42,9 @@ export async function openApp(page: Page, app: AppServer, lang: Lang): Promise<v
   await expect(setup.or(unlock).or(nav).first()).toBeVisible();
   if (await setup.isVisible()) await createDatabase(page, app);
   else if (await unlock.count()) {
+    // A new page remembers no user (nothing is kept on disk); after a lock in the same page it does.
+    const username = page.locator('form input[autocomplete=username]');
+    if ((await username.inputValue()) === '') await username.fill(ADMIN.username);
     await unlock.first().fill(ADMIN.passphrase);
     await unlock.first().press('Enter');
   }

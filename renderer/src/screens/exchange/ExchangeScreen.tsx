@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../../shared/api/types';
 import { can } from '../../../../shared/domain/permissions';
+import { AuditAlertsPanel } from './AuditAlertsPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { IdentityPanel } from './IdentityPanel';
 import { PackagesPanel } from './PackagesPanel';
@@ -16,6 +17,7 @@ export function ExchangeScreen({ status }: { status: AppStatus }) {
     <section aria-labelledby="section-title" className="stack">
       <h1 id="section-title">{t('exchange.title')}</h1>
       <p className="muted">{t('exchange.intro')}</p>
+      {mayExchange && <AuditAlertsPanel canAcknowledge={can(userRole, 'audit:read')} />}
       <IdentityPanel canChangeRole={!!userRole && can(userRole, 'settings:manage')} canPair={mayExchange} />
       {mayExchange && <PackagesPanel role={role} />}
       {mayExchange && role !== 'hub' && <ConflictsPanel />}

@@ -67,6 +67,8 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
     } finally {
       setImporting(false);
     }
+    // A refusal may have raised an alert about the sender's audit trail.
+    if (!result) await client.invalidateQueries({ queryKey: ['exchange:auditAlerts'] });
     if (result) {
       const head = result.alreadyApplied ? t('exchange.alreadyApplied', { sender: result.senderName }) : t('exchange.imported', { sender: result.senderName });
       setMessage(`${head} ${countsLine(t, result.counts)}`);

@@ -69,7 +69,7 @@ export function BreakdownPanel({ report, onDrill }: { report: IndicatorReport; o
           ))}
         </tbody>
       </table>
-      {current === 'issue' && <p className="muted small">{t('reports.issueNote')}</p>}
+      {report.multiValuedDimensions.includes(current) && <p className="muted small">{t('reports.issueNote')}</p>}
       <BarChart labels={labels} values={values} title={title} />
     </section>
   );

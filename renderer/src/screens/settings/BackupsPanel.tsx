@@ -5,6 +5,7 @@ import type { BackupSummary } from '../../../../shared/api/securityTypes';
 import type { ErrorInfo } from '../../../../shared/api/errors';
 import { ApiError, call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatBytes, formatDateTime } from '../../format';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSetStatus } from '../../hooks/useAppStatus';
 
@@ -66,9 +67,9 @@ export function BackupsPanel() {
         <tbody>
           {(list.data ?? []).map((b) => (
             <tr key={b.name}>
-              <td>{new Date(b.createdAt).toLocaleString()}</td>
+              <td>{formatDateTime(b.createdAt)}</td>
               <td>{t(`security.backups.reasons.${b.reason as 'daily'}`)}</td>
-              <td>{(b.sizeBytes / 1024).toFixed(0)} KB</td>
+              <td>{formatBytes(b.sizeBytes)}</td>
               <td>
                 <button type="button" onClick={() => setRestoring(b)} disabled={busy}>
                   {t('security.backups.restore')}
@@ -92,7 +93,7 @@ export function BackupsPanel() {
           if (status) setStatus(status);
         }}
       >
-        {restoring && t('security.backups.confirmRestore', { when: new Date(restoring.createdAt).toLocaleString() })}
+        {restoring && t('security.backups.confirmRestore', { when: formatDateTime(restoring.createdAt) })}
       </ConfirmDialog>
     </div>
   );
