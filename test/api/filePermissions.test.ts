@@ -56,7 +56,8 @@ describe('file permissions', () => {
     const dir = join(dataDir, 'backups');
     expect(mode(dir)).toBe(0o700);
     const files = readdirSync(dir);
-    expect(files.length).toBe(4);
+    // Two backups, each with its key file and its audit head beside it.
+    expect(files.length).toBe(6);
     for (const name of files) expect(mode(join(dir, name)).toString(8), name).toBe('600');
   });
 

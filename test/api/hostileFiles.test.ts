@@ -52,7 +52,7 @@ function bomb(name: string, declaredSize?: number): ZipEntry {
 
 async function importRegister(bytes: Buffer) {
   const before = writes();
-  const res = await t.raw('import:preview', { kind: 'contact-points', fileBase64: bytes.toString('base64') });
+  const res = await t.raw('import:preview', { kind: 'contact-points', file: { base64: bytes.toString('base64') } });
   expect(writes()).toBe(before);
   return res;
 }
@@ -110,7 +110,7 @@ describe('templates (.docx)', () => {
   const shipped = () => readFileSync(join(TEMPLATES_DIR, 'divorce.tg.docx'));
 
   async function importTemplate(content: Buffer) {
-    return t.raw('templates:import', { templateId: 'divorce', language: 'tg', base64: content.toString('base64') });
+    return t.raw('templates:import', { templateId: 'divorce', language: 'tg', file: { base64: content.toString('base64') } });
   }
 
   /** The shipped template with one more relationship in the main document's relationships. */
