@@ -1,13 +1,15 @@
 import PdfPrinter from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Count, IndicatorReport } from '../../shared/api/reportTypes';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
-import { reportCharts } from './charts';
+import { layoutReport, type ReportCell, type ReportSection } from '../../shared/reports/reportLayout';
+import { reportText } from '../../shared/reports/reportText';
+import { chartSvg } from './charts';
 import { reportFonts } from './pdfFonts';
-import { layoutReport } from './reportTables';
 
-// The indicator report as a PDF (pdfmake's server-side printer). DejaVu Sans from templates/fonts has
-// the Tajik letters ғ ӣ қ ӯ ҳ ҷ; the charts are echarts SVG embedded as vectors.
+// The indicator report as a PDF (pdfmake's server-side printer), section by section as the shared
+// layout orders them. DejaVu Sans from templates/fonts has the Tajik letters ғ ӣ қ ӯ ҳ ҷ; the charts
+// are echarts SVG embedded as vectors.
 
 let printer: PdfPrinter | null = null;
 function getPrinter(): PdfPrinter {
@@ -18,32 +20,44 @@ function getPrinter(): PdfPrinter {
   return printer;
 }
 
-const cell = (v: Count): Content => ({ text: String(v), alignment: typeof v === 'number' ? 'right' : 'left' });
+const cell = (c: ReportCell): TableCell => (c.kind === 'text' ? { text: c.text } : { text: String(c.value), alignment: 'right' });
+
+function sectionContent(s: ReportSection): Content[] {
+  const pageBreak = s.startsNewPage ? ('before' as const) : undefined;
+  const content: Content[] = [];
+  if (s.chart) {
+    const chart = chartSvg(s.chart);
+    // A chart's title stays on the page of its chart.
+    content.push({ stack: [{ text: s.title, style: 'h2' }, { svg: chart.svg, width: chart.width }], unbreakable: true, pageBreak });
+  } else {
+    content.push({ text: s.title, style: 'h2', pageBreak });
+  }
+  if (s.columns.length) {
+    const last = s.columns.length - 1;
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: s.columns.map((_, j) => (j === last ? 60 : j === 0 ? '*' : 'auto')),
+        body: [s.columns.map((c): TableCell => ({ text: c.label, bold: true, alignment: c.kind === 'count' ? 'right' : 'left' })), ...s.rows.map((r) => r.cells.map(cell))],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8,
+    });
+  }
+  if (s.note) content.push({ text: s.note, fontSize: 7, italics: true, margin: [0, 2, 0, 0] });
+  return content;
+}
 
 export function reportDefinition(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): TDocumentDefinitions {
-  const layout = layoutReport(report, language);
+  const layout = layoutReport(report, reportText(language));
   const content: Content[] = [
     { text: layout.title, style: 'title' },
     ...layout.meta.map((m): Content => ({ text: m, fontSize: 9, margin: [0, 1, 0, 1] })),
-    { text: layout.suppressionNote, fontSize: 9, bold: report.suppression.applied, margin: [0, 4, 0, 8] },
+    { text: layout.suppressionNote, fontSize: 9, bold: layout.suppressed, margin: [0, 4, 0, 8] },
   ];
-  layout.tables.forEach((table, i) => {
-    const body: Content[][] = [table.columns.map((c): Content => ({ text: c, bold: true })), ...table.rows.map((r) => r.map((v, j) => (j === 0 || (j === 1 && table.columns.length === 3) ? { text: String(v) } : cell(v))))];
-    content.push(
-      { text: table.title, style: 'h2', pageBreak: i === 3 ? 'before' : undefined },
-      {
-        table: { headerRows: 1, widths: table.columns.map((_, j) => (j === table.columns.length - 1 ? 60 : j === 0 ? '*' : 'auto')), body },
-        layout: 'lightHorizontalLines',
-        fontSize: 8,
-      },
-    );
-    if (table.note && table.id !== 'Headline' && !['1.2.10', '2.2.1.b'].includes(table.id)) content.push({ text: table.note, fontSize: 7, italics: true, margin: [0, 2, 0, 0] });
-    if (i === 2) {
-      for (const chart of reportCharts(report, language)) {
-        content.push({ text: chart.title, style: 'h2' }, { svg: chart.svg, width: chart.width });
-      }
-    }
-    progress(Math.round(((i + 1) / layout.tables.length) * 80));
+  layout.sections.forEach((s, i) => {
+    content.push(...sectionContent(s));
+    progress(Math.round(((i + 1) / layout.sections.length) * 80));
   });
   return {
     info: { title: `${layout.title} ${report.period.from} – ${report.period.to}` },

@@ -18,6 +18,9 @@ import { MULTI_VALUED_DIMENSIONS } from './indicatorDefinitions';
 // reports of overlapping periods, or two different breakdowns, can still narrow some cells.
 
 type Path = string;
+
+/** What a cell hidden beside a small one shows (a small one shows "<threshold"). */
+export const COMPLEMENTARY_MARK = 'x';
 const SEP = '\u0001';
 
 function getAt(obj: unknown, parts: string[]): unknown {
@@ -130,7 +133,7 @@ export function suppressSmallCells(report: IndicatorReport, threshold: number): 
     }
   }
   for (const path of small) setAt(out, path.split(SEP), `<${threshold}`);
-  for (const path of secondary) setAt(out, path.split(SEP), 'x');
+  for (const path of secondary) setAt(out, path.split(SEP), COMPLEMENTARY_MARK);
   out.suppression = { applied: true, threshold, smallCells: small.size, complementaryCells: secondary.size };
   return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reportCharts } from '../../electron/reports/charts';
-import { keyLabel } from '../../electron/reports/reportTables';
-import type { IndicatorReport } from '../../shared/api/reportTypes';
+import { chartSvg } from '../../electron/reports/charts';
+import { layoutReport } from '../../shared/reports/reportLayout';
+import { keyLabel, reportText } from '../../shared/reports/reportText';
 import { REGIONS } from '../../shared/reference/regions';
+import { sampleReport } from '../support/indicatorReport';
 
 // The report PDF's chart of consultations by region: the region names are long ("Районы
 // республиканского подчинения"), and side by side under vertical bars they ran into each other.
@@ -22,18 +23,14 @@ describe('report charts', () => {
   for (const language of ['ru', 'tg'] as const) {
     it(`gives each region's name its own lines and shows each count (${language})`, () => {
       const region = Object.fromEntries(REGIONS.map((r, i) => [r.code, 1000 * (i + 1)]));
-      const report = {
-        breakdowns: {
-          '1.2.3.womenFromMigrantHouseholds': { ageBand: {} },
-          '1.2.4.womenFromMigrantHouseholds': { ageBand: {} },
-          '1.2.10.consultations': { region },
-        },
-      } as unknown as IndicatorReport;
-      const chart = reportCharts(report, language)[1]!;
+      const report = sampleReport();
+      report.breakdowns['1.2.10.consultations'] = { region };
+      const section = layoutReport(report, reportText(language)).sections.find((s) => s.name === 'consultationsByRegion')!;
+      const chart = chartSvg(section.chart!);
       const names = labels(chart.svg).filter((l) => l.anchor === 'end');
       // Every word of every region's name is drawn…
       const drawn = names.map((l) => l.text).join(' ');
-      for (const r of REGIONS) for (const word of keyLabel(language, 'region', r.code).split(' ')) expect(drawn).toContain(word);
+      for (const r of REGIONS) for (const word of keyLabel(reportText(language), 'region', r.code).split(' ')) expect(drawn).toContain(word);
       // …on lines that do not overlap (9 px text).
       const ys = names.map((l) => l.y).sort((a, b) => a - b);
       for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(9);

@@ -25,6 +25,7 @@ export const reportsEn = {
     generatedLine: 'Made {{at}} from the data of “{{installation}}”, last change {{stamp}}, app {{version}}',
     auditHeadLine: 'Audit trail when made: entry {{seq}}, hash {{hash}}',
     meta: {
+      auditHead: 'Audit trail head',
       period: 'Period',
       filters: 'Filters',
       definitionsVersion: 'Definitions version',

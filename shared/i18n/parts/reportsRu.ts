@@ -29,6 +29,7 @@ export const reportsRu: Widen<typeof reportsEn> = {
     generatedLine: 'Составлен {{at}} по данным «{{installation}}», последнее изменение {{stamp}}, программа {{version}}',
     auditHeadLine: 'Журнал аудита при составлении: запись {{seq}}, хеш {{hash}}',
     meta: {
+      auditHead: 'Журнал аудита (последняя запись)',
       period: 'Период',
       filters: 'Фильтры',
       definitionsVersion: 'Версия определений',

@@ -29,6 +29,7 @@ export const reportsTg: Widen<typeof reportsEn> = {
     generatedLine: 'Тартиб дода шуд {{at}} аз маълумоти «{{installation}}», тағйироти охирин {{stamp}}, барнома {{version}}',
     auditHeadLine: 'Феҳристи аудит ҳангоми тартиб: сабти {{seq}}, хеш {{hash}}',
     meta: {
+      auditHead: 'Феҳристи аудит (сабти охирин)',
       period: 'Давра',
       filters: 'Филтрҳо',
       definitionsVersion: 'Версияи таърифҳо',

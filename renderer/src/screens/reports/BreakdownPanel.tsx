@@ -1,45 +1,53 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '../../../../shared/api/reportTypes';
-import { BREAKDOWN_KEYS } from '../../../../shared/domain/indicatorDefinitions';
+import type { BreakdownDimension } from '../../../../shared/api/reportTypes';
+import { groupRows, type DrillTarget, type ReportChart, type ReportSection } from '../../../../shared/reports/reportLayout';
 import { BarChart } from './BarChart';
-import type { DrilldownTargetRef } from './DrilldownDialog';
-import { useKeyLabel } from './useKeyLabel';
+import { CountValue } from './ReportTable';
 
-/** One breakdown at a time: pick the indicator and the dimension; a table (each number opens its consultations) and a chart. */
-export function BreakdownPanel({ report, onDrill }: { report: IndicatorReport; onDrill: (t: DrilldownTargetRef) => void }) {
+/**
+ * The breakdown sections of the report, one group at a time: pick the indicator and the dimension; a
+ * table (each number opens its consultations) and a chart. The exports print every group in full.
+ */
+export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[]; onDrill: (t: DrillTarget) => void }) {
   const { t } = useTranslation();
-  const label = useKeyLabel();
-  const [key, setKey] = useState<BreakdownKey>('1.2.3.womenFromMigrantHouseholds');
-  const breakdown = report.breakdowns[key];
-  const dims = Object.keys(breakdown) as BreakdownDimension[];
+  const [name, setName] = useState(sections[0]?.name);
   const [dim, setDim] = useState<BreakdownDimension>('ageBand');
-  const current = dims.includes(dim) ? dim : dims[0]!;
-  const cells = breakdown[current] ?? {};
-  const entries = Object.entries(cells) as [string, Count][];
-  const labels = useMemo(() => entries.map(([k]) => label(current, k)), [entries, current, label]);
-  const values = useMemo(() => entries.map(([, v]) => v), [entries]);
-  const title = `${t(`reports.breakdownTitles.${key}`)} — ${t(`reports.dimensions.${current}`)}`;
+  const section = sections.find((s) => s.name === name) ?? sections[0];
+  const groups = section?.breakdown?.groups ?? [];
+  const group = groups.find((g) => g.dimension === dim) ?? groups[0];
+  const rows = useMemo(() => (section && group ? groupRows(section, group.dimension) : []), [section, group]);
+  const title = section && group ? `${section.title} — ${group.label}` : '';
+  const chart = useMemo<ReportChart>(
+    () => ({
+      categories: rows.map((r) => r.category),
+      series: [{ name: title, values: rows.map((r) => r.count.value) }],
+      // Place names side by side under the bars ran into each other: long labels go at the left of the bars.
+      horizontal: rows.some((r) => r.category.length > 14),
+    }),
+    [rows, title],
+  );
+  if (!section || !group) return null;
   return (
     <section aria-labelledby="breakdowns-title">
       <h2 id="breakdowns-title">{t('reports.breakdownsTitle')}</h2>
       <div className="row">
         <div className="field">
           <label htmlFor="breakdown-key">{t('reports.breakdownPick')}</label>
-          <select id="breakdown-key" value={key} onChange={(e) => setKey(e.target.value as BreakdownKey)}>
-            {BREAKDOWN_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {t(`reports.breakdownTitles.${k}`)}
+          <select id="breakdown-key" value={section.name} onChange={(e) => setName(e.target.value as ReportSection['name'])}>
+            {sections.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.title}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="breakdown-dim">{t('reports.dimensionPick')}</label>
-          <select id="breakdown-dim" value={current} onChange={(e) => setDim(e.target.value as BreakdownDimension)}>
-            {dims.map((d) => (
-              <option key={d} value={d}>
-                {t(`reports.dimensions.${d}`)}
+          <select id="breakdown-dim" value={group.dimension} onChange={(e) => setDim(e.target.value as BreakdownDimension)}>
+            {groups.map((g) => (
+              <option key={g.dimension} value={g.dimension}>
+                {g.label}
               </option>
             ))}
           </select>
@@ -48,29 +56,25 @@ export function BreakdownPanel({ report, onDrill }: { report: IndicatorReport; o
       <table className="report-table" aria-label={title}>
         <thead>
           <tr>
-            <th scope="col">{t(`reports.dimensions.${current}`)}</th>
-            <th scope="col">{t('reports.value')}</th>
+            <th scope="col">{group.label}</th>
+            <th scope="col" className="num">
+              {t('reports.value')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {entries.map(([k, v], i) => (
-            <tr key={k}>
-              <th scope="row">{labels[i]}</th>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.category}</th>
               <td className="num">
-                {typeof v === 'number' && v > 0 ? (
-                  <button type="button" className="link" onClick={() => onDrill({ target: key, dimension: current, key: k, label: `${title}: ${labels[i]}` })}>
-                    {v}
-                  </button>
-                ) : (
-                  v
-                )}
+                <CountValue cell={r.count} onDrill={onDrill} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {report.multiValuedDimensions.includes(current) && <p className="muted small">{t('reports.issueNote')}</p>}
-      <BarChart labels={labels} values={values} title={title} />
+      {group.note && <p className="muted small">{group.note}</p>}
+      <BarChart chart={chart} title={title} />
     </section>
   );
 }

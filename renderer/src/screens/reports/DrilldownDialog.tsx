@@ -1,25 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakdownDimension, BreakdownKey, ReportQuery } from '../../../../shared/api/reportTypes';
+import type { ReportQuery } from '../../../../shared/api/reportTypes';
 import { formatDate } from '../../../../shared/domain/dates';
+import type { DrillTarget } from '../../../../shared/reports/reportLayout';
+import { keyLabel, type LabelledDimension } from '../../../../shared/reports/reportText';
 import { call, ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useKeyLabel } from './useKeyLabel';
-
-export interface DrilldownTargetRef {
-  target: BreakdownKey;
-  dimension: BreakdownDimension | null;
-  key: string | null;
-  label: string;
-}
+import { useReportText } from './useReportText';
 
 /** The consultations behind one number (first qualifying consultation of each woman for women counts). */
-export function DrilldownDialog({ query, target, onClose }: { query: ReportQuery; target: DrilldownTargetRef; onClose: () => void }) {
+export function DrilldownDialog({ query, target, onClose }: { query: ReportQuery; target: DrillTarget; onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const label = useKeyLabel();
+  const text = useReportText();
+  const label = (dim: LabelledDimension, key: string) => keyLabel(text, dim, key);
   useEffect(() => {
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
@@ -56,11 +52,11 @@ export function DrilldownDialog({ query, target, onClose }: { query: ReportQuery
                     <td>{formatDate(r.date)}</td>
                     {data.withNames && <td>{r.clientName}</td>}
                     <td>
-                      {t(`enum.venueKind.${r.venueKind}`)} {r.mobileSessionCode ?? r.contactPointCode}
+                      {label('venue', r.venueKind)} {r.mobileSessionCode ?? r.contactPointCode}
                     </td>
                     <td>{label('district', r.districtId)}</td>
                     <td>{label('sex', r.sex)}</td>
-                    <td>{r.ageBand === 'unknown' ? t('reports.keys.unknown') : r.ageBand}</td>
+                    <td>{label('ageBand', r.ageBand)}</td>
                     <td>{r.migrantHousehold ? label('abandoned', r.abandoned === null ? 'unknown' : r.abandoned ? 'yes' : 'no') : '—'}</td>
                     <td>{r.issues.map((i) => label('issue', i)).join('; ')}</td>
                   </tr>

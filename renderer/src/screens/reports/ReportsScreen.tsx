@@ -1,29 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakdownKey, Count, ReportQuery } from '../../../../shared/api/reportTypes';
+import type { ReportQuery } from '../../../../shared/api/reportTypes';
 import { formatDate, todayIso } from '../../../../shared/domain/dates';
 import { DEFINITIONS_VERSION } from '../../../../shared/domain/indicatorDefinitions';
+import { layoutReport, type DrillTarget } from '../../../../shared/reports/reportLayout';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLocalName, useRegions } from '../../hooks/useRegions';
 import { BreakdownPanel } from './BreakdownPanel';
 import { DefinitionsPanel } from './DefinitionsPanel';
-import { DrilldownDialog, type DrilldownTargetRef } from './DrilldownDialog';
+import { BarChart } from './BarChart';
+import { DrilldownDialog } from './DrilldownDialog';
 import { ExportBar } from './ExportBar';
 import { ImportDialog } from './ImportDialog';
 import { periodOf, type PeriodChoice, type PeriodKind } from './periods';
-
-// Headline rows that open to consultations: [row key, breakdown, dimension, key].
-const DRILL: Record<string, [BreakdownKey, 'abandoned' | null, string | null]> = {
-  women123: ['1.2.3.womenFromMigrantHouseholds', null, null],
-  abandoned123: ['1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes'],
-  consultations123: ['1.2.3.consultations', null, null],
-  women124: ['1.2.4.womenFromMigrantHouseholds', null, null],
-  abandoned124: ['1.2.4.abandonedWomen', null, null],
-  consultations124: ['1.2.4.consultations', null, null],
-  consultations1210: ['1.2.10.consultations', null, null],
-};
+import { ReportTable } from './ReportTable';
+import { useReportText } from './useReportText';
 
 /** Reports: indicators 1.2.3, 1.2.4, 1.2.10, 2.2.1.b for a period, with breakdowns, drill-down, exports and register import. */
 export function ReportsScreen() {
@@ -37,7 +30,7 @@ export function ReportsScreen() {
   const [districtId, setDistrictId] = useState('');
   const [cp, setCp] = useState('');
   const [query, setQuery] = useState<ReportQuery | null>(null);
-  const [drill, setDrill] = useState<DrilldownTargetRef | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const report = useQuery({ queryKey: ['reports:indicators', query], queryFn: () => call('reports:indicators', query!), enabled: query !== null });
   const years = Array.from({ length: 12 }, (_, i) => Number(today.slice(0, 4)) - i);
@@ -49,22 +42,9 @@ export function ReportsScreen() {
   }
 
   const r = report.data;
-  const headline: [string, Count][] = r
-    ? [
-        ['contactPointsOperating', r.indicators['1.2.3'].contactPointsOperating],
-        ['contactPointsEstablishedInPeriod', r.indicators['1.2.3'].contactPointsEstablishedInPeriod],
-        ['women123', r.indicators['1.2.3'].womenFromMigrantHouseholds],
-        ['abandoned123', r.indicators['1.2.3'].abandonedWomen],
-        ['consultations123', r.indicators['1.2.3'].consultations],
-        ['sessions124', r.indicators['1.2.4'].mobileSessionsConducted],
-        ['women124', r.indicators['1.2.4'].womenFromMigrantHouseholds],
-        ['abandoned124', r.indicators['1.2.4'].abandonedWomen],
-        ['consultations124', r.indicators['1.2.4'].consultations],
-        ['consultations1210', r.indicators['1.2.10'].consultations],
-        ['alimonyClosed', r.indicators['2.2.1.b'].alimonyCasesClosed],
-        ['alimonyResolved', r.indicators['2.2.1.b'].resolvedSuccessfully],
-      ]
-    : [];
+  const text = useReportText();
+  const layout = useMemo(() => (r ? layoutReport(r, text) : null), [r, text]);
+  const breakdowns = layout?.sections.filter((s) => s.breakdown) ?? [];
 
   return (
     <section aria-labelledby="section-title">
@@ -200,40 +180,34 @@ export function ReportsScreen() {
       <DefinitionsPanel version={r?.definitionsVersion ?? DEFINITIONS_VERSION} />
       {r && query && (
         <>
-          <h2 id="headline-title">{t('reports.headline')}</h2>
-          <p className="muted small">
-            {t('reports.periodLine', { from: formatDate(r.period.from), to: formatDate(r.period.to) })} ·{' '}
-            {t('reports.definitionsVersion', { version: r.definitionsVersion })}
-          </p>
-          <p className="muted small">{t('reports.drilldownHint')}</p>
-          <table className="report-table" aria-labelledby="headline-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.indicator')}</th>
-                <th scope="col">{t('reports.value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {headline.map(([k, v]) => {
-                const d = DRILL[k];
-                return (
-                  <tr key={k} data-row={k}>
-                    <th scope="row">{t(`reports.rows.${k}`)}</th>
-                    <td className="num">
-                      {d && typeof v === 'number' && v > 0 ? (
-                        <button type="button" className="link" onClick={() => setDrill({ target: d[0], dimension: d[1], key: d[2], label: t(`reports.rows.${k}`) })}>
-                          {v}
-                        </button>
-                      ) : (
-                        v
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <BreakdownPanel report={r} onDrill={setDrill} />
+          {layout?.sections.map((section) => {
+            if (section.breakdown) {
+              // The breakdowns share one panel with a picker, where the first of them stands.
+              return section === breakdowns[0] ? <BreakdownPanel key="breakdowns" sections={breakdowns} onDrill={setDrill} /> : null;
+            }
+            if (section.chart) {
+              // Charts stand side by side while the window is wide enough.
+              return (
+                <section key={section.name} className="report-chart" aria-labelledby={`report-${section.name}-title`}>
+                  <h2 id={`report-${section.name}-title`}>{section.title}</h2>
+                  <BarChart chart={section.chart} title={section.title} width={520} />
+                </section>
+              );
+            }
+            return (
+              <ReportTable key={section.name} section={section} onDrill={setDrill}>
+                {section.name === 'headline' && (
+                  <>
+                    <p className="muted small">
+                      {t('reports.periodLine', { from: formatDate(r.period.from), to: formatDate(r.period.to) })} ·{' '}
+                      {t('reports.definitionsVersion', { version: r.definitionsVersion })}
+                    </p>
+                    <p className="muted small">{t('reports.drilldownHint')}</p>
+                  </>
+                )}
+              </ReportTable>
+            );
+          })}
           <ExportBar query={query} />
         </>
       )}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import type { CountCell, DrillTarget, ReportSection } from '../../../../shared/reports/reportLayout';
+
+/** A count: a link to its consultations when there are any to show, else the number or its "<5" / "x" mark. */
+export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: (t: DrillTarget) => void }) {
+  const { value, drill } = cell;
+  if (drill && typeof value === 'number' && value > 0) {
+    return (
+      <button type="button" className="link" onClick={() => onDrill(drill)}>
+        {value}
+      </button>
+    );
+  }
+  return <>{value}</>;
+}
+
+/** A table section of the report: its title, any words under it, and its rows (the first cell heads the row). */
+export function ReportTable({ section, onDrill, children }: { section: ReportSection; onDrill: (t: DrillTarget) => void; children?: ReactNode }) {
+  const titleId = `report-${section.name.replace(/[^\w-]/g, '-')}-title`;
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>{section.title}</h2>
+      {children}
+      <table className="report-table" aria-labelledby={titleId}>
+        <thead>
+          <tr>
+            {section.columns.map((c, j) => (
+              <th key={j} scope="col" className={c.kind === 'count' ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {section.rows.map((row) => (
+            <tr key={`${row.group ?? ''}:${row.key}`} data-row={row.key}>
+              {row.cells.map((c, j) =>
+                c.kind === 'text' ? (
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {c.text}
+                    </th>
+                  ) : (
+                    <td key={j}>{c.text}</td>
+                  )
+                ) : (
+                  <td key={j} className="num">
+                    <CountValue cell={c} onDrill={onDrill} />
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {section.note && <p className="muted small">{section.note}</p>}
+    </section>
+  );
+}

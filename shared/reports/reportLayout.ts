@@ -1,0 +1,324 @@
+import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '../api/reportTypes';
+import { formatDate } from '../domain/dates';
+import { AGE_BANDS } from '../domain/enums';
+import { BREAKDOWN_KEYS } from '../domain/indicatorDefinitions';
+import { COMPLEMENTARY_MARK } from '../domain/suppression';
+import { keyLabel, type ReportText } from './reportText';
+
+// The indicator report laid out once, in one language, as an ordered list of named sections: the
+// Reports screen, the PDF, the XLSX and the CSV all walk these sections, so they show the same numbers
+// under the same words in the same order. A renderer asks a section what it holds (a table, a chart,
+// a new page, a note), never where it stands in the list. Pure: no Node, no DOM, no React.
+
+/** "<5": a count from 1 to threshold-1; "x": a count hidden so that a small one cannot be worked out from a total. */
+export type SuppressionMark = 'small' | 'complementary';
+
+/** The consultations behind a number: what the drill-down channel takes, and words for its title. */
+export interface DrillTarget {
+  target: BreakdownKey;
+  dimension: BreakdownDimension | null;
+  key: string | null;
+  label: string;
+}
+
+export interface CountCell {
+  kind: 'count';
+  value: Count;
+  mark: SuppressionMark | null;
+  drill: DrillTarget | null;
+}
+
+export type ReportCell = { kind: 'text'; text: string } | CountCell;
+
+export interface ReportColumn {
+  label: string;
+  kind: 'text' | 'count';
+}
+
+export interface ReportRow {
+  /** Stable, language-independent (a headline row's name, a breakdown cell's key). */
+  key: string;
+  /** In a breakdown: the dimension the row belongs to (its first cell names it). */
+  group: BreakdownDimension | null;
+  cells: ReportCell[];
+}
+
+export interface ReportChart {
+  categories: string[];
+  series: { name: string; values: Count[] }[];
+  /** Bars along the vertical axis with their labels at the left: long labels (region names) do not overlap. */
+  horizontal: boolean;
+}
+
+export interface BreakdownGroup {
+  dimension: BreakdownDimension;
+  label: string;
+  /** Why the cells may add up to more than the total (a multi-valued dimension). */
+  note: string | null;
+}
+
+export type ReportSectionName =
+  | 'headline'
+  | 'consultationsByVenueAndKind'
+  | 'alimonyByOutcome'
+  | 'womenByAge'
+  | 'consultationsByRegion'
+  | `breakdown:${BreakdownKey}`;
+
+export interface ReportSection {
+  name: ReportSectionName;
+  title: string;
+  /** The XLSX sheet of the section's table (language-independent, at most 31 characters); null without a table. */
+  sheet: string | null;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  chart: ReportChart | null;
+  /** Printed documents start this section on a new page. */
+  startsNewPage: boolean;
+  note: string | null;
+  breakdown: { key: BreakdownKey; groups: BreakdownGroup[] } | null;
+}
+
+export interface ReportLayout {
+  title: string;
+  /** Period, filters, definitions version, provenance: the lines under the title. */
+  meta: string[];
+  /** The same facts as label/value pairs (the XLSX "About" sheet and the top of the CSV). */
+  provenance: [string, string][];
+  suppressionNote: string;
+  suppressed: boolean;
+  sections: ReportSection[];
+}
+
+const BREAKDOWN_SHEETS: Record<BreakdownKey, string> = {
+  '1.2.3.womenFromMigrantHouseholds': '1.2.3 women',
+  '1.2.3.consultations': '1.2.3 consultations',
+  '1.2.4.womenFromMigrantHouseholds': '1.2.4 women',
+  '1.2.4.abandonedWomen': '1.2.4 abandoned',
+  '1.2.4.consultations': '1.2.4 consultations',
+  '1.2.10.consultations': '1.2.10 consultations',
+};
+
+export function suppressionMark(value: Count): SuppressionMark | null {
+  if (typeof value === 'number') return null;
+  return value === COMPLEMENTARY_MARK ? 'complementary' : 'small';
+}
+
+const text = (t: string): ReportCell => ({ kind: 'text', text: t });
+const count = (value: Count, drill: DrillTarget | null = null): CountCell => ({ kind: 'count', value, mark: suppressionMark(value), drill });
+const drillTo = (label: string, target: BreakdownKey, dimension: BreakdownDimension | null = null, key: string | null = null): DrillTarget => ({ target, dimension, key, label });
+
+function section(name: ReportSectionName, title: string, parts: Partial<ReportSection>): ReportSection {
+  return { name, title, sheet: null, columns: [], rows: [], chart: null, startsNewPage: false, note: null, breakdown: null, ...parts };
+}
+
+export function filtersText(report: IndicatorReport, words: ReportText): string {
+  const { t } = words;
+  const f = report.filters;
+  const parts: string[] = [];
+  if (f.region) parts.push(`${t('reports.region')}: ${keyLabel(words, 'region', f.region)}`);
+  if (f.districtId) parts.push(`${t('reports.district')}: ${keyLabel(words, 'district', f.districtId)}`);
+  if (f.contactPointCode) parts.push(`${t('reports.contactPoint')}: ${f.contactPointCode}`);
+  return parts.length ? parts.join('; ') : t('reports.noFilters');
+}
+
+function headline(report: IndicatorReport, { t }: ReportText): ReportSection {
+  const i = report.indicators;
+  // [row name, count, the consultations behind it]; counts of contact points and sessions open to none.
+  const rows: [string, Count, [BreakdownKey, BreakdownDimension?, string?] | null][] = [
+    ['contactPointsOperating', i['1.2.3'].contactPointsOperating, null],
+    ['contactPointsEstablishedInPeriod', i['1.2.3'].contactPointsEstablishedInPeriod, null],
+    ['women123', i['1.2.3'].womenFromMigrantHouseholds, ['1.2.3.womenFromMigrantHouseholds']],
+    ['abandoned123', i['1.2.3'].abandonedWomen, ['1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes']],
+    ['consultations123', i['1.2.3'].consultations, ['1.2.3.consultations']],
+    ['sessions124', i['1.2.4'].mobileSessionsConducted, null],
+    ['women124', i['1.2.4'].womenFromMigrantHouseholds, ['1.2.4.womenFromMigrantHouseholds']],
+    ['abandoned124', i['1.2.4'].abandonedWomen, ['1.2.4.abandonedWomen']],
+    ['consultations124', i['1.2.4'].consultations, ['1.2.4.consultations']],
+    ['consultations1210', i['1.2.10'].consultations, ['1.2.10.consultations']],
+    ['alimonyClosed', i['2.2.1.b'].alimonyCasesClosed, null],
+    ['alimonyResolved', i['2.2.1.b'].resolvedSuccessfully, null],
+  ];
+  return section('headline', t('reports.headline'), {
+    sheet: 'Headline',
+    columns: [
+      { label: t('reports.indicator'), kind: 'text' },
+      { label: t('reports.value'), kind: 'count' },
+    ],
+    rows: rows.map(([key, value, to]) => {
+      const label = t(`reports.rows.${key}`);
+      return { key, group: null, cells: [text(label), count(value, to && drillTo(label, ...to))] };
+    }),
+  });
+}
+
+function consultationsByVenueAndKind(report: IndicatorReport, words: ReportText): ReportSection {
+  const { t } = words;
+  const i = report.indicators['1.2.10'];
+  const kinds = Object.keys(i.byKind);
+  const venues = Object.keys(i.byVenue) as (keyof typeof i.byVenue)[];
+  const all = '1.2.10.consultations';
+  const title = t('reports.rows.consultations1210');
+  return section('consultationsByVenueAndKind', title, {
+    sheet: '1.2.10',
+    columns: [
+      { label: t('reports.venueKind'), kind: 'text' },
+      ...kinds.map((k) => ({ label: keyLabel(words, 'kind', k), kind: 'count' as const })),
+      { label: t('reports.keys.total'), kind: 'count' },
+    ],
+    rows: [
+      ...venues.map((venue) => {
+        const label = keyLabel(words, 'venue', venue);
+        return {
+          key: venue,
+          group: null,
+          // A venue-and-kind cell opens to nothing: the drill-down follows one dimension at a time.
+          cells: [text(label), ...kinds.map((k) => count(i.byVenueAndKind[`${venue}:${k}`] ?? 0)), count(i.byVenue[venue], drillTo(`${title}: ${label}`, all, 'venue', venue))],
+        };
+      }),
+      {
+        key: 'total',
+        group: null,
+        cells: [
+          text(t('reports.keys.total')),
+          ...kinds.map((k) => count(i.byKind[k] ?? 0, drillTo(`${title}: ${keyLabel(words, 'kind', k)}`, all, 'kind', k))),
+          count(i.consultations, drillTo(title, all)),
+        ],
+      },
+    ],
+  });
+}
+
+function alimonyByOutcome(report: IndicatorReport, words: ReportText): ReportSection {
+  const { t } = words;
+  const b = report.indicators['2.2.1.b'];
+  return section('alimonyByOutcome', t('reports.byOutcome'), {
+    sheet: '2.2.1.b',
+    columns: [
+      { label: t('reports.outcome'), kind: 'text' },
+      { label: t('reports.value'), kind: 'count' },
+    ],
+    rows: [
+      ...Object.entries(b.byOutcome).map(([key, v]) => ({ key, group: null, cells: [text(keyLabel(words, 'outcome', key)), count(v)] })),
+      { key: 'total', group: null, cells: [text(t('reports.keys.total')), count(b.alimonyCasesClosed)] },
+    ],
+  });
+}
+
+function womenByAge(report: IndicatorReport, words: ReportText): ReportSection {
+  const { t } = words;
+  const series = (['1.2.3', '1.2.4'] as const).map((indicator) => {
+    const cells = report.breakdowns[`${indicator}.womenFromMigrantHouseholds`].ageBand ?? {};
+    return { name: `${indicator} b`, values: AGE_BANDS.map((b) => cells[b] ?? 0) };
+  });
+  return section('womenByAge', t('reports.chartAgeTitle'), {
+    chart: { categories: AGE_BANDS.map((b) => keyLabel(words, 'ageBand', b)), series, horizontal: false },
+  });
+}
+
+function consultationsByRegion(report: IndicatorReport, words: ReportText): ReportSection {
+  const { t } = words;
+  const regions = report.breakdowns['1.2.10.consultations'].region ?? {};
+  const keys = Object.keys(regions);
+  return section('consultationsByRegion', t('reports.chartRegionTitle'), {
+    chart: {
+      categories: keys.map((k) => keyLabel(words, 'region', k)),
+      series: [{ name: t('reports.chartRegionTitle'), values: keys.map((k) => regions[k] ?? 0) }],
+      horizontal: true,
+    },
+  });
+}
+
+/** Every dimension the engine returns for the breakdown, in its order: a new dimension needs no change here. */
+function breakdown(report: IndicatorReport, words: ReportText, key: BreakdownKey): ReportSection {
+  const { t } = words;
+  const title = t(`reports.breakdownTitles.${key}`);
+  const groups: BreakdownGroup[] = [];
+  const rows: ReportRow[] = [];
+  for (const [dimension, cells] of Object.entries(report.breakdowns[key]) as [BreakdownDimension, Record<string, Count>][]) {
+    const label = t(`reports.dimensions.${dimension}`);
+    groups.push({ dimension, label, note: report.multiValuedDimensions.includes(dimension) ? t('reports.issueNote') : null });
+    for (const [k, v] of Object.entries(cells)) {
+      const category = keyLabel(words, dimension, k);
+      // [dimension, category, count]: groupRows reads them back in this order.
+      rows.push({ key: k, group: dimension, cells: [text(label), text(category), count(v, drillTo(`${title} — ${label}: ${category}`, key, dimension, k))] });
+    }
+  }
+  return section(`breakdown:${key}`, title, {
+    sheet: BREAKDOWN_SHEETS[key],
+    columns: [
+      { label: t('reports.dimensionPick'), kind: 'text' },
+      { label: t('reports.category'), kind: 'text' },
+      { label: t('reports.value'), kind: 'count' },
+    ],
+    rows,
+    note: groups.find((g) => g.note)?.note ?? null,
+    breakdown: { key, groups },
+  });
+}
+
+export function layoutReport(report: IndicatorReport, words: ReportText): ReportLayout {
+  const { t } = words;
+  const g = report.generated;
+  const filters = filtersText(report, words);
+  const meta = [
+    t('reports.periodLine', { from: formatDate(report.period.from), to: formatDate(report.period.to) }),
+    t('reports.filtersLine', { filters }),
+    t('reports.definitionsVersion', { version: report.definitionsVersion }),
+    t('reports.generatedLine', {
+      at: `${formatDate(g.at)} ${g.at.slice(11, 16)} UTC`,
+      installation: g.installationName ?? '—',
+      stamp: g.dataStamp ?? '—',
+      version: g.appVersion ?? '—',
+    }),
+    // A printed report witnesses the audit trail as it stood (see the README's security model).
+    ...(g.auditHead ? [t('reports.auditHeadLine', { seq: g.auditHead.seq, hash: g.auditHead.hash })] : []),
+  ];
+  const s = report.suppression;
+  const suppressionNote = s.applied ? t('reports.suppressionNote', { max: s.threshold - 1, threshold: s.threshold }) : t('reports.notSuppressed');
+  const provenance: [string, string][] = [
+    [t('reports.meta.period'), `${report.period.from} – ${report.period.to}`],
+    [t('reports.meta.filters'), filters],
+    [t('reports.meta.definitionsVersion'), report.definitionsVersion],
+    [t('reports.meta.installation'), g.installationName ?? ''],
+    [t('reports.meta.dataStamp'), g.dataStamp ?? ''],
+    [t('reports.meta.generatedAt'), g.at],
+    [t('reports.meta.appVersion'), g.appVersion ?? ''],
+    ...(g.auditHead ? ([[t('reports.meta.auditHead'), `${g.auditHead.seq} ${g.auditHead.hash}`]] as [string, string][]) : []),
+    [t('reports.meta.suppression'), suppressionNote],
+  ];
+  const breakdowns = BREAKDOWN_KEYS.map((key, i) => ({ ...breakdown(report, words, key), startsNewPage: i === 0 }));
+  return {
+    title: t('reports.title'),
+    meta,
+    provenance,
+    suppressionNote,
+    suppressed: s.applied,
+    sections: [
+      headline(report, words),
+      consultationsByVenueAndKind(report, words),
+      alimonyByOutcome(report, words),
+      womenByAge(report, words),
+      consultationsByRegion(report, words),
+      ...breakdowns,
+    ],
+  };
+}
+
+/** The sections that hold a table (the spreadsheet's sheets, the CSV's blocks). */
+export function tableSections(layout: ReportLayout): (ReportSection & { sheet: string })[] {
+  return layout.sections.filter((s): s is ReportSection & { sheet: string } => s.sheet !== null);
+}
+
+/** A cell as plain text or number, for the spreadsheet formats. */
+export function cellValue(cell: ReportCell): Count {
+  return cell.kind === 'text' ? cell.text : cell.value;
+}
+
+/** The rows of one dimension of a breakdown section as category and count, for a view that shows one group at a time. */
+export function groupRows(section: ReportSection, dimension: BreakdownDimension): { key: string; category: string; count: CountCell }[] {
+  return section.rows.flatMap((r) => {
+    const [, category, count] = r.cells;
+    return r.group === dimension && category?.kind === 'text' && count?.kind === 'count' ? [{ key: r.key, category: category.text, count }] : [];
+  });
+}
