@@ -40,9 +40,19 @@ export async function taskRow(db: Db, id: string) {
   return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** The columns a hearing's form sets (saveHearing, and the national seed). */
+export function hearingColumns(input: HearingFields) {
+  return { case_id: input.caseId, date: input.date, time: input.time, place: input.place, result: input.result, notes: input.notes };
+}
+
+/** The columns a task's form sets (saveTask, and the national seed). */
+export function taskColumns(input: TaskFields) {
+  return { case_id: input.caseId, title: input.title, due_on: input.dueOn, assignee_user_id: input.assigneeUserId };
+}
+
 /** Returns the hearing's id. A hearing is edited only as a hearing of the case it belongs to. */
 export async function saveHearing(ctx: WriteCtx, input: HearingFields): Promise<string> {
-  const values = { case_id: input.caseId, date: input.date, time: input.time, place: input.place, result: input.result, notes: input.notes };
+  const values = hearingColumns(input);
   if (input.id) {
     const current = await ctx.trx.selectFrom('hearings').select('case_id').where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!current || current.case_id !== input.caseId) throw new AppError('NOT_FOUND', 'No such hearing');
@@ -57,7 +67,7 @@ export async function saveHearing(ctx: WriteCtx, input: HearingFields): Promise<
 
 /** Returns the task's id. */
 export async function saveTask(ctx: WriteCtx, input: TaskFields): Promise<string> {
-  const values = { case_id: input.caseId, title: input.title, due_on: input.dueOn, assignee_user_id: input.assigneeUserId };
+  const values = taskColumns(input);
   if (input.id) {
     const fields = await updateRow(ctx.trx, ctx.w, 'tasks', input.id, values);
     await audit(ctx, 'task.update', 'tasks', input.id, { caseId: input.caseId, fields });

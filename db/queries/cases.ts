@@ -214,9 +214,29 @@ export async function saveCase(ctx: WriteCtx, input: CaseFields, ownContactPoint
     return existing.id;
   }
   const id = await insertRow(trx, w, 'cases', { ...values, status: 'open', closed_on: null, outcome: null, details: '{}' });
-  await insertRow(trx, w, 'case_status_history', { case_id: id, status: 'open', changed_on: openedOn, user_id: ctx.user.id, note: '' });
+  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(id, 'open', openedOn, ctx.user.id, ''));
   await audit(ctx, 'case.create', 'cases', id, { clientId: input.clientId, caseType: input.caseType });
   return id;
+}
+
+/** A case's details (JSON; the answers of its filings under `filing`), as saving a filing keeps them for the next one (saveFiling, and the demo data set). */
+export async function setCaseDetails(ctx: WriteCtx, caseId: string, details: Record<string, unknown>): Promise<void> {
+  await updateRow(ctx.trx, ctx.w, 'cases', caseId, { details: JSON.stringify(details) });
+}
+
+/** The columns a status change sets on the case (writeCaseStatus, and the national seed). */
+export function caseStatusPatch(status: CaseStatus, on: string, outcome: CaseOutcome | null) {
+  const patch: { status: CaseStatus; closed_on?: string | null; outcome?: CaseOutcome | null } = { status };
+  if (status === 'closed') {
+    patch.closed_on = on;
+    patch.outcome = outcome;
+  } else if (outcome) patch.outcome = outcome; // e.g. the decision's outcome, recorded when decided
+  return patch;
+}
+
+/** The dated history row of a case's status (saveCase, writeCaseStatus, and the national seed). */
+export function statusHistoryColumns(caseId: string, status: CaseStatus, on: string, userId: string, note: string) {
+  return { case_id: caseId, status, changed_on: on, user_id: userId, note };
 }
 
 /** A change of status as the case service allowed it: the case's columns and a dated history row. */
@@ -225,12 +245,7 @@ export async function writeCaseStatus(
   change: { id: string; from: CaseStatus; status: CaseStatus; on: string; outcome: CaseOutcome | null; note: string },
 ): Promise<void> {
   const { trx, w } = ctx;
-  const patch: { status: CaseStatus; closed_on?: string | null; outcome?: CaseOutcome | null } = { status: change.status };
-  if (change.status === 'closed') {
-    patch.closed_on = change.on;
-    patch.outcome = change.outcome;
-  } else if (change.outcome) patch.outcome = change.outcome; // e.g. the decision's outcome, recorded when decided
-  await updateRow(trx, w, 'cases', change.id, patch);
-  await insertRow(trx, w, 'case_status_history', { case_id: change.id, status: change.status, changed_on: change.on, user_id: ctx.user.id, note: change.note });
+  await updateRow(trx, w, 'cases', change.id, caseStatusPatch(change.status, change.on, change.outcome));
+  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(change.id, change.status, change.on, ctx.user.id, change.note));
   await audit(ctx, 'case.status', 'cases', change.id, { from: change.from, to: change.status, outcome: change.outcome });
 }

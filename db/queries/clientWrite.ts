@@ -86,7 +86,21 @@ export function householdColumns(h: HouseholdFields) {
   };
 }
 
-/** The clients row for a client as entered (also used by the national seed's fast path). */
+/** The columns of a client's child as entered (saveClient, and the national seed). */
+export function childColumns(c: ClientFields['children'][number]) {
+  return {
+    surname: c.surname,
+    given_name: c.givenName,
+    patronymic: c.patronymic,
+    birth_date: c.birthDate,
+    sex: c.sex,
+    birth_certificate: c.birthCertificate,
+    paternity_registered: int(c.paternityRegistered),
+    notes: c.notes,
+  };
+}
+
+/** The clients row for a client as entered (saveClient, and the national seed). */
 export function clientColumns(input: ClientFields, ageRecordedOn: string | null) {
   const keys = nameKeys(input);
   return {
@@ -160,16 +174,7 @@ export async function saveClient(ctx: WriteCtx, input: ClientFields, today: stri
   const currentChildren = await trx.selectFrom('children').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).execute();
   const keptChildren = new Set<string>();
   for (const c of input.children) {
-    const cv = {
-      surname: c.surname,
-      given_name: c.givenName,
-      patronymic: c.patronymic,
-      birth_date: c.birthDate,
-      sex: c.sex,
-      birth_certificate: c.birthCertificate,
-      paternity_registered: int(c.paternityRegistered),
-      notes: c.notes,
-    };
+    const cv = childColumns(c);
     if (c.id) {
       keptChildren.add(c.id);
       await updateRow(trx, w, 'children', c.id, cv);

@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
 import type { ConsultationKind, IssueCategory, Referral, VenueKind } from '../../shared/domain/enums';
-import { takeSnapshot, type Snapshot } from '../../shared/domain/snapshot';
-import type { ConsultationRow, ContactPointRow, MobileSessionRow } from '../schema';
+import { takeSnapshot, type Snapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
+import type { ClientRow, ConsultationRow, ContactPointRow, HouseholdRow, MobileSessionRow } from '../schema';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { audit, bool, int, type Db, type WriteCtx } from './writeContext';
 
@@ -153,35 +153,44 @@ export function snapColumns(s: Snapshot) {
   };
 }
 
-/** The snap_* columns for a client on a date, from her record as it is now (i.e. at save time). */
-async function snapshotColumns(db: Db, clientId: string, on: string) {
+/** What a snapshot needs of a client's row. */
+type ClientSnapshotColumns = Pick<
+  ClientRow,
+  'sex' | 'birth_date' | 'age_recorded' | 'age_recorded_on' | 'employment' | 'education' | 'residence_type' | 'social_assistance' | 'residence_district_id'
+>;
+
+/** A client's row as the snapshot reads it (saveConsultation, and the national seed from the row it writes). */
+export function snapshotClient(c: ClientSnapshotColumns): SnapshotClient {
+  return {
+    sex: c.sex,
+    birthDate: c.birth_date,
+    ageRecorded: c.age_recorded,
+    ageRecordedOn: c.age_recorded_on,
+    employment: c.employment,
+    education: c.education,
+    residenceType: c.residence_type,
+    socialAssistance: bool(c.social_assistance),
+    residenceDistrictId: c.residence_district_id,
+  };
+}
+
+/** A migrant household's row as the snapshot reads it (saveConsultation, and the national seed). */
+export function snapshotHousehold(h: Pick<HouseholdRow, 'relation' | 'departure_date' | 'last_remittance_date' | 'marital_status' | 'abandoned_override'>): SnapshotHousehold {
+  return {
+    relation: h.relation,
+    departureDate: h.departure_date,
+    lastRemittanceDate: h.last_remittance_date,
+    maritalStatus: h.marital_status,
+    abandonedOverride: bool(h.abandoned_override),
+  };
+}
+
+/** A client's status on a date, from her record as it is now (i.e. at save time). */
+async function clientSnapshot(db: Db, clientId: string, on: string): Promise<Snapshot> {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!c) throw new AppError('NOT_FOUND', 'No such client');
   const h = await db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();
-  const s = takeSnapshot(
-    {
-      sex: c.sex,
-      birthDate: c.birth_date,
-      ageRecorded: c.age_recorded,
-      ageRecordedOn: c.age_recorded_on,
-      employment: c.employment,
-      education: c.education,
-      residenceType: c.residence_type,
-      socialAssistance: bool(c.social_assistance),
-      residenceDistrictId: c.residence_district_id,
-    },
-    h
-      ? {
-          relation: h.relation,
-          departureDate: h.departure_date,
-          lastRemittanceDate: h.last_remittance_date,
-          maritalStatus: h.marital_status,
-          abandonedOverride: bool(h.abandoned_override),
-        }
-      : null,
-    on,
-  );
-  return snapColumns(s);
+  return takeSnapshot(snapshotClient(c), h ? snapshotHousehold(h) : null, on);
 }
 
 /** What a consultation's form sets. */
@@ -208,6 +217,53 @@ export interface ConsultationFields {
 export interface Venue {
   session: MobileSessionRow | null;
   contactPoint: ContactPointRow | null;
+}
+
+/** Where a consultation took place: its date, contact point and district, resolved from its venue. */
+export interface ConsultationPlace {
+  date: string;
+  contactPointId: string;
+  districtId: string;
+}
+
+/** The columns of a consultation as entered, at its resolved place (saveConsultation, the register import, the national seed). */
+export function consultationColumns(input: ConsultationFields, place: ConsultationPlace) {
+  return {
+    client_id: input.clientId,
+    date: place.date,
+    venue_kind: input.venueKind,
+    contact_point_id: place.contactPointId,
+    mobile_session_id: input.venueKind === 'mobile_session' ? input.mobileSessionId : null,
+    district_id: place.districtId,
+    lawyer_user_id: input.lawyerUserId,
+    lawyer_name: input.lawyerName,
+    kind: input.kind,
+    advice: input.advice,
+    follow_up_on: input.followUpOn,
+    case_id: input.caseId,
+  };
+}
+
+/**
+ * The rows of a new consultation: the consultation with its snapshot, its issues and referrals, and
+ * its audit entry. saveConsultation passes the snapshot of the client's record; the register import
+ * the snapshot of the register's row (the person's situation as the register recorded it that day).
+ */
+export async function insertConsultation(ctx: WriteCtx, input: ConsultationFields, place: ConsultationPlace, snapshot: Snapshot): Promise<string> {
+  const { trx, w } = ctx;
+  const id = await insertRow(trx, w, 'consultations', { ...consultationColumns(input, place), ...snapColumns(snapshot) });
+  for (const issue of new Set(input.issues)) await insertRow(trx, w, 'consultation_issues', { consultation_id: id, issue });
+  for (const [referral, note] of new Map(input.referrals.map((r) => [r.referral, r.note]))) {
+    await insertRow(trx, w, 'consultation_referrals', { consultation_id: id, referral, note });
+  }
+  await audit(ctx, 'consultation.create', 'consultations', id, {
+    clientId: input.clientId,
+    fields: [],
+    snapshot: true,
+    issues: input.issues.length,
+    referrals: input.referrals.length,
+  });
+  return id;
 }
 
 /**
@@ -253,41 +309,28 @@ export async function saveConsultation(ctx: WriteCtx, input: ConsultationFields,
     districtId = venue.contactPoint.district_id;
   } else throw new AppError('NOT_FOUND', 'No such mobile session or contact point');
 
-  const values = {
-    client_id: input.clientId,
-    date,
-    venue_kind: input.venueKind,
-    contact_point_id: contactPointId,
-    mobile_session_id: venue.session?.id ?? null,
-    district_id: districtId,
-    lawyer_user_id: input.lawyerUserId,
-    lawyer_name: input.lawyerName,
-    kind: input.kind,
-    advice: input.advice,
-    follow_up_on: input.followUpOn,
-    case_id: input.caseId,
-  };
-  const retake = !existing || existing.client_id !== input.clientId || existing.date !== date;
+  const place = { date, contactPointId, districtId };
   let id: string;
-  let fields: string[] = [];
   if (existing) {
     id = existing.id;
-    fields = await updateRow(trx, w, 'consultations', id, { ...values, ...(retake ? await snapshotColumns(trx, input.clientId, date) : {}) });
+    const retake = existing.client_id !== input.clientId || existing.date !== date;
+    const snapshot = retake ? snapColumns(await clientSnapshot(trx, input.clientId, date)) : {};
+    const fields = await updateRow(trx, w, 'consultations', id, { ...consultationColumns(input, place), ...snapshot });
+    await replaceChildren(ctx, id, input);
+    await audit(ctx, 'consultation.update', 'consultations', id, {
+      clientId: input.clientId,
+      fields,
+      snapshot: retake,
+      issues: input.issues.length,
+      referrals: input.referrals.length,
+    });
   } else {
-    id = await insertRow(trx, w, 'consultations', { ...values, ...(await snapshotColumns(trx, input.clientId, date)) });
+    id = await insertConsultation(ctx, input, place, await clientSnapshot(trx, input.clientId, date));
   }
-  await replaceChildren(ctx, id, input);
   if (sessionToConduct) {
     await updateRow(trx, w, 'mobile_sessions', sessionToConduct, { status: 'conducted', status_changed_on: today });
     await audit(ctx, 'mobile_session.status', 'mobile_sessions', sessionToConduct, { from: 'planned', to: 'conducted', by: 'consultation' });
   }
-  await audit(ctx, existing ? 'consultation.update' : 'consultation.create', 'consultations', id, {
-    clientId: input.clientId,
-    fields,
-    snapshot: retake,
-    issues: input.issues.length,
-    referrals: input.referrals.length,
-  });
   return id;
 }
 

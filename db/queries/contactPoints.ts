@@ -39,6 +39,11 @@ export async function contactPointIdByCode(db: Db, code: string): Promise<string
   return (await db.selectFrom('contact_points').select('id').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst())?.id;
 }
 
+/** Whether a contact point was open on a date: established by then and not yet closed (the consultation service, and the register import). */
+export function openOn(cp: { established_on: string; closed_on: string | null }, date: string): boolean {
+  return date >= cp.established_on && (!cp.closed_on || date <= cp.closed_on);
+}
+
 /** What a contact point's form sets. */
 export interface ContactPointFields {
   id?: string;

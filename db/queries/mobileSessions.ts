@@ -83,6 +83,25 @@ export async function sessionIdByCode(db: Db, code: string): Promise<string | un
   return (await db.selectFrom('mobile_sessions').select('id').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst())?.id;
 }
 
+/** The columns a session's form sets, with its code and contact point resolved (saveSession, and the national seed). */
+export function sessionColumns(input: SessionFields, code: string, contactPointId: string) {
+  return {
+    code,
+    contact_point_id: contactPointId,
+    date: input.date,
+    district_id: input.districtId,
+    jamoat: input.jamoat,
+    village: input.village,
+    partner_authority: input.partnerAuthority,
+    notes: input.notes,
+  };
+}
+
+/** The columns of a member of a session's team; `name` falls back to the staff member's (saveSession, and the national seed). */
+export function teamMemberColumns(member: SessionFields['team'][number], name: string) {
+  return { staff_id: member.staffId, name, role: member.role };
+}
+
 /** The first free code of a session of this contact point on this date: CODE-YYYYMMDD-N. */
 export async function generateSessionCode(db: Db, cpCode: string, date: string): Promise<string> {
   const prefix = `${cpCode}-${date.replace(/-/g, '')}-`;
@@ -125,16 +144,7 @@ export async function saveSession(ctx: WriteCtx, input: SessionFields, ownContac
   const clash = await sessionIdByCode(trx, code);
   // A generated code taken meanwhile (by a session received from another installation): the next one.
   if (clash && clash !== input.id) code = await generateSessionCode(trx, cp.code, input.date);
-  const values = {
-    code,
-    contact_point_id: contactPointId,
-    date: input.date,
-    district_id: input.districtId,
-    jamoat: input.jamoat,
-    village: input.village,
-    partner_authority: input.partnerAuthority,
-    notes: input.notes,
-  };
+  const values = sessionColumns(input, code, contactPointId);
   let id: string;
   if (existing) {
     id = existing.id;
@@ -161,7 +171,7 @@ async function saveTeam(ctx: WriteCtx, sessionId: string, team: SessionFields['t
   for (const member of team) {
     // A staff member's name stands in for a name left empty.
     const name = member.name || (member.staffId ? ((await staffName(trx, member.staffId)) ?? '') : '');
-    const values = { staff_id: member.staffId, name, role: member.role };
+    const values = teamMemberColumns(member, name);
     if (member.id && current.some((c) => c.id === member.id)) {
       keep.add(member.id);
       await updateRow(trx, ctx.w, 'mobile_session_team', member.id, values);

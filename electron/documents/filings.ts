@@ -1,9 +1,9 @@
 import mammoth from 'mammoth';
-import { loadFilingData, type FilingData } from '../../db/queries/filingData';
+import { setCaseDetails } from '../../db/queries/cases';
 import { insertFilingDocument } from '../../db/queries/documents';
+import { loadFilingData, type FilingData } from '../../db/queries/filingData';
 import { legalRefMap, legalRefVersion } from '../services/legalRefs';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
-import { updateRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
 import type { DocumentSummary, FilingLang, FilingPreparation, FilingPreview, FilingTemplateSummary, PropertyItem } from '../../shared/api/filingsTypes';
 import { todayIso } from '../../shared/domain/dates';
@@ -145,7 +145,7 @@ export async function saveFiling(ctx: WriteCtx, req: FilingRequest): Promise<Doc
   const details = { ...data.case.details };
   const previous = details.filing && typeof details.filing === 'object' ? (details.filing as Record<string, unknown>) : {};
   details.filing = { ...previous, ...resolved.keptAnswers, ...(req.property ? { property: resolved.keptProperty } : {}) };
-  await updateRow(ctx.trx, ctx.w, 'cases', data.case.id, { details: JSON.stringify(details) });
+  await setCaseDetails(ctx, data.case.id, details);
   const id = await insertFilingDocument(ctx, {
     caseId: data.case.id,
     clientId: data.client.id,

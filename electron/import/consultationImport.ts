@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
+import { saveClient, type ClientFields } from '../../db/queries/clientWrite';
+import { insertConsultation, type ConsultationFields } from '../../db/queries/consultations';
+import { openOn } from '../../db/queries/contactPoints';
+import type { WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
-import { insertRow, type Writer } from '../../db/write';
-import { nameKeys } from '../../shared/domain/names';
-import { takeSnapshot } from '../../shared/domain/snapshot';
+import { checkClient } from '../services/clients';
+import { asIs } from '../services/fieldPaths';
+import type { RelationToMigrant } from '../../shared/domain/enums';
+import { takeSnapshot, type Snapshot } from '../../shared/domain/snapshot';
 import type { ConsultationRow, RowReader } from './registerRows';
 
 // Consultations of an imported register: who the person is, what is already in the database, and the
 // snapshot stored with each consultation (status as of that day — what the reports read).
 //
-// Person matching (issue 5): the same person when surname, given name, patronymic and birth date
+// Person matching: the same person when surname, given name, patronymic and birth date
 // match after folding case, spaces and Unicode (NFC); without a birth date, when the names and the
 // (home) district match. The two keys never mix, so the result does not depend on the order of rows.
 //
@@ -50,7 +55,10 @@ function naturalKey(person: string, date: string, venue: string, cp: string, ses
 
 export async function planConsultations(db: Kysely<Database>, rows: ConsultationRow[], readers: RowReader[]): Promise<ConsultationPlan> {
   const cps = new Map(
-    (await db.selectFrom('contact_points').select(['id', 'code', 'district_id']).where('deleted_at', 'is', null).execute()).map((r) => [r.code, r]),
+    (await db.selectFrom('contact_points').select(['id', 'code', 'district_id', 'established_on', 'closed_on']).where('deleted_at', 'is', null).execute()).map((r) => [
+      r.code,
+      r,
+    ]),
   );
   const sessions = new Map(
     (await db.selectFrom('mobile_sessions').select(['id', 'code', 'date', 'district_id', 'contact_point_id']).where('deleted_at', 'is', null).execute()).map(
@@ -85,6 +93,8 @@ export async function planConsultations(db: Kysely<Database>, rows: Consultation
     }
     const cp = cps.get(row.contactPointCode);
     if (row.contactPointCode && !cp) r.error('contact_point', 'unknownContactPoint');
+    // As on the consultation screen: help at the desk only while the contact point was open.
+    if (cp && row.venue === 'contact_point' && row.date && !openOn(cp, row.date)) r.error('date', 'contactPointClosed');
     let session = null;
     if (row.sessionCode && row.venue === 'mobile_session') {
       session = sessions.get(row.sessionCode) ?? null;
@@ -141,12 +151,13 @@ export async function planConsultations(db: Kysely<Database>, rows: Consultation
 }
 
 /**
- * The snapshot columns of a consultation: the person's status on the consultation date, through the
- * same takeSnapshot as consultations recorded on screen. The register's own abandoned yes/no acts as the
- * lawyer's override (reason "override"); blank means the rule decides.
+ * The person's status on the consultation date, through the same takeSnapshot as consultations
+ * recorded on screen, but from the register's row: the register recorded her situation that day, while
+ * the client's record holds only her latest. The register's own abandoned yes/no acts as the lawyer's
+ * override (reason "override"); blank means the rule decides.
  */
-export function snapshotOf(row: ConsultationRow) {
-  const s = takeSnapshot(
+export function snapshotOf(row: ConsultationRow): Snapshot {
+  return takeSnapshot(
     {
       sex: row.sex,
       birthDate: row.birthDate,
@@ -160,7 +171,7 @@ export function snapshotOf(row: ConsultationRow) {
     },
     row.migrant
       ? {
-          relation: row.sex === 'F' ? 'wife' : 'other',
+          relation: relationOf(row),
           departureDate: null,
           lastRemittanceDate: row.lastRemittance,
           maritalStatus: 'unknown',
@@ -169,28 +180,64 @@ export function snapshotOf(row: ConsultationRow) {
       : null,
     row.date,
   );
-  const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+}
+
+/** A register names the migrant only as the woman's husband; a man's household is "other". */
+const relationOf = (row: ConsultationRow): RelationToMigrant => (row.sex === 'F' ? 'wife' : 'other');
+
+/** A new client as the client form would send her, from the latest of her rows in the file (her situation "now"). */
+function clientOf(row: ConsultationRow): ClientFields {
   return {
-    snap_sex: s.sex,
-    snap_age: s.age,
-    snap_age_band: s.ageBand,
-    snap_migrant_household: s.migrantHousehold ? 1 : 0,
-    snap_relation: s.relation,
-    snap_marital_status: s.maritalStatus,
-    snap_abandoned: bit(s.abandoned),
-    snap_abandoned_computed: bit(s.abandonedComputed),
-    snap_abandoned_reason: s.abandonedReason,
-    snap_employment: s.employment,
-    snap_education: s.education,
-    snap_residence: s.residence,
-    snap_social_assistance: bit(s.socialAssistance),
-    snap_residence_district_id: s.residenceDistrictId,
+    surname: row.surname,
+    givenName: row.givenName,
+    patronymic: row.patronymic,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    age: row.birthDate ? null : row.age,
+    idDocType: '',
+    idDocNumber: '',
+    residenceDistrictId: row.districtId,
+    residenceJamoat: '',
+    residenceVillage: '',
+    residenceAddress: '',
+    residenceType: row.residence,
+    languages: [],
+    employment: row.employment,
+    education: row.education,
+    socialAssistance: null,
+    consentOn: null,
+    consentMethod: null,
+    notes: '',
+    phones: row.phone ? [{ phone: row.phone, label: '' }] : [],
+    household: row.migrant
+      ? {
+          relation: relationOf(row),
+          migrantSurname: '',
+          migrantGivenName: '',
+          migrantPatronymic: '',
+          migrantBirthDate: null,
+          country: row.husbandCountry,
+          city: '',
+          departureDate: null,
+          lastContactDate: null,
+          lastRemittanceDate: row.lastRemittance,
+          maritalStatus: 'unknown',
+          notes: '',
+        }
+      : null,
+    children: [],
   };
 }
 
-export async function writeConsultations(trx: Kysely<Database>, w: Writer, plan: ConsultationPlan): Promise<void> {
+/**
+ * Writes the plan through the repository functions of the screens: saveClient for each new person,
+ * checked as the client service checks her (an age as told is recorded on the date of that row), insertConsultation for each consultation with
+ * the register's snapshot. The register is history as written: a consultation it notes in a planned
+ * or cancelled session leaves the session as the register has it (saveConsultation would mark a
+ * planned session conducted and refuse a cancelled one).
+ */
+export async function writeConsultations(ctx: WriteCtx, plan: ConsultationPlan): Promise<void> {
   const clientIds = new Map(plan.existing);
-  // A new client's record is made from the latest of her rows in the file (her situation "now").
   const latest = new Map<string, ConsultationRow>();
   for (const p of plan.toInsert) {
     const cur = latest.get(p.personKey);
@@ -198,60 +245,26 @@ export async function writeConsultations(trx: Kysely<Database>, w: Writer, plan:
   }
   for (const c of plan.newClients) {
     const row = latest.get(c.key) ?? c.row;
-    const keys = nameKeys({ surname: row.surname, givenName: row.givenName, patronymic: row.patronymic });
-    const id = await insertRow(trx, w, 'clients', {
-      surname: row.surname,
-      given_name: row.givenName,
-      patronymic: row.patronymic,
-      search_name: keys.searchName,
-      search_key: keys.searchKey,
-      sex: row.sex,
-      birth_date: row.birthDate,
-      age_recorded: row.birthDate ? null : row.age,
-      age_recorded_on: row.birthDate || row.age === null ? null : row.date,
-      id_doc_type: '',
-      id_doc_number: '',
-      residence_district_id: row.districtId,
-      residence_jamoat: '',
-      residence_village: '',
-      residence_address: '',
-      residence_type: row.residence,
-      languages: '[]',
-      employment: row.employment,
-      education: row.education,
-      notes: '',
-    });
-    clientIds.set(c.key, id);
-    if (row.migrant) {
-      await insertRow(trx, w, 'migrant_households', {
-        client_id: id,
-        relation: row.sex === 'F' ? 'wife' : 'other',
-        migrant_surname: '',
-        migrant_given_name: '',
-        migrant_patronymic: '',
-        country: row.husbandCountry,
-        city: '',
-        last_remittance_date: row.lastRemittance,
-        marital_status: 'unknown',
-        abandoned_override_reason: '',
-        notes: '',
-      });
-    }
-    if (row.phone) await insertRow(trx, w, 'client_phones', { client_id: id, phone: row.phone, label: '' });
+    const client = clientOf(row);
+    await checkClient(ctx.trx, client, asIs);
+    clientIds.set(c.key, await saveClient(ctx, client, row.date));
   }
   for (const p of plan.toInsert) {
-    const id = await insertRow(trx, w, 'consultations', {
-      client_id: clientIds.get(p.personKey)!,
+    const input: ConsultationFields = {
+      clientId: clientIds.get(p.personKey)!,
       date: p.row.date,
-      venue_kind: p.row.venue,
-      contact_point_id: p.contactPointId,
-      mobile_session_id: p.sessionId,
-      district_id: p.districtId,
-      lawyer_name: '',
+      venueKind: p.row.venue,
+      contactPointId: p.contactPointId,
+      mobileSessionId: p.sessionId,
+      lawyerUserId: null,
+      lawyerName: '',
       kind: p.row.kind,
+      issues: p.row.issues,
       advice: p.row.advice,
-      ...snapshotOf(p.row),
-    });
-    for (const issue of p.row.issues) await insertRow(trx, w, 'consultation_issues', { consultation_id: id, issue });
+      referrals: [],
+      followUpOn: null,
+      caseId: null,
+    };
+    await insertConsultation(ctx, input, { date: p.row.date, contactPointId: p.contactPointId, districtId: p.districtId }, snapshotOf(p.row));
   }
 }

@@ -1,11 +1,12 @@
 import type { ImportKind } from '../../shared/api/reportTypes';
 import { parseDate } from '../../shared/domain/dates';
+import type { Sex } from '../../shared/domain/enums';
 import { enumsEn } from '../../shared/i18n/parts/enumsEn';
 import { enumsRu } from '../../shared/i18n/parts/enumsRu';
 import { enumsTg } from '../../shared/i18n/parts/enumsTg';
 import { REGIONS } from '../../shared/reference/regions';
 
-// The columns of the registers contact points already keep (issue 5), with the names people write in
+// The columns of the registers contact points already keep, with the names people write in
 // English, Russian and Tajik, and the parsers of their values. Header names are matched after folding
 // case, spaces, underscores and hyphens; values of closed lists accept the code or its label in any
 // of the three languages ("Домохозяйка", "Хонабону", "homemaker").
@@ -95,7 +96,7 @@ export function parseYesNo(s: string): boolean | null {
   return null;
 }
 
-export function parseSex(s: string): 'F' | 'M' | null {
+export function parseSex(s: string): Sex | null {
   const v = foldValue(s);
   // Ж (женский) and З (зан) are women; М is мужской / мард in both languages.
   if (['f', 'ж', 'з', 'female', 'woman', 'жен', 'женский', 'зан'].includes(v)) return 'F';

@@ -13,6 +13,9 @@ import {
   type Employment,
   type IssueCategory,
   type Residence,
+  type SessionStatus,
+  type Sex,
+  type VenueKind,
 } from '../../shared/domain/enums';
 import { normalizePhone } from '../../shared/domain/phone';
 import { isoOrNull, parseAge, parseDistrict, parseEnum, parseSex, parseYesNo } from './registerColumns';
@@ -39,20 +42,20 @@ export interface SessionRow {
   date: string;
   districtId: string;
   location: string;
-  status: 'planned' | 'conducted' | 'cancelled';
+  status: SessionStatus;
 }
 
 export interface ConsultationRow {
   line: number;
   rowId: string;
   date: string;
-  venue: 'contact_point' | 'mobile_session';
+  venue: VenueKind;
   contactPointCode: string;
   sessionCode: string | null;
   surname: string;
   givenName: string;
   patronymic: string;
-  sex: 'F' | 'M';
+  sex: Sex;
   birthDate: string | null;
   age: number | null;
   districtId: string | null;
@@ -85,6 +88,7 @@ export const REASONS: Record<string, string> = {
   sessionNotAllowed: 'a consultation at the contact point cannot name a mobile session',
   sessionOtherContactPoint: 'the mobile session belongs to another contact point',
   sessionOtherDate: 'the mobile session took place on another date',
+  contactPointClosed: 'the contact point was not open on that date',
   duplicateCode: 'the same code appears on another row of the file',
   duplicateRowId: 'the same row_id appears on another row of the file',
   closedBeforeEstablished: 'closed before it was established',
@@ -166,16 +170,18 @@ export function readContactPoint(r: RowReader, line: number): ContactPointRow {
 }
 
 export function readSession(r: RowReader, line: number): SessionRow {
-  return {
+  const row: SessionRow = {
     line,
     code: r.text('code', true, 40),
     contactPointCode: r.text('contact_point', true, 40),
-    // Planned sessions may lie ahead.
+    // Planned (and cancelled) sessions may lie ahead; a session is conducted on its day or later.
     date: r.date('date', true, false) ?? '',
     districtId: r.district('district', true) ?? '',
     location: r.text('location'),
     status: r.oneOf('status', 'sessionStatus', SESSION_STATUSES, 'conducted'),
   };
+  if (row.status === 'conducted' && row.date > todayIso()) r.error('date', 'futureDate');
+  return row;
 }
 
 export function readConsultation(r: RowReader, line: number): ConsultationRow {

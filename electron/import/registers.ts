@@ -1,24 +1,29 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../db/queries/audit';
+import { saveContactPoint } from '../../db/queries/contactPoints';
+import { saveSession } from '../../db/queries/mobileSessions';
+import { audit, type WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
-import { insertRow, type Writer } from '../../db/write';
+import type { Writer } from '../../db/write';
 import type { ImportError, ImportKind, ImportSummary } from '../../shared/api/reportTypes';
+import type { SessionUser } from '../../shared/api/types';
+import { changeSessionStatus } from '../services/mobileSessions';
 import { COLUMNS, mapHeader } from './registerColumns';
 import { planConsultations, writeConsultations } from './consultationImport';
 import { readContactPoint, readConsultation, readSession, REASONS, RowReader, type ContactPointRow, type SessionRow } from './registerRows';
 import { readTable, TableFormatError } from './tableReader';
 
-// Import of the registers contact points keep in Excel or on paper (issue 5). The whole file is read
-// and checked first; if any row is invalid nothing is written and every problem is listed. Otherwise
-// everything is written in one transaction through db/write.ts (change_log, tombstone-safe) with one
-// audit entry. Importing the same file again adds nothing: contact points and sessions are known by
-// their code, consultations by (person, date, venue, contact point, session, kind, advice) — see
-// consultationImport.ts.
+// Import of the registers contact points keep in Excel or on paper. The whole file is read and checked
+// first; if any row is invalid nothing is written and every problem is listed. Otherwise everything is
+// written in one transaction through the repository functions the screens use (saveContactPoint,
+// saveSession, saveClient, insertConsultation: the same columns, checks, change messages and audit
+// entries), followed by one audit entry for the import. Importing the same file again adds nothing:
+// contact points and sessions are known by their code, consultations by (person, date, venue, contact
+// point, session, kind, advice) — see consultationImport.ts.
 
 export interface ImportContext {
   db: Kysely<Database>;
   writer: Writer;
-  user: { id: string; username: string };
+  user: SessionUser;
 }
 
 function fileError(key: string, column = ''): ImportError {
@@ -49,7 +54,7 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
   }
 
   const readers = table.rows.map((r) => ({ line: r.line, reader: new RowReader(index, r.line, r.cells) }));
-  let write: ((trx: Kysely<Database>) => Promise<void>) | null = null;
+  let write: ((w: WriteCtx) => Promise<void>) | null = null;
 
   if (kind === 'contact-points') {
     const rows = readers.map(({ line, reader }) => readContactPoint(reader, line));
@@ -58,18 +63,10 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
     const fresh = rows.filter((r) => !existing.has(r.code));
     summary.toAdd = fresh.length;
     summary.alreadyPresent = rows.length - fresh.length;
-    write = async (trx) => {
+    write = async (w) => {
       for (const r of fresh) {
-        await insertRow(trx, ctx.writer, 'contact_points', {
-          code: r.code,
-          name: r.name,
-          district_id: r.districtId,
-          address: r.address,
-          organisation: r.organisation,
-          established_on: r.establishedOn,
-          closed_on: r.closedOn,
-          notes: '',
-        });
+        const { code, name, districtId, address, organisation, establishedOn, closedOn } = r;
+        await saveContactPoint(w, { code, name, districtId, address, organisation, establishedOn, closedOn, notes: '' });
       }
     };
   } else if (kind === 'mobile-sessions') {
@@ -83,20 +80,15 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
     const fresh = rows.filter((r) => !existing.has(r.code));
     summary.toAdd = fresh.length;
     summary.alreadyPresent = rows.length - fresh.length;
-    write = async (trx) => {
+    write = async (w) => {
       for (const r of fresh) {
-        await insertRow(trx, ctx.writer, 'mobile_sessions', {
-          code: r.code,
-          contact_point_id: cps.get(r.contactPointCode)!,
-          date: r.date,
-          district_id: r.districtId,
-          jamoat: '',
-          village: r.location,
-          partner_authority: '',
-          status: r.status,
-          status_changed_on: r.status === 'planned' ? null : r.date,
-          notes: '',
-        });
+        const id = await saveSession(
+          w,
+          { code: r.code, contactPointId: cps.get(r.contactPointCode)!, date: r.date, districtId: r.districtId, jamoat: '', village: r.location, partnerAuthority: '', notes: '', team: [] },
+          null,
+        );
+        // The register tells how the session went, by the screens' rule; the change is dated on the session's day.
+        if (r.status !== 'planned') await changeSessionStatus(w, { id, status: 'planned', date: r.date }, r.status, r.date);
       }
     };
   } else {
@@ -105,7 +97,7 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
     summary.toAdd = plan.toInsert.length;
     summary.alreadyPresent = rows.length - plan.toInsert.length;
     summary.newClients = plan.newClients.length;
-    write = (trx) => writeConsultations(trx, ctx.writer, plan);
+    write = (w) => writeConsultations(w, plan);
   }
 
   for (const { reader } of readers) summary.errors.push(...reader.errors);
@@ -113,14 +105,9 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
   if (summary.errors.length || !commit) return summary;
 
   await ctx.db.transaction().execute(async (trx) => {
-    await write(trx);
-    await appendAudit(trx, {
-      userId: ctx.user.id,
-      username: ctx.user.username,
-      action: 'import.register',
-      entity: kind,
-      detail: { rows: summary.rows, added: summary.toAdd, alreadyPresent: summary.alreadyPresent, newClients: summary.newClients },
-    });
+    const w: WriteCtx = { trx, w: ctx.writer, user: ctx.user };
+    await write(w);
+    await audit(w, 'import.register', kind, null, { rows: summary.rows, added: summary.toAdd, alreadyPresent: summary.alreadyPresent, newClients: summary.newClients });
   });
   summary.committed = true;
   return summary;

@@ -1,18 +1,19 @@
 import type { RawDatabase } from '../../db/open';
 import { AUDIT_HEAD_KEY, GENESIS_HASH, entryHash } from '../../db/queries/audit';
 import type { SyncedTable } from '../../db/schema';
-import { changeData } from '../../db/changeLog';
+import { changeData, encodeValue } from '../../db/changeLog';
 import type { HybridClock } from '../../shared/sync/hlc';
 import { seededUuidv7, type Rng } from './prng';
 
-type Statement = { run: (...params: unknown[]) => unknown };
+type Statement = { run: (...params: unknown[]) => unknown; get: (...params: unknown[]) => unknown };
 
 // The seed's fast write path. It writes exactly the rows db/write.ts writes — the same columns in the
 // same order, created_at/updated_at/hlc/deleted_at, one change_log message per write (db/changeLog.ts)
 // — and the audit entries the repository functions append, but
 // through prepared statements on the raw better-sqlite3 handle inside large transactions, because
 // Kysely's per-statement overhead would make millions of rows take an hour.
-// test/bench/seed.test.ts writes the same input both ways and compares rows and change messages.
+// test/bench/seed.test.ts writes every kind of record both ways and compares rows, change messages and
+// audit entries.
 
 const CHANGE_BATCH = 50;
 
@@ -31,7 +32,7 @@ export class BulkWriter {
   nowMs = 0;
   rows = 0;
   changes = 0;
-  private readonly inserts = new Map<string, Statement>();
+  private readonly statements = new Map<string, Statement>();
   private readonly pending: unknown[] = [];
   private readonly changeOne;
   private readonly changeMany;
@@ -63,30 +64,35 @@ export class BulkWriter {
     const hlc = this.o.clock.tick();
     const row: Record<string, unknown> = { ...values, id, created_at: now, updated_at: now, hlc, deleted_at: null };
     const columns = Object.keys(row);
-    const key = `${table}:${columns.join(',')}`;
-    let stmt = this.inserts.get(key);
-    if (!stmt) {
-      stmt = this.o.raw.prepare<unknown[]>(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      this.inserts.set(key, stmt);
-    }
+    const stmt = this.statement(`insert:${table}:${columns.join(',')}`, () => `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     stmt.run(...columns.map((c) => row[c]));
     this.rows += 1;
     this.logChanges(table, id, hlc, row);
     return id;
   }
 
-  /** updateRow() for columns the caller knows to change: set them with updated_at and hlc, log them. */
-  update(table: SyncedTable, id: string, changed: Record<string, unknown>): void {
-    const hlc = this.o.clock.tick();
+  /** updateRow(): sets only the columns whose value really changes, with updated_at and hlc, and logs them. */
+  update(table: SyncedTable, id: string, patch: Record<string, unknown>): void {
+    const current = this.statement(`current:${table}:${Object.keys(patch).join(',')}`, () =>
+      `SELECT ${Object.keys(patch).map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE id = ?`,
+    );
+    const before = (current.get(id) ?? {}) as Record<string, unknown>;
+    const changed = Object.fromEntries(Object.entries(patch).filter(([c, v]) => v !== undefined && encodeValue(before[c]) !== encodeValue(v)));
     const columns = Object.keys(changed);
-    const key = `update:${table}:${columns.join(',')}`;
-    let stmt = this.inserts.get(key);
-    if (!stmt) {
-      stmt = this.o.raw.prepare<unknown[]>(`UPDATE "${table}" SET ${[...columns, 'updated_at', 'hlc'].map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
-      this.inserts.set(key, stmt);
-    }
+    if (columns.length === 0) return;
+    const hlc = this.o.clock.tick();
+    const stmt = this.statement(`update:${table}:${columns.join(',')}`, () => `UPDATE "${table}" SET ${[...columns, 'updated_at', 'hlc'].map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
     stmt.run(...columns.map((c) => changed[c]), this.iso, hlc, id);
     this.logChanges(table, id, hlc, changed);
+  }
+
+  private statement(key: string, sql: () => string): Statement {
+    let stmt = this.statements.get(key);
+    if (!stmt) {
+      stmt = this.o.raw.prepare<unknown[]>(sql());
+      this.statements.set(key, stmt);
+    }
+    return stmt;
   }
 
   /** appendAudit(): hash-chained to the recorded head; details are ids and counts only. */

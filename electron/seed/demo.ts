@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { saveCase } from '../../db/queries/cases';
+import { saveCase, setCaseDetails } from '../../db/queries/cases';
 import { saveClient } from '../../db/queries/clientWrite';
 import { saveConsultation } from '../../db/queries/consultations';
 import { saveContactPoint } from '../../db/queries/contactPoints';
@@ -7,7 +7,6 @@ import { setMeta, META_KEYS } from '../../db/queries/meta';
 import { saveSession } from '../../db/queries/mobileSessions';
 import { audit, type WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
-import { updateRow } from '../../db/write';
 import { caseInput, clientInput, consultationInput, contactPointInput, sessionInput } from '../../shared/api/caseTrackingInputs';
 import type { CaseType, IssueCategory } from '../../shared/domain/enums';
 import type { UnlockedDatabase } from '../app/database';
@@ -275,7 +274,7 @@ export async function seedDemoInto(ctx: WriteCtx, cases: DemoCase[] = DEMO_CASES
       }),
       cpId,
     );
-    await updateRow(ctx.trx, ctx.w, 'cases', caseId, { details: JSON.stringify({ filing: d.filing }) });
+    await setCaseDetails(ctx, caseId, { filing: d.filing });
     // The consultations are dated so that the abandonment rule has something to decide (snapshots are
     // taken by saveConsultation from the client's record on that date).
     await saveConsultation(

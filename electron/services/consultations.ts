@@ -2,6 +2,7 @@ import { caseClientId } from '../../db/queries/cases';
 import { clientExists, getClientRow } from '../../db/queries/clients';
 import type { ClientFields } from '../../db/queries/clientWrite';
 import { findVenue, getConsultationRow, saveConsultation as saveConsultationRows, type ConsultationFields, type ConsultationListFilter } from '../../db/queries/consultations';
+import { openOn } from '../../db/queries/contactPoints';
 import { userExists } from '../../db/queries/users';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration, Paged } from '../../shared/api/caseTracking';
@@ -45,7 +46,7 @@ export async function checkConsultation(db: Db, input: ConsultationFields, ownCo
     if (!cpId) throw fieldError('Choose the contact point', at('contactPointId'), 'required');
     const cp = venue.contactPoint ?? (await requireContactPoint(db, cpId, at('contactPointId')));
     date = input.date!;
-    if (date < cp.established_on || (cp.closed_on && date > cp.closed_on)) throw fieldError('The contact point was not open on that date', at('date'), 'invalid');
+    if (!openOn(cp, date)) throw fieldError('The contact point was not open on that date', at('date'), 'invalid');
   }
   if (input.followUpOn && input.followUpOn < date) throw fieldError('Follow-up before the consultation', at('followUpOn'), 'dateOrder');
   if (input.caseId) {

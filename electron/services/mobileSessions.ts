@@ -12,7 +12,7 @@ import {
   type SessionListFilter,
   type SessionRow,
 } from '../../db/queries/mobileSessions';
-import type { Db } from '../../db/queries/writeContext';
+import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import type { MobileSessionDetail, MobileSessionSummary, Paged } from '../../shared/api/caseTracking';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
@@ -97,20 +97,22 @@ export async function saveSession(s: Unlocked, input: SessionFields, today: stri
 /**
  * planned → conducted (not before the session's date) or cancelled; cancelled → planned (re-planned);
  * conducted → planned/cancelled only while no consultation was recorded in it (a mistake), never after.
+ * Checks the change of the session `id` (its current status and date in `row`), then writes it.
  */
+export async function changeSessionStatus(ctx: WriteCtx, row: { id: string; status: SessionStatus; date: string }, status: SessionStatus, today: string): Promise<void> {
+  const from = row.status;
+  if (from === status) throw new AppError('INVALID_TRANSITION', `The session is already ${status}`, undefined, { from, to: status });
+  if (status === 'conducted') {
+    if (from !== 'planned') throw new AppError('INVALID_TRANSITION', 'Only a planned session can be conducted', undefined, { from, to: status });
+    if (row.date > today) throw new AppError('INVALID_TRANSITION', 'A session in the future cannot be conducted yet', undefined, { from, to: status, reason: 'future' });
+  }
+  if ((from === 'conducted' || status === 'cancelled') && (await sessionHasConsultations(ctx.trx, row.id))) {
+    throw new AppError('INVALID_TRANSITION', 'The session has consultations', undefined, { from, to: status, reason: 'has_consultations' });
+  }
+  await writeSessionStatus(ctx, row.id, from, status, today);
+}
+
 export async function setSessionStatus(s: Unlocked, id: string, status: SessionStatus, today: string = todayIso()): Promise<MobileSessionDetail> {
-  await withWrite(s, async (ctx) => {
-    const row = await getSessionRow(ctx.trx, id);
-    const from = row.status;
-    if (from === status) throw new AppError('INVALID_TRANSITION', `The session is already ${status}`, undefined, { from, to: status });
-    if (status === 'conducted') {
-      if (from !== 'planned') throw new AppError('INVALID_TRANSITION', 'Only a planned session can be conducted', undefined, { from, to: status });
-      if (row.date > today) throw new AppError('INVALID_TRANSITION', 'A session in the future cannot be conducted yet', undefined, { from, to: status, reason: 'future' });
-    }
-    if ((from === 'conducted' || status === 'cancelled') && (await sessionHasConsultations(ctx.trx, id))) {
-      throw new AppError('INVALID_TRANSITION', 'The session has consultations', undefined, { from, to: status, reason: 'has_consultations' });
-    }
-    await writeSessionStatus(ctx, id, from, status, today);
-  });
+  await withWrite(s, async (ctx) => changeSessionStatus(ctx, await getSessionRow(ctx.trx, id), status, today));
   return getSession(s, id);
 }

@@ -1,6 +1,6 @@
 import type { AbandonmentReason } from '../domain/abandonment';
+import type { Snapshot } from '../domain/snapshot';
 import type {
-  AgeBand,
   CaseOutcome,
   CaseStatus,
   CaseType,
@@ -209,29 +209,11 @@ export interface ConsultationSummary {
   abandoned: boolean | null;
 }
 
-/** The client's status as recorded with a consultation (what the indicators count). */
-export interface ConsultationSnapshot {
-  sex: Sex;
-  age: number | null;
-  ageBand: AgeBand;
-  migrantHousehold: boolean;
-  relation: RelationToMigrant | null;
-  maritalStatus: MaritalStatus | null;
-  abandoned: boolean | null;
-  abandonedComputed: boolean | null;
-  /** The rule's reason code (AbandonmentReason['code']), or 'override' when the lawyer's override was used. */
-  abandonedReason: string;
-  employment: Employment;
-  education: Education;
-  residence: Residence;
-  socialAssistance: boolean | null;
-  residenceDistrictId: string | null;
-}
-
 export interface ConsultationDetail extends ConsultationSummary {
   advice: string;
   referrals: Array<{ referral: Referral; note: string }>;
-  snapshot: ConsultationSnapshot;
+  /** The client's status as recorded with the consultation (what the indicators count). */
+  snapshot: Snapshot;
   createdAt: string;
   updatedAt: string;
 }

@@ -37,6 +37,7 @@ export interface Snapshot {
   maritalStatus: MaritalStatus | null;
   abandoned: boolean | null;
   abandonedComputed: boolean | null;
+  /** The rule's reason code (AbandonmentReason['code']), or 'override' when the lawyer's override was used. */
   abandonedReason: string;
   employment: Employment;
   education: Education;

@@ -1,10 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveCase } from '../../db/queries/cases';
+import { saveCase, writeCaseStatus } from '../../db/queries/cases';
+import { completeTask, saveHearing, saveTask } from '../../db/queries/caseWork';
 import { saveClient } from '../../db/queries/clientWrite';
 import { saveConsultation } from '../../db/queries/consultations';
 import { saveContactPoint } from '../../db/queries/contactPoints';
+import { insertFilingDocument } from '../../db/queries/documents';
+import { saveSession, writeSessionStatus } from '../../db/queries/mobileSessions';
 import { createDatabase, type UnlockedDatabase } from '../../electron/app/database';
 import { AppRows } from '../../electron/seed/appRows';
 import { BulkWriter } from '../../electron/seed/bulkWriter';
@@ -12,7 +15,8 @@ import { generateClient, DISTRICTS } from '../../electron/seed/generators';
 import { NAME_LETTERS, TAJIK_SURNAME_SUFFIXES, personName } from '../../electron/seed/names';
 import { seedNational, type SizeSpec } from '../../electron/seed/national';
 import { Rng } from '../../electron/seed/prng';
-import { caseInput, consultationInput, contactPointInput } from '../../shared/api/caseTrackingInputs';
+import { caseInput, clientInput, consultationInput, contactPointInput, hearingInput, sessionInput, taskInput } from '../../shared/api/caseTrackingInputs';
+import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { FAST_KDF, tempDir } from '../support/temp';
 
@@ -20,6 +24,11 @@ import { FAST_KDF, tempDir } from '../support/temp';
 // identical to what the app's own repository functions write (the seed's fast path must not drift).
 
 const TINY: SizeSpec = { contactPoints: 5, sessions: 6, clients: 120, consultations: 300, cases: 40, documents: 10, days: 40 };
+/** Every table the seed's fast path writes. */
+const WRITTEN = [
+  'contact_points', 'mobile_sessions', 'mobile_session_team', 'clients', 'client_phones', 'migrant_households', 'children', 'cases', 'case_status_history',
+  'consultations', 'consultation_issues', 'consultation_referrals', 'tasks', 'hearings', 'documents',
+];
 let dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -73,60 +82,122 @@ describe('national seed', () => {
     expect(names.some((n) => n.style === 'russian_spelling' && /Дж|х/.test(n.surname + n.givenName))).toBe(true);
   });
 
-  it("writes the same rows and change messages as the app's repository functions", async () => {
+  it("writes the same rows, change messages and audit entries as the app's repository functions, for every kind of record it writes", async () => {
     const viaApp = await freshDb('app');
     const viaSeed = await freshDb('seed');
+    const day = '2024-03-05';
+    const later = '2024-03-20';
     const rng = new Rng(3);
     const district = DISTRICTS.find((d) => d.id === 'su-khujand')!;
-    const client = generateClient(rng, '2024-03-05', district).input;
+    const generated = generateClient(rng, day, district).input;
+    // A client with everything the form can hold: an age instead of a birth date, phones, a household, children.
+    const full = clientInput.parse({
+      surname: 'Раҳимова', givenName: 'Малика', patronymic: 'Давлатовна', sex: 'F', age: 34, residenceDistrictId: 'su-khujand', residenceType: 'urban',
+      employment: 'homemaker', education: 'general_secondary', socialAssistance: true, languages: ['tg', 'ru'], consentOn: day, consentMethod: 'written',
+      phones: [{ phone: '+992927001122', label: 'мобилӣ' }, { phone: '+992935551234' }],
+      household: { relation: 'wife', migrantSurname: 'Раҳимов', country: 'Россия', departureDate: '2022-01-10', lastRemittanceDate: '2023-05-01', maritalStatus: 'registered' },
+      children: [{ givenName: 'Меҳрона', birthDate: '2019-02-02', sex: 'F', paternityRegistered: false }, { givenName: 'Сино', birthDate: '2021-07-07' }],
+    });
     const cp = contactPointInput.parse({ code: 'KHU', name: 'Нуқтаи тамос', districtId: 'su-khujand', establishedOn: '2020-01-01' });
-
-    const appIds = await viaApp.db.transaction().execute(async (trx) => {
-      const ctx = { trx, w: viaApp.writer, user: viaApp.user };
-      const cpId = await saveContactPoint(ctx, cp);
-      const clientId = await saveClient(ctx, client, '2024-03-05');
-      const caseId = await saveCase(ctx, caseInput.parse({ clientId, caseType: 'alimony_share', openedOn: '2024-03-05', contactPointId: cpId, respondentName: 'Каримов Рустам' }), cpId);
-      const k = consultationInput.parse({ clientId, venueKind: 'contact_point', contactPointId: cpId, date: '2024-03-05', issues: ['alimony', 'divorce'], referrals: [{ referral: 'court', note: '' }], caseId });
-      return { cpId, clientId, caseId, consultationId: await saveConsultation(ctx, k, cpId) };
+    const held = { date: day, districtId: 'su-istaravshan', jamoat: 'Ғозиён', village: 'Ғозиён', partnerAuthority: 'Ҷамоат', team: [{ name: 'Давлатова Сабоҳат', role: 'ҳуқуқшинос' }] };
+    const cancelled = { date: later, districtId: 'su-khujand' };
+    const caseFor = (clientId: string, cpId: string) =>
+      caseInput.parse({ clientId, caseType: 'alimony_share', openedOn: day, contactPointId: cpId, respondentName: 'Каримов Рустам', monthlyAlimonyDiram: 150_000 });
+    const atDesk = (clientId: string, cpId: string, caseId: string) =>
+      consultationInput.parse({ clientId, venueKind: 'contact_point', contactPointId: cpId, date: day, issues: ['alimony', 'divorce'], referrals: [{ referral: 'court', note: '' }], caseId, followUpOn: later });
+    const inSession = (clientId: string, sessionId: string) => consultationInput.parse({ clientId, venueKind: 'mobile_session', mobileSessionId: sessionId, lawyerName: 'Давлатова Сабоҳат', issues: ['land'] });
+    const moves: Array<[CaseStatus, CaseStatus, string, CaseOutcome | null]> = [
+      ['open', 'preparing_documents', day, null],
+      ['preparing_documents', 'filed', day, null],
+      ['filed', 'hearing', later, null],
+      ['hearing', 'decided', later, 'granted'],
+      ['decided', 'closed', later, 'granted'],
+    ];
+    const filing = (caseId: string, clientId: string) => ({
+      caseId, clientId, title: 'Ариза', fileName: 'ariza.tg.docx', content: Buffer.from('PK sample filing'), language: 'tg', templateId: 'alimony-share', templateVersion: '1', legalRefVersion: '2024-01', dataHash: 'f'.repeat(64),
     });
 
-    const clock = new HybridClock(nodeIdFromInstallation(viaSeed.installation.id), undefined, () => Date.parse('2024-03-05T09:00:00Z'));
+    await viaApp.db.transaction().execute(async (trx) => {
+      const ctx = { trx, w: viaApp.writer, user: viaApp.user };
+      const cpId = await saveContactPoint(ctx, cp);
+      const heldId = await saveSession(ctx, sessionInput.parse(held), cpId);
+      const cancelledId = await saveSession(ctx, sessionInput.parse(cancelled), cpId);
+      await writeSessionStatus(ctx, cancelledId, 'planned', 'cancelled', day);
+      const fullId = await saveClient(ctx, full, day);
+      const generatedId = await saveClient(ctx, generated, day);
+      const caseId = await saveCase(ctx, caseFor(fullId, cpId), cpId);
+      await saveConsultation(ctx, atDesk(fullId, cpId, caseId), cpId, day);
+      await saveConsultation(ctx, inSession(generatedId, heldId), cpId, day);
+      const taskId = await saveTask(ctx, taskInput.parse({ caseId, title: 'Тайёр кардани ариза', dueOn: later }));
+      await saveTask(ctx, taskInput.parse({ caseId, title: 'Пардохти боҷ', dueOn: later }));
+      await completeTask(ctx, taskId, true, day, day);
+      for (const [from, to, on, outcome] of moves.slice(0, 2)) await writeCaseStatus(ctx, { id: caseId, from, status: to, on, outcome, note: '' });
+      await insertFilingDocument(ctx, filing(caseId, fullId));
+      await saveHearing(ctx, hearingInput.parse({ caseId, date: later, time: '10:00', place: 'Суди шаҳри Хуҷанд' }));
+      for (const [from, to, on, outcome] of moves.slice(2)) await writeCaseStatus(ctx, { id: caseId, from, status: to, on, outcome, note: '' });
+    });
+
+    const clock = new HybridClock(nodeIdFromInstallation(viaSeed.installation.id), undefined, () => Date.parse(`${day}T09:00:00Z`));
     const w = new BulkWriter({ raw: viaSeed.raw, clock, origin: viaSeed.installation.id, rng: new Rng(1), user: viaSeed.user, changeLog: true });
-    w.nowMs = Date.parse('2024-03-05T09:00:00Z');
+    w.nowMs = Date.parse(`${day}T09:00:00Z`);
     const rows = new AppRows(w);
+    const userId = viaSeed.user.id;
     viaSeed.raw.exec('BEGIN');
     const cpId = rows.contactPoint(cp);
-    const state = rows.client(client, '2024-03-05');
-    const kase = rows.kase(caseInput.parse({ clientId: state.id, caseType: 'alimony_share', openedOn: '2024-03-05', contactPointId: cpId, respondentName: 'Каримов Рустам' }), { id: cpId, code: 'KHU' }, viaSeed.user.id);
-    const k = consultationInput.parse({ clientId: state.id, venueKind: 'contact_point', contactPointId: cpId, date: '2024-03-05', issues: ['alimony', 'divorce'], referrals: [{ referral: 'court', note: '' }], caseId: kase.id });
-    const consultationId = rows.consultation(k, state, { date: '2024-03-05', contactPointId: cpId, districtId: 'su-khujand' }, null);
+    const cpRef = { id: cpId, code: 'KHU' };
+    const heldId = rows.session(sessionInput.parse(held), cpRef);
+    const cancelledId = rows.session(sessionInput.parse(cancelled), cpRef);
+    rows.sessionStatus(cancelledId, 'planned', 'cancelled', day, false);
+    const fullState = rows.client(full, day);
+    const generatedState = rows.client(generated, day);
+    const kase = rows.kase(caseFor(fullState.id, cpId), cpRef, userId);
+    rows.consultation(atDesk(fullState.id, cpId, kase.id), fullState, { date: day, contactPointId: cpId, districtId: 'su-khujand' }, null);
+    rows.consultation(inSession(generatedState.id, heldId), generatedState, { date: day, contactPointId: cpId, districtId: 'su-istaravshan' }, day);
+    const taskId = rows.task(taskInput.parse({ caseId: kase.id, title: 'Тайёр кардани ариза', dueOn: later }));
+    rows.task(taskInput.parse({ caseId: kase.id, title: 'Пардохти боҷ', dueOn: later }));
+    rows.completeTask(taskId, day);
+    for (const [from, to, on, outcome] of moves.slice(0, 2)) rows.caseStatus(kase.id, from, to, on, outcome, userId);
+    rows.filing(filing(kase.id, fullState.id), userId);
+    rows.hearing(hearingInput.parse({ caseId: kase.id, date: later, time: '10:00', place: 'Суди шаҳри Хуҷанд' }));
+    for (const [from, to, on, outcome] of moves.slice(2)) rows.caseStatus(kase.id, from, to, on, outcome, userId);
     w.flush();
     viaSeed.raw.exec('COMMIT');
 
-    // Ids, stamps and times differ by nature; every other column and every change message must match.
-    const ids = new Map<string, string>([
-      [cpId, appIds.cpId],
-      [state.id, appIds.clientId],
-      [kase.id, appIds.caseId],
-      [consultationId, appIds.consultationId],
-      [viaSeed.user.id, viaApp.user.id],
-    ]);
-    const norm = (v: unknown) => (typeof v === 'string' ? (ids.get(v) ?? v) : v);
-    const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([c]) => !['id', 'created_at', 'updated_at', 'hlc'].includes(c)).map(([c, v]) => [c, norm(v)]));
-    for (const table of ['contact_points', 'clients', 'client_phones', 'migrant_households', 'children', 'cases', 'case_status_history', 'consultations', 'consultation_issues', 'consultation_referrals']) {
-      const a = viaApp.raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
-      const b = viaSeed.raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
-      expect(b.map(strip), table).toEqual(a.map(strip));
-    }
-    // Times and ids inside a message are normalised like the rows' columns.
-    const changes = (db: UnlockedDatabase) =>
-      (db.raw.prepare(`SELECT table_name, data FROM change_log WHERE table_name <> 'users' ORDER BY seq`).all() as { table_name: string; data: string }[]).map((c) => ({
+    // Ids, stamps and times differ by nature: ids are named by their order of first appearance; every
+    // other column, every change message and every audit entry must match.
+    const recorded = (db: UnlockedDatabase) => {
+      const names = new Map<string, string>();
+      const name = (v: unknown) => {
+        if (typeof v !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return v;
+        if (!names.has(v)) names.set(v, `id${names.size + 1}`);
+        return names.get(v);
+      };
+      const table = (t: string) =>
+        (db.raw.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[]).map((r) =>
+          Object.fromEntries(Object.entries(r).filter(([c]) => !['created_at', 'updated_at', 'hlc'].includes(c)).map(([c, v]) => [c, name(v)])),
+        );
+      const tables = Object.fromEntries(WRITTEN.map((t) => [t, table(t)]));
+      const changes = (db.raw.prepare(`SELECT table_name, row_id, data FROM change_log WHERE table_name <> 'users' ORDER BY seq`).all() as { table_name: string; row_id: string; data: string }[]).map((c) => ({
         table: c.table_name,
-        data: Object.fromEntries(Object.entries(JSON.parse(c.data) as Record<string, unknown>).map(([k, v]) => [k, k === 'created_at' ? 'time' : norm(v)])),
+        row: name(c.row_id),
+        data: Object.fromEntries(Object.entries(JSON.parse(c.data) as Record<string, unknown>).map(([k, v]) => [k, k === 'created_at' ? 'time' : name(v)])),
       }));
-    expect(changes(viaSeed)).toEqual(changes(viaApp));
-    const actions = (db: UnlockedDatabase) => (db.raw.prepare(`SELECT action FROM audit_log WHERE action <> 'database.create' ORDER BY seq`).all() as { action: string }[]).map((a) => a.action);
-    expect(actions(viaSeed)).toEqual(actions(viaApp));
+      const audit = (db.raw.prepare(`SELECT action, entity, entity_id, detail FROM audit_log WHERE action <> 'database.create' ORDER BY seq`).all() as Record<string, string>[]).map((a) => ({
+        action: a.action,
+        entity: a.entity,
+        entityId: name(a.entity_id),
+        detail: JSON.parse(a.detail!, (_k, v: unknown) => name(v)) as unknown,
+      }));
+      return { tables, changes, audit };
+    };
+    const app = recorded(viaApp);
+    const seed = recorded(viaSeed);
+    for (const t of WRITTEN) {
+      expect(app.tables[t]!.length, t).toBeGreaterThan(0);
+      expect(seed.tables[t], t).toEqual(app.tables[t]);
+    }
+    expect(seed.changes).toEqual(app.changes);
+    expect(seed.audit).toEqual(app.audit);
     await viaApp.close();
     await viaSeed.close();
   });

@@ -156,7 +156,7 @@ describe('indicator report of the hand-made fixture', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Журнал');
     ws.addRow(['Дата', 'Место приёма', 'Контактный пункт', 'Фамилия', 'Имя', 'Пол', 'Семья мигранта', 'Возраст']);
-    ws.addRow([new Date(Date.UTC(2025, 11, 1)), 'contact_point', 'CP-DSH', 'Иброҳимова', 'Моҳира', 'Ж', 'да', 33]);
+    ws.addRow([new Date(Date.UTC(2025, 11, 1)), 'contact_point', 'CP-KHJ', 'Иброҳимова', 'Моҳира', 'Ж', 'да', 33]);
     const file = join(dir, 'extra.xlsx');
     await wb.xlsx.writeFile(file);
     const dry = await cli('import', '--db', db, '--kind', 'consultations', file, '--dry-run');

@@ -173,6 +173,7 @@ export const reportsEn = {
         sessionNotAllowed: 'A consultation at the contact point cannot name a mobile session.',
         sessionOtherContactPoint: 'The mobile session belongs to another contact point.',
         sessionOtherDate: 'The mobile session took place on another date.',
+        contactPointClosed: 'The contact point was not open on that date.',
         duplicateCode: 'The same code appears on another row.',
         duplicateRowId: 'The same row_id appears on another row.',
         closedBeforeEstablished: 'Closed before it was established.',

@@ -177,6 +177,7 @@ export const reportsRu: Widen<typeof reportsEn> = {
         sessionNotAllowed: 'У консультации в контактном пункте не может быть мобильной сессии.',
         sessionOtherContactPoint: 'Мобильная сессия относится к другому контактному пункту.',
         sessionOtherDate: 'Мобильная сессия проходила в другой день.',
+        contactPointClosed: 'Контактный пункт в этот день не работал.',
         duplicateCode: 'Такой же код есть в другой строке.',
         duplicateRowId: 'Такой же row_id есть в другой строке.',
         closedBeforeEstablished: 'Дата закрытия раньше даты создания.',

@@ -177,6 +177,7 @@ export const reportsTg: Widen<typeof reportsEn> = {
         sessionNotAllowed: 'Машварат дар нуқтаи тамос наметавонад сессияи сайёр дошта бошад.',
         sessionOtherContactPoint: 'Сессияи сайёр ба нуқтаи тамоси дигар тааллуқ дорад.',
         sessionOtherDate: 'Сессияи сайёр дар рӯзи дигар гузашт.',
+        contactPointClosed: 'Нуқтаи тамос дар ин рӯз кор намекард.',
         duplicateCode: 'Ҳамин рамз дар сатри дигар ҳам ҳаст.',
         duplicateRowId: 'Ҳамин row_id дар сатри дигар ҳам ҳаст.',
         closedBeforeEstablished: 'Санаи бастан пеш аз санаи таъсис аст.',
