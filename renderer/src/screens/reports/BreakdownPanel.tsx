@@ -6,8 +6,8 @@ import { BarChart } from './BarChart';
 import type { DrilldownTargetRef } from './DrilldownDialog';
 import { useKeyLabel } from './useKeyLabel';
 
-/** One breakdown at a time: pick the indicator and the dimension; a table (each number opens its consultations) and a chart. */
-export function BreakdownPanel({ report, onDrill }: { report: IndicatorReport; onDrill: (t: DrilldownTargetRef) => void }) {
+/** One breakdown at a time: pick the indicator and the dimension; a table (each number opens its consultations, for roles that may read records) and a chart. */
+export function BreakdownPanel({ report, onDrill }: { report: IndicatorReport; onDrill: ((t: DrilldownTargetRef) => void) | null }) {
   const { t } = useTranslation();
   const label = useKeyLabel();
   const [key, setKey] = useState<BreakdownKey>('1.2.3.womenFromMigrantHouseholds');
@@ -57,7 +57,7 @@ export function BreakdownPanel({ report, onDrill }: { report: IndicatorReport; o
             <tr key={k}>
               <th scope="row">{labels[i]}</th>
               <td className="num">
-                {typeof v === 'number' && v > 0 ? (
+                {onDrill && typeof v === 'number' && v > 0 ? (
                   <button type="button" className="link" onClick={() => onDrill({ target: key, dimension: current, key: k, label: `${title}: ${labels[i]}` })}>
                     {v}
                   </button>

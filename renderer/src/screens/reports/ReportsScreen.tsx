@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownKey, Count, ReportQuery } from '../../../../shared/api/reportTypes';
 import { formatDate, todayIso } from '../../../../shared/domain/dates';
+import type { AppStatus } from '../../../../shared/api/types';
+import { can } from '../../../../shared/domain/permissions';
 import { DEFINITIONS_VERSION } from '../../../../shared/domain/indicatorDefinitions';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -26,7 +28,9 @@ const DRILL: Record<string, [BreakdownKey, 'abandoned' | null, string | null]> =
 };
 
 /** Reports: indicators 1.2.3, 1.2.4, 1.2.10, 2.2.1.b for a period, with breakdowns, drill-down, exports and register import. */
-export function ReportsScreen() {
+export function ReportsScreen({ status }: { status: AppStatus }) {
+  // The drill-down lists consultations: only for roles that may read records, never for analysts.
+  const mayDrill = status.user ? can(status.user.role, 'personal:read') : false;
   const { t } = useTranslation();
   const regions = useRegions().data ?? [];
   const local = useLocalName();
@@ -205,7 +209,7 @@ export function ReportsScreen() {
             {t('reports.periodLine', { from: formatDate(r.period.from), to: formatDate(r.period.to) })} ·{' '}
             {t('reports.definitionsVersion', { version: r.definitionsVersion })}
           </p>
-          <p className="muted small">{t('reports.drilldownHint')}</p>
+          {mayDrill && <p className="muted small">{t('reports.drilldownHint')}</p>}
           <table className="report-table" aria-labelledby="headline-title">
             <thead>
               <tr>
@@ -220,7 +224,7 @@ export function ReportsScreen() {
                   <tr key={k} data-row={k}>
                     <th scope="row">{t(`reports.rows.${k}`)}</th>
                     <td className="num">
-                      {d && typeof v === 'number' && v > 0 ? (
+                      {mayDrill && d && typeof v === 'number' && v > 0 ? (
                         <button type="button" className="link" onClick={() => setDrill({ target: d[0], dimension: d[1], key: d[2], label: t(`reports.rows.${k}`) })}>
                           {v}
                         </button>
@@ -233,7 +237,7 @@ export function ReportsScreen() {
               })}
             </tbody>
           </table>
-          <BreakdownPanel report={r} onDrill={setDrill} />
+          <BreakdownPanel report={r} onDrill={mayDrill ? setDrill : null} />
           <ExportBar query={query} />
         </>
       )}
