@@ -168,6 +168,9 @@ export const contract = {
   'legalRefs:confirm': channel<FT.LegalRef[]>()(F.legalRefConfirmInput, 'settings:manage'),
   'templates:import': channel<FT.TemplateImportResult>()(F.templateImportInput, 'settings:manage'),
   'templates:restore': channel<{ templateId: string; language: FT.FilingLang }>()(F.templateRestoreInput, 'settings:manage'),
+  // Templates and legal references from paired installations wait for an administrator's decision.
+  'proposals:list': channel<FT.ProposedChange[]>()(empty, 'settings:manage'),
+  'proposals:decide': channel<FT.ProposedChange[]>()(F.proposalDecideInput, 'settings:manage'),
 
   // ---- Reports and register import (issue 5). Aggregates need stats:read; importing registers writes
   // personal data.
