@@ -9,6 +9,16 @@ import { formatDateTime } from '../../format';
  * Templates and legal references sent by paired installations: none of them is in force until an
  * administrator accepts it here. Shown only when something waits.
  */
+// The columns of a legal reference as the table above names them.
+const COLUMN_LABELS: Record<string, string> = {
+  text_tg: 'filings.refTextTg',
+  text_ru: 'filings.refTextRu',
+  text_en: 'filings.refTextEn',
+  value: 'filings.refValue',
+  source: 'filings.refSource',
+  key: 'filings.refKey',
+};
+
 export function ProposalsPanel() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -42,7 +52,7 @@ export function ProposalsPanel() {
             )}
             <div className="small muted">
               {t('filings.proposalFrom', { sender: p.senderInstallationId.slice(0, 8), date: formatDateTime(p.receivedAt) })} ·{' '}
-              {t('filings.proposalFields', { fields: p.fields.join(', ') })}
+              {t('filings.proposalFields', { fields: p.fields.map((f) => (COLUMN_LABELS[f] ? t(COLUMN_LABELS[f]) : f)).join(', ') })}
             </div>
             <div className="actions">
               <button type="button" className="primary" onClick={() => void decide(p.id, true)}>
