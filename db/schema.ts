@@ -324,6 +324,22 @@ export interface AuditWitnessAlertsTable {
   acknowledged_by_user_id: string | null;
 }
 
+/** A message for a template or a legal reference from a paired installation, waiting for an administrator. */
+export interface ProposedChangesTable {
+  id: string;
+  sender_installation_id: string;
+  received_at: string;
+  hlc: string;
+  table_name: string;
+  row_id: string;
+  origin: string;
+  /** The message's values as they arrived (JSON, as change_log keeps them). */
+  data: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  decided_at: string | null;
+  decided_by_user_id: string | null;
+}
+
 /** One write: the columns it set, as a JSON object (see db/changeLog.ts), under the write's stamp. */
 export interface ChangeLogTable {
   seq: Generated<number>;
@@ -401,6 +417,7 @@ export interface Database {
   audit_heads_sent: AuditHeadsSentTable;
   audit_witness_alerts: AuditWitnessAlertsTable;
   change_log: ChangeLogTable;
+  proposed_changes: ProposedChangesTable;
   peers: PeersTable;
   sync_conflicts: SyncConflictsTable;
   applied_packages: AppliedPackagesTable;

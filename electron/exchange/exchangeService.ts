@@ -269,7 +269,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
             if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
           }
           // The merge writes through the driver on the transaction's own connection (issue 8: speed).
-          const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now });
+          const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now, propose: true });
           // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
           const expected = Math.max(1, seq.to - seq.from);
           let newest: string | null = null;

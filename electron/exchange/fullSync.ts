@@ -23,6 +23,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const LOCAL_ONLY_TABLES = new Set(['users', 'peers']);
 export const EXCHANGED_TABLES: readonly string[] = SYNCED_TABLES.filter((t) => !LOCAL_ONLY_TABLES.has(t));
 
+/**
+ * What becomes active in every filing: a paired installation may send it, but it waits in
+ * proposed_changes until an administrator here accepts it (a package's signature proves which
+ * installation sent it, not that its author may change the law a filing cites).
+ */
+export const PROPOSED_TABLES: ReadonlySet<string> = new Set(['legal_references', 'template_versions']);
+
 
 /**
  * Columns that point at a user account. Accounts stay on their installation, so on arrival a reference to
@@ -177,12 +184,16 @@ export interface MergeOptions {
   /** Our sequence number up to which the sender had our changes: later local changes are concurrent. */
   ack: number;
   now: string;
+  /** Keep messages for PROPOSED_TABLES as proposals instead of merging them (a package); false when an administrator accepts one. */
+  propose: boolean;
 }
 
 export interface MergeCounts {
   received: number;
   applied: number;
   conflicts: number;
+  /** Messages kept as proposals for an administrator (templates, legal references). */
+  proposed: number;
 }
 
 interface Cell {
@@ -221,7 +232,7 @@ const ID_LIST_SIZES = [4, 32, 128, IDS];
  * chunks (`add` returns true when a chunk was written) so the interface can ask for progress.
  */
 export class ChangeMerger {
-  readonly counts: MergeCounts = { received: 0, applied: 0, conflicts: 0 };
+  readonly counts: MergeCounts = { received: 0, applied: 0, conflicts: 0, proposed: 0 };
   private readonly buffer: IncomingChange[] = [];
   private readonly statements = new Map<string, Stmt>();
   private readonly writes = new Map<string, Stmt>();
@@ -241,11 +252,25 @@ export class ChangeMerger {
 
   /** Takes one message; returns true when a chunk was merged (a good moment to yield). */
   add(change: IncomingChange): boolean {
-    this.buffer.push(change);
     this.counts.received += 1;
+    if (this.opts.propose && PROPOSED_TABLES.has(change[1])) {
+      this.propose(change);
+      return false;
+    }
+    this.buffer.push(change);
     if (this.buffer.length < CHUNK) return false;
     this.flush();
     return true;
+  }
+
+  /** Keeps a message as a proposal, unless it is already here (our own, relayed back) or already proposed. */
+  private propose([hlc, table, row, , origin, dataText]: IncomingChange): void {
+    if (this.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND hlc = ?').all(table, row, hlc).length > 0) return;
+    const stored = this.stmt(
+      `INSERT INTO proposed_changes (id, sender_installation_id, received_at, hlc, table_name, row_id, origin, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, hlc) DO NOTHING`,
+    ).run(uuidv7(), this.opts.sender, this.opts.now, hlc, table, row, origin, dataText) as { changes: number };
+    this.counts.proposed += stored.changes;
   }
 
   finish(): MergeCounts {

@@ -2,6 +2,7 @@ import { importTemplate, restoreShippedTemplate } from '../documents/customTempl
 import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '../documents/filings';
 import { exportDocument, listCaseDocuments } from '../services/documents';
 import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../services/legalRefs';
+import { decideProposal, listProposals } from '../services/proposals';
 import type { HandlerMap } from './types';
 import { withWrite } from './withWrite';
 
@@ -16,7 +17,9 @@ type FilingChannels =
   | 'legalRefs:save'
   | 'legalRefs:confirm'
   | 'templates:import'
-  | 'templates:restore';
+  | 'templates:restore'
+  | 'proposals:list'
+  | 'proposals:decide';
 
 export const filingsHandlers: HandlerMap<FilingChannels> = {
   'filings:templates': async ({ caseId }, { app }) => listTemplatesForCase(app.requireSession().db, caseId),
@@ -28,6 +31,8 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
     const { sha256, ...file } = await exportDocument(app.requireSession(), id);
     return { ...app.files.deliver(file), sha256 };
   },
+  'proposals:list': async (_input, { app }) => listProposals(app.requireSession()),
+  'proposals:decide': async ({ id, accept }, { app }) => decideProposal(app.requireSession(), id, accept),
   'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession()),
   'legalRefs:save': async (input, { app }) => saveLegalRef(app.requireSession(), input),
   'legalRefs:confirm': async ({ id, confirmed }, { app }) => confirmLegalRef(app.requireSession(), id, confirmed),

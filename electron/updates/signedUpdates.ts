@@ -6,6 +6,7 @@ import { getMeta, setMeta } from '../../db/queries/meta';
 import { audit, type WriteCtx } from '../../db/queries/writeContext';
 import { insertRow, updateRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
+import type { UpdateResult } from '../../shared/api/securityTypes';
 import { importTemplate } from '../documents/customTemplates';
 import { templatesDir } from '../documents/resources';
 
@@ -13,8 +14,15 @@ import { templatesDir } from '../documents/resources';
 // are applied only from update files signed (Ed25519) by a trusted key: the keys shipped in
 // templates/trusted-keys.json, or keys an administrator added after comparing their fingerprint.
 // The whole update is applied in one transaction, or not at all.
+//
+// Each publisher numbers its updates (`sequence`); an installation remembers the newest number applied
+// per signing key and refuses one that is not newer, so an old update (genuinely signed) can never roll
+// a legal reference or a template back. An update signed before numbering existed counts as number 0:
+// it applies only where nothing numbered from that key has been applied yet, and only once.
 
 const TRUST_META_KEY = 'trust.updateKeys';
+const APPLIED_META_KEY = 'trust.appliedSequences';
+const appliedSchema = z.record(z.string(), z.number().int().min(0));
 
 const trustedKeySchema = z.object({ id: z.string().min(1), name: z.string(), publicKeyPem: z.string().includes('PUBLIC KEY') });
 export type TrustedKey = z.infer<typeof trustedKeySchema>;
@@ -29,6 +37,8 @@ const bundleSchema = z.object({
 
 const payloadSchema = z.object({
   issuedAt: z.string(),
+  /** Grows with every update the publisher signs with one key. */
+  sequence: z.number().int().min(0).default(0),
   description: z.string().max(2000).default(''),
   legalReferences: z
     .array(
@@ -108,14 +118,22 @@ export async function verifyUpdate(ctx: Pick<WriteCtx, 'trx'>, fileBytes: Buffer
   }
 }
 
-export interface UpdateResult {
-  legalReferences: number;
-  templates: number;
-  keyId: string;
+async function appliedSequences(ctx: Pick<WriteCtx, 'trx'>): Promise<Record<string, number>> {
+  return appliedSchema.parse(JSON.parse((await getMeta(ctx.trx, APPLIED_META_KEY)) ?? '{}'));
 }
 
 export async function applyUpdate(ctx: WriteCtx, fileBytes: Buffer): Promise<UpdateResult> {
   const payload = await verifyUpdate(ctx, fileBytes);
+  const keyId = (JSON.parse(fileBytes.toString('utf8')) as { keyId: string }).keyId;
+  const applied = await appliedSequences(ctx);
+  const newest = applied[keyId];
+  if (newest !== undefined && payload.sequence <= newest) {
+    throw new AppError('CONFLICT', `This update (number ${payload.sequence}) is not newer than update ${newest} already applied from the same publisher`, undefined, {
+      reason: 'notNewer',
+      sequence: payload.sequence,
+      newest,
+    });
+  }
   for (const ref of payload.legalReferences) {
     const values = { text_tg: ref.textTg, text_ru: ref.textRu, text_en: ref.textEn, value: ref.value, source: ref.source, confirmed: ref.confirmed ? 1 : 0 };
     const existing = await ctx.trx.selectFrom('legal_references').select('id').where('key', '=', ref.key).where('deleted_at', 'is', null).executeTakeFirst();
@@ -131,7 +149,7 @@ export async function applyUpdate(ctx: WriteCtx, fileBytes: Buffer): Promise<Upd
       ]);
     }
   }
-  const keyId = (JSON.parse(fileBytes.toString('utf8')) as { keyId: string }).keyId;
-  await audit(ctx, 'update.apply', 'settings', null, { keyId, legalReferences: payload.legalReferences.length, templates: payload.templates.length });
-  return { legalReferences: payload.legalReferences.length, templates: payload.templates.length, keyId };
+  await setMeta(ctx.trx, APPLIED_META_KEY, JSON.stringify({ ...applied, [keyId]: payload.sequence }));
+  await audit(ctx, 'update.apply', 'settings', null, { keyId, sequence: payload.sequence, legalReferences: payload.legalReferences.length, templates: payload.templates.length });
+  return { legalReferences: payload.legalReferences.length, templates: payload.templates.length, keyId, sequence: payload.sequence };
 }

@@ -71,6 +71,8 @@ export const CHANNEL_NAMES = [
   'legalRefs:confirm',
   'templates:import',
   'templates:restore',
+  'proposals:list',
+  'proposals:decide',
   'reports:indicators',
   'reports:drilldown',
   'reports:export',

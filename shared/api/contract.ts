@@ -168,11 +168,15 @@ export const contract = {
   'legalRefs:confirm': channel<FT.LegalRef[]>()(F.legalRefConfirmInput, 'settings:manage'),
   'templates:import': channel<FT.TemplateImportResult>()(F.templateImportInput, 'settings:manage'),
   'templates:restore': channel<{ templateId: string; language: FT.FilingLang }>()(F.templateRestoreInput, 'settings:manage'),
+  // Templates and legal references from paired installations wait for an administrator's decision.
+  'proposals:list': channel<FT.ProposedChange[]>()(empty, 'settings:manage'),
+  'proposals:decide': channel<FT.ProposedChange[]>()(F.proposalDecideInput, 'settings:manage'),
 
-  // ---- Reports and register import (issue 5). Aggregates need stats:read; the drill-down adds client
-  // names only for roles with personal:read; importing registers writes personal data.
+  // ---- Reports and register import (issue 5). Aggregates need stats:read; importing registers writes
+  // personal data.
   'reports:indicators': channel<IndicatorReport>()(R.reportQueryInput, 'stats:read'),
-  'reports:drilldown': channel<DrilldownResult>()(R.drilldownInput, 'stats:read'),
+  // The drill-down lists consultations one by one: records, not statistics, so not for analysts.
+  'reports:drilldown': channel<DrilldownResult>()(R.drilldownInput, 'personal:read'),
   'reports:export': channel<FileOut>()(R.reportExportInput, 'stats:read'),
   'import:preview': channel<ImportSummary>()(R.importInput, 'personal:write'),
   'import:commit': channel<ImportSummary>()(R.importInput, 'personal:write'),

@@ -57,3 +57,5 @@ export const templateImportInput = z
   .strict();
 
 export const templateRestoreInput = z.object({ templateId, language: filingLang }).strict();
+
+export const proposalDecideInput = z.object({ id, accept: z.boolean() }).strict();

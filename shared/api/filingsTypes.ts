@@ -129,3 +129,17 @@ export interface TemplateImportResult {
   /** The version given to an accepted template. */
   version: string | null;
 }
+
+/** A template or legal reference sent by a paired installation, not active until an administrator accepts it. */
+export interface ProposedChange {
+  id: string;
+  senderInstallationId: string;
+  receivedAt: string;
+  kind: 'legalReference' | 'template';
+  /** The legal reference's key, or the template's id and language. */
+  subject: string;
+  /** The proposed values of a legal reference's texts (empty for a template). */
+  texts: { textTg?: string; textRu?: string; value?: string };
+  /** The columns the message changes. */
+  fields: string[];
+}

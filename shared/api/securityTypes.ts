@@ -109,6 +109,8 @@ export interface UpdateResult {
   legalReferences: number;
   templates: number;
   keyId: string;
+  /** The publisher's number of this update; the next one from the same key must be higher. */
+  sequence: number;
 }
 
 export interface TrustedKeyInfo {

@@ -54,15 +54,19 @@ describe('reports channels', () => {
     expect(dushanbe.total).toBe(2);
   });
 
-  it('an analyst sees the numbers and the drill-down without names, and cannot import', async () => {
+  it('an analyst sees suppressed numbers but no consultation behind them, and cannot import', async () => {
     await t.call('users:create', { username: 'analyst', displayName: 'Таҳлилгар', role: 'analyst', password: 'analyst passphrase 1', passwordConfirm: 'analyst passphrase 1' });
     await t.call('session:lock', {});
     await t.call('session:unlock', { username: 'analyst', passphrase: 'analyst passphrase 1' });
     const r = await t.call('reports:indicators', { ...YEAR, suppressSmall: true });
     expect(r.indicators['1.2.4'].womenFromMigrantHouseholds).toBe('<5');
-    const d = await t.call('reports:drilldown', { ...YEAR, target: '1.2.3.womenFromMigrantHouseholds' });
-    expect(d.withNames).toBe(false);
-    expect(d.rows.some((row) => 'clientName' in row)).toBe(false);
+    // The drill-down is record-level (one row per consultation, exact totals): refused to an analyst,
+    // for a whole indicator and for a small cell alike.
+    for (const cell of [{ target: '1.2.3.womenFromMigrantHouseholds' }, { target: '1.2.4.abandonedWomen', dimension: null, key: null }]) {
+      const d = await t.raw('reports:drilldown', { ...YEAR, ...cell });
+      expect(d).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(JSON.stringify(d)).not.toContain('consultationId');
+    }
     const refused = await t.raw('import:commit', { kind: 'consultations', file: { base64: b64('consultations-core.csv') } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const pdf = await t.call('reports:export', { ...YEAR, format: 'pdf', language: 'ru' });

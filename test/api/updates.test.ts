@@ -26,6 +26,27 @@ describe('signed updates of templates and legal references', () => {
     expect(await refByKey(t, 'test.article')).toEqual({ key: 'test.article', text_tg: REF.textTg, value: '81', confirmed: 1 });
   });
 
+  it('never lets an older update from a publisher replace a newer one, even when genuinely signed', async () => {
+    t = await createTestApp();
+    const keys = generateUpdateKeyPair();
+    await t.call('updates:trustKey', { id: 'coordinator', name: 'Coordinator', publicKeyPem: keys.publicKeyPem });
+    const v1 = signUpdate({ issuedAt: '2026-03-01', sequence: 1, legalReferences: [{ ...REF, value: '80', confirmed: true }] }, 'coordinator', keys.privateKeyPem);
+    const v2 = signUpdate({ issuedAt: '2026-11-01', sequence: 2, legalReferences: [{ ...REF, value: '81', confirmed: true }] }, 'coordinator', keys.privateKeyPem);
+    expect(await t.call('updates:apply', { file: { base64: b64(v2) } })).toMatchObject({ sequence: 2 });
+    // The March update arrives late (an old USB stick): refused, the November text stays.
+    expect(await t.raw('updates:apply', { file: { base64: b64(v1) } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'notNewer', sequence: 1, newest: 2 } } });
+    expect(await t.raw('updates:apply', { file: { base64: b64(v2) } })).toMatchObject({ ok: false, error: { params: { reason: 'notNewer' } } });
+    // An update signed before numbering existed counts as number 0: older than any numbered one.
+    const unnumbered = signUpdate({ issuedAt: '2025-12-01', legalReferences: [{ ...REF, value: '79' }] }, 'coordinator', keys.privateKeyPem);
+    expect(await t.raw('updates:apply', { file: { base64: b64(unnumbered) } })).toMatchObject({ ok: false, error: { params: { reason: 'notNewer', sequence: 0 } } });
+    expect(await refByKey(t, 'test.article')).toEqual({ key: 'test.article', text_tg: REF.textTg, value: '81', confirmed: 1 });
+    // Numbers are per publisher key: another trusted publisher starts its own count.
+    const other = generateUpdateKeyPair();
+    await t.call('updates:trustKey', { id: 'ministry', name: 'Ministry', publicKeyPem: other.publicKeyPem });
+    const fromOther = signUpdate({ issuedAt: '2026-11-02', sequence: 1, legalReferences: [{ ...REF, key: 'other.article' }] }, 'ministry', other.privateKeyPem);
+    expect(await t.call('updates:apply', { file: { base64: b64(fromOther) } })).toMatchObject({ keyId: 'ministry', sequence: 1 });
+  });
+
   it('refuses an update from an untrusted key, a changed file and a non-update, changing nothing', async () => {
     t = await createTestApp();
     const trusted = generateUpdateKeyPair();

@@ -153,7 +153,9 @@ describe('signed updates from the command line', () => {
     expect(keygen.out).toMatch(/Fingerprint to compare when installations trust it: [0-9A-F-]{24}/);
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'payload.json'), JSON.stringify({ issuedAt: '2026-11-20', legalReferences: [{ key: 'fee.test', textTg: 'пошлина', textRu: 'пошлина', textEn: 'fee', value: '1050' }] }));
-    expect((await cli('sign-update', '--key', join(dir, 'update-signing.key.pem'), '--key-id', 'coord', '--in', join(dir, 'payload.json'), '--out', join(dir, 'update.json'))).code).toBe(0);
+    const sign = (...more: string[]) => cli('sign-update', '--key', join(dir, 'update-signing.key.pem'), '--key-id', 'coord', '--in', join(dir, 'payload.json'), ...more);
+    expect((await sign('--out', join(dir, 'unnumbered.json'))).code).not.toBe(0);
+    expect((await sign('--out', join(dir, 'update.json'), '--sequence', '7')).code).toBe(0);
     expect((await cli('apply-update', '--db', db, join(dir, 'update.json'))).code).toBe(1);
     const open = await unlockDatabase(db, 'admin', PASS);
     const { addTrustedKey } = await import('../../electron/updates/signedUpdates');
@@ -161,6 +163,8 @@ describe('signed updates from the command line', () => {
     await open.close();
     const applied = await cli('apply-update', '--db', db, join(dir, 'update.json'));
     expect(applied.code).toBe(0);
-    expect(applied.out).toContain('1 legal references');
+    expect(applied.out).toContain('Applied update 7 signed by coord: 1 legal references');
+    const again = await cli('apply-update', '--db', db, join(dir, 'update.json'));
+    expect(again.code).toBe(1);
   });
 });

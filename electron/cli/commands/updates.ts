@@ -27,7 +27,7 @@ export const updateKeygenCommand: CliCommand = {
 export const signUpdateCommand: CliCommand = {
   name: 'sign-update',
   summary: 'sign an update (legal references and/or templates, as JSON) with the publisher key',
-  usage: 'sign-update --key FILE.pem --key-id ID --in PAYLOAD.json --out UPDATE.json',
+  usage: 'sign-update --key FILE.pem --key-id ID --in PAYLOAD.json --out UPDATE.json [--sequence N]',
   async run(args: ParsedArgs, out) {
     let payload: UpdatePayload;
     try {
@@ -35,6 +35,11 @@ export const signUpdateCommand: CliCommand = {
     } catch {
       throw new UsageError('--in must be a readable JSON file');
     }
+    // Installations refuse an update that is not newer than the last one applied from this key, so
+    // every update must be numbered, higher than the previous one signed with the same key.
+    const given = stringOption(args, 'sequence', String(payload.sequence ?? ''));
+    if (!/^\d{1,15}$/.test(given)) throw new UsageError('Number the update: --sequence N (or "sequence" in the payload), higher than the last update signed with this key');
+    payload = { ...payload, sequence: Number(given) };
     const signed = signUpdate(payload, stringOption(args, 'key-id'), readFileSync(resolve(stringOption(args, 'key')), 'utf8'));
     writeFileSync(resolve(stringOption(args, 'out')), signed);
     out(`Signed update written to ${stringOption(args, 'out')}.`);
@@ -53,7 +58,7 @@ export const applyUpdateCommand: CliCommand = {
     const s = await openForCli(args);
     try {
       const result = await withWrite(s, (ctx) => applyUpdate(ctx, bytes));
-      out(`Applied update signed by ${result.keyId}: ${result.legalReferences} legal references, ${result.templates} templates.`);
+      out(`Applied update ${result.sequence} signed by ${result.keyId}: ${result.legalReferences} legal references, ${result.templates} templates.`);
       return 0;
     } finally {
       await s.close();

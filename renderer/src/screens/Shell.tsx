@@ -105,7 +105,7 @@ function renderSection(route: Route, status: AppStatus) {
     case 'filings':
       return <FilingsSection parts={parts} status={status} />;
     case 'reports':
-      return <ReportsScreen />;
+      return <ReportsScreen status={status} />;
     case 'exchange':
       return <ExchangeScreen status={status} />;
     default:

@@ -38,7 +38,7 @@ export const exchangeEn = {
     importing: 'Applying… {{done}} of {{total}}',
     imported: 'Package from “{{sender}}” applied.',
     alreadyApplied: 'This package from “{{sender}}” was applied before; nothing changed.',
-    counts: { changes: 'changes', received: 'received', applied: 'applied', conflicts: 'conflicts', consultations: 'consultations', sessions: 'mobile sessions', cases: 'cases', persons: 'women and men' },
+    counts: { changes: 'changes', received: 'received', applied: 'applied', conflicts: 'conflicts', proposed: 'proposals waiting for an administrator', consultations: 'consultations', sessions: 'mobile sessions', cases: 'cases', persons: 'women and men' },
     conflictsTitle: 'Conflicts to check',
     conflictsHelp: 'The same field was changed in two places. The newer change was kept; confirm it, or swap to the other value.',
     noConflicts: 'No conflicts to check.',

@@ -40,7 +40,7 @@ export const exchangeRu: Pick<Catalog, 'exchange'> = {
     importing: 'Применяется… {{done}} из {{total}}',
     imported: 'Пакет от «{{sender}}» применён.',
     alreadyApplied: 'Этот пакет от «{{sender}}» уже был применён; ничего не изменилось.',
-    counts: { changes: 'изменений', received: 'получено', applied: 'применено', conflicts: 'конфликтов', consultations: 'консультаций', sessions: 'мобильных сессий', cases: 'дел', persons: 'женщин и мужчин' },
+    counts: { changes: 'изменений', received: 'получено', applied: 'применено', conflicts: 'конфликтов', proposed: 'предложений ждут администратора', consultations: 'консультаций', sessions: 'мобильных сессий', cases: 'дел', persons: 'женщин и мужчин' },
     conflictsTitle: 'Конфликты для проверки',
     conflictsHelp: 'Одно и то же поле изменили в двух местах. Сохранено более позднее изменение; подтвердите его или замените другим значением.',
     noConflicts: 'Конфликтов для проверки нет.',

@@ -40,7 +40,7 @@ export const exchangeTg: Pick<Catalog, 'exchange'> = {
     importing: 'Татбиқ шуда истодааст… {{done}} аз {{total}}',
     imported: 'Баста аз «{{sender}}» татбиқ шуд.',
     alreadyApplied: 'Ин баста аз «{{sender}}» пештар татбиқ шуда буд; ҳеҷ чиз тағйир наёфт.',
-    counts: { changes: 'тағйирот', received: 'гирифта шуд', applied: 'татбиқ шуд', conflicts: 'ихтилоф', consultations: 'машварат', sessions: 'сессияи сайёр', cases: 'парванда', persons: 'занону мардон' },
+    counts: { changes: 'тағйирот', received: 'гирифта шуд', applied: 'татбиқ шуд', conflicts: 'ихтилоф', proposed: 'пешниҳодҳо интизори маъмур', consultations: 'машварат', sessions: 'сессияи сайёр', cases: 'парванда', persons: 'занону мардон' },
     conflictsTitle: 'Ихтилофҳо барои санҷиш',
     conflictsHelp: 'Як майдон дар ду ҷой тағйир ёфт. Тағйироти навтар нигоҳ дошта шуд; онро тасдиқ кунед ё бо қимати дигар иваз кунед.',
     noConflicts: 'Ихтилофе барои санҷиш нест.',

@@ -89,6 +89,7 @@ export const securityEn = {
     intro: 'Apply an update file from the network coordinator. Only files signed by a trusted key are accepted; anything else is refused and nothing changes.',
     file: 'Update file (.json)',
     applied: 'Update applied: {{refs}} legal references, {{templates}} templates.',
+    notNewer: 'This update (number {{sequence}}) is not newer than update {{newest}} already applied from the same publisher: it was not applied, so references and templates do not roll back.',
     keys: 'Trusted keys',
     noKeys: 'No key is trusted yet: no update can be applied.',
     addKey: 'Trust a publisher key',

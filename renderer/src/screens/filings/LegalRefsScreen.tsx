@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../router';
+import { ProposalsPanel } from './ProposalsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 
 /** Administrators edit and confirm the legal references (article numbers, fees, courts) and templates. */
@@ -44,6 +45,7 @@ export function LegalRefsScreen({ status }: { status: AppStatus }) {
           <input type="checkbox" checked={onlyUnconfirmed} onChange={(e) => setOnlyUnconfirmed(e.target.checked)} /> {t('filings.onlyUnconfirmed')}
         </label>
       </div>
+      {isAdmin && <ProposalsPanel />}
       <ErrorMessage error={error} />
       {editing && (
         <form

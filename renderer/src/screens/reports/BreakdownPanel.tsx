@@ -7,9 +7,9 @@ import { CountValue } from './ReportTable';
 
 /**
  * The breakdown sections of the report, one group at a time: pick the indicator and the dimension; a
- * table (each number opens its consultations) and a chart. The exports print every group in full.
+ * table (each number opens its consultations, for roles that may read records) and a chart. The exports print every group in full.
  */
-export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[]; onDrill: (t: DrillTarget) => void }) {
+export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[]; onDrill: ((t: DrillTarget) => void) | null }) {
   const { t } = useTranslation();
   const [name, setName] = useState(sections[0]?.name);
   const [dim, setDim] = useState<BreakdownDimension>('ageBand');

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { CountCell, DrillTarget, ReportSection } from '../../../../shared/reports/reportLayout';
 
-/** A count: a link to its consultations when there are any to show, else the number or its "<5" / "x" mark. */
-export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: (t: DrillTarget) => void }) {
+/** A count: a link to its consultations when there are any and the role may read records (onDrill), else the number or its "<5" / "x" mark. */
+export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: ((t: DrillTarget) => void) | null }) {
   const { value, drill } = cell;
-  if (drill && typeof value === 'number' && value > 0) {
+  if (onDrill && drill && typeof value === 'number' && value > 0) {
     return (
       <button type="button" className="link" onClick={() => onDrill(drill)}>
         {value}
@@ -15,7 +15,7 @@ export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: (t: Dr
 }
 
 /** A table section of the report: its title, any words under it, and its rows (the first cell heads the row). */
-export function ReportTable({ section, onDrill, children }: { section: ReportSection; onDrill: (t: DrillTarget) => void; children?: ReactNode }) {
+export function ReportTable({ section, onDrill, children }: { section: ReportSection; onDrill: ((t: DrillTarget) => void) | null; children?: ReactNode }) {
   const titleId = `report-${section.name.replace(/[^\w-]/g, '-')}-title`;
   return (
     <section aria-labelledby={titleId}>

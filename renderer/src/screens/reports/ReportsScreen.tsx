@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportQuery } from '../../../../shared/api/reportTypes';
 import { formatDate, todayIso } from '../../../../shared/domain/dates';
+import type { AppStatus } from '../../../../shared/api/types';
+import { can } from '../../../../shared/domain/permissions';
 import { DEFINITIONS_VERSION } from '../../../../shared/domain/indicatorDefinitions';
 import { layoutReport, type DrillTarget } from '../../../../shared/reports/reportLayout';
 import { ApiError, call } from '../../api/client';
@@ -19,7 +21,9 @@ import { ReportTable } from './ReportTable';
 import { useReportText } from './useReportText';
 
 /** Reports: indicators 1.2.3, 1.2.4, 1.2.10, 2.2.1.b for a period, with breakdowns, drill-down, exports and register import. */
-export function ReportsScreen() {
+export function ReportsScreen({ status }: { status: AppStatus }) {
+  // The drill-down lists consultations: only for roles that may read records, never for analysts.
+  const mayDrill = status.user ? can(status.user.role, 'personal:read') : false;
   const { t } = useTranslation();
   const regions = useRegions().data ?? [];
   const local = useLocalName();
@@ -183,7 +187,7 @@ export function ReportsScreen() {
           {layout?.sections.map((section) => {
             if (section.breakdown) {
               // The breakdowns share one panel with a picker, where the first of them stands.
-              return section === breakdowns[0] ? <BreakdownPanel key="breakdowns" sections={breakdowns} onDrill={setDrill} /> : null;
+              return section === breakdowns[0] ? <BreakdownPanel key="breakdowns" sections={breakdowns} onDrill={mayDrill ? setDrill : null} /> : null;
             }
             if (section.chart) {
               // Charts stand side by side while the window is wide enough.
@@ -195,14 +199,14 @@ export function ReportsScreen() {
               );
             }
             return (
-              <ReportTable key={section.name} section={section} onDrill={setDrill}>
+              <ReportTable key={section.name} section={section} onDrill={mayDrill ? setDrill : null}>
                 {section.name === 'headline' && (
                   <>
                     <p className="muted small">
                       {t('reports.periodLine', { from: formatDate(r.period.from), to: formatDate(r.period.to) })} ·{' '}
                       {t('reports.definitionsVersion', { version: r.definitionsVersion })}
                     </p>
-                    <p className="muted small">{t('reports.drilldownHint')}</p>
+                    {mayDrill && <p className="muted small">{t('reports.drilldownHint')}</p>}
                   </>
                 )}
               </ReportTable>

@@ -47,7 +47,13 @@ export function UpdatesPanel() {
         <p className="muted">{t('security.updates.intro')}</p>
         <FilePicker kind="update" label={t('security.updates.file')} onChoose={(f) => void onFile(f)} />
         {result && <p role="status">{result}</p>}
-        <ErrorMessage error={error} />
+        {error?.params?.reason === 'notNewer' ? (
+          <div className="alert alert--error" role="alert">
+            {t('security.updates.notNewer', error.params)}
+          </div>
+        ) : (
+          <ErrorMessage error={error} />
+        )}
         <h3>{t('security.updates.keys')}</h3>
         {keys.data?.length === 0 && <p>{t('security.updates.noKeys')}</p>}
         <ul>
