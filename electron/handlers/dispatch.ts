@@ -2,10 +2,10 @@ import { contract, isChannel, type ChannelName, type ChannelOutput, type Channel
 import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { zodToFieldErrors } from '../../shared/api/validation';
-import { can } from '../../shared/domain/permissions';
 import { isSqliteError, mapSqliteError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
+import { requirePermission } from './permissionGate';
 import { HANDLERS } from './registry';
 
 /** Opening one person's record is audited as a view (who looked at whose file, and when). */
@@ -88,16 +88,7 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     if (def.access !== 'public') {
       await app.enforceIdleLock();
       const session = app.requireSession();
-      if (def.access !== 'session' && !can(session.user.role, def.access)) {
-        await appendAudit(session.db, {
-          userId: session.user.id,
-          username: session.user.username,
-          action: 'access.denied',
-          entity: channel,
-          detail: { permission: def.access },
-        });
-        throw new AppError('FORBIDDEN', 'Your role does not allow this action', undefined, { permission: def.access });
-      }
+      if (def.access !== 'session') await requirePermission(session, def.access, channel);
     }
     const handler = HANDLERS.get(channel)!;
     const value = await handler(parsed.data as never, { app });

@@ -13,7 +13,7 @@ export const casesCommand: CliCommand = {
   async run(args: ParsedArgs, out) {
     const format = stringOption(args, 'format', 'text');
     if (format !== 'json' && format !== 'text') throw new UsageError('--format must be json or text');
-    const session = await openForCli(args);
+    const session = await openForCli(args, { channel: 'cases:list' });
     try {
       const cases = await allCases(session);
       if (format === 'json') out(JSON.stringify(cases, null, 2));

@@ -26,7 +26,7 @@ export const filingCommand: CliCommand = {
     let answers: Record<string, string> = {};
     const answersFile = args.options.get('answers');
     if (typeof answersFile === 'string') answers = JSON.parse(readFileSync(answersFile, 'utf8')) as Record<string, string>;
-    const db = await openForCli(args);
+    const db = await openForCli(args, { channel: 'filings:save' });
     try {
       try {
         const g = await generateFiling(db.db, { caseId, templateId, language: lang, answers });
