@@ -23,9 +23,10 @@ function userKey(username: string): string {
 }
 
 /**
- * Failed unlocks counted per user name in a small owner-only file. Attempts are taken one at a time:
- * the wait is checked and the attempt counted before the passphrase is tried, so attempts made in
- * parallel cannot all be tried before the first failure is written.
+ * Failed unlocks counted per user name in a small owner-only file. The wait is checked and the attempt
+ * counted before the passphrase is tried (a right one clears the count), so attempts made in parallel
+ * cannot all be tried before the first failure is written; and they are tried one at a time, so a burst
+ * of attempts cannot run many Argon2 derivations at once either.
  */
 export class UnlockThrottle {
   private queue: Promise<unknown> = Promise.resolve();
