@@ -138,6 +138,8 @@ describe('the command line acts as a user, with the permissions of the screens',
     const cases = await cli(['cases', '--db', db, '--user', 'reader', '--format', 'json']);
     expect(cases.code, cases.err).toBe(0);
     expect((JSON.parse(cases.out) as { id: string }[]).map((c) => c.id)).toContain(caseId);
+    // Audited as the screens' case list is: a read by that user.
+    expect((await snapshot()).lastAudit).toEqual({ action: 'read', entity: 'cases:list', username: 'reader' });
     const before = await snapshot();
     const imported = await cli(['import', '--db', db, '--user', 'paralegal', '--kind', 'contact-points', join(FIX, 'contact-points.csv')]);
     expect(imported.code, imported.err).toBe(0);
