@@ -139,8 +139,9 @@ function findSlot(keyring: Keyring, username: string): KeySlot | undefined {
 export async function unwrapKey(keyring: Keyring, username: string, passphrase: string): Promise<{ dbKey: Buffer; slot: KeySlot }> {
   const slot = findSlot(keyring, username);
   if (!slot) {
-    // Spend the same effort as a real attempt before refusing.
-    await deriveKek(passphrase, randomBytes(16), { memoryKiB: 8192, iterations: 1, parallelism: 1 });
+    // Spend the same effort as a real attempt before refusing: the derivation of a real slot's cost.
+    const dummy = keyring.slots[0]?.kdf ?? DEFAULT_KDF;
+    await deriveKek(passphrase, randomBytes(16), dummy);
     throw new AppError('WRONG_PASSPHRASE', 'Wrong user name or passphrase');
   }
   const kek = await deriveKek(passphrase, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);

@@ -10,11 +10,8 @@ import { FileTokens, type FileDialogs } from './fileTokens';
 import { DB_FILE } from './paths';
 import { readPrefs, writePrefs, type Prefs } from './prefs';
 import { filesNeedRecovery } from './recovery';
+import { throttlePathFor, UnlockThrottle } from './unlockThrottle';
 import { APP_VERSION } from './version';
-
-/** Wrong passphrases: free tries, then an exponentially growing wait (capped). */
-const FREE_ATTEMPTS = 3;
-const MAX_DELAY_MS = 5 * 60 * 1000;
 
 export interface AppOptions {
   dataDir: string;
@@ -35,11 +32,10 @@ export class AppContext {
   readonly prefsPath: string;
   readonly kdf: KdfParams | undefined;
   readonly files: FileTokens;
+  readonly throttle: UnlockThrottle;
   private unlocked: UnlockedDatabase | null = null;
-  private failedAttempts = 0;
   private lastActivity = 0;
   private idleLockMs = 15 * 60 * 1000;
-  private blockedUntil = 0;
   /** Damage was found in the database (at an unlock or during work) since the app started. */
   private damageFound = false;
   private readonly now: () => number;
@@ -51,6 +47,7 @@ export class AppContext {
     this.kdf = options.kdf;
     this.now = options.now ?? Date.now;
     this.files = new FileTokens(options.fileDialogs ?? null);
+    this.throttle = new UnlockThrottle(throttlePathFor(this.dbPath), this.now);
   }
 
   get prefs(): Prefs {
@@ -80,8 +77,6 @@ export class AppContext {
     this.unlocked = db;
     this.lastActivity = this.now();
     this.setIdleLockMinutes((await readSettings(db.db)).idleLockMinutes);
-    this.failedAttempts = 0;
-    this.blockedUntil = 0;
     // Rewritten at every unlock: owner-only, and without what earlier versions kept (the last user name).
     this.setPrefs({});
   }
@@ -143,21 +138,20 @@ export class AppContext {
     return this.damageFound || filesNeedRecovery(this.dbPath);
   }
 
-  checkThrottle(): void {
-    const wait = this.blockedUntil - this.now();
-    if (wait > 0) {
-      throw new AppError('TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again', undefined, {
-        seconds: Math.ceil(wait / 1000),
-      });
-    }
+  /**
+   * Every passphrase tried (unlock, recovery) goes through here: one attempt at a time, this user's
+   * wait checked and the attempt counted before the passphrase is tried, kept across restarts.
+   */
+  attemptUnlock<T>(username: string, unlock: () => Promise<T>): Promise<T> {
+    return this.throttle.attempt(username, unlock);
   }
 
-  recordFailedAttempt(): void {
-    this.failedAttempts += 1;
-    if (this.failedAttempts >= FREE_ATTEMPTS) {
-      const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** (this.failedAttempts - FREE_ATTEMPTS));
-      this.blockedUntil = this.now() + delay;
-    }
+  checkThrottle(username: string): void {
+    this.throttle.check(username);
+  }
+
+  recordFailedAttempt(username: string): void {
+    this.throttle.recordFailure(username);
   }
 
   async status(): Promise<AppStatus> {

@@ -26,7 +26,8 @@ function help(): string {
     '',
     'The passphrase is read from the environment variable named by --passphrase-env',
     '(default LEGAL_AID_PASSPHRASE) or asked on the terminal; never give it on the command line.',
-    '--user NAME says whose passphrase it is (default: the administrator created by init).',
+    '--user NAME says whose passphrase it is (default: the administrator created by init); the command',
+    "is done as that user: the same permissions of the user's role as on the screens, and the same audit.",
   ];
   return lines.join('\n');
 }

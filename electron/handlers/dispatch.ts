@@ -2,10 +2,11 @@ import { contract, isChannel, type ChannelName, type ChannelOutput, type Channel
 import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { zodToFieldErrors } from '../../shared/api/validation';
-import { can } from '../../shared/domain/permissions';
 import { isSqliteError, mapSqliteError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
+import type { UnlockedDatabase } from '../app/database';
+import { requirePermission } from './permissionGate';
 import { HANDLERS } from './registry';
 
 /** Opening one person's record is audited as a view (who looked at whose file, and when). */
@@ -69,9 +70,22 @@ async function auditRead(app: AppContext, channel: ChannelName, input: unknown, 
     return;
   }
   const read = READS[channel] as ReadAudit<ChannelName> | undefined;
-  if (!read) return;
-  const filter = describeFilter(input as Record<string, unknown>, read.shown);
-  await appendAudit(session.db, { ...who, action: 'read', entity: channel, detail: { records: read.records(value as never), filter } });
+  if (read) await appendReadAudit(session, channel, input as Record<string, unknown>, read.records(value as never));
+}
+
+/**
+ * The `read` entry of a channel that returns personal data in bulk: who, which channel, how many
+ * records, the filter (see ReadAudit). The command line writes it too, for the channel it does the work of.
+ */
+export async function appendReadAudit(session: UnlockedDatabase, channel: ChannelName, input: Record<string, unknown>, records: number): Promise<void> {
+  const shown = (READS[channel] as ReadAudit<ChannelName> | undefined)?.shown ?? [];
+  await appendAudit(session.db, {
+    userId: session.user.id,
+    username: session.user.username,
+    action: 'read',
+    entity: channel,
+    detail: { records, filter: describeFilter(input, shown) },
+  });
 }
 
 /**
@@ -88,16 +102,7 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     if (def.access !== 'public') {
       await app.enforceIdleLock();
       const session = app.requireSession();
-      if (def.access !== 'session' && !can(session.user.role, def.access)) {
-        await appendAudit(session.db, {
-          userId: session.user.id,
-          username: session.user.username,
-          action: 'access.denied',
-          entity: channel,
-          detail: { permission: def.access },
-        });
-        throw new AppError('FORBIDDEN', 'Your role does not allow this action', undefined, { permission: def.access });
-      }
+      if (def.access !== 'session') await requirePermission(session, def.access, channel);
     }
     const handler = HANDLERS.get(channel)!;
     const value = await handler(parsed.data as never, { app });

@@ -20,13 +20,7 @@ export const recoveryHandlers: HandlerMap<'recovery:backups' | 'recovery:restore
   'recovery:restore': async (input, { app }) => {
     requireRecovery(app.needsRecovery);
     // Passphrases tried here count with the unlock's: the same growing wait after three wrong ones.
-    app.checkThrottle();
-    try {
-      await restoreInRecovery(app.dbPath, input);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') app.recordFailedAttempt();
-      throw error;
-    }
+    await app.attemptUnlock(input.username, () => restoreInRecovery(app.dbPath, input));
     app.leaveRecovery();
     return app.status();
   },

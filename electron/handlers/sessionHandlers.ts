@@ -18,12 +18,10 @@ export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | '
     return app.status();
   },
   'session:unlock': async ({ username, passphrase }, { app }) => {
-    app.checkThrottle();
     try {
-      const db = await unlockDatabase(app.dbPath, username, passphrase);
+      const db = await app.attemptUnlock(username, () => unlockDatabase(app.dbPath, username, passphrase));
       await app.setSession(db);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') app.recordFailedAttempt();
       // The passphrase was right but the database is damaged: the answer is the recovery screen.
       if (mapSqliteError(error).code === 'DATABASE_CORRUPT') {
         await app.enterRecovery();

@@ -11,7 +11,7 @@ export const backupCommand: CliCommand = {
   summary: 'make an encrypted backup of the database (with its key file) while it may be in use',
   usage: 'backup --db FILE [--out DIR] [--user NAME] [--passphrase-env VAR]',
   async run(args: ParsedArgs, out) {
-    const s = await openForCli(args);
+    const s = await openForCli(args, { channel: 'backups:create' });
     try {
       const dir = resolve(stringOption(args, 'out', backupDirFor(s.dbPath)));
       const b = await makeBackup(s, dir);
@@ -32,7 +32,7 @@ export const restoreCommand: CliCommand = {
     const from = resolve(stringOption(args, 'from'));
     if (!existsSync(from)) throw new UsageError(`No backup at ${from}`);
     // Unlocking proves the passphrase and gives the key; the database is closed before the swap.
-    const s = await openForCli(args);
+    const s = await openForCli(args, { channel: 'backups:restore' });
     await restoreFrom(s, from, () => s.close());
     const kept = listBackups(backupDirFor(s.dbPath)).find((b) => b.reason === 'pre-restore');
     out(`Restored ${s.dbPath} from ${from}.`);

@@ -20,7 +20,7 @@ export const pairCommand: CliCommand = {
     const outPath = args.options.has('out') ? resolve(stringOption(args, 'out')) : null;
     const importPath = args.options.has('import') ? resolve(stringOption(args, 'import')) : null;
     if (!outPath === !importPath) throw new UsageError('Give either --out or --import');
-    const session = await openForCli(args);
+    const session = await openForCli(args, { channel: outPath ? 'exchange:pairingFile' : 'exchange:importPairing' });
     try {
       const own = await readIdentity(session.db);
       if (outPath) {
@@ -54,7 +54,7 @@ export const exportPackageCommand: CliCommand = {
       period = { from: stringOption(args, 'from'), to: stringOption(args, 'to-date') };
       if (!isValidIsoDate(period.from) || !isValidIsoDate(period.to) || period.from > period.to) throw new UsageError('--from and --to-date must be dates as YYYY-MM-DD, in order');
     }
-    const session = await openForCli(args);
+    const session = await openForCli(args, { channel: 'exchange:exportPackage' });
     try {
       const peers = await listPeers(session.db);
       const peer = peers.find((p) => p.installationId === target) ?? peers.find((p) => p.name === target);
@@ -77,7 +77,7 @@ export const importPackageCommand: CliCommand = {
     if (!path) throw new UsageError('Give the package file');
     const file = resolve(path);
     if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
-    const session = await openForCli(args);
+    const session = await openForCli(args, { channel: 'exchange:importPackage' });
     const pgUrl = args.options.has('pg') ? stringOption(args, 'pg') : null;
     const pg = pgUrl ? await openHubPostgres(pgUrl, session.installation) : null;
     try {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { findManifest, FILING_IDS } from '../../../templates/manifests';
 import { generateFiling } from '../../documents/filings';
+import { appendReadAudit } from '../../handlers/dispatch';
 import { UsageError, stringOption, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
@@ -26,10 +27,12 @@ export const filingCommand: CliCommand = {
     let answers: Record<string, string> = {};
     const answersFile = args.options.get('answers');
     if (typeof answersFile === 'string') answers = JSON.parse(readFileSync(answersFile, 'utf8')) as Record<string, string>;
-    const db = await openForCli(args);
+    const db = await openForCli(args, { channel: 'filings:save' });
     try {
       try {
         const g = await generateFiling(db.db, { caseId, templateId, language: lang, answers });
+        // The filled filing leaves the app as a file, as a preview does on the screen.
+        await appendReadAudit(db, 'filings:preview', { caseId, templateId, language: lang }, 1);
         writeFileSync(outPath, g.content);
         out(`Wrote ${outPath} (${manifest.id} ${g.templateVersion}, legal references ${g.legalRefVersion}).`);
         const unconfirmed = g.worked.resolved.usedRefs.filter((r) => !r.confirmed).map((r) => r.key);

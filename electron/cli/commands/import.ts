@@ -20,7 +20,7 @@ export const importCommand: CliCommand = {
     const positional = typeof dry === 'string' ? [...args.positional, dry] : args.positional;
     if (positional.length !== 1) throw new UsageError('Name exactly one register file');
     const bytes = readFileSync(resolve(positional[0]!));
-    const session = await openForCli(args);
+    const session = await openForCli(args, { channel: dry === undefined ? 'import:commit' : 'import:preview' });
     try {
       const summary = await importRegister(session, kind, bytes, dry === undefined);
       if (summary.errors.length) {

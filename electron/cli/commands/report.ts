@@ -30,7 +30,7 @@ export const reportCommand: CliCommand = {
     const threshold = Number(stringOption(args, 'threshold', String(DEFAULT_SUPPRESSION_THRESHOLD)));
     if (!Number.isInteger(threshold) || threshold < 2) throw new UsageError('--threshold must be a whole number of at least 2');
     const outPath = resolve(stringOption(args, 'out'));
-    const session = await openForCli(args);
+    const session = await openForCli(args, { channel: 'reports:indicators' });
     // A hub whose statistics live in PostgreSQL: the same engine runs there.
     const pg = args.options.has('pg') ? await openHubPostgres(stringOption(args, 'pg'), session.installation) : null;
     try {

@@ -24,7 +24,7 @@ export const seedCommand: CliCommand = {
     const seed = seedNumber(stringOption(args, 'seed', '1'));
     const dbPath = resolve(stringOption(args, 'db'));
     let db;
-    if (databaseExists(dbPath)) db = await openForCli(args);
+    if (databaseExists(dbPath)) db = await openForCli(args, { permission: 'settings:manage', command: 'seed' });
     else {
       const passphrase = await readPassphrase(args);
       if (passphrase.length < 10) throw new UsageError('The passphrase must have at least 10 characters');

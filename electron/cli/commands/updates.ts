@@ -55,7 +55,7 @@ export const applyUpdateCommand: CliCommand = {
     const file = args.positional[0];
     if (!file) throw new UsageError('Name the update file');
     const bytes = readFileSync(resolve(file));
-    const s = await openForCli(args);
+    const s = await openForCli(args, { channel: 'updates:apply' });
     try {
       const result = await withWrite(s, (ctx) => applyUpdate(ctx, bytes));
       out(`Applied update ${result.sequence} signed by ${result.keyId}: ${result.legalReferences} legal references, ${result.templates} templates.`);

@@ -10,7 +10,7 @@ export const verifyCommand: CliCommand = {
   summary: "check the database: integrity, foreign keys, migrations, audit chain, the report's facts",
   usage: 'verify --db FILE [--user NAME] [--passphrase-env VAR] [--rebuild-report-facts]',
   async run(args: ParsedArgs, out) {
-    const db = await openForCli(args);
+    const db = await openForCli(args, { permission: flag(args, 'rebuild-report-facts') ? 'settings:manage' : 'audit:read', command: 'verify' });
     try {
       if (flag(args, 'rebuild-report-facts')) {
         await db.db.transaction().execute(async (trx) => {

@@ -1,0 +1,21 @@
+import { AppError } from '../../shared/api/errors';
+import { can, type Permission } from '../../shared/domain/permissions';
+import { appendAudit } from '../../db/queries/audit';
+import type { UnlockedDatabase } from '../app/database';
+
+/**
+ * The one refusal of every way in (the screens' channels and the command line's commands): a role
+ * without the permission is refused, and the refusal is written to the audit trail as `access.denied`
+ * with what was asked for (a channel, or a command line command).
+ */
+export async function requirePermission(session: UnlockedDatabase, permission: Permission, asked: string): Promise<void> {
+  if (can(session.user.role, permission)) return;
+  await appendAudit(session.db, {
+    userId: session.user.id,
+    username: session.user.username,
+    action: 'access.denied',
+    entity: asked,
+    detail: { permission },
+  });
+  throw new AppError('FORBIDDEN', 'Your role does not allow this action', undefined, { permission });
+}
