@@ -21,7 +21,7 @@ import { GENESIS_HASH } from './queries/audit';
 //   backup and "Make a backup now": the app stays usable).
 // The key file is copied beside each backup, so a backup restores on its own.
 
-export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
+export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'pre-rekey';
 
 export interface BackupInfo {
   file: string;
@@ -54,10 +54,10 @@ function readHeadFile(file: string): BackupInfo['auditHead'] {
   }
 }
 
-const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore)\.db$/;
+const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore|pre-rekey)\.db$/;
 
 /** How many backups of each kind rotation keeps. */
-export const KEEP: Record<BackupReason, number> = { daily: 14, manual: 10, 'pre-migration': 5, 'pre-restore': 3 };
+export const KEEP: Record<BackupReason, number> = { daily: 14, manual: 10, 'pre-migration': 5, 'pre-restore': 3, 'pre-rekey': 3 };
 
 export function backupDirFor(dbPath: string): string {
   return join(dirname(dbPath), 'backups');

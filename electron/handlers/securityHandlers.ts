@@ -1,3 +1,4 @@
+import { rotateDatabaseKey } from '../app/keyRotation';
 import { readSettings } from '../app/settings';
 import { changeOwnPassword, createUser, listUsers, resetPassword, setUserActive, updateUser } from '../app/users';
 import { exportAudit, listAudit } from '../services/auditTrail';
@@ -11,6 +12,7 @@ type SecurityChannels =
   | 'users:update'
   | 'users:setActive'
   | 'users:resetPassword'
+  | 'security:rotateKey'
   | 'session:changePassword'
   | 'audit:list'
   | 'audit:export'
@@ -26,6 +28,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'users:update': async (input, { app }) => updateUser(app.requireSession(), input),
   'users:setActive': async (input, { app }) => setUserActive(app.requireSession(), input, app.kdf),
   'users:resetPassword': async (input, { app }) => resetPassword(app.requireSession(), input, app.kdf),
+  'security:rotateKey': async (_input, { app }) => rotateDatabaseKey(app.requireSession(), 'administrator'),
   'session:changePassword': async (input, { app }) => {
     await changeOwnPassword(app.requireSession(), input, app.kdf);
     return { changed: true };

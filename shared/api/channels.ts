@@ -46,6 +46,7 @@ export const CHANNEL_NAMES = [
   'users:update',
   'users:setActive',
   'users:resetPassword',
+  'security:rotateKey',
   'session:changePassword',
   'audit:list',
   'audit:export',

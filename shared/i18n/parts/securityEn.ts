@@ -63,7 +63,7 @@ export const securityEn = {
     restore: 'Restore',
     confirmRestore: 'Replace the current database with the backup of {{when}}? Everything entered after it is lost (the current database is kept as a backup). You will sign in again.',
     none: 'No backups yet.',
-    reasons: { daily: 'Daily', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before a restore' },
+    reasons: { daily: 'Daily', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before a restore', 'pre-rekey': 'Before a key rotation' },
   },
   general: {
     idleLockMinutes: 'Lock after this many minutes without use',

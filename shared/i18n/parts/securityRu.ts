@@ -64,7 +64,7 @@ export const securityRu: Catalog['security'] = {
     restore: 'Восстановить',
     confirmRestore: 'Заменить текущую базу копией от {{when}}? Всё, что введено позже, будет потеряно (текущая база сохранится как копия). Потребуется войти снова.',
     none: 'Копий пока нет.',
-    reasons: { daily: 'Ежедневная', manual: 'Вручную', 'pre-migration': 'Перед обновлением', 'pre-restore': 'Перед восстановлением' },
+    reasons: { daily: 'Ежедневная', manual: 'Вручную', 'pre-migration': 'Перед обновлением', 'pre-restore': 'Перед восстановлением', 'pre-rekey': 'Перед сменой ключа' },
   },
   general: {
     idleLockMinutes: 'Блокировать после стольких минут бездействия',

@@ -64,7 +64,7 @@ export const securityTg: Catalog['security'] = {
     restore: 'Барқарор кардан',
     confirmRestore: 'Пойгоҳи ҷориро бо нусхаи {{when}} иваз мекунед? Ҳар чи баъд аз он ворид шудааст, гум мешавад (пойгоҳи ҷорӣ ҳамчун нусха нигоҳ дошта мешавад). Бояд аз нав ворид шавед.',
     none: 'Ҳоло нусха нест.',
-    reasons: { daily: 'Ҳаррӯза', manual: 'Дастӣ', 'pre-migration': 'Пеш аз навсозӣ', 'pre-restore': 'Пеш аз барқарорсозӣ' },
+    reasons: { daily: 'Ҳаррӯза', manual: 'Дастӣ', 'pre-migration': 'Пеш аз навсозӣ', 'pre-restore': 'Пеш аз барқарорсозӣ', 'pre-rekey': 'Пеш аз иваз кардани калид' },
   },
   general: {
     idleLockMinutes: 'Пас аз ин қадар дақиқаи бекорӣ қулф кардан',
