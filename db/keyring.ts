@@ -82,6 +82,8 @@ const keyringSchema = z.object({
   version: z.union([z.literal(1), z.literal(2)]),
   databaseId: z.string(),
   createdAt: z.string(),
+  /** When the database last got a new key: backups made before it are under a revoked key. */
+  rotatedAt: z.string().optional(),
   slots: z.array(slotSchema),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
@@ -277,5 +279,5 @@ export function resealKeyring(keyring: Keyring, newKey: Buffer, keep: (slot: Key
   const kept = keyring.slots.filter(keep);
   const dropped = kept.filter((s) => !isBoundSlot(s)).map((s) => s.username);
   const slots = kept.filter(isBoundSlot).map((s) => sealDatabaseKey(keyring.databaseId, s, newKey));
-  return { keyring: { ...keyring, version: 2, slots }, dropped };
+  return { keyring: { ...keyring, version: 2, rotatedAt: new Date().toISOString(), slots }, dropped };
 }

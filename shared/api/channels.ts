@@ -53,6 +53,8 @@ export const CHANNEL_NAMES = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'backups:listBeforeRotation',
+  'backups:destroyBeforeRotation',
   'settings:get',
   'settings:save',
   'clients:erase',

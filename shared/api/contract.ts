@@ -146,6 +146,8 @@ export const contract = {
   'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:create': channel<BackupSummary>()(empty, 'settings:manage'),
   'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
+  'backups:listBeforeRotation': channel<BackupSummary[]>()(empty, 'settings:manage'),
+  'backups:destroyBeforeRotation': channel<{ destroyed: number }>()(empty, 'settings:manage'),
   'settings:get': channel<SecuritySettings>()(empty, 'session'),
   'settings:save': channel<SecuritySettings>()(S.settingsSaveInput, 'settings:manage'),
   // Data protection: erasure on request (her statistics stay, anonymous) and the retention review.

@@ -39,15 +39,15 @@ async function contents(dbPath: string, username: string, passphrase: string) {
   }
 }
 
-async function addUser(username: string) {
-  return t.call('users:create', { username, displayName: `User ${username}`, role: 'paralegal', password: PASS, passwordConfirm: PASS });
+async function addUser(username: string, role: 'paralegal' | 'administrator' = 'paralegal') {
+  return t.call('users:create', { username, displayName: `User ${username}`, role, password: PASS, passwordConfirm: PASS });
 }
 
 describe('revocation gives the database a new key', () => {
-  it('a disabled user’s old password with an old key file, or a backup’s, cannot open the live database', async () => {
+  it('a disabled administrator’s old password with an old key file, or a backup’s, cannot open the live database', async () => {
     t = await createTestApp();
     const dbPath = t.app.dbPath;
-    const para = await addUser('para');
+    const para = await addUser('para', 'administrator');
     const backup = await t.call('backups:create', {});
     const oldKeyFile = join(t.dir, 'copied.keys.json');
     copyFileSync(keyringPathFor(dbPath), oldKeyFile);
@@ -125,5 +125,29 @@ describe('revocation gives the database a new key', () => {
     expect(lines.join('\n')).toContain('Database verified: no problems found.');
     expect(rowsReadWith(dbPath, oldKey)).toBe('refused');
     expect(readFileSync(keyringPathFor(dbPath), 'utf8')).not.toContain('"cipher"');
+  });
+});
+
+describe('backups after a revocation', () => {
+  it('a backup’s key file holds only administrators’ slots', async () => {
+    t = await createTestApp();
+    await addUser('para');
+    const backup = await t.call('backups:create', {});
+    const keys = readKeyring(join(t.dir, 'backups', `${backup.name}.keys.json`));
+    expect(keys.slots.map((s) => s.username)).toEqual([ADMIN.username]);
+    await expect(unwrapKey(keys, 'para', PASS)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+  });
+
+  it('lists and destroys the backups made before the last key rotation, keeping the later ones', async () => {
+    t = await createTestApp();
+    const before = await t.call('backups:create', {});
+    expect(await t.call('backups:listBeforeRotation', {})).toEqual([]);
+    const { backup: preRekey } = await t.call('security:rotateKey', {});
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // backup names carry the second they were made
+    const after = await t.call('backups:create', {});
+    const listed = (await t.call('backups:listBeforeRotation', {})).map((b) => b.name).sort();
+    expect(listed).toEqual([before.name, preRekey].sort());
+    expect(await t.call('backups:destroyBeforeRotation', {})).toEqual({ destroyed: 2 });
+    expect((await t.call('backups:list', {})).map((b) => b.name)).toEqual([after.name]);
   });
 });
