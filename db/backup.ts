@@ -4,7 +4,7 @@ import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/api/errors';
 import { ownerOnlyFiles, ownerOnlyFolder } from './fileModes';
-import { keyringPathFor, readKeyring } from './keyring';
+import { keyringPathFor, readKeyring, writeKeyring } from './keyring';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyKey, type RawDatabase } from './open';
 import { mapSqliteError } from './errors';
@@ -21,7 +21,7 @@ import { GENESIS_HASH } from './queries/audit';
 //   backup and "Make a backup now": the app stays usable).
 // The key file is copied beside each backup, so a backup restores on its own.
 
-export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
+export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'pre-rekey';
 
 export interface BackupInfo {
   file: string;
@@ -54,10 +54,10 @@ function readHeadFile(file: string): BackupInfo['auditHead'] {
   }
 }
 
-const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore)\.db$/;
+const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore|pre-rekey)\.db$/;
 
 /** How many backups of each kind rotation keeps. */
-export const KEEP: Record<BackupReason, number> = { daily: 14, manual: 10, 'pre-migration': 5, 'pre-restore': 3 };
+export const KEEP: Record<BackupReason, number> = { daily: 14, manual: 10, 'pre-migration': 5, 'pre-restore': 3, 'pre-rekey': 3 };
 
 export function backupDirFor(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
@@ -81,6 +81,31 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/**
+ * A backup opens for the active administrators only: other users' slots stay out of its key file, so a
+ * copied backup plus a lawyer's or analyst's password reveals nothing. (The recovery screen restores with
+ * an administrator's passphrase checked against this file.)
+ */
+function writeBackupKeys(raw: RawDatabase, dbPath: string, target: string): void {
+  const admins = raw.prepare("SELECT id FROM users WHERE role = 'administrator' AND active = 1 AND deleted_at IS NULL").all() as { id: string }[];
+  const ids = new Set(admins.map((a) => a.id));
+  const keyring = readKeyring(keyringPathFor(dbPath));
+  writeKeyring(`${target}.keys.json`, { ...keyring, slots: keyring.slots.filter((slot) => slot.userId !== null && ids.has(slot.userId)) });
+}
+
+/** The backups made under a database key that has since been replaced (by their time of making). */
+export function backupsBeforeRotation(dbPath: string): BackupInfo[] {
+  const rotatedAt = readKeyring(keyringPathFor(dbPath)).rotatedAt;
+  return rotatedAt ? listBackups(backupDirFor(dbPath)).filter((b) => Date.parse(b.createdAt) < Date.parse(rotatedAt)) : [];
+}
+
+/** Deletes a backup with its key file and audit head. */
+export function deleteBackup(b: BackupInfo): void {
+  rmSync(b.file, { force: true });
+  rmSync(`${b.file}.keys.json`, { force: true });
+  rmSync(headFileOf(b.file), { force: true });
+}
+
 /** Makes an encrypted copy of the open database (and its key file) in `dir`, then rotates old ones. */
 export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupReason, dir = backupDirFor(dbPath), now = new Date()): BackupInfo {
   ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
@@ -98,7 +123,7 @@ export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupRea
     throw mapSqliteError(error);
   }
   writeFileSync(headFileOf(target), JSON.stringify(head), { mode: 0o600 });
-  copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  writeBackupKeys(raw, dbPath, target);
   ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
   rotate(dir);
@@ -182,7 +207,7 @@ async function copyNow(
     snapshot?.close();
   }
   if (head) writeFileSync(headFileOf(target), JSON.stringify(head), { mode: 0o600 });
-  copyFileSync(keyringPathFor(dbPath), `${target}.keys.json`);
+  writeBackupKeys(raw, dbPath, target);
   ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
   rotate(dir);
@@ -198,11 +223,7 @@ export function rotate(dir: string, now = Date.now()): void {
   }
   const all = listBackups(dir);
   for (const reason of Object.keys(KEEP) as BackupReason[]) {
-    for (const old of all.filter((b) => b.reason === reason).slice(KEEP[reason])) {
-      rmSync(old.file, { force: true });
-      rmSync(`${old.file}.keys.json`, { force: true });
-      rmSync(headFileOf(old.file), { force: true });
-    }
+    for (const old of all.filter((b) => b.reason === reason).slice(KEEP[reason])) deleteBackup(old);
   }
 }
 

@@ -103,6 +103,24 @@ export function applyKey(raw: RawDatabase, key: Buffer): void {
 }
 
 /**
+ * Re-encrypts every page of an open database under a new key (SQLCipher's rekey). SQLite3 Multiple
+ * Ciphers refuses to rekey in WAL mode, so the journal goes back to a rollback journal for the rewrite
+ * (a crash half-way is rolled back from that journal at the next open) and returns to WAL after it.
+ * The integrity check reads every page under the new key.
+ */
+export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.pragma('journal_mode = DELETE');
+  try {
+    raw.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+  } finally {
+    raw.pragma('journal_mode = WAL');
+  }
+  const rows = raw.pragma('integrity_check') as { integrity_check: string }[];
+  if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new AppError('DATABASE_CORRUPT', 'The database failed its integrity check after the new key');
+}
+
+/**
  * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…).
  * Kysely's ROLLBACK would then fail with "no transaction is active" and hide the real cause (a full
  * disk would show as an internal error); skip ROLLBACK when nothing is open any more.

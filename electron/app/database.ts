@@ -102,7 +102,7 @@ export function databaseExists(dbPath: string): boolean {
 export async function unlockDatabase(dbPath: string, username: string, passphrase: string): Promise<UnlockedDatabase> {
   if (!databaseExists(dbPath)) throw new AppError('NO_DATABASE', 'No database at this location');
   const keyring = readKeyring(keyringPathFor(dbPath));
-  const { dbKey, slot } = await unwrapKey(keyring, username, passphrase);
+  const { dbKey, slot, upgrade } = await unwrapKey(keyring, username, passphrase);
   const opened = await openDatabase({
     path: dbPath,
     key: dbKey,
@@ -115,6 +115,8 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     ownerOnlyFiles(...databaseFiles(dbPath));
     const userRow = await userOfSlot(opened, slot);
     if (!userRow || !userRow.active) throw new AppError('FORBIDDEN', 'This user account is disabled');
+    // A slot in the old format is bound to its user from now on; only after the key has opened the database.
+    if (upgrade) writeKeyring(keyringPathFor(dbPath), await upgrade({ userId: userRow.id, username: userRow.username }));
     const installation = await readInstallation(opened);
     const writer: Writer = {
       clock: new HybridClock(nodeIdFromInstallation(installation.id), (await lastStamp(opened.db)) ?? undefined),

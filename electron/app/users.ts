@@ -5,11 +5,13 @@ import { AppError } from '../../shared/api/errors';
 import type { UserSummary } from '../../shared/api/securityTypes';
 import type { UserRole } from '../../shared/domain/enums';
 import type { UnlockedDatabase } from './database';
+import { rotateDatabaseKey } from './keyRotation';
 import type { KdfParams } from '../../db/keyring';
 
-// User accounts. The database key is wrapped once per active user (a slot in the key file): adding,
-// disabling or resetting a user adds or removes a slot and never re-encrypts the data. A disabled user
-// has no slot, so an old password cannot decrypt the key even with the files in hand.
+// User accounts. The database key is sealed once per active user (a slot in the key file). Adding a user
+// adds a slot; disabling a user, resetting or changing a password also gives the database a new key
+// (keyRotation.ts), so the revoked slot or password — even with an old copy of the key file — unwraps
+// only a key the live database no longer accepts.
 
 export async function listUsers(s: UnlockedDatabase): Promise<UserSummary[]> {
   const keyring = readKeyring(keyringPathFor(s.dbPath));
@@ -96,7 +98,10 @@ export async function setUserActive(s: UnlockedDatabase, input: { id: string; ac
   });
   const path = keyringPathFor(s.dbPath);
   if (input.active) await writeSlot(s, user, input.password!, kdf);
-  else writeKeyring(path, removeUserSlot(readKeyring(path), user.username));
+  else {
+    writeKeyring(path, removeUserSlot(readKeyring(path), user.username));
+    await rotateDatabaseKey(s, 'user.disable');
+  }
   return (await listUsers(s)).find((u) => u.id === input.id)!;
 }
 
@@ -105,6 +110,7 @@ export async function resetPassword(s: UnlockedDatabase, input: { id: string; pa
   if (!user.active) throw new AppError('CONFLICT', 'Enable the account first', [{ path: 'id', key: 'disabledAccount' }]);
   await writeSlot(s, user, input.password, kdf);
   await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'user.resetPassword', entity: 'users', entityId: input.id });
+  await rotateDatabaseKey(s, 'user.resetPassword');
   return (await listUsers(s)).find((u) => u.id === input.id)!;
 }
 
@@ -113,4 +119,5 @@ export async function changeOwnPassword(s: UnlockedDatabase, input: { current: s
   await unwrapKey(keyring, s.user.username, input.current);
   await writeSlot(s, s.user, input.password, kdf);
   await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'user.changePassword', entity: 'users', entityId: s.user.id });
+  await rotateDatabaseKey(s, 'user.changePassword');
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { rekeyCommand } from './commands/rekey';
 import { casesCommand } from './commands/cases';
 import { exportPackageCommand, importPackageCommand, pairCommand } from './commands/exchange';
 import { filingCommand } from './commands/filing';
@@ -13,7 +14,7 @@ import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, exportPackageCommand, importPackageCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
+const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, exportPackageCommand, importPackageCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
 
 function help(): string {
   const lines = [

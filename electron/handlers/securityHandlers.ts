@@ -1,9 +1,13 @@
+import { rotateDatabaseKey } from '../app/keyRotation';
 import { readSettings } from '../app/settings';
 import { changeOwnPassword, createUser, listUsers, resetPassword, setUserActive, updateUser } from '../app/users';
 import { exportAudit, listAudit } from '../services/auditTrail';
-import { backupNamed, backupsOf, makeBackup, restoreFrom } from '../services/backups';
+import { backupsBeforeRotation } from '../../db/backup';
+import { backupNamed, backupsOf, destroyBackupsBeforeRotation, makeBackup, restoreFrom } from '../services/backups';
 import { saveSettings } from '../services/settings';
 import type { HandlerMap } from './types';
+import type { BackupInfo } from '../../db/backup';
+import type { BackupSummary } from '../../shared/api/securityTypes';
 
 type SecurityChannels =
   | 'users:list'
@@ -11,14 +15,19 @@ type SecurityChannels =
   | 'users:update'
   | 'users:setActive'
   | 'users:resetPassword'
+  | 'security:rotateKey'
   | 'session:changePassword'
   | 'audit:list'
   | 'audit:export'
   | 'backups:list'
   | 'backups:create'
   | 'backups:restore'
+  | 'backups:listBeforeRotation'
+  | 'backups:destroyBeforeRotation'
   | 'settings:get'
   | 'settings:save';
+
+const summary = ({ name, createdAt, reason, sizeBytes, auditHead }: BackupInfo): BackupSummary => ({ name, createdAt, reason, sizeBytes, auditHead });
 
 export const securityHandlers: HandlerMap<SecurityChannels> = {
   'users:list': async (_input, { app }) => listUsers(app.requireSession()),
@@ -26,6 +35,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'users:update': async (input, { app }) => updateUser(app.requireSession(), input),
   'users:setActive': async (input, { app }) => setUserActive(app.requireSession(), input, app.kdf),
   'users:resetPassword': async (input, { app }) => resetPassword(app.requireSession(), input, app.kdf),
+  'security:rotateKey': async (_input, { app }) => rotateDatabaseKey(app.requireSession(), 'administrator'),
   'session:changePassword': async (input, { app }) => {
     await changeOwnPassword(app.requireSession(), input, app.kdf);
     return { changed: true };
@@ -34,11 +44,10 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'audit:list': async (input, { app }) => listAudit(app.requireSession(), input),
   'audit:export': async (_input, { app }) => app.files.deliver(await exportAudit(app.requireSession())),
 
-  'backups:list': async (_input, { app }) => backupsOf(app.requireSession()).map(({ name, createdAt, reason, sizeBytes, auditHead }) => ({ name, createdAt, reason, sizeBytes, auditHead })),
-  'backups:create': async (_input, { app }) => {
-    const b = await makeBackup(app.requireSession());
-    return { name: b.name, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes, auditHead: b.auditHead };
-  },
+  'backups:list': async (_input, { app }) => backupsOf(app.requireSession()).map(summary),
+  'backups:listBeforeRotation': async (_input, { app }) => backupsBeforeRotation(app.requireSession().dbPath).map(summary),
+  'backups:destroyBeforeRotation': async (_input, { app }) => destroyBackupsBeforeRotation(app.requireSession()),
+  'backups:create': async (_input, { app }) => summary(await makeBackup(app.requireSession())),
   'backups:restore': async ({ name }, { app }) => {
     const s = app.requireSession();
     await restoreFrom(s, backupNamed(s, name).file, () => app.lock());

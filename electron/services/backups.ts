@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { backupDirFor, copyBackup, listBackups, restoreBackup, type BackupInfo } from '../../db/backup';
+import { backupDirFor, backupsBeforeRotation, copyBackup, deleteBackup, listBackups, restoreBackup, type BackupInfo } from '../../db/backup';
 import { keyringPathFor, readKeyring } from '../../db/keyring';
 import { audit } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
@@ -40,4 +40,15 @@ export async function restoreFrom(s: Unlocked, file: string, close: () => Promis
   } finally {
     dbKey.fill(0);
   }
+}
+
+/**
+ * Deletes every backup made under a database key since replaced: those a revoked password could still
+ * open with the backup's own key file. The caller lists them first (backupsBeforeRotation).
+ */
+export async function destroyBackupsBeforeRotation(s: Unlocked): Promise<{ destroyed: number }> {
+  const old = backupsBeforeRotation(s.dbPath);
+  for (const b of old) deleteBackup(b);
+  await withWrite(s, (ctx) => audit(ctx, 'backup.destroyBeforeRotation', 'database', null, { names: old.map((b) => b.name) }));
+  return { destroyed: old.length };
 }

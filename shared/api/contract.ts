@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, RecoveryBackups, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, KeyRotationSummary, RecoveryBackups, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type {
   CaseDetail,
   CaseSummary,
@@ -139,12 +139,15 @@ export const contract = {
   'users:update': channel<UserSummary>()(S.userUpdateInput, 'users:manage'),
   'users:setActive': channel<UserSummary>()(S.userSetActiveInput, 'users:manage'),
   'users:resetPassword': channel<UserSummary>()(S.userResetPasswordInput, 'users:manage'),
+  'security:rotateKey': channel<KeyRotationSummary>()(empty, 'users:manage'),
   'session:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'session'),
   'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
   'audit:export': channel<FileOut>()(empty, 'audit:read'),
   'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:create': channel<BackupSummary>()(empty, 'settings:manage'),
   'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
+  'backups:listBeforeRotation': channel<BackupSummary[]>()(empty, 'settings:manage'),
+  'backups:destroyBeforeRotation': channel<{ destroyed: number }>()(empty, 'settings:manage'),
   'settings:get': channel<SecuritySettings>()(empty, 'session'),
   'settings:save': channel<SecuritySettings>()(S.settingsSaveInput, 'settings:manage'),
   // Data protection: erasure on request (her statistics stay, anonymous) and the retention review.

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'DATABASE_EXISTS',
   'LOCKED',
   'WRONG_PASSPHRASE',
+  // The passphrase is right but the user's slot in the key file was edited (its user, name or keys).
+  'KEY_SLOT_ALTERED',
   'TOO_MANY_ATTEMPTS',
   'FORBIDDEN',
   'NOT_FOUND',

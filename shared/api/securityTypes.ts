@@ -6,6 +6,12 @@ import { passphrase, requiredText, username } from './validation';
 // Inputs and outputs of the users, audit, backup and settings channels (issue "Users, roles, audit,
 // backups and crash safety").
 
+/** A new database key: the backup made under the old one, and active users left without a slot. */
+export interface KeyRotationSummary {
+  backup: string;
+  usersWithoutSlot: string[];
+}
+
 export interface UserSummary {
   id: string;
   username: string;

@@ -107,6 +107,7 @@ export const en = {
     DATABASE_EXISTS: 'A database already exists here.',
     LOCKED: 'The database is locked. Unlock it to continue.',
     WRONG_PASSPHRASE: 'Wrong user name or passphrase.',
+    KEY_SLOT_ALTERED: 'Your entry in the key file has been altered, so it cannot be used. Ask an administrator to set a new password for you.',
     TOO_MANY_ATTEMPTS: 'Too many wrong attempts. Try again in {{seconds}} seconds.',
     FORBIDDEN: 'Your role does not allow this action.',
     NOT_FOUND: 'The record was not found. It may have been deleted.',

@@ -54,6 +54,7 @@ const COMMANDS: Command[] = [
   { name: 'import-package', argv: () => ['import-package', join(t.dir, 'not-a-package.bin')], allowed: EXCHANGERS, asked: 'exchange:importPackage' },
   { name: 'apply-update', argv: () => ['apply-update', join(t.dir, 'not-an-update.json')], allowed: ADMINISTRATOR, asked: 'updates:apply' },
   { name: 'restore', argv: () => ['restore', '--from', backupFile], allowed: ADMINISTRATOR, asked: 'backups:restore' },
+  { name: 'rekey', argv: () => ['rekey'], allowed: ADMINISTRATOR, asked: 'security:rotateKey' },
 ];
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -109,6 +110,23 @@ afterAll(async () => {
 });
 
 describe('the command line acts as a user, with the permissions of the screens', () => {
+  // Before the matrix: its administrator restores a backup, which is sealed for administrators only, so
+  // the other users need a new password from an administrator afterwards.
+  it('what a role may do, it does: the report of an analyst, the cases of a reader, an import by a paralegal', async () => {
+    const report = await cli(['report', '--db', db, '--user', 'analyst', '--from', '2025-01-01', '--to', '2025-12-31', '--out', join(t.dir, 'analyst.json')]);
+    expect(report.code, report.err).toBe(0);
+    expect(existsSync(join(t.dir, 'analyst.json'))).toBe(true);
+    const cases = await cli(['cases', '--db', db, '--user', 'reader', '--format', 'json']);
+    expect(cases.code, cases.err).toBe(0);
+    expect((JSON.parse(cases.out) as { id: string }[]).map((c) => c.id)).toContain(caseId);
+    // Audited as the screens' case list is: a read by that user.
+    expect((await snapshot()).lastAudit).toEqual({ action: 'read', entity: 'cases:list', username: 'reader' });
+    const before = await snapshot();
+    const imported = await cli(['import', '--db', db, '--user', 'paralegal', '--kind', 'contact-points', join(FIX, 'contact-points.csv')]);
+    expect(imported.code, imported.err).toBe(0);
+    expect((await snapshot()).counts.contact_points).toBeGreaterThan(before.counts.contact_points!);
+  }, 60_000);
+
   for (const role of ROLES) {
     it(`as ${role}: every command allowed to the role runs, every other is refused and writes nothing`, async () => {
       const outcomes: string[] = [];
@@ -131,18 +149,4 @@ describe('the command line acts as a user, with the permissions of the screens',
     }, 120_000);
   }
 
-  it('what a role may do, it does: the report of an analyst, the cases of a reader, an import by a paralegal', async () => {
-    const report = await cli(['report', '--db', db, '--user', 'analyst', '--from', '2025-01-01', '--to', '2025-12-31', '--out', join(t.dir, 'analyst.json')]);
-    expect(report.code, report.err).toBe(0);
-    expect(existsSync(join(t.dir, 'analyst.json'))).toBe(true);
-    const cases = await cli(['cases', '--db', db, '--user', 'reader', '--format', 'json']);
-    expect(cases.code, cases.err).toBe(0);
-    expect((JSON.parse(cases.out) as { id: string }[]).map((c) => c.id)).toContain(caseId);
-    // Audited as the screens' case list is: a read by that user.
-    expect((await snapshot()).lastAudit).toEqual({ action: 'read', entity: 'cases:list', username: 'reader' });
-    const before = await snapshot();
-    const imported = await cli(['import', '--db', db, '--user', 'paralegal', '--kind', 'contact-points', join(FIX, 'contact-points.csv')]);
-    expect(imported.code, imported.err).toBe(0);
-    expect((await snapshot()).counts.contact_points).toBeGreaterThan(before.counts.contact_points!);
-  }, 60_000);
 });

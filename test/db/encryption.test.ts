@@ -91,7 +91,8 @@ describe('encryption at rest', () => {
     expect(keyFile).not.toContain(db.dbKey.toString('base64'));
     const parsed = JSON.parse(keyFile);
     expect(parsed.slots[0].kdf).toMatchObject({ algorithm: 'argon2id', memoryKiB: FAST_KDF.memoryKiB });
-    expect(parsed.slots[0].cipher.algorithm).toBe('aes-256-gcm');
+    // The user's private key sealed under the passphrase key, the database key sealed to her public key.
+    expect(parsed.slots[0]).toMatchObject({ format: 2, privateKey: { iv: expect.any(String) }, databaseKey: { ephemeralPublicKey: expect.any(String) } });
     await db.close();
     if (process.platform !== 'win32') expect(statSync(`${dbPath}.keys.json`).mode & 0o077).toBe(0);
     if (process.platform !== 'win32') expect(statSync(dbPath).mode & 0o077).toBe(0);

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatBytes, formatDateTime } from '../../format';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSetStatus } from '../../hooks/useAppStatus';
+import { KeyRotationPanel } from './KeyRotationPanel';
 
 export function BackupsPanel() {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export function BackupsPanel() {
       >
         {restoring && t('security.backups.confirmRestore', { when: formatDateTime(restoring.createdAt) })}
       </ConfirmDialog>
+      <KeyRotationPanel />
     </div>
   );
 }

@@ -1,0 +1,153 @@
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
+import { applyKey } from '../../db/open';
+import { runCli } from '../../electron/cli/main';
+import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
+
+let t: TestApp;
+afterEach(async () => t?.cleanup());
+
+const PASS = 'a long enough password 1';
+
+/** What an attacker with the files does: open the live database with a key unwrapped elsewhere. */
+function rowsReadWith(dbPath: string, key: Buffer): number | 'refused' {
+  const raw = new Sqlite(dbPath, { readonly: true });
+  try {
+    applyKey(raw, key);
+    return (raw.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  } catch {
+    return 'refused';
+  } finally {
+    raw.close();
+  }
+}
+
+/** Rows of every table, and the integrity check, read with the current key file and a user's password. */
+async function contents(dbPath: string, username: string, passphrase: string) {
+  const { dbKey } = await unwrapKey(readKeyring(keyringPathFor(dbPath)), username, passphrase);
+  const raw = new Sqlite(dbPath, { readonly: true });
+  try {
+    applyKey(raw, dbKey);
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const rows = Object.fromEntries(tables.map((name) => [name, (raw.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    return { rows, integrity: (raw.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check };
+  } finally {
+    raw.close();
+  }
+}
+
+async function addUser(username: string, role: 'paralegal' | 'administrator' = 'paralegal') {
+  return t.call('users:create', { username, displayName: `User ${username}`, role, password: PASS, passwordConfirm: PASS });
+}
+
+describe('revocation gives the database a new key', () => {
+  it('a disabled administrator’s old password with an old key file, or a backup’s, cannot open the live database', async () => {
+    t = await createTestApp();
+    const dbPath = t.app.dbPath;
+    const para = await addUser('para', 'administrator');
+    const backup = await t.call('backups:create', {});
+    const oldKeyFile = join(t.dir, 'copied.keys.json');
+    copyFileSync(keyringPathFor(dbPath), oldKeyFile);
+
+    await t.call('users:setActive', { id: para.id, active: false });
+
+    // The old copies still unwrap the old key with the old password…
+    const fromCopy = await unwrapKey(readKeyring(oldKeyFile), 'para', PASS);
+    const fromBackup = await unwrapKey(readKeyring(join(t.dir, 'backups', `${backup.name}.keys.json`)), 'para', PASS);
+    // …which the live database no longer accepts.
+    expect(rowsReadWith(dbPath, fromCopy.dbKey)).toBe('refused');
+    expect(rowsReadWith(dbPath, fromBackup.dbKey)).toBe('refused');
+    // The administrator still opens it, with every row.
+    expect(await contents(dbPath, ADMIN.username, ADMIN.passphrase)).toMatchObject({ integrity: 'ok', rows: { users: 2 } });
+  });
+
+  it('after a password change the old password opens nothing live', async () => {
+    t = await createTestApp();
+    const dbPath = t.app.dbPath;
+    await addUser('para');
+    const oldKeyFile = join(t.dir, 'copied.keys.json');
+    copyFileSync(keyringPathFor(dbPath), oldKeyFile);
+    await t.call('session:lock', {});
+    await t.call('session:unlock', { username: 'para', passphrase: PASS });
+    await t.call('session:changePassword', { current: PASS, password: 'the new password here', passwordConfirm: 'the new password here' });
+    await t.call('session:lock', {});
+
+    expect(await t.raw('session:unlock', { username: 'para', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(rowsReadWith(dbPath, (await unwrapKey(readKeyring(oldKeyFile), 'para', PASS)).dbKey)).toBe('refused');
+    expect(await t.raw('session:unlock', { username: 'para', passphrase: 'the new password here' })).toMatchObject({ ok: true });
+  });
+
+  it('an administrator’s rotation keeps every row and the integrity check, and every active user opens it', async () => {
+    t = await createTestApp();
+    const dbPath = t.app.dbPath;
+    await addUser('para');
+    const before = await contents(dbPath, ADMIN.username, ADMIN.passphrase);
+    const oldKey = (await unwrapKey(readKeyring(keyringPathFor(dbPath)), ADMIN.username, ADMIN.passphrase)).dbKey;
+
+    const r = await t.call('security:rotateKey', {});
+    expect(r.usersWithoutSlot).toEqual([]);
+    expect(r.backup).toMatch(/-pre-rekey\.db$/);
+    expect(rowsReadWith(dbPath, oldKey)).toBe('refused');
+    const after = await contents(dbPath, ADMIN.username, ADMIN.passphrase);
+    // One more audit entry (the rotation itself); nothing else changes.
+    expect(after.integrity).toBe('ok');
+    expect({ ...after.rows, audit_log: after.rows.audit_log! - 1 }).toEqual(before.rows);
+    expect(await contents(dbPath, 'para', PASS)).toMatchObject({ integrity: 'ok' });
+    // The session goes on under the new key.
+    expect(await t.call('users:list', {})).toHaveLength(2);
+  });
+
+  it('is refused to a user who may not manage users', async () => {
+    t = await createTestApp();
+    await addUser('para');
+    await t.call('session:lock', {});
+    await t.call('session:unlock', { username: 'para', passphrase: PASS });
+    expect(await t.raw('security:rotateKey', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the command line rotates the key as the administrator', async () => {
+    t = await createTestApp();
+    const dbPath = t.app.dbPath;
+    const oldKey = (await unwrapKey(readKeyring(keyringPathFor(dbPath)), ADMIN.username, ADMIN.passphrase)).dbKey;
+    await t.app.lock();
+    process.env.LEGAL_AID_PASSPHRASE = ADMIN.passphrase;
+    const lines: string[] = [];
+    try {
+      expect(await runCli(['rekey', '--db', dbPath], (l) => lines.push(l))).toBe(0);
+      expect(await runCli(['verify', '--db', dbPath], (l) => lines.push(l))).toBe(0);
+    } finally {
+      delete process.env.LEGAL_AID_PASSPHRASE;
+    }
+    expect(lines.join('\n')).toContain('The database has a new key.');
+    expect(lines.join('\n')).toContain('Database verified: no problems found.');
+    expect(rowsReadWith(dbPath, oldKey)).toBe('refused');
+    expect(readFileSync(keyringPathFor(dbPath), 'utf8')).not.toContain('"cipher"');
+  });
+});
+
+describe('backups after a revocation', () => {
+  it('a backup’s key file holds only administrators’ slots', async () => {
+    t = await createTestApp();
+    await addUser('para');
+    const backup = await t.call('backups:create', {});
+    const keys = readKeyring(join(t.dir, 'backups', `${backup.name}.keys.json`));
+    expect(keys.slots.map((s) => s.username)).toEqual([ADMIN.username]);
+    await expect(unwrapKey(keys, 'para', PASS)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+  });
+
+  it('lists and destroys the backups made before the last key rotation, keeping the later ones', async () => {
+    t = await createTestApp();
+    const before = await t.call('backups:create', {});
+    expect(await t.call('backups:listBeforeRotation', {})).toEqual([]);
+    const { backup: preRekey } = await t.call('security:rotateKey', {});
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // backup names carry the second they were made
+    const after = await t.call('backups:create', {});
+    const listed = (await t.call('backups:listBeforeRotation', {})).map((b) => b.name).sort();
+    expect(listed).toEqual([before.name, preRekey].sort());
+    expect(await t.call('backups:destroyBeforeRotation', {})).toEqual({ destroyed: 2 });
+    expect((await t.call('backups:list', {})).map((b) => b.name)).toEqual([after.name]);
+  });
+});
