@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { ConsultationDetail } from '../../shared/api/caseTracking';
+import type { ConsultationDetail } from '../../shared/api/consultationTypes';
 import { formatDate } from '../../shared/domain/dates';
 import { findDistrict } from '../../shared/reference/regions';
 import { enumsRu } from '../../shared/i18n/parts/enumsRu';

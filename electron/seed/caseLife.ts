@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hearingInput, taskInput } from '../../shared/api/caseTrackingInputs';
+import { hearingInput, taskInput } from '../../shared/api/caseInputs';
 import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
 import type { AppRows } from './appRows';
 import type { Rng } from './prng';

@@ -7,7 +7,11 @@ import { setMeta, META_KEYS } from '../../db/queries/meta';
 import { saveSession } from '../../db/queries/mobileSessions';
 import { audit, type WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
-import { caseInput, clientInput, consultationInput, contactPointInput, sessionInput } from '../../shared/api/caseTrackingInputs';
+import { caseInput } from '../../shared/api/caseInputs';
+import { clientInput } from '../../shared/api/clientInputs';
+import { consultationInput } from '../../shared/api/consultationInputs';
+import { contactPointInput } from '../../shared/api/contactPointInputs';
+import { sessionInput } from '../../shared/api/mobileSessionInputs';
 import type { CaseType, IssueCategory } from '../../shared/domain/enums';
 import type { UnlockedDatabase } from '../app/database';
 

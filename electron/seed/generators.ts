@@ -1,4 +1,4 @@
-import { clientInput } from '../../shared/api/caseTrackingInputs';
+import { clientInput } from '../../shared/api/clientInputs';
 import { addMonths } from '../../shared/domain/dates';
 import type { CaseType, IssueCategory, Referral, Sex } from '../../shared/domain/enums';
 import { REGIONS } from '../../shared/reference/regions';

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { caseInput, consultationInput, contactPointInput, sessionInput } from '../../shared/api/caseTrackingInputs';
+import { caseInput } from '../../shared/api/caseInputs';
+import { consultationInput } from '../../shared/api/consultationInputs';
+import { contactPointInput } from '../../shared/api/contactPointInputs';
+import { sessionInput } from '../../shared/api/mobileSessionInputs';
 import type { CaseType } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import type { UnlockedDatabase } from '../app/database';

@@ -1,6 +1,7 @@
 import { listCaseRows, type CaseListFilter, type CaseListRow } from '../../db/queries/cases';
 import type { Db } from '../../db/queries/writeContext';
-import type { CaseRecord, CaseSummary, Hearing, Paged, Task } from '../../shared/api/caseTracking';
+import type { CaseRecord, CaseSummary, Hearing, Task } from '../../shared/api/caseTypes';
+import type { Paged } from '../../shared/api/pagedCount';
 import { todayIso } from '../../shared/domain/dates';
 
 // Cases as the screens show them: the record, the summary of the lists, hearings and tasks.

@@ -1,4 +1,4 @@
-import type { Child, ClientRecord, ClientSummary, MigrantHousehold } from '../../shared/api/caseTracking';
+import type { Child, ClientRecord, ClientSummary, MigrantHousehold } from '../../shared/api/clientTypes';
 import { todayIso } from '../../shared/domain/dates';
 import { ageOnDate } from '../../shared/domain/snapshot';
 import { clientListings } from '../../db/queries/clients';

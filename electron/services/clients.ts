@@ -1,7 +1,8 @@
 import { listClientIds, getClientRow, householdRow, phoneRows, childRows, type ClientListFilter } from '../../db/queries/clients';
 import { mergeClients as mergeClientRows, ownedIds, saveClient as saveClientRows, setAbandonedOverride as setOverrideRow, type ClientFields } from '../../db/queries/clientWrite';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
-import type { ClientDetail, ClientSummary, Paged } from '../../shared/api/caseTracking';
+import type { ClientDetail, ClientSummary } from '../../shared/api/clientTypes';
+import type { Paged } from '../../shared/api/pagedCount';
 import { AppError, type FieldError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
 import { abandonmentOf } from '../../shared/domain/snapshot';

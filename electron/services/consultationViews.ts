@@ -1,6 +1,7 @@
 import { getConsultationRow, listConsultationRows, referralRows, type ConsultationListFilter, type ConsultationListRow } from '../../db/queries/consultations';
 import { bool, type Db } from '../../db/queries/writeContext';
-import type { ConsultationDetail, ConsultationSummary, Paged } from '../../shared/api/caseTracking';
+import type { ConsultationDetail, ConsultationSummary } from '../../shared/api/consultationTypes';
+import type { Paged } from '../../shared/api/pagedCount';
 
 // Consultations as the screens show them: the rows of a list, and one consultation with its advice,
 // referrals and the client's status as recorded with it (the snapshot the indicators count).

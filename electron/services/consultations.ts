@@ -5,7 +5,8 @@ import { findVenue, getConsultationRow, saveConsultation as saveConsultationRows
 import { openOn } from '../../db/queries/contactPoints';
 import { userExists } from '../../db/queries/users';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
-import type { ConsultationDetail, ConsultationSummary, DeskRegistration, Paged } from '../../shared/api/caseTracking';
+import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from '../../shared/api/consultationTypes';
+import type { Paged } from '../../shared/api/pagedCount';
 import { todayIso } from '../../shared/domain/dates';
 import type { ConsultationKind, IssueCategory, Referral } from '../../shared/domain/enums';
 import { clientDetail, saveClientIn } from './clients';

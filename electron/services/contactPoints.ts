@@ -3,7 +3,7 @@ import { META_KEYS, setMeta } from '../../db/queries/meta';
 import { userExists } from '../../db/queries/users';
 import { audit, type Db } from '../../db/queries/writeContext';
 import type { ContactPointRow } from '../../db/schema';
-import type { ContactPoint, StaffMember } from '../../shared/api/caseTracking';
+import type { ContactPoint, StaffMember } from '../../shared/api/contactPointTypes';
 import { AppError } from '../../shared/api/errors';
 import { fieldError } from './fieldPaths';
 import { withWrite, type Unlocked } from './index';

@@ -1,5 +1,5 @@
 import { hearingRowsBetween, monthCounts, openCaseCounts, overdueTaskRows } from '../../db/queries/dashboard';
-import type { DashboardHearing, DashboardSummary, DashboardTask } from '../../shared/api/caseTracking';
+import type { DashboardHearing, DashboardSummary, DashboardTask } from '../../shared/api/dashboardTypes';
 import { addDays, addMonths, todayIso, weekOf } from '../../shared/domain/dates';
 import { toHearing, toTask } from './caseViews';
 import type { Unlocked } from './index';

@@ -13,7 +13,8 @@ import {
   type SessionRow,
 } from '../../db/queries/mobileSessions';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
-import type { MobileSessionDetail, MobileSessionSummary, Paged } from '../../shared/api/caseTracking';
+import type { MobileSessionDetail, MobileSessionSummary } from '../../shared/api/mobileSessionTypes';
+import type { Paged } from '../../shared/api/pagedCount';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
 import type { SessionStatus } from '../../shared/domain/enums';

@@ -1,6 +1,8 @@
 import { normalizeIdDoc } from '../../db/queries/clients';
 import { casesByNumber, clientIdsByDoc, clientIdsByName, clientIdsByPhone, clientIdsWithDoc, clientIdsWithPhones, clientsByNameKey } from '../../db/queries/search';
-import type { CaseSummary, DuplicateCandidate, DuplicateReason, SearchResult } from '../../shared/api/caseTracking';
+import type { CaseSummary } from '../../shared/api/caseTypes';
+import type { DuplicateCandidate, DuplicateReason } from '../../shared/api/clientTypes';
+import type { SearchResult } from '../../shared/api/dashboardTypes';
 import { duplicateNameKey, latinKey } from '../../shared/domain/names';
 import { normalizePhone, phoneSearchPrefix } from '../../shared/domain/phone';
 import { listCases } from './caseViews';

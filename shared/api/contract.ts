@@ -4,26 +4,33 @@ import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
 import type { AuditPage, BackupSummary, KeyRotationSummary, RecoveryBackups, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
-import type {
-  CaseDetail,
-  CaseSummary,
-  ClientDetail,
-  ClientSummary,
-  ConsultationDetail,
-  ConsultationSummary,
-  ContactPoint,
-  DashboardSummary,
-  DeskRegistration,
-  DuplicateCandidate,
-  Hearing,
-  MobileSessionDetail,
-  MobileSessionSummary,
-  Paged,
-  SearchResult,
-  StaffMember,
-  Task,
-} from './caseTracking';
-import * as I from './caseTrackingInputs';
+import type { CaseDetail, CaseSummary, Hearing, Task } from './caseTypes';
+import type { ClientDetail, ClientSummary, DuplicateCandidate } from './clientTypes';
+import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from './consultationTypes';
+import type { ContactPoint, StaffMember } from './contactPointTypes';
+import type { DashboardSummary, SearchResult } from './dashboardTypes';
+import type { MobileSessionDetail, MobileSessionSummary } from './mobileSessionTypes';
+import type { Paged } from './pagedCount';
+import {
+  caseInput,
+  caseListInput,
+  caseStatusInput,
+  completeTaskInput,
+  hearingInput,
+  taskInput,
+} from './caseInputs';
+import {
+  clientInput,
+  clientListInput,
+  duplicatesInput,
+  mergeInput,
+  overrideInput,
+} from './clientInputs';
+import { consultationInput, consultationListInput, deskRegisterInput } from './consultationInputs';
+import { contactPointInput, staffInput } from './contactPointInputs';
+import { dashboardInput, receiptInput, searchInput } from './dashboardInputs';
+import { sessionInput, sessionListInput, sessionStatusInput } from './mobileSessionInputs';
+import { idInput } from './validation';
 import * as F from './filingsInputs';
 import type * as FT from './filingsTypes';
 import type { AppStatus, IdleState, RegionRef } from './types';
@@ -92,46 +99,46 @@ export const contract = {
 
   'reference:regions': channel<RegionRef[]>()(empty, 'public'),
 
-  // ---- Case tracking (issue 3). Inputs: shared/api/caseTrackingInputs.ts; outputs: ./caseTracking.ts.
+  // ---- Records: contact points, mobile sessions, clients, consultations, cases. Inputs and outputs: ./<area>Inputs.ts and ./<area>Types.ts.
   // Contact points and staff are the installation's set-up (administrator); lists are needed by every screen.
   'contactPoints:list': channel<ContactPoint[]>()(z.object({ includeClosed: z.boolean().default(true) }).strict(), 'session'),
-  'contactPoints:save': channel<ContactPoint>()(I.contactPointInput, 'settings:manage'),
+  'contactPoints:save': channel<ContactPoint>()(contactPointInput, 'settings:manage'),
   'contactPoints:setOwn': channel<AppStatus>()(z.object({ contactPointId: optionalRecordId }).strict(), 'settings:manage'),
   'staff:list': channel<StaffMember[]>()(
     z.object({ contactPointId: optionalRecordId, includeInactive: z.boolean().default(false) }).strict(),
     'session',
   ),
-  'staff:save': channel<StaffMember>()(I.staffInput, 'settings:manage'),
+  'staff:save': channel<StaffMember>()(staffInput, 'settings:manage'),
 
-  'sessions:list': channel<Paged<MobileSessionSummary>>()(I.sessionListInput, 'personal:read'),
-  'sessions:get': channel<MobileSessionDetail>()(I.idInput, 'personal:read'),
-  'sessions:save': channel<MobileSessionDetail>()(I.sessionInput, 'personal:write'),
-  'sessions:setStatus': channel<MobileSessionDetail>()(I.sessionStatusInput, 'personal:write'),
+  'sessions:list': channel<Paged<MobileSessionSummary>>()(sessionListInput, 'personal:read'),
+  'sessions:get': channel<MobileSessionDetail>()(idInput, 'personal:read'),
+  'sessions:save': channel<MobileSessionDetail>()(sessionInput, 'personal:write'),
+  'sessions:setStatus': channel<MobileSessionDetail>()(sessionStatusInput, 'personal:write'),
 
-  'clients:list': channel<Paged<ClientSummary>>()(I.clientListInput, 'personal:read'),
-  'clients:get': channel<ClientDetail>()(I.idInput, 'personal:read'),
-  'clients:save': channel<ClientDetail>()(I.clientInput, 'personal:write'),
-  'clients:findDuplicates': channel<DuplicateCandidate[]>()(I.duplicatesInput, 'personal:read'),
-  'clients:merge': channel<ClientDetail>()(I.mergeInput, 'personal:delete'),
-  'clients:setAbandonedOverride': channel<ClientDetail>()(I.overrideInput, 'personal:write'),
+  'clients:list': channel<Paged<ClientSummary>>()(clientListInput, 'personal:read'),
+  'clients:get': channel<ClientDetail>()(idInput, 'personal:read'),
+  'clients:save': channel<ClientDetail>()(clientInput, 'personal:write'),
+  'clients:findDuplicates': channel<DuplicateCandidate[]>()(duplicatesInput, 'personal:read'),
+  'clients:merge': channel<ClientDetail>()(mergeInput, 'personal:delete'),
+  'clients:setAbandonedOverride': channel<ClientDetail>()(overrideInput, 'personal:write'),
 
-  'consultations:list': channel<Paged<ConsultationSummary>>()(I.consultationListInput, 'personal:read'),
-  'consultations:get': channel<ConsultationDetail>()(I.idInput, 'personal:read'),
-  'consultations:save': channel<ConsultationDetail>()(I.consultationInput, 'personal:write'),
-  'desk:register': channel<DeskRegistration>()(I.deskRegisterInput, 'personal:write'),
+  'consultations:list': channel<Paged<ConsultationSummary>>()(consultationListInput, 'personal:read'),
+  'consultations:get': channel<ConsultationDetail>()(idInput, 'personal:read'),
+  'consultations:save': channel<ConsultationDetail>()(consultationInput, 'personal:write'),
+  'desk:register': channel<DeskRegistration>()(deskRegisterInput, 'personal:write'),
 
-  'cases:list': channel<Paged<CaseSummary>>()(I.caseListInput, 'personal:read'),
-  'cases:get': channel<CaseDetail>()(I.idInput, 'personal:read'),
-  'cases:save': channel<CaseDetail>()(I.caseInput, 'personal:write'),
-  'cases:setStatus': channel<CaseDetail>()(I.caseStatusInput, 'personal:write'),
-  'cases:saveHearing': channel<Hearing>()(I.hearingInput, 'personal:write'),
-  'cases:saveTask': channel<Task>()(I.taskInput, 'personal:write'),
-  'cases:completeTask': channel<Task>()(I.completeTaskInput, 'personal:write'),
+  'cases:list': channel<Paged<CaseSummary>>()(caseListInput, 'personal:read'),
+  'cases:get': channel<CaseDetail>()(idInput, 'personal:read'),
+  'cases:save': channel<CaseDetail>()(caseInput, 'personal:write'),
+  'cases:setStatus': channel<CaseDetail>()(caseStatusInput, 'personal:write'),
+  'cases:saveHearing': channel<Hearing>()(hearingInput, 'personal:write'),
+  'cases:saveTask': channel<Task>()(taskInput, 'personal:write'),
+  'cases:completeTask': channel<Task>()(completeTaskInput, 'personal:write'),
 
-  'search:global': channel<SearchResult>()(I.searchInput, 'personal:read'),
+  'search:global': channel<SearchResult>()(searchInput, 'personal:read'),
   // Hearings and tasks on the dashboard name clients, so it needs personal:read, not only stats:read.
-  'dashboard:summary': channel<DashboardSummary>()(I.dashboardInput, 'personal:read'),
-  'receipts:consultation': channel<FileOut>()(I.receiptInput, 'personal:read'),
+  'dashboard:summary': channel<DashboardSummary>()(dashboardInput, 'personal:read'),
+  'receipts:consultation': channel<FileOut>()(receiptInput, 'personal:read'),
 
   // Users, audit, backups and settings (security issue).
   'users:list': channel<UserSummary[]>()(empty, 'users:manage'),

@@ -1,4 +1,15 @@
-import type { Paged } from './caseTracking';
+// timestamps, money in diram (integers; shared/domain/money.ts converts).
+
+export interface Paged<T> {
+  rows: T[];
+  /** How many rows match the filters, for the scroll bar of a virtual list. */
+  total: number;
+  /**
+   * Set when counting stopped early (a filter that tests every row, on a large database): at least
+   * `total` rows match. A deeper page counts further, so the list grows as it is scrolled.
+   */
+  totalAtLeast?: true;
+}
 
 // The row count of a virtual list (renderer DataTable) from the pages it has loaded, when a list may
 // stop counting early (Paged.totalAtLeast). Pure, so it is tested without a browser.

@@ -4,6 +4,7 @@ import { normalizePhone } from '../domain/phone';
 import { hasBidiControl, hasControlCharacter } from '../util/hiddenCharacters';
 import { UUID_RE } from '../util/uuidv7';
 import type { FieldError } from './errors';
+import { isDistrictId } from '../reference/regions';
 
 // Building blocks for input schemas. Messages are i18n keys under `validation.` so the UI can say
 // what is wrong with each field in the user's language.
@@ -116,3 +117,29 @@ export const paging = {
 };
 
 export const enumOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'invalid' });
+
+// Pieces shared by the input schemas of several areas (clients, consultations, cases, mobile sessions).
+
+export const districtId = z.string({ message: 'required' }).refine((s) => isDistrictId(s), { message: 'invalid' });
+
+export const optionalDistrictId = z
+  .union([z.literal(''), z.null(), districtId])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const optionalBool = z.boolean({ message: 'invalid' }).nullable().optional().transform((v) => v ?? null);
+
+export const diram = z.number({ message: 'invalid' }).int({ message: 'invalid' }).min(0, { message: 'invalid' }).max(1e12, { message: 'invalid' });
+
+export const optionalDiram = diram.nullable().optional().transform((v) => v ?? null);
+
+/** `later` is on or after `earlier` when both are given; the message goes on `path`. */
+export function ordered<T extends Record<string, unknown>>(earlier: keyof T & string, later: keyof T & string) {
+  return (v: T, ctx: z.RefinementCtx) => {
+    const a = v[earlier];
+    const b = v[later];
+    if (typeof a === 'string' && typeof b === 'string' && a && b && b < a) ctx.addIssue({ code: 'custom', message: 'dateOrder', path: [later] });
+  };
+}
+
+export const idInput = z.object({ id: recordId }).strict();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_COUNT_LIMIT } from '../../db/queries/clients';
 import { saveClient } from '../../db/queries/clientWrite';
-import { clientInput as clientSchema } from '../../shared/api/caseTrackingInputs';
+import { clientInput as clientSchema } from '../../shared/api/clientInputs';
 import { clientInput } from '../support/caseFixtures';
 import { createTestApp, type TestApp } from '../support/testApp';
 

@@ -7,7 +7,9 @@ import { listCaseRows } from '../../db/queries/cases';
 import { listClientIds } from '../../db/queries/clients';
 import { listConsultationRows } from '../../db/queries/consultations';
 import { recordStatements } from '../../electron/bench/measure';
-import { caseListInput, clientListInput, consultationListInput } from '../../shared/api/caseTrackingInputs';
+import { caseListInput } from '../../shared/api/caseInputs';
+import { clientListInput } from '../../shared/api/clientInputs';
+import { consultationListInput } from '../../shared/api/consultationInputs';
 import { tempDir } from '../support/testApp';
 
 // Migration 0007 and the lists' counts (issue 8): the SQL the lists send counts from indexes of live

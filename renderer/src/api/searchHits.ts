@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../../shared/api/caseTracking';
+import type { SearchResult } from '../../../shared/api/dashboardTypes';
 import { formatDate, fullName } from '../format';
 
 export interface SearchHit {

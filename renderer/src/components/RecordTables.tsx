@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, ConsultationSummary } from '../../../shared/api/caseTracking';
+import type { CaseSummary } from '../../../shared/api/caseTypes';
+import type { ConsultationSummary } from '../../../shared/api/consultationTypes';
 import { formatDate } from '../format';
 import { useEnumLabel } from '../hooks/useEnumOptions';
 import { href } from '../router';

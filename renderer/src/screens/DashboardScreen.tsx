@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DashboardHearing } from '../../../shared/api/caseTracking';
+import type { DashboardHearing } from '../../../shared/api/dashboardTypes';
 import type { AppStatus } from '../../../shared/api/types';
 import { can } from '../../../shared/domain/permissions';
 import { ApiError, call } from '../api/client';

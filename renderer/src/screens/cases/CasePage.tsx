@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/api/caseTracking';
+import type { CaseDetail } from '../../../../shared/api/caseTypes';
 import { todayIso } from '../../../../shared/domain/dates';
 import { CASE_STATUSES, type CaseStatus } from '../../../../shared/domain/enums';
 import { formatSomoni } from '../../../../shared/domain/money';

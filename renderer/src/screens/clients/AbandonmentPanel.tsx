@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AbandonmentStatus } from '../../../../shared/api/caseTracking';
+import type { AbandonmentStatus } from '../../../../shared/api/clientTypes';
 import type { AbandonmentReason } from '../../../../shared/domain/abandonment';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';

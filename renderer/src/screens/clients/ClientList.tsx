@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientSummary } from '../../../../shared/api/caseTracking';
+import type { ClientSummary } from '../../../../shared/api/clientTypes';
 import { call } from '../../api/client';
 import { DataTable, type PageRequest } from '../../components/DataTable';
 import { Field } from '../../components/Field';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateCandidate } from '../../../../shared/api/caseTracking';
+import type { DuplicateCandidate } from '../../../../shared/api/clientTypes';
 import { parseDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useDebounced } from '../../components/GlobalSearch';

@@ -1,4 +1,4 @@
-import type { ClientDetail } from '../../../../shared/api/caseTracking';
+import type { ClientDetail } from '../../../../shared/api/clientTypes';
 import type { ChannelInput } from '../../../../shared/api/contract';
 import type { MaritalStatus, RelationToMigrant, Sex } from '../../../../shared/domain/enums';
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffMember } from '../../../../shared/api/caseTracking';
+import type { StaffMember } from '../../../../shared/api/contactPointTypes';
 import type { AppStatus } from '../../../../shared/api/types';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';

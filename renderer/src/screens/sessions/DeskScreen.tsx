@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientSummary } from '../../../../shared/api/caseTracking';
+import type { ClientSummary } from '../../../../shared/api/clientTypes';
 import type { AppStatus } from '../../../../shared/api/types';
 import type { ChannelInput } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/dates';

@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MobileSessionSummary } from '../../../../shared/api/caseTracking';
+import type { MobileSessionSummary } from '../../../../shared/api/mobileSessionTypes';
 import type { ChannelInput } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
 import { DataTable, type PageRequest } from '../../components/DataTable';
