@@ -15,7 +15,7 @@ import type {
   Referral,
   RelationToMigrant,
   Residence,
-  SessionStatus,
+  MobileSessionStatus,
   Sex,
   UserRole,
   VenueKind,
@@ -76,7 +76,7 @@ export interface MobileSessionsTable extends SyncedColumns {
   jamoat: string;
   village: string;
   partner_authority: string;
-  status: SessionStatus;
+  status: MobileSessionStatus;
   status_changed_on: string | null;
   notes: string;
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// The whole schema of the product, designed up front (issue 2) so later capabilities add columns, not
+// The whole schema of the product, designed up front so later capabilities add columns, not
 // upheavals. Conventions:
 // - ids are UUIDv7 text; columns snake_case and NOT NULL unless "unknown" is a real answer;
 // - every synced row has created_at / updated_at (ISO instants), hlc (the hybrid-logical-clock stamp of

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import divisions from '../../shared/reference/tajikistan-admin-divisions.json';
 
-// The legal references of FILINGS.md as editable data (issue 4): article numbers, fees and the courts
+// The legal references of FILINGS.md as editable data: article numbers, fees and the courts
 // of each district. confirmed = 1 only for facts FILINGS.md marks (v); every other entry is shown as
 // "check against current law" in the filing wizard until an administrator confirms it.
 // Every installation seeds the same rows, so ids are derived from the key and the stamp is the lowest

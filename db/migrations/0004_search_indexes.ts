@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Found by the national-scale benchmark (issue 8). The global search looks up our own case numbers
+// Found by the national-scale benchmark. The global search looks up our own case numbers
 // ("KHJ-2024-0012") next to court case numbers in one OR; without an index on cases.number SQLite
 // could not use the court-number index either and scanned every case on each keystroke (60,000 at
 // national scale). The same index serves the numbering of a new case (the highest number of its

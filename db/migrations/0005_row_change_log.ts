@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Issue 8: one change message per write instead of one per column. A national year made 5.2 million
+// One change message per write instead of one per column. A national year made 5.2 million
 // column messages (a client alone is some thirty), which no exchange package could carry in time or in
 // memory. A message now holds the columns of one write as a JSON object ({"surname":"…","sex":"F"};
 // bytes as {"$bytes":"<base64>"}) under the write's stamp; the merge still decides column by column.

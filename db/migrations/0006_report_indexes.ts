@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Issue 8: the indicator report counts in one pass over the period's consultations
+// The indicator report counts in one pass over the period's consultations
 // (db/queries/indicatorCount.ts). At national scale its time is the reading and decrypting of pages,
 // so it reads compact covering indexes instead of the tables:
 // - consultations_report: every column the report reads, live rows, by date — a range of this index

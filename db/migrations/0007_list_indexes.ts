@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Found by the national-scale benchmark (issue 8): the long lists spent their time counting the
+// Found by the national-scale benchmark: the long lists spent their time counting the
 // matching rows for `total`, reading every row of the table because the filtered column was in no
 // index of live rows (150,000 clients read to count the women; 60,000 cases to count the active ones).
 // - clients(sex, id): the count of women (or men) is a range of this index; with "from a migrant

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Found by the national-scale benchmark (issue 8): SQLite finds the rows that point at a row through an
+// Found by the national-scale benchmark: SQLite finds the rows that point at a row through an
 // index on the pointing column. Without one, every row added to a table that others point at made
 // SQLite read the whole pointing table while foreign keys were deferred (an exchange import): a client
 // arriving in a package read every document (documents.client_id) and every client

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Issue 8: the indicator report at national scale. Counting from the consultations themselves (even
+// The indicator report at national scale. Counting from the consultations themselves (even
 // through the covering index of 0006) read about 300 bytes of text per consultation and turned each
 // into a JavaScript string: 433 ms of SQLite alone for a year, above the 300 ms target. The report
 // now reads report_facts: one short row per live consultation, kept up to date by the triggers

@@ -6,7 +6,7 @@ import type { Database } from '../schema';
 import { KEY_COLUMNS, districtsOfRegion, firstPerWoman, inList, qualifyingConsultations } from './indicatorSql';
 import { resolveFilters } from './indicators';
 
-// The consultations behind any number of the report (issue 5): the same SQL as the engine, restricted
+// The consultations behind any number of the report: the same SQL as the engine, restricted
 // to one cell. For the women indicators these are the women's first qualifying consultations (one per
 // woman), so the list is exactly as long as the number. Names only for users allowed personal data.
 

@@ -22,7 +22,7 @@ import { countFromFacts } from './indicatorFacts';
 import { districtFilter, inList, type ResolvedFilters, type Venue } from './indicatorSql';
 import type { BreakdownRow } from './indicatorTally';
 
-// The one indicator engine (issue 5): the Reports screen, the exports, the command line and the hub all
+// The one indicator engine: the Reports screen, the exports, the command line and the hub all
 // call computeIndicators. Counting rules: shared/domain/DOMAIN.md and README "Reports". Reads only the
 // snapshot columns of consultations (status as of the consultation), never a client's current record.
 

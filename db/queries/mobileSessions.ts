@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
-import type { SessionStatus } from '../../shared/domain/enums';
+import type { MobileSessionStatus } from '../../shared/domain/enums';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getContactPoint, staffName } from './contactPoints';
 import { audit, type Db, type WriteCtx } from './writeContext';
@@ -36,7 +36,7 @@ export async function sessionCounts(db: Db, ids: string[]): Promise<Map<string, 
 export interface SessionListFilter {
   from?: string | null;
   to?: string | null;
-  status?: SessionStatus;
+  status?: MobileSessionStatus;
   contactPointId?: string | null;
   sort: 'date' | 'code' | 'status';
   dir: 'asc' | 'desc';
@@ -186,7 +186,7 @@ async function saveTeam(ctx: WriteCtx, sessionId: string, team: SessionFields['t
 }
 
 /** A change of status as the session service allowed it. */
-export async function writeSessionStatus(ctx: WriteCtx, id: string, from: SessionStatus, to: SessionStatus, today: string = todayIso()): Promise<void> {
+export async function writeSessionStatus(ctx: WriteCtx, id: string, from: MobileSessionStatus, to: MobileSessionStatus, today: string = todayIso()): Promise<void> {
   await updateRow(ctx.trx, ctx.w, 'mobile_sessions', id, { status: to, status_changed_on: today });
   await audit(ctx, 'mobile_session.status', 'mobile_sessions', id, { from, to });
 }

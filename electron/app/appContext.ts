@@ -33,7 +33,7 @@ export class AppContext {
   readonly kdf: KdfParams | undefined;
   readonly files: FileTokens;
   readonly throttle: UnlockThrottle;
-  private unlocked: UnlockedDatabase | null = null;
+  private current: UnlockedDatabase | null = null;
   private lastActivity = 0;
   private idleLockMs = 15 * 60 * 1000;
   /** Damage was found in the database (at an unlock or during work) since the app started. */
@@ -62,19 +62,19 @@ export class AppContext {
     this.setPrefs({ language });
   }
 
-  get session(): UnlockedDatabase | null {
-    return this.unlocked;
+  get unlocked(): UnlockedDatabase | null {
+    return this.current;
   }
 
   /** The unlocked database, or a LOCKED error for handlers that need it. */
-  requireSession(): UnlockedDatabase {
-    if (!this.unlocked) throw new AppError('LOCKED', 'The database is locked');
-    return this.unlocked;
+  requireUnlocked(): UnlockedDatabase {
+    if (!this.current) throw new AppError('LOCKED', 'The database is locked');
+    return this.current;
   }
 
-  async setSession(db: UnlockedDatabase): Promise<void> {
+  async setUnlocked(db: UnlockedDatabase): Promise<void> {
     await this.lock();
-    this.unlocked = db;
+    this.current = db;
     this.lastActivity = this.now();
     this.setIdleLockMinutes((await readSettings(db.db)).idleLockMinutes);
     // Rewritten at every unlock: owner-only, and without what earlier versions kept (the last user name).
@@ -82,8 +82,8 @@ export class AppContext {
   }
 
   async lock(): Promise<void> {
-    const current = this.unlocked;
-    this.unlocked = null;
+    const current = this.current;
+    this.current = null;
     this.files.clear();
     if (current) {
       current.dbKey.fill(0);
@@ -102,7 +102,7 @@ export class AppContext {
    * whatever the interface does (a closed laptop lid, a browser tab left open).
    */
   async enforceIdleLock(): Promise<void> {
-    if (!this.unlocked) return;
+    if (!this.current) return;
     if (this.idleLeftMs() < 0) {
       await this.lock();
       throw new AppError('LOCKED', 'Locked after a period without use');
@@ -112,7 +112,7 @@ export class AppContext {
 
   /** What is left of the idle time (null: locked), without counting the question as use. */
   async idleRemainingMs(): Promise<number | null> {
-    if (!this.unlocked) return null;
+    if (!this.current) return null;
     const left = this.idleLeftMs();
     if (left >= 0) return left;
     await this.lock();
@@ -156,7 +156,7 @@ export class AppContext {
 
   async status(): Promise<AppStatus> {
     const prefs = this.prefs;
-    const s = this.unlocked;
+    const s = this.current;
     return {
       state: s ? 'unlocked' : this.needsRecovery ? 'recovery' : databaseExists(this.dbPath) ? 'locked' : 'no-database',
       language: prefs.language,

@@ -14,7 +14,7 @@ void (async () => {
   const app = new AppContext({ dataDir });
   try {
     await unlock(app);
-    const probes = findProbes(app.requireSession().raw);
+    const probes = findProbes(app.requireUnlocked().raw);
     for (const q of querySpecs(probes)) for (let i = 0; i < Math.min(q.runs, runLimits.maxRuns) + Math.min(q.runs >= 10 ? 2 : 1, runLimits.maxWarmup); i++) await callChannel(app, q.channel, q.input);
     const results: Results = {};
     await benchFilesAndExports(app, probes, results);

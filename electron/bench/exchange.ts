@@ -41,22 +41,22 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
  * after `yearFrom` (the change log is in the order things happened), so at national-1y it holds the
  * whole database and at national-5y the last year.
  */
-export async function benchStatsPackage(session: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
+export async function benchStatsPackage(unlocked: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
   const hub = await createDatabase({ dbPath: join(workDir, 'hub.db'), username: 'admin', displayName: 'Hub', passphrase: 'bench hub, synthetic data only', installationName: 'Bench hub', installationRole: 'hub', kdf: CHEAP_KDF });
   try {
-    await pair(session, hub);
+    await pair(unlocked, hub);
     // The busiest contact point's statistics (a package carries one contact point's year).
-    const busiest = await sql<{ id: string }>`SELECT contact_point_id AS id FROM consultations WHERE date >= ${yearFrom} GROUP BY contact_point_id ORDER BY count(*) DESC LIMIT 1`.execute(session.db);
-    const own = session.installation.contactPointId;
-    session.installation.contactPointId = busiest.rows[0]?.id ?? own;
+    const busiest = await sql<{ id: string }>`SELECT contact_point_id AS id FROM consultations WHERE date >= ${yearFrom} GROUP BY contact_point_id ORDER BY count(*) DESC LIMIT 1`.execute(unlocked.db);
+    const own = unlocked.installation.contactPointId;
+    unlocked.installation.contactPointId = busiest.rows[0]?.id ?? own;
     try {
-      const exported = await timed(() => exportPackage(session, hub.installation.id, { kind: 'stats', from: yearFrom, to: '2026-10-31' }));
+      const exported = await timed(() => exportPackage(unlocked, hub.installation.id, { kind: 'stats', from: yearFrom, to: '2026-10-31' }));
       const imported = await timed(() => importPackage(hub, exported.value.content));
       const n = exported.value.counts.consultations ?? 0;
       results['exchange.stats'] = { label: `statistics package for the hub, one contact point's year (${n} consultations): export + import`, timing: summarize([exported.ms + imported.ms]) };
     } finally {
-      session.installation.contactPointId = own;
-      if (own) await setMeta(session.db, META_KEYS.contactPointId, own);
+      unlocked.installation.contactPointId = own;
+      if (own) await setMeta(unlocked.db, META_KEYS.contactPointId, own);
     }
   } catch (error) {
     notes['exchange.stats'] = `failed: ${(error as Error).message}`;
@@ -72,11 +72,11 @@ export async function benchStatsPackage(session: UnlockedDatabase, workDir: stri
  * under the merge's settings (rollback journal, its page cache, temporary storage in memory). Rolled
  * back, so the commit is not in it and the peer is as before.
  */
-async function importFloor(session: UnlockedDatabase, peer: UnlockedDatabase, afterSeq: number): Promise<{ ms: number; rows: number; messages: number }> {
-  const { dbKey } = await unwrapKey(readKeyring(keyringPathFor(session.dbPath)), BENCH_USER, BENCH_PASSPHRASE);
+async function importFloor(unlocked: UnlockedDatabase, peer: UnlockedDatabase, afterSeq: number): Promise<{ ms: number; rows: number; messages: number }> {
+  const { dbKey } = await unwrapKey(readKeyring(keyringPathFor(unlocked.dbPath)), BENCH_USER, BENCH_PASSPHRASE);
   const raw = peer.raw;
   const restoreSettings = useMergeSettings(raw);
-  raw.prepare(`ATTACH DATABASE ? AS sender KEY "x'${dbKey.toString('hex')}'"`).run(session.dbPath);
+  raw.prepare(`ATTACH DATABASE ? AS sender KEY "x'${dbKey.toString('hex')}'"`).run(unlocked.dbPath);
   let rows = 0;
   let messages = 0;
   const t = performance.now();
@@ -105,29 +105,29 @@ async function importFloor(session: UnlockedDatabase, peer: UnlockedDatabase, af
  * first receives every earlier change (not measured: a real peer has them from earlier exchanges), so
  * that the year's package finds the rows it refers to; at national-1y the year is the whole database.
  */
-export async function benchFullPackage(session: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
+export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
   const peer = await createDatabase({ dbPath: join(workDir, 'peer.db'), username: 'admin', displayName: 'Peer', passphrase: 'bench peer, synthetic data only', installationName: 'Bench peer', kdf: CHEAP_KDF });
   try {
-    await pair(session, peer);
+    await pair(unlocked, peer);
     const stamp = `${String(Date.parse(`${yearFrom}T00:00:00Z`)).padStart(15, '0')}`;
-    const before = await sql<{ seq: number | null }>`SELECT seq FROM change_log WHERE hlc < ${stamp} ORDER BY hlc DESC LIMIT 1`.execute(session.db);
+    const before = await sql<{ seq: number | null }>`SELECT seq FROM change_log WHERE hlc < ${stamp} ORDER BY hlc DESC LIMIT 1`.execute(unlocked.db);
     const earlier = Number(before.rows[0]?.seq ?? 0);
     if (earlier > 0) {
       const path = join(workDir, 'earlier.ladpkg');
       const setup = await timed(async () => {
-        const w = await writePackage(session, peer.installation.id, { kind: 'full', seqTo: earlier }, path);
+        const w = await writePackage(unlocked, peer.installation.id, { kind: 'full', seqTo: earlier }, path);
         await importPackage(peer, path);
         return w;
       });
       rmSync(path, { force: true });
       notes['exchange.setup'] = `the peer first received the ${setup.value.counts.changes} changes before ${yearFrom} in one package (${(setup.value.bytes / 1e6).toFixed(0)} MB) in ${(setup.ms / 1000).toFixed(1)} s, not counted`;
-      await savePeerState(session.db, peer.installation.id, { ...(await peerState(session.db, peer.installation.id)), acked: earlier });
+      await savePeerState(unlocked.db, peer.installation.id, { ...(await peerState(unlocked.db, peer.installation.id)), acked: earlier });
     }
     const path = join(workDir, 'year.ladpkg');
-    const exported = await timed(() => writePackage(session, peer.installation.id, { kind: 'full' }, path));
+    const exported = await timed(() => writePackage(unlocked, peer.installation.id, { kind: 'full' }, path));
     const changes = exported.value.counts.changes ?? 0;
     results['exchange.export'] = { label: `full package export, a year of changes (${changes} changes, ${(exported.value.bytes / 1e6).toFixed(1)} MB)`, timing: summarize([exported.ms]) };
-    const floor = await importFloor(session, peer, earlier);
+    const floor = await importFloor(unlocked, peer, earlier);
     const imported = await timed(() => importPackage(peer, path));
     results['exchange.import'] = {
       label: `full package import into a paired contact point (${changes} changes, ${imported.value.counts.applied ?? 0} cells applied)`,

@@ -16,18 +16,18 @@ void (async () => {
   const results: Results = {};
   const notes: Record<string, string> = {};
   const workDir = mkdtempSync(join(tmpdir(), 'lad-bench-exchange-'));
-  const session = await unlockDatabase(join(dataDir, DB_FILE), BENCH_USER, BENCH_PASSPHRASE);
+  const unlocked = await unlockDatabase(join(dataDir, DB_FILE), BENCH_USER, BENCH_PASSPHRASE);
   const report = () => process.stdout.write(`${JSON.stringify({ results, notes, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
   try {
     // The small statistics package first, reported at once: the full package may exhaust the memory.
-    await benchStatsPackage(session, workDir, yearFrom, results, notes);
+    await benchStatsPackage(unlocked, workDir, yearFrom, results, notes);
     report();
     if (only !== 'stats') {
-      await benchFullPackage(session, workDir, yearFrom, results, notes);
+      await benchFullPackage(unlocked, workDir, yearFrom, results, notes);
       report();
     }
   } finally {
-    await session.close();
+    await unlocked.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 })();

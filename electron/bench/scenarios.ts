@@ -105,14 +105,14 @@ export function querySpecs(p: Probes): QuerySpec[] {
 }
 
 export async function benchQueries(app: AppContext, plainPath: string, probes: Probes, results: Results): Promise<void> {
-  const session = app.requireSession();
+  const unlocked = app.requireUnlocked();
   const plain = new Sqlite(plainPath, { readonly: true });
   try {
     for (const q of querySpecs(probes)) {
       const warmup = q.runs >= 10 ? 2 : 1;
       const timing = await measure(() => callChannel(app, q.channel, q.input), { warmup, runs: q.runs });
-      const statements = await recordStatements(session.raw, () => callChannel(app, q.channel, q.input));
-      const floor = await measure(replayer(session.raw, statements), { warmup, runs: q.runs });
+      const statements = await recordStatements(unlocked.raw, () => callChannel(app, q.channel, q.input));
+      const floor = await measure(replayer(unlocked.raw, statements), { warmup, runs: q.runs });
       const plaintext = await measure(replayer(plain, statements), { warmup, runs: q.runs });
       results[q.id] = { label: q.label, timing, floor, plaintext, note: `${statements.length} SQL statements` };
       process.stderr.write(`${q.id}: median ${timing.median.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms; floor ${floor.median.toFixed(1)}, unencrypted ${plaintext.median.toFixed(1)}\n`);
@@ -123,10 +123,10 @@ export async function benchQueries(app: AppContext, plainPath: string, probes: P
 }
 
 export async function benchFilesAndExports(app: AppContext, probes: Probes, results: Results): Promise<void> {
-  const session = app.requireSession();
+  const unlocked = app.requireUnlocked();
   if (probes.demoCaseId) {
     const req = { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' as const, today: probes.to };
-    results['filing.docx'] = { label: 'one filing (DOCX) from a case (generate, not stored)', timing: await measure(() => generateFiling(session.db, req), { warmup: 2, runs: 10 }) };
+    results['filing.docx'] = { label: 'one filing (DOCX) from a case (generate, not stored)', timing: await measure(() => generateFiling(unlocked.db, req), { warmup: 2, runs: 10 }) };
   }
   const period = { from: probes.yearFrom, to: probes.to };
   results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };
@@ -134,5 +134,5 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
 }
 
 export async function unlock(app: AppContext): Promise<void> {
-  await callChannel(app, 'session:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
+  await callChannel(app, 'login:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
 }

@@ -1,7 +1,7 @@
 import type { Timing } from './measure';
 import type { Measurement } from './scenarios';
 
-// The targets of issue 8 (at national-5y on a 2-core laptop) and the printed table. A target is
+// The targets (at national-5y on a 2-core laptop) and the printed table. A target is
 // checked against the median or the p95 as the issue states it; missed ones are marked, never fatal.
 
 export interface Target {

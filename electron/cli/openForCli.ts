@@ -23,15 +23,15 @@ export async function openForCli(args: ParsedArgs, access: CliAccess): Promise<U
   const keyring = readKeyring(keyringPathFor(dbPath));
   const username = stringOption(args, 'user', keyring.slots[0]?.username ?? 'admin');
   const passphrase = await readPassphrase(args);
-  const session = await new UnlockThrottle(throttlePathFor(dbPath)).attempt(username, () => unlockDatabase(dbPath, username, passphrase));
+  const unlocked = await new UnlockThrottle(throttlePathFor(dbPath)).attempt(username, () => unlockDatabase(dbPath, username, passphrase));
   try {
     if ('channel' in access) {
       const needed = contract[access.channel].access;
-      if (needed !== 'public' && needed !== 'session') await requirePermission(session, needed, access.channel);
-    } else await requirePermission(session, access.permission, `cli:${access.command}`);
+      if (needed !== 'public' && needed !== 'signedIn') await requirePermission(unlocked, needed, access.channel);
+    } else await requirePermission(unlocked, access.permission, `cli:${access.command}`);
   } catch (error) {
-    await session.close();
+    await unlocked.close();
     throw error;
   }
-  return session;
+  return unlocked;
 }

@@ -45,12 +45,12 @@ export interface ExportOptions {
   seqTo?: number;
 }
 
-function userOf(session: UnlockedDatabase): WriteCtx['user'] {
-  return session.user;
+function userOf(unlocked: UnlockedDatabase): WriteCtx['user'] {
+  return unlocked.user;
 }
 
-async function requirePeer(session: UnlockedDatabase, peerId: string): Promise<PeerRow> {
-  const peer = await findPeer(session.db, peerId);
+async function requirePeer(unlocked: UnlockedDatabase, peerId: string): Promise<PeerRow> {
+  const peer = await findPeer(unlocked.db, peerId);
   if (!peer) throw new AppError('NOT_FOUND', 'This installation is not paired');
   return peer;
 }
@@ -64,9 +64,9 @@ export interface WrittenPackage {
 }
 
 /** Writes a package for a paired installation to `outPath`, streaming (a full package may hold a national year). */
-export async function writePackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions, outPath: string): Promise<WrittenPackage> {
-  const peer = await requirePeer(session, peerId);
-  const keys = await ownKeys(session.db);
+export async function writePackage(unlocked: UnlockedDatabase, peerId: string, opts: ExportOptions, outPath: string): Promise<WrittenPackage> {
+  const peer = await requirePeer(unlocked, peerId);
+  const keys = await ownKeys(unlocked.db);
   const now = (opts.now ?? new Date()).toISOString();
   const packageId = uuidv7();
   let lines: Iterable<string | Buffer>;
@@ -75,18 +75,18 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
   let countsAfter = () => counts;
   let period: PackageHeader['period'];
   if (opts.kind === 'full') {
-    const state = await peerState(session.db, peer.installationId);
-    const seqTo = Math.min(opts.seqTo ?? Number.MAX_SAFE_INTEGER, await maxSeq(session.db));
+    const state = await peerState(unlocked.db, peer.installationId);
+    const seqTo = Math.min(opts.seqTo ?? Number.MAX_SAFE_INTEGER, await maxSeq(unlocked.db));
     const opening: FullPackageOpening = {};
     // Contact points of one network share the pseudonym secret; it travels only inside an encrypted package.
-    if (peer.role === 'contact_point' && session.installation.role === 'contact_point') {
-      const secret = await networkSecret(session.db, false);
+    if (peer.role === 'contact_point' && unlocked.installation.role === 'contact_point') {
+      const secret = await networkSecret(unlocked.db, false);
       if (secret) opening.networkSecret = secret.toString('base64');
     }
     const tally = { changes: 0, newest: null as string | null };
     lines = (function* () {
       yield JSON.stringify(opening);
-      yield* changeLines(session.raw, peer.installationId, state.acked, seqTo, tally);
+      yield* changeLines(unlocked.raw, peer.installationId, state.acked, seqTo, tally);
     })();
     // The header only announces the range: the count is known once the messages have streamed out.
     counts = {};
@@ -94,19 +94,19 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
     seq = { from: state.acked, to: seqTo, ack: state.received };
   } else if (opts.kind === 'stats') {
     if (!opts.from || !opts.to) throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
-    const cp = session.installation.contactPointId ?? (await getMeta(session.db, META_KEYS.contactPointId));
+    const cp = unlocked.installation.contactPointId ?? (await getMeta(unlocked.db, META_KEYS.contactPointId));
     if (!cp) throw new PackageRefused('noContactPoint');
-    const secret = (await networkSecret(session.db, true))!;
-    const stats: StatsPayload = await buildStatsPayload(session.db, secret, cp, opts.from, opts.to);
+    const secret = (await networkSecret(unlocked.db, true))!;
+    const stats: StatsPayload = await buildStatsPayload(unlocked.db, secret, cp, opts.from, opts.to);
     lines = [JSON.stringify(stats)];
     counts = { consultations: stats.consultations.length, sessions: stats.sessions.length, cases: stats.cases.length, persons: Object.keys(stats.persons).length };
     period = { from: opts.from, to: opts.to, contactPointId: cp };
   } else {
-    const secret = (await networkSecret(session.db, true))!;
+    const secret = (await networkSecret(unlocked.db, true))!;
     lines = [JSON.stringify({ networkSecret: secret.toString('base64') })];
     counts = {};
   }
-  const witness = await witnessFor(session.db, peer.installationId, now);
+  const witness = await witnessFor(unlocked.db, peer.installationId, now);
   const bytes = await writePackageFile(
     outPath,
     {
@@ -127,10 +127,10 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
     lines,
   );
   counts = countsAfter();
-  await session.db.transaction().execute(async (trx) => {
+  await unlocked.db.transaction().execute(async (trx) => {
     const state = await peerState(trx, peer.installationId);
     await savePeerState(trx, peer.installationId, { ...state, lastSentAt: now });
-    await audit({ trx, w: session.writer, user: userOf(session) }, 'exchange.export', 'package', packageId, { kind: opts.kind, peer: peer.installationId, ...counts });
+    await audit({ trx, w: unlocked.writer, user: userOf(unlocked) }, 'exchange.export', 'package', packageId, { kind: opts.kind, peer: peer.installationId, ...counts });
   });
   const stamp = now.slice(0, 10);
   const fileName = `${opts.kind === 'stats' ? 'stats' : opts.kind === 'networkKey' ? 'network-key' : 'changes'}-${stamp}-${packageId.slice(-8)}.ladpkg`;
@@ -138,11 +138,11 @@ export async function writePackage(session: UnlockedDatabase, peerId: string, op
 }
 
 /** The package as bytes for the interface to save (through a temporary file that is removed at once). */
-export async function exportPackage(session: UnlockedDatabase, peerId: string, opts: ExportOptions): Promise<Omit<WrittenPackage, 'bytes'> & { content: Buffer }> {
+export async function exportPackage(unlocked: UnlockedDatabase, peerId: string, opts: ExportOptions): Promise<Omit<WrittenPackage, 'bytes'> & { content: Buffer }> {
   const dir = await mkdtemp(join(tmpdir(), 'lad-package-'));
   try {
     const path = join(dir, 'package.ladpkg');
-    const written = await writePackage(session, peerId, opts, path);
+    const written = await writePackage(unlocked, peerId, opts, path);
     return { fileName: written.fileName, packageId: written.packageId, counts: written.counts, content: await readFile(path) };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -165,11 +165,11 @@ interface CheckedPackage {
 }
 
 /** Checks the whole file, the sender, the signature and the address; decrypts nothing, writes nothing. */
-async function checkPackage(session: UnlockedDatabase, file: PackageInput): Promise<CheckedPackage> {
+async function checkPackage(unlocked: UnlockedDatabase, file: PackageInput): Promise<CheckedPackage> {
   const source = typeof file === 'string' ? await fileSource(file) : bufferSource(file);
   const env = await readEnvelope(source);
-  const keys = await ownKeys(session.db);
-  const peer = await findPeer(session.db, env.header.sender);
+  const keys = await ownKeys(unlocked.db);
+  const peer = await findPeer(unlocked.db, env.header.sender);
   if (!peer) throw new PackageRefused('unknownSender');
   await verifySignature(env, peer.signPublicKey);
   if (env.header.recipient !== keys.installationId) throw new PackageRefused('notForUs');
@@ -177,8 +177,8 @@ async function checkPackage(session: UnlockedDatabase, file: PackageInput): Prom
 }
 
 /** Checks a statistics or network-key package completely and returns its header and decrypted payload; writes nothing. */
-export async function openPackage(session: UnlockedDatabase, file: PackageInput): Promise<{ header: PackageHeader; payload: unknown; peer: PeerRow }> {
-  const { env, header, peer, keys } = await checkPackage(session, file);
+export async function openPackage(unlocked: UnlockedDatabase, file: PackageInput): Promise<{ header: PackageHeader; payload: unknown; peer: PeerRow }> {
+  const { env, header, peer, keys } = await checkPackage(unlocked, file);
   if (header.kind === 'full') throw new PackageRefused('wrongKind');
   return { header, payload: await readSingleValue(env, keys.encPrivate, keys.encPublic), peer };
 }
@@ -202,7 +202,7 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
 const MERGE_CACHE_KIB = 128 * 1024;
 
 /**
- * SQLite's settings while a full package is merged (issue 8); returns the function that gives the
+ * SQLite's settings while a full package is merged; returns the function that gives the
  * connection's own settings back. The bench's floor of an import uses the same.
  * - A larger page cache: a year of national changes adds rows all over a dozen indexes of tables of
  *   several gigabytes, and with SQLite's default 2 MB nearly every insert read and decrypted its pages
@@ -240,25 +240,25 @@ function sqliteReason(error: unknown): PackageRefused | null {
   return null;
 }
 
-export async function importPackage(session: UnlockedDatabase, file: PackageInput, opts: ImportOptions = {}): Promise<ImportResult> {
-  const checked = await checkPackage(session, file);
+export async function importPackage(unlocked: UnlockedDatabase, file: PackageInput, opts: ImportOptions = {}): Promise<ImportResult> {
+  const checked = await checkPackage(unlocked, file);
   const { header, peer } = checked;
   const payload = header.kind === 'full' ? null : await readSingleValue(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
   const now = (opts.now ?? new Date()).toISOString();
   const result: ImportResult = { packageId: header.packageId, kind: header.kind, senderName: peer.name, alreadyApplied: false, counts: {} };
-  if (await isApplied(hubView(session.db), header.packageId)) return { ...result, alreadyApplied: true };
-  const witness = await checkWitness(session.db, session.user, header, now);
+  if (await isApplied(hubView(unlocked.db), header.packageId)) return { ...result, alreadyApplied: true };
+  const witness = await checkWitness(unlocked.db, unlocked.user, header, now);
   const remember = (trx: Transaction<Database>) => rememberHead(trx, peer.installationId, witness, header.created, now);
-  const ctx = (trx: WriteCtx['trx']): WriteCtx => ({ trx, w: session.writer, user: session.user });
+  const ctx = (trx: WriteCtx['trx']): WriteCtx => ({ trx, w: unlocked.writer, user: unlocked.user });
 
   try {
     if (header.kind === 'full') {
-      if (session.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
+      if (unlocked.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
       const seq = header.seq ?? { from: 0, to: 0, ack: 0 };
       const lines = bodyLines(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
-      const restoreSettings = useMergeSettings(session.raw);
+      const restoreSettings = useMergeSettings(unlocked.raw);
       try {
-        result.counts = await session.db.transaction().execute(async (trx) => {
+        result.counts = await unlocked.db.transaction().execute(async (trx) => {
           // Rows may arrive before the rows they point at; the references are checked at commit.
           await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
           // The report's facts are rebuilt set-wise for what the package changed, before the commit.
@@ -268,8 +268,8 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
             const current = await networkSecret(trx, false);
             if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
           }
-          // The merge writes through the driver on the transaction's own connection (issue 8: speed).
-          const merger = new ChangeMerger(session.raw, { sender: peer.installationId, ack: seq.ack, now, propose: true });
+          // The merge writes through the driver on the transaction's own connection (speed).
+          const merger = new ChangeMerger(unlocked.raw, { sender: peer.installationId, ack: seq.ack, now, propose: true });
           // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
           const expected = Math.max(1, seq.to - seq.from);
           let newest: string | null = null;
@@ -278,7 +278,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
             if (end) throw new PackageRefused('badContent');
             end = parseEnd(line);
             if (end) break;
-            const change = parseChange(session.raw, line);
+            const change = parseChange(unlocked.raw, line);
             if (newest === null || change[0] > newest) newest = change[0];
             if (merger.add(change) && opts.onProgress) await opts.onProgress(Math.min(merger.counts.received, expected), expected);
           }
@@ -289,7 +289,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
           if (!end || end.changes !== counts.received || end.newest !== newest) throw new PackageRefused('badContent');
           if (newest) {
             try {
-              session.writer.clock.receive(newest);
+              unlocked.writer.clock.receive(newest);
             } catch {
               throw new PackageRefused('clockAhead');
             }
@@ -316,7 +316,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
         restoreSettings();
       }
     } else if (header.kind === 'stats') {
-      if (session.installation.role !== 'hub') throw new PackageRefused('wrongKind');
+      if (unlocked.installation.role !== 'hub') throw new PackageRefused('wrongKind');
       const stats = payload as StatsPayload;
       if (!stats || !header.period || !Array.isArray(stats.consultations) || !Array.isArray(stats.contactPoints) || !stats.persons || !stats.period) {
         throw new PackageRefused('badContent');
@@ -324,7 +324,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
       if (stats.period.contactPointId !== header.period.contactPointId || stats.period.from !== header.period.from || stats.period.to !== header.period.to) {
         throw new PackageRefused('badContent');
       }
-      const n = await session.db.transaction().execute(async (trx) => {
+      const n = await unlocked.db.transaction().execute(async (trx) => {
         await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
         const facts = await deferFacts(trx);
         const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now });
@@ -340,7 +340,7 @@ export async function importPackage(session: UnlockedDatabase, file: PackageInpu
     } else {
       const secret = (payload as { networkSecret?: unknown })?.networkSecret;
       if (typeof secret !== 'string' || Buffer.from(secret, 'base64').length !== 32) throw new PackageRefused('badContent');
-      await session.db.transaction().execute(async (trx) => {
+      await unlocked.db.transaction().execute(async (trx) => {
         await adoptNetworkSecret(trx, secret);
         await trx
           .insertInto('applied_packages')

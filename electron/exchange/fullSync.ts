@@ -13,7 +13,7 @@ import { PackageRefused } from './refusal';
 // received is kept in change_log with its original stamp and origin (so it is relayed onwards and
 // recognised when it comes again); only the winners are written to the rows.
 //
-// Issue 8: packages are streamed (a national year is hundreds of thousands of messages), so the merge
+// Packages are streamed (a national year is hundreds of thousands of messages), so the merge
 // takes the messages in chunks and works on each chunk with a few set-wise reads and prepared statements
 // on the driver, inside the caller's transaction.
 
@@ -90,7 +90,7 @@ const PAGE = 5000;
  * `tally` holds the count and the newest stamp when the lines are done. SQLite writes each line (the
  * data column is already the JSON of the message's values) and hands it over as bytes: a national year
  * is 175 MB of JSON, which as JavaScript strings cost more in decoding, encoding again and garbage
- * collection than reading it (issue 8).
+ * collection than reading it.
  */
 export function* changeLines(raw: RawDatabase, recipient: string, afterSeq: number, seqTo: number, tally: FullPackageEnd['end']): Generator<string | Buffer> {
   const tables = EXCHANGED_TABLES.map((t) => `'${t}'`).join(', ');
@@ -136,7 +136,7 @@ function isWireValue(v: unknown): boolean {
 
 /**
  * A message as parsed from its line, with the JSON text of its values: the text the sender wrote goes
- * into change_log as it is (issue 8: serialising every message's values again cost more than a second
+ * into change_log as it is (serialising every message's values again cost more than a second
  * for a national year).
  */
 export type IncomingChange = [...WireChange, dataText: string];
@@ -375,7 +375,7 @@ export class ChangeMerger {
   /**
    * Most of a package: a row that is not here, created by one message with nothing to compare it with
    * (no history, no conflict on record). Every value wins, as mergeCell would decide cell by cell — but
-   * without a cell record per value (a national year has millions; issue 8).
+   * without a cell record per value (a national year has millions).
    */
   private writeNewRow(table: string, row: string, [hlc, , , data, origin, dataText]: IncomingChange, insertChange: Stmt): void {
     insertChange.run(hlc, table, row, origin, dataText);
@@ -454,7 +454,7 @@ export class ChangeMerger {
    * The prepared insert or update of a table for a set of columns, in the order the messages name them
    * (a sender writes a table's columns in one order, so a package needs few). Looked up by the column
    * names alone: building each row's SQL text and hashing it to find its statement cost a national
-   * year's import seconds (issue 8).
+   * year's import seconds.
    */
   private writeStatement(kind: 'insert' | 'update', table: string, columns: string[]): Stmt {
     const key = `${kind}\u0000${table}\u0000${columns.join('\u0000')}`;

@@ -32,7 +32,7 @@ import { PackageRefused } from './refusal';
 // magic, version, header length, header, body, body length (the length is only known once the body is
 // written, and fixed-size fields keep the order unambiguous). It is checked first, so a flipped byte
 // anywhere is refused before any decryption.
-// Version 2 (issue 8) streams: a year of national changes is hundreds of megabytes of JSON, which is
+// Version 2 streams: a year of national changes is hundreds of megabytes of JSON, which is
 // never held in memory — the body is written and read line by line. Version 1 files are refused.
 
 const MAGIC = Buffer.from('LADPKG', 'ascii');
@@ -155,7 +155,7 @@ async function seal(input: SealInput, lines: BodyLines, sink: Sink): Promise<num
   // The plaintext is a series of frames: u32 length, then a gzip member holding whole lines. Level 1:
   // several times faster than the default for about a fifth more bytes (a package is made while someone
   // waits). Blocks are compressed on libuv's thread pool while the next block is read from the database
-  // (issue 8: a third of a national year's export was gzip on the main thread); frames stay in order.
+  // (a third of a national year's export was gzip on the main thread); frames stay in order.
   let block: Buffer[] = [];
   let bytes = 0;
   const compressing: Promise<Buffer>[] = [];

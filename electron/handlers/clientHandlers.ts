@@ -5,10 +5,10 @@ import type { HandlerMap } from './types';
 export const clientHandlers: HandlerMap<
   'clients:list' | 'clients:get' | 'clients:save' | 'clients:findDuplicates' | 'clients:merge' | 'clients:setAbandonedOverride'
 > = {
-  'clients:list': async (input, { app }) => listClients(app.requireSession(), input),
-  'clients:get': async ({ id }, { app }) => getClient(app.requireSession(), id),
-  'clients:save': async (input, { app }) => saveClient(app.requireSession(), input),
-  'clients:findDuplicates': async (input, { app }) => findDuplicates(app.requireSession(), input),
-  'clients:merge': async ({ keepId, mergeId }, { app }) => mergeClients(app.requireSession(), keepId, mergeId),
-  'clients:setAbandonedOverride': async (input, { app }) => setAbandonedOverride(app.requireSession(), input),
+  'clients:list': async (input, { app }) => listClients(app.requireUnlocked(), input),
+  'clients:get': async ({ id }, { app }) => getClient(app.requireUnlocked(), id),
+  'clients:save': async (input, { app }) => saveClient(app.requireUnlocked(), input),
+  'clients:findDuplicates': async (input, { app }) => findDuplicates(app.requireUnlocked(), input),
+  'clients:merge': async ({ keepId, mergeId }, { app }) => mergeClients(app.requireUnlocked(), keepId, mergeId),
+  'clients:setAbandonedOverride': async (input, { app }) => setAbandonedOverride(app.requireUnlocked(), input),
 };

@@ -2,12 +2,12 @@ import { listContactPoints, listStaff, saveContactPoint, saveStaff, setOwnContac
 import type { HandlerMap } from './types';
 
 export const contactPointHandlers: HandlerMap<'contactPoints:list' | 'contactPoints:save' | 'contactPoints:setOwn' | 'staff:list' | 'staff:save'> = {
-  'contactPoints:list': async ({ includeClosed }, { app }) => listContactPoints(app.requireSession(), includeClosed),
-  'contactPoints:save': async (input, { app }) => saveContactPoint(app.requireSession(), input),
+  'contactPoints:list': async ({ includeClosed }, { app }) => listContactPoints(app.requireUnlocked(), includeClosed),
+  'contactPoints:save': async (input, { app }) => saveContactPoint(app.requireUnlocked(), input),
   'contactPoints:setOwn': async ({ contactPointId }, { app }) => {
-    await setOwnContactPoint(app.requireSession(), contactPointId);
+    await setOwnContactPoint(app.requireUnlocked(), contactPointId);
     return app.status();
   },
-  'staff:list': async ({ contactPointId, includeInactive }, { app }) => listStaff(app.requireSession(), contactPointId, includeInactive),
-  'staff:save': async (input, { app }) => saveStaff(app.requireSession(), input),
+  'staff:list': async ({ contactPointId, includeInactive }, { app }) => listStaff(app.requireUnlocked(), contactPointId, includeInactive),
+  'staff:save': async (input, { app }) => saveStaff(app.requireUnlocked(), input),
 };

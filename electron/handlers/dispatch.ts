@@ -14,7 +14,7 @@ const VIEWS: Partial<Record<ChannelName, string>> = {
   'clients:get': 'clients',
   'cases:get': 'cases',
   'consultations:get': 'consultations',
-  'sessions:get': 'mobile_sessions',
+  'mobileSessions:get': 'mobile_sessions',
   'documents:get': 'documents',
 };
 
@@ -60,28 +60,28 @@ function describeFilter(input: Record<string, unknown>, shown: readonly string[]
 }
 
 async function auditRead(app: AppContext, channel: ChannelName, input: unknown, value: unknown): Promise<void> {
-  const session = app.session;
-  if (!session) return;
-  const who = { userId: session.user.id, username: session.user.username };
+  const unlocked = app.unlocked;
+  if (!unlocked) return;
+  const who = { userId: unlocked.user.id, username: unlocked.user.username };
   const entity = VIEWS[channel];
   const id = (input as { id?: unknown })?.id;
   if (entity && typeof id === 'string') {
-    await appendAudit(session.db, { ...who, action: 'view', entity, entityId: id });
+    await appendAudit(unlocked.db, { ...who, action: 'view', entity, entityId: id });
     return;
   }
   const read = READS[channel] as ReadAudit<ChannelName> | undefined;
-  if (read) await appendReadAudit(session, channel, input as Record<string, unknown>, read.records(value as never));
+  if (read) await appendReadAudit(unlocked, channel, input as Record<string, unknown>, read.records(value as never));
 }
 
 /**
  * The `read` entry of a channel that returns personal data in bulk: who, which channel, how many
  * records, the filter (see ReadAudit). The command line writes it too, for the channel it does the work of.
  */
-export async function appendReadAudit(session: UnlockedDatabase, channel: ChannelName, input: Record<string, unknown>, records: number): Promise<void> {
+export async function appendReadAudit(unlocked: UnlockedDatabase, channel: ChannelName, input: Record<string, unknown>, records: number): Promise<void> {
   const shown = (READS[channel] as ReadAudit<ChannelName> | undefined)?.shown ?? [];
-  await appendAudit(session.db, {
-    userId: session.user.id,
-    username: session.user.username,
+  await appendAudit(unlocked.db, {
+    userId: unlocked.user.id,
+    username: unlocked.user.username,
     action: 'read',
     entity: channel,
     detail: { records, filter: describeFilter(input, shown) },
@@ -101,8 +101,8 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     if (!parsed.success) throw new AppError('VALIDATION', 'Some fields are not valid', zodToFieldErrors(parsed.error));
     if (def.access !== 'public') {
       await app.enforceIdleLock();
-      const session = app.requireSession();
-      if (def.access !== 'session') await requirePermission(session, def.access, channel);
+      const unlocked = app.requireUnlocked();
+      if (def.access !== 'signedIn') await requirePermission(unlocked, def.access, channel);
     }
     const handler = HANDLERS.get(channel)!;
     const value = await handler(parsed.data as never, { app });
@@ -112,7 +112,7 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     const appError = mapSqliteError(error);
     // A damaged page met during work (SQLCipher checks each page as it is read): writing on into a
     // damaged file can spread the damage, so the database is closed and recovery offered.
-    if (appError.code === 'DATABASE_CORRUPT' && isSqliteError(error) && app.session) await app.enterRecovery();
+    if (appError.code === 'DATABASE_CORRUPT' && isSqliteError(error) && app.unlocked) await app.enterRecovery();
     if (appError.code === 'INTERNAL') {
       // Only the channel and the error's class/code: messages can carry personal data.
       const code = (error as { code?: unknown })?.code;

@@ -7,7 +7,7 @@ import type { ExchangeProgress } from '../../shared/api/exchangeTypes';
 import type { HandlerMap } from './types';
 import { withWrite } from './withWrite';
 
-// Exchange by files (issue 6): identity and pairing, packages to and from peers, the conflict queue and
+// Exchange by files: identity and pairing, packages to and from peers, the conflict queue and
 // the hub's list of submissions. The logic lives in electron/exchange; these are thin adapters.
 
 /** Progress of the import running now (one at a time per app), read by the screen while it waits. */
@@ -32,28 +32,28 @@ export const exchangeHandlers: HandlerMap<
   | 'exchange:acknowledgeAuditAlert'
   | 'hub:submissions'
 > = {
-  'exchange:identity': async (_input, { app }) => readIdentity(app.requireSession().db),
+  'exchange:identity': async (_input, { app }) => readIdentity(app.requireUnlocked().db),
   'exchange:setRole': async ({ role }, { app }) => {
     await withWrite(app, (ctx, s) => {
       s.installation.role = role;
       return setRole(ctx, role);
     });
-    return readIdentity(app.requireSession().db);
+    return readIdentity(app.requireUnlocked().db);
   },
-  'exchange:pairingFile': async (_input, { app }) => pairingFile(app.requireSession().db),
+  'exchange:pairingFile': async (_input, { app }) => pairingFile(app.requireUnlocked().db),
   'exchange:importPairing': async ({ json }, { app }) => withWrite(app, (ctx) => importPairing(ctx, json)),
-  'exchange:peers': async (_input, { app }) => listPeers(app.requireSession().db),
+  'exchange:peers': async (_input, { app }) => listPeers(app.requireUnlocked().db),
   'exchange:exportPackage': async ({ peerId, kind, from, to }, { app }) => {
-    const { content, fileName, packageId, counts } = await exportPackage(app.requireSession(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const { content, fileName, packageId, counts } = await exportPackage(app.requireUnlocked(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     return { ...app.files.deliver({ fileName, mimeType: 'application/octet-stream', bytes: content }), packageId, counts };
   },
   'exchange:importPackage': async ({ file }, { app }) => {
-    const session = app.requireSession();
+    const unlocked = app.requireUnlocked();
     // A package picked in main's dialog is read as a stream from its path, never whole into memory.
     const source = 'token' in file ? app.files.pathOf(file.token, 'package') : Buffer.from(file.base64, 'base64');
     Object.assign(progress, { active: true, done: 0, total: 0 });
     try {
-      return await importPackage(session, source, {
+      return await importPackage(unlocked, source, {
         onProgress: async (done, total) => {
           Object.assign(progress, { done, total });
           await yieldNow();
@@ -64,19 +64,19 @@ export const exchangeHandlers: HandlerMap<
     }
   },
   'exchange:progress': async () => ({ ...progress }),
-  'exchange:auditAlerts': async ({ includeAcknowledged }, { app }) => listWitnessAlerts(app.requireSession().db, includeAcknowledged),
+  'exchange:auditAlerts': async ({ includeAcknowledged }, { app }) => listWitnessAlerts(app.requireUnlocked().db, includeAcknowledged),
   'exchange:acknowledgeAuditAlert': async ({ id }, { app }) => {
-    const s = app.requireSession();
+    const s = app.requireUnlocked();
     await s.db.transaction().execute((trx) => acknowledgeWitnessAlert(trx, s.user, id, new Date().toISOString()));
     return listWitnessAlerts(s.db, false);
   },
-  'exchange:conflicts': async ({ includeResolved }, { app }) => listConflicts(app.requireSession().db, includeResolved),
+  'exchange:conflicts': async ({ includeResolved }, { app }) => listConflicts(app.requireUnlocked().db, includeResolved),
   'exchange:resolveConflict': async ({ id, action }, { app }) => {
     await withWrite(app, (ctx) => resolveConflict(ctx, id, action, new Date().toISOString()));
-    return listConflicts(app.requireSession().db, false);
+    return listConflicts(app.requireUnlocked().db, false);
   },
   'hub:submissions': async (_input, { app }) => {
-    const db = app.requireSession().db;
+    const db = app.requireUnlocked().db;
     const peers = await listPeers(db);
     return listSubmissions(hubView(db), new Map(peers.map((p) => [p.installationId, p.name])));
   },

@@ -22,20 +22,20 @@ type FilingChannels =
   | 'proposals:decide';
 
 export const filingsHandlers: HandlerMap<FilingChannels> = {
-  'filings:templates': async ({ caseId }, { app }) => listTemplatesForCase(app.requireSession().db, caseId),
-  'filings:prepare': async (input, { app }) => prepareFiling(app.requireSession().db, input),
-  'filings:preview': async (input, { app }) => previewFiling(app.requireSession().db, input),
+  'filings:templates': async ({ caseId }, { app }) => listTemplatesForCase(app.requireUnlocked().db, caseId),
+  'filings:prepare': async (input, { app }) => prepareFiling(app.requireUnlocked().db, input),
+  'filings:preview': async (input, { app }) => previewFiling(app.requireUnlocked().db, input),
   'filings:save': async (input, { app }) => withWrite(app, (ctx) => saveFiling(ctx, input)),
-  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireSession(), caseId),
+  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireUnlocked(), caseId),
   'documents:get': async ({ id }, { app }) => {
-    const { sha256, ...file } = await exportDocument(app.requireSession(), id);
+    const { sha256, ...file } = await exportDocument(app.requireUnlocked(), id);
     return { ...app.files.deliver(file), sha256 };
   },
-  'proposals:list': async (_input, { app }) => listProposals(app.requireSession()),
-  'proposals:decide': async ({ id, accept }, { app }) => decideProposal(app.requireSession(), id, accept),
-  'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireSession()),
-  'legalRefs:save': async (input, { app }) => saveLegalRef(app.requireSession(), input),
-  'legalRefs:confirm': async ({ id, confirmed }, { app }) => confirmLegalRef(app.requireSession(), id, confirmed),
+  'proposals:list': async (_input, { app }) => listProposals(app.requireUnlocked()),
+  'proposals:decide': async ({ id, accept }, { app }) => decideProposal(app.requireUnlocked(), id, accept),
+  'legalRefs:list': async (_input, { app }) => listLegalRefs(app.requireUnlocked()),
+  'legalRefs:save': async (input, { app }) => saveLegalRef(app.requireUnlocked(), input),
+  'legalRefs:confirm': async ({ id, confirmed }, { app }) => confirmLegalRef(app.requireUnlocked(), id, confirmed),
   'templates:import': async ({ templateId, language, file }, { app }) => {
     const bytes = await app.files.bytes(file, 'template');
     return withWrite(app, (ctx) => importTemplate(ctx, templateId, language, bytes));

@@ -2,9 +2,9 @@ import { getSession, listSessions, saveSession, setSessionStatus } from '../serv
 import type { HandlerMap } from './types';
 
 // Mobile legal-aid sessions (not to be confused with the login session of sessionHandlers.ts).
-export const mobileSessionHandlers: HandlerMap<'sessions:list' | 'sessions:get' | 'sessions:save' | 'sessions:setStatus'> = {
-  'sessions:list': async (input, { app }) => listSessions(app.requireSession(), input),
-  'sessions:get': async ({ id }, { app }) => getSession(app.requireSession(), id),
-  'sessions:save': async (input, { app }) => saveSession(app.requireSession(), input),
-  'sessions:setStatus': async ({ id, status }, { app }) => setSessionStatus(app.requireSession(), id, status),
+export const mobileSessionHandlers: HandlerMap<'mobileSessions:list' | 'mobileSessions:get' | 'mobileSessions:save' | 'mobileSessions:setStatus'> = {
+  'mobileSessions:list': async (input, { app }) => listSessions(app.requireUnlocked(), input),
+  'mobileSessions:get': async ({ id }, { app }) => getSession(app.requireUnlocked(), id),
+  'mobileSessions:save': async (input, { app }) => saveSession(app.requireUnlocked(), input),
+  'mobileSessions:setStatus': async ({ id, status }, { app }) => setSessionStatus(app.requireUnlocked(), id, status),
 };

@@ -8,11 +8,11 @@ import type { UnlockedDatabase } from '../app/database';
  * without the permission is refused, and the refusal is written to the audit trail as `access.denied`
  * with what was asked for (a channel, or a command line command).
  */
-export async function requirePermission(session: UnlockedDatabase, permission: Permission, asked: string): Promise<void> {
-  if (can(session.user.role, permission)) return;
-  await appendAudit(session.db, {
-    userId: session.user.id,
-    username: session.user.username,
+export async function requirePermission(unlocked: UnlockedDatabase, permission: Permission, asked: string): Promise<void> {
+  if (can(unlocked.user.role, permission)) return;
+  await appendAudit(unlocked.db, {
+    userId: unlocked.user.id,
+    username: unlocked.user.username,
     action: 'access.denied',
     entity: asked,
     detail: { permission },

@@ -13,7 +13,7 @@ import { searchHandlers } from './searchHandlers';
 import { dataProtectionHandlers } from './dataProtectionHandlers';
 import { securityHandlers } from './securityHandlers';
 import { updateHandlers } from './updateHandlers';
-import { sessionHandlers } from './sessionHandlers';
+import { loginHandlers } from './loginHandlers';
 import { recoveryHandlers } from './recoveryHandlers';
 import type { Handler } from './types';
 
@@ -21,24 +21,24 @@ import type { Handler } from './types';
 // channel without a handler, stops the app at start-up rather than failing at the first call.
 
 const AREAS: Record<string, object>[] = [
-  // Reports and register import (issue 5).
+  // Reports and register import.
   reportHandlers,
   appHandlers,
-  sessionHandlers,
+  loginHandlers,
   recoveryHandlers,
   securityHandlers,
   dataProtectionHandlers,
   updateHandlers,
-  // Case tracking (issue 3).
+  // Case tracking.
   contactPointHandlers,
   mobileSessionHandlers,
   clientHandlers,
   consultationHandlers,
   caseHandlers,
   searchHandlers,
-  // Filings (issue 4).
+  // Filings.
   filingsHandlers,
-  // Exchange between installations and the hub (issue 6).
+  // Exchange between installations and the hub.
   exchangeHandlers,
   fileHandlers,
 ];

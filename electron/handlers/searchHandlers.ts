@@ -4,7 +4,7 @@ import { globalSearch } from '../services/search';
 import type { HandlerMap } from './types';
 
 export const searchHandlers: HandlerMap<'search:global' | 'dashboard:summary' | 'receipts:consultation'> = {
-  'search:global': async ({ query, limit }, { app }) => globalSearch(app.requireSession(), query, limit),
-  'dashboard:summary': async (_input, { app }) => dashboardSummary(app.requireSession()),
-  'receipts:consultation': async ({ consultationId, language }, { app }) => app.files.deliver(await consultationReceipt(app.requireSession(), consultationId, language)),
+  'search:global': async ({ query, limit }, { app }) => globalSearch(app.requireUnlocked(), query, limit),
+  'dashboard:summary': async (_input, { app }) => dashboardSummary(app.requireUnlocked()),
+  'receipts:consultation': async ({ consultationId, language }, { app }) => app.files.deliver(await consultationReceipt(app.requireUnlocked(), consultationId, language)),
 };

@@ -16,7 +16,7 @@ type SecurityChannels =
   | 'users:setActive'
   | 'users:resetPassword'
   | 'security:rotateKey'
-  | 'session:changePassword'
+  | 'login:changePassword'
   | 'audit:list'
   | 'audit:export'
   | 'backups:list'
@@ -30,33 +30,33 @@ type SecurityChannels =
 const summary = ({ name, createdAt, reason, sizeBytes, auditHead }: BackupInfo): BackupSummary => ({ name, createdAt, reason, sizeBytes, auditHead });
 
 export const securityHandlers: HandlerMap<SecurityChannels> = {
-  'users:list': async (_input, { app }) => listUsers(app.requireSession()),
-  'users:create': async (input, { app }) => createUser(app.requireSession(), input, app.kdf),
-  'users:update': async (input, { app }) => updateUser(app.requireSession(), input),
-  'users:setActive': async (input, { app }) => setUserActive(app.requireSession(), input, app.kdf),
-  'users:resetPassword': async (input, { app }) => resetPassword(app.requireSession(), input, app.kdf),
-  'security:rotateKey': async (_input, { app }) => rotateDatabaseKey(app.requireSession(), 'administrator'),
-  'session:changePassword': async (input, { app }) => {
-    await changeOwnPassword(app.requireSession(), input, app.kdf);
+  'users:list': async (_input, { app }) => listUsers(app.requireUnlocked()),
+  'users:create': async (input, { app }) => createUser(app.requireUnlocked(), input, app.kdf),
+  'users:update': async (input, { app }) => updateUser(app.requireUnlocked(), input),
+  'users:setActive': async (input, { app }) => setUserActive(app.requireUnlocked(), input, app.kdf),
+  'users:resetPassword': async (input, { app }) => resetPassword(app.requireUnlocked(), input, app.kdf),
+  'security:rotateKey': async (_input, { app }) => rotateDatabaseKey(app.requireUnlocked(), 'administrator'),
+  'login:changePassword': async (input, { app }) => {
+    await changeOwnPassword(app.requireUnlocked(), input, app.kdf);
     return { changed: true };
   },
 
-  'audit:list': async (input, { app }) => listAudit(app.requireSession(), input),
-  'audit:export': async (_input, { app }) => app.files.deliver(await exportAudit(app.requireSession())),
+  'audit:list': async (input, { app }) => listAudit(app.requireUnlocked(), input),
+  'audit:export': async (_input, { app }) => app.files.deliver(await exportAudit(app.requireUnlocked())),
 
-  'backups:list': async (_input, { app }) => backupsOf(app.requireSession()).map(summary),
-  'backups:listBeforeRotation': async (_input, { app }) => backupsBeforeRotation(app.requireSession().dbPath).map(summary),
-  'backups:destroyBeforeRotation': async (_input, { app }) => destroyBackupsBeforeRotation(app.requireSession()),
-  'backups:create': async (_input, { app }) => summary(await makeBackup(app.requireSession())),
+  'backups:list': async (_input, { app }) => backupsOf(app.requireUnlocked()).map(summary),
+  'backups:listBeforeRotation': async (_input, { app }) => backupsBeforeRotation(app.requireUnlocked().dbPath).map(summary),
+  'backups:destroyBeforeRotation': async (_input, { app }) => destroyBackupsBeforeRotation(app.requireUnlocked()),
+  'backups:create': async (_input, { app }) => summary(await makeBackup(app.requireUnlocked())),
   'backups:restore': async ({ name }, { app }) => {
-    const s = app.requireSession();
+    const s = app.requireUnlocked();
     await restoreFrom(s, backupNamed(s, name).file, () => app.lock());
     return app.status();
   },
 
-  'settings:get': async (_input, { app }) => readSettings(app.requireSession().db),
+  'settings:get': async (_input, { app }) => readSettings(app.requireUnlocked().db),
   'settings:save': async (input, { app }) => {
-    const saved = await saveSettings(app.requireSession(), input);
+    const saved = await saveSettings(app.requireUnlocked(), input);
     app.setIdleLockMinutes(input.idleLockMinutes);
     return saved;
   },

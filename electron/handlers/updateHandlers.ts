@@ -8,7 +8,7 @@ export const updateHandlers: HandlerMap<'updates:apply' | 'updates:trustedKeys' 
     return withWrite(app, (ctx) => applyUpdate(ctx, bytes));
   },
   'updates:trustedKeys': async (_input, { app }) => {
-    const s = app.requireSession();
+    const s = app.requireUnlocked();
     const shipped = new Set(shippedTrustedKeys().map((k) => k.id));
     const keys = await s.db.transaction().execute((trx) => trustedKeys({ trx }));
     return keys.map((k) => ({ id: k.id, name: k.name, fingerprint: fingerprint(k.publicKeyPem), shipped: shipped.has(k.id) }));

@@ -4,7 +4,7 @@ import type { UnlockedDatabase } from '../app/database';
 import { withWrite as writeIn } from '../services/index';
 
 /** For handlers whose work is not a service's yet: the services' transaction, on the app's session. */
-export async function withWrite<T>(app: AppContext, fn: (ctx: WriteCtx, session: UnlockedDatabase) => Promise<T>): Promise<T> {
-  const session = app.requireSession();
-  return writeIn(session, (ctx) => fn(ctx, session));
+export async function withWrite<T>(app: AppContext, fn: (ctx: WriteCtx, unlocked: UnlockedDatabase) => Promise<T>): Promise<T> {
+  const unlocked = app.requireUnlocked();
+  return writeIn(unlocked, (ctx) => fn(ctx, unlocked));
 }

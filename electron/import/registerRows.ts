@@ -6,14 +6,14 @@ import {
   EMPLOYMENT,
   ISSUE_CATEGORIES,
   RESIDENCE,
-  SESSION_STATUSES,
+  MOBILE_SESSION_STATUSES,
   VENUE_KINDS,
   type ConsultationKind,
   type Education,
   type Employment,
   type IssueCategory,
   type Residence,
-  type SessionStatus,
+  type MobileSessionStatus,
   type Sex,
   type VenueKind,
 } from '../../shared/domain/enums';
@@ -42,7 +42,7 @@ export interface SessionRow {
   date: string;
   districtId: string;
   location: string;
-  status: SessionStatus;
+  status: MobileSessionStatus;
 }
 
 export interface ConsultationRow {
@@ -178,7 +178,7 @@ export function readSession(r: RowReader, line: number): SessionRow {
     date: r.date('date', true, false) ?? '',
     districtId: r.district('district', true) ?? '',
     location: r.text('location'),
-    status: r.oneOf('status', 'sessionStatus', SESSION_STATUSES, 'conducted'),
+    status: r.oneOf('status', 'sessionStatus', MOBILE_SESSION_STATUSES, 'conducted'),
   };
   if (row.status === 'conducted' && row.date > todayIso()) r.error('date', 'futureDate');
   return row;

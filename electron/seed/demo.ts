@@ -11,7 +11,7 @@ import { caseInput } from '../../shared/api/caseInputs';
 import { clientInput } from '../../shared/api/clientInputs';
 import { consultationInput } from '../../shared/api/consultationInputs';
 import { contactPointInput } from '../../shared/api/contactPointInputs';
-import { sessionInput } from '../../shared/api/mobileSessionInputs';
+import { mobileSessionInput } from '../../shared/api/mobileSessionInputs';
 import type { CaseType, IssueCategory } from '../../shared/domain/enums';
 import type { UnlockedDatabase } from '../app/database';
 
@@ -228,7 +228,7 @@ export async function seedDemoInto(ctx: WriteCtx, cases: DemoCase[] = DEMO_CASES
   await setMeta(ctx.trx, META_KEYS.contactPointId, cpId);
   const sessionId = await saveSession(
     ctx,
-    sessionInput.parse({ date: '2024-04-10', districtId: 'ra-rudaki', jamoat: 'Чоргулбоғ', village: 'Чоргулбоғ', partnerAuthority: 'Ҷамоати деҳоти Чоргулбоғ', team: [{ name: 'Давлатова Сабоҳат', role: 'ҳуқуқшинос' }] }),
+    mobileSessionInput.parse({ date: '2024-04-10', districtId: 'ra-rudaki', jamoat: 'Чоргулбоғ', village: 'Чоргулбоғ', partnerAuthority: 'Ҷамоати деҳоти Чоргулбоғ', team: [{ name: 'Давлатова Сабоҳат', role: 'ҳуқуқшинос' }] }),
     cpId,
   );
   const caseIds: string[] = [];

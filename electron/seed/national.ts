@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { caseInput } from '../../shared/api/caseInputs';
 import { consultationInput } from '../../shared/api/consultationInputs';
 import { contactPointInput } from '../../shared/api/contactPointInputs';
-import { sessionInput } from '../../shared/api/mobileSessionInputs';
+import { mobileSessionInput } from '../../shared/api/mobileSessionInputs';
 import type { CaseType } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import type { UnlockedDatabase } from '../app/database';
@@ -153,7 +153,7 @@ export async function seedNational(db: UnlockedDatabase, spec: SizeSpec, o: Nati
     at(announce, () => {
       const village = rng.pick(['Навобод', 'Дилкушо', 'Ободӣ', 'Зарафшон', 'Сомониён', 'Қалъача', 'Пахтакор']);
       const id = rows.session(
-        sessionInput.parse({ date: dayOf(day), districtId: district.id, jamoat: village, village, partnerAuthority: `Ҷамоати деҳоти ${village}`, team: [{ name: cp.lawyers[0]!, role: 'ҳуқуқшинос' }] }),
+        mobileSessionInput.parse({ date: dayOf(day), districtId: district.id, jamoat: village, village, partnerAuthority: `Ҷамоати деҳоти ${village}`, team: [{ name: cp.lawyers[0]!, role: 'ҳуқуқшинос' }] }),
         cp,
       );
       counts.sessions += 1;

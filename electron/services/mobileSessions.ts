@@ -17,7 +17,7 @@ import type { MobileSessionDetail, MobileSessionSummary } from '../../shared/api
 import type { Paged } from '../../shared/api/pagedCount';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
-import type { SessionStatus } from '../../shared/domain/enums';
+import type { MobileSessionStatus } from '../../shared/domain/enums';
 import { consultationsOf } from './consultationViews';
 import { requireContactPoint } from './contactPoints';
 import { fieldError } from './fieldPaths';
@@ -100,7 +100,7 @@ export async function saveSession(s: Unlocked, input: SessionFields, today: stri
  * conducted → planned/cancelled only while no consultation was recorded in it (a mistake), never after.
  * Checks the change of the session `id` (its current status and date in `row`), then writes it.
  */
-export async function changeSessionStatus(ctx: WriteCtx, row: { id: string; status: SessionStatus; date: string }, status: SessionStatus, today: string): Promise<void> {
+export async function changeSessionStatus(ctx: WriteCtx, row: { id: string; status: MobileSessionStatus; date: string }, status: MobileSessionStatus, today: string): Promise<void> {
   const from = row.status;
   if (from === status) throw new AppError('INVALID_TRANSITION', `The session is already ${status}`, undefined, { from, to: status });
   if (status === 'conducted') {
@@ -113,7 +113,7 @@ export async function changeSessionStatus(ctx: WriteCtx, row: { id: string; stat
   await writeSessionStatus(ctx, row.id, from, status, today);
 }
 
-export async function setSessionStatus(s: Unlocked, id: string, status: SessionStatus, today: string = todayIso()): Promise<MobileSessionDetail> {
+export async function setSessionStatus(s: Unlocked, id: string, status: MobileSessionStatus, today: string = todayIso()): Promise<MobileSessionDetail> {
   await withWrite(s, async (ctx) => changeSessionStatus(ctx, await getSessionRow(ctx.trx, id), status, today));
   return getSession(s, id);
 }

@@ -29,7 +29,7 @@ import {
 import { consultationInput, consultationListInput, deskRegisterInput } from './consultationInputs';
 import { contactPointInput, staffInput } from './contactPointInputs';
 import { dashboardInput, receiptInput, searchInput } from './dashboardInputs';
-import { sessionInput, sessionListInput, sessionStatusInput } from './mobileSessionInputs';
+import { mobileSessionInput, mobileSessionListInput, mobileSessionStatusInput } from './mobileSessionInputs';
 import { idInput } from './validation';
 import * as F from './filingsInputs';
 import type * as FT from './filingsTypes';
@@ -45,7 +45,7 @@ import { optionalRecordId, passphrase, requiredText, username } from './validati
 // `access: 'public'` channels work before the database is unlocked; everything else needs a session
 // and the named permission.
 
-type Access = 'public' | 'session' | Permission;
+type Access = 'public' | 'signedIn' | Permission;
 
 interface ChannelDef<I extends z.ZodType, O> {
   input: I;
@@ -69,7 +69,7 @@ export const contract = {
     'public',
   ),
 
-  'session:create': channel<AppStatus>()(
+  'login:create': channel<AppStatus>()(
     z
       .object({
         username,
@@ -82,15 +82,15 @@ export const contract = {
       .refine((v) => v.passphrase === v.passphraseConfirm, { message: 'passphraseMismatch', path: ['passphraseConfirm'] }),
     'public',
   ),
-  'session:unlock': channel<AppStatus>()(
+  'login:unlock': channel<AppStatus>()(
     z.object({ username, passphrase: z.string().min(1, { message: 'required' }).max(1024) }).strict(),
     'public',
   ),
-  'session:lock': channel<AppStatus>()(empty, 'public'),
+  'login:lock': channel<AppStatus>()(empty, 'public'),
   // The one idle clock lives in the main process. Reporting keystrokes and clicks is use (it needs the
   // session, and like every such call it restarts the clock); asking what is left is not, so it is
   // public and tells nothing but the time.
-  'idle:activity': channel<IdleState>()(empty, 'session'),
+  'idle:activity': channel<IdleState>()(empty, 'signedIn'),
   'idle:remaining': channel<IdleState>()(empty, 'public'),
   // Recovery works before anyone is signed in, and only while the database is damaged: the list gives
   // dates and sizes; a restore needs an administrator's passphrase from that backup's own key file.
@@ -101,19 +101,19 @@ export const contract = {
 
   // ---- Records: contact points, mobile sessions, clients, consultations, cases. Inputs and outputs: ./<area>Inputs.ts and ./<area>Types.ts.
   // Contact points and staff are the installation's set-up (administrator); lists are needed by every screen.
-  'contactPoints:list': channel<ContactPoint[]>()(z.object({ includeClosed: z.boolean().default(true) }).strict(), 'session'),
+  'contactPoints:list': channel<ContactPoint[]>()(z.object({ includeClosed: z.boolean().default(true) }).strict(), 'signedIn'),
   'contactPoints:save': channel<ContactPoint>()(contactPointInput, 'settings:manage'),
   'contactPoints:setOwn': channel<AppStatus>()(z.object({ contactPointId: optionalRecordId }).strict(), 'settings:manage'),
   'staff:list': channel<StaffMember[]>()(
     z.object({ contactPointId: optionalRecordId, includeInactive: z.boolean().default(false) }).strict(),
-    'session',
+    'signedIn',
   ),
   'staff:save': channel<StaffMember>()(staffInput, 'settings:manage'),
 
-  'sessions:list': channel<Paged<MobileSessionSummary>>()(sessionListInput, 'personal:read'),
-  'sessions:get': channel<MobileSessionDetail>()(idInput, 'personal:read'),
-  'sessions:save': channel<MobileSessionDetail>()(sessionInput, 'personal:write'),
-  'sessions:setStatus': channel<MobileSessionDetail>()(sessionStatusInput, 'personal:write'),
+  'mobileSessions:list': channel<Paged<MobileSessionSummary>>()(mobileSessionListInput, 'personal:read'),
+  'mobileSessions:get': channel<MobileSessionDetail>()(idInput, 'personal:read'),
+  'mobileSessions:save': channel<MobileSessionDetail>()(mobileSessionInput, 'personal:write'),
+  'mobileSessions:setStatus': channel<MobileSessionDetail>()(mobileSessionStatusInput, 'personal:write'),
 
   'clients:list': channel<Paged<ClientSummary>>()(clientListInput, 'personal:read'),
   'clients:get': channel<ClientDetail>()(idInput, 'personal:read'),
@@ -147,7 +147,7 @@ export const contract = {
   'users:setActive': channel<UserSummary>()(S.userSetActiveInput, 'users:manage'),
   'users:resetPassword': channel<UserSummary>()(S.userResetPasswordInput, 'users:manage'),
   'security:rotateKey': channel<KeyRotationSummary>()(empty, 'users:manage'),
-  'session:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'session'),
+  'login:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'signedIn'),
   'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
   'audit:export': channel<FileOut>()(empty, 'audit:read'),
   'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
@@ -155,7 +155,7 @@ export const contract = {
   'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
   'backups:listBeforeRotation': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:destroyBeforeRotation': channel<{ destroyed: number }>()(empty, 'settings:manage'),
-  'settings:get': channel<SecuritySettings>()(empty, 'session'),
+  'settings:get': channel<SecuritySettings>()(empty, 'signedIn'),
   'settings:save': channel<SecuritySettings>()(S.settingsSaveInput, 'settings:manage'),
   // Data protection: erasure on request (her statistics stay, anonymous) and the retention review.
   'clients:erase': channel<{ rows: number }>()(S.eraseClientInput, 'personal:delete'),
@@ -165,14 +165,14 @@ export const contract = {
   'updates:trustedKeys': channel<TrustedKeyInfo[]>()(empty, 'settings:manage'),
   'updates:trustKey': channel<{ fingerprint: string }>()(S.trustKeyInput, 'settings:manage'),
 
-  // ---- Filings (issue 4). Inputs: ./filingsInputs.ts; outputs: ./filingsTypes.ts.
+  // ---- Filings. Inputs: ./filingsInputs.ts; outputs: ./filingsTypes.ts.
   'filings:templates': channel<FT.FilingTemplateSummary[]>()(F.filingTemplatesInput, 'personal:read'),
   'filings:prepare': channel<FT.FilingPreparation>()(F.filingInput, 'personal:read'),
   'filings:preview': channel<FT.FilingPreview>()(F.filingInput, 'personal:read'),
   'filings:save': channel<FT.DocumentSummary>()(F.filingInput, 'documents:write'),
   'documents:list': channel<FT.DocumentSummary[]>()(F.documentsListInput, 'personal:read'),
   'documents:get': channel<FT.DocumentFile>()(F.documentGetInput, 'personal:read'),
-  'legalRefs:list': channel<FT.LegalRef[]>()(empty, 'session'),
+  'legalRefs:list': channel<FT.LegalRef[]>()(empty, 'signedIn'),
   // Article numbers and fees shape every filing: only administrators change or confirm them.
   'legalRefs:save': channel<FT.LegalRef[]>()(F.legalRefSaveInput, 'settings:manage'),
   'legalRefs:confirm': channel<FT.LegalRef[]>()(F.legalRefConfirmInput, 'settings:manage'),
@@ -182,7 +182,7 @@ export const contract = {
   'proposals:list': channel<FT.ProposedChange[]>()(empty, 'settings:manage'),
   'proposals:decide': channel<FT.ProposedChange[]>()(F.proposalDecideInput, 'settings:manage'),
 
-  // ---- Reports and register import (issue 5). Aggregates need stats:read; importing registers writes
+  // ---- Reports and register import. Aggregates need stats:read; importing registers writes
   // personal data.
   'reports:indicators': channel<IndicatorReport>()(R.reportQueryInput, 'stats:read'),
   // The drill-down lists consultations one by one: records, not statistics, so not for analysts.
@@ -191,8 +191,8 @@ export const contract = {
   'import:preview': channel<ImportSummary>()(R.importInput, 'personal:write'),
   'import:commit': channel<ImportSummary>()(R.importInput, 'personal:write'),
 
-  // ---- Exchange between installations and the Ombudsman hub (issue 6). Types: ./exchangeTypes.ts.
-  'exchange:identity': channel<X.ExchangeIdentity>()(empty, 'session'),
+  // ---- Exchange between installations and the Ombudsman hub. Types: ./exchangeTypes.ts.
+  'exchange:identity': channel<X.ExchangeIdentity>()(empty, 'signedIn'),
   // The role decides what an installation may send and receive: administrators only.
   'exchange:setRole': channel<X.ExchangeIdentity>()(X.setRoleInput, 'settings:manage'),
   'exchange:pairingFile': channel<X.PairingFile>()(empty, 'exchange:run'),
@@ -210,8 +210,8 @@ export const contract = {
 
   // ---- Files through the main process's own dialogs (Electron only; browser mode refuses them). The
   // channel that takes or makes the file checks its own permission.
-  'files:open': channel<{ file: OpenedFile | null }>()(fileOpenInput, 'session'),
-  'files:save': channel<{ saved: boolean }>()(fileSaveInput, 'session'),
+  'files:open': channel<{ file: OpenedFile | null }>()(fileOpenInput, 'signedIn'),
+  'files:save': channel<{ saved: boolean }>()(fileSaveInput, 'signedIn'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -22,7 +22,7 @@ export const ERROR_CODES = [
   'DATABASE_BUSY',
   'READ_ONLY',
   'DISK_FULL',
-  // Exchange (issue 6): an exchange package that cannot be applied; params.reason says why.
+  // Exchange: an exchange package that cannot be applied; params.reason says why.
   'PACKAGE_REFUSED',
   // A file (register, template) that would unpack to more than the app opens; params.megabytes.
   'FILE_TOO_LARGE',

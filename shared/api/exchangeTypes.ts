@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INSTALLATION_ROLES, type InstallationRole } from '../domain/enums';
 import { fileInput, type FileOut } from './files';
 
-// Types and input schemas of the exchange channels (issue 6): pairing, packages, conflicts, the hub.
+// Types and input schemas of the exchange channels: pairing, packages, conflicts, the hub.
 
 /** Why a package was refused; each has a text under `exchange.refused.<reason>`. */
 export const REFUSAL_REASONS = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fileInput } from './files';
 import { optionalText, recordId, requiredText, visibleText } from './validation';
 
-// Input schemas of the filings channels (issue 4). Answers are free text here: their meaning depends
+// Input schemas of the filings channels. Answers are free text here: their meaning depends
 // on the template's manifest, so the handler checks them field by field and reports i18n keys.
 
 const id = recordId;

@@ -1,4 +1,4 @@
-// Output types of the filings channels (issue 4): templates, the wizard's preparation, documents,
+// Output types of the filings channels: templates, the wizard's preparation, documents,
 // legal references. Input schemas: ./filingsInputs.ts.
 
 import type { FileOut } from './files';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_STATUSES } from '../domain/enums';
+import { MOBILE_SESSION_STATUSES } from '../domain/enums';
 import {
   districtId,
   enumOf,
@@ -16,13 +16,13 @@ import {
 // Messages are i18n keys under `validation.`; a refinement names the field it is about (`path`), so the form
 // can show the message beside it.
 
-export const sessionListInput = z
+export const mobileSessionListInput = z
   .object({
     ...paging,
     sort: enumOf(['date', 'code', 'status']).default('date'),
     from: optionalIsoDate,
     to: optionalIsoDate,
-    status: enumOf(SESSION_STATUSES).optional(),
+    status: enumOf(MOBILE_SESSION_STATUSES).optional(),
     contactPointId: optionalRecordId,
   })
   .strict();
@@ -39,7 +39,7 @@ const teamMember = z
     if (!v.staffId && !v.name) ctx.addIssue({ code: 'custom', message: 'required', path: ['name'] });
   });
 
-export const sessionInput = z
+export const mobileSessionInput = z
   .object({
     id: recordId.optional(),
     /** Generated (contact point code + date + number) when empty. */
@@ -56,9 +56,9 @@ export const sessionInput = z
   })
   .strict();
 
-export const sessionStatusInput = z
+export const mobileSessionStatusInput = z
   .object({
     id: recordId,
-    status: enumOf(SESSION_STATUSES),
+    status: enumOf(MOBILE_SESSION_STATUSES),
   })
   .strict();

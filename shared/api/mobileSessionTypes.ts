@@ -1,4 +1,4 @@
-import type { SessionStatus } from '../domain/enums';
+import type { MobileSessionStatus } from '../domain/enums';
 import type { ConsultationSummary } from './consultationTypes';
 
 // Output types of the mobile-session channels.
@@ -13,7 +13,7 @@ export interface MobileSessionSummary {
   jamoat: string;
   village: string;
   partnerAuthority: string;
-  status: SessionStatus;
+  status: MobileSessionStatus;
   statusChangedOn: string | null;
   notes: string;
   consultationCount: number;

@@ -5,7 +5,7 @@ import { CONSULTATION_DIMENSIONS } from '../domain/indicatorDefinitions';
 import { fileInput } from './files';
 import { isoDate } from './validation';
 
-// Input schemas of the reports and import channels (issue 5).
+// Input schemas of the reports and import channels.
 
 const optionalCode = z
   .union([z.literal(''), z.null(), z.string().trim().max(80, { message: 'tooLong' })])

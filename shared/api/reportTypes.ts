@@ -1,7 +1,7 @@
 import type { VenueKind } from '../domain/enums';
 import type { BreakdownDimension as DeclaredDimension } from '../domain/indicatorDimensions';
 
-// The shapes of the indicator report (issue 5): what the engine returns, what the CLI writes as JSON,
+// The shapes of the indicator report: what the engine returns, what the CLI writes as JSON,
 // what the screen shows and the exports lay out. Pure types; no runtime code.
 
 export interface ReportFilters {

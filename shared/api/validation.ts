@@ -80,7 +80,7 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
   });
 }
 
-// ---- Building blocks of the case-tracking inputs (issue 3) ----
+// ---- Building blocks of the case-tracking inputs ----
 
 /** Record ids are UUIDv7 strings made by this app. */
 export const recordId = z.string({ message: 'required' }).regex(UUID_RE, { message: 'invalid' });

@@ -72,8 +72,8 @@ export type Referral = (typeof REFERRALS)[number];
 export const VENUE_KINDS = ['contact_point', 'mobile_session'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
-export const SESSION_STATUSES = ['planned', 'conducted', 'cancelled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const MOBILE_SESSION_STATUSES = ['planned', 'conducted', 'cancelled'] as const;
+export type MobileSessionStatus = (typeof MOBILE_SESSION_STATUSES)[number];
 
 export const CASE_TYPES = [
   'alimony_share',

@@ -14,7 +14,7 @@ export const ENUM_LABEL_KEYS = {
   consultationKind: enums.CONSULTATION_KINDS,
   referral: enums.REFERRALS,
   venueKind: enums.VENUE_KINDS,
-  sessionStatus: enums.SESSION_STATUSES,
+  sessionStatus: enums.MOBILE_SESSION_STATUSES,
   caseType: enums.CASE_TYPES,
   caseStatus: enums.CASE_STATUSES,
   caseOutcome: enums.CASE_OUTCOMES,

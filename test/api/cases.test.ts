@@ -53,7 +53,7 @@ describe('cases', () => {
       '2024-04-01 closed',
     ]);
     expect(await t.raw('cases:setStatus', { id: c.id, status: 'enforcement' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    const audit = await t.app.requireSession().db.selectFrom('audit_log').select('detail').where('action', '=', 'case.status').where('entity_id', '=', c.id).execute();
+    const audit = await t.app.requireUnlocked().db.selectFrom('audit_log').select('detail').where('action', '=', 'case.status').where('entity_id', '=', c.id).execute();
     expect(audit).toHaveLength(6);
   });
 
@@ -134,7 +134,7 @@ describe('consultation receipt', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const prints = await t.app.requireSession().db.selectFrom('audit_log').selectAll().where('action', '=', 'print').execute();
+    const prints = await t.app.requireUnlocked().db.selectFrom('audit_log').selectAll().where('action', '=', 'print').execute();
     expect(prints).toHaveLength(2);
     expect(prints[0]!.entity_id).toBe(k.id);
   });

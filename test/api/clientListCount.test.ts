@@ -16,7 +16,7 @@ const OTHERS = 15;
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  const s = t.app.requireSession();
+  const s = t.app.requireUnlocked();
   await s.db.transaction().execute(async (trx) => {
     const ctx = { trx, w: s.writer, user: s.user };
     for (let i = 0; i < WOMEN_FROM_MIGRANT_HOUSEHOLDS; i++) {

@@ -19,7 +19,7 @@ async function fieldErrors(channel: Parameters<TestApp['raw']>[0], input: unknow
 }
 
 async function count(table: 'clients' | 'client_phones' | 'children' | 'migrant_households'): Promise<number> {
-  const r = await t.app.requireSession().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.app.requireUnlocked().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -82,7 +82,7 @@ describe('clients:save', () => {
 
   it('keeps a recorded age ageing: the age told two years ago is two years more today', async () => {
     const id = await newClient(t, { birthDate: null, age: 40 });
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     const twoYearsAgo = addMonths(todayIso(), -24);
     await db.updateTable('clients').set({ age_recorded_on: twoYearsAgo }).where('id', '=', id).execute();
     const got = await t.call('clients:get', { id });
@@ -94,7 +94,7 @@ describe('clients:save', () => {
 
   it('audits creation without personal data', async () => {
     const id = await newClient(t);
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     const entry = await db.selectFrom('audit_log').selectAll().where('action', '=', 'client.create').where('entity_id', '=', id).executeTakeFirstOrThrow();
     expect(entry.username).toBe('admin');
     expect(entry.detail).not.toMatch(/Раҳимова|Малика|931234567/);
@@ -163,9 +163,9 @@ describe('duplicates and merge', () => {
   });
 
   it('does not let a paralegal merge', async () => {
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     await db.updateTable('users').set({ role: 'paralegal' }).execute();
-    t.app.requireSession().user.role = 'paralegal';
+    t.app.requireUnlocked().user.role = 'paralegal';
     const a = await newClient(t);
     const b = await newClient(t);
     await expect(t.call('clients:merge', { keepId: a, mergeId: b })).rejects.toMatchObject({ info: { code: 'FORBIDDEN' } });
@@ -217,7 +217,7 @@ describe('clients:list and search:global', () => {
   });
 
   it('answers a name search from the index, not by scanning clients', async () => {
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     const { sql } = await import('kysely');
     const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM clients WHERE search_key >= ${'rahimova'} AND search_key < ${'rahimova\uffff'} AND deleted_at IS NULL`.execute(db);
     expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/USING INDEX clients_search_key/);

@@ -98,7 +98,7 @@ describe('consultations:save', () => {
 
 describe('mobile sessions and the session desk', () => {
   async function plan(date: string) {
-    return t.call('sessions:save', { date, districtId: 'su-bobojon-ghafurov', jamoat: 'Ҷамоати Унҷи', village: 'Деҳаи Унҷи', partnerAuthority: 'Ҳукумати ноҳия', team: [{ name: 'Шарипова Н.', role: 'lawyer' }] });
+    return t.call('mobileSessions:save', { date, districtId: 'su-bobojon-ghafurov', jamoat: 'Ҷамоати Унҷи', village: 'Деҳаи Унҷи', partnerAuthority: 'Ҳукумати ноҳия', team: [{ name: 'Шарипова Н.', role: 'lawyer' }] });
   }
 
   it('plans a session with a generated code, then conducts it; a future session cannot be conducted', async () => {
@@ -107,12 +107,12 @@ describe('mobile sessions and the session desk', () => {
     expect(past.team.map((m) => m.name)).toEqual(['Шарипова Н.']);
     expect((await plan('2024-05-10')).session.code).toBe('KH-01-20240510-2');
     const future = await plan(addMonths(todayIso(), 1));
-    expect(await t.raw('sessions:setStatus', { id: future.session.id, status: 'conducted' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect((await t.call('sessions:setStatus', { id: past.session.id, status: 'conducted' })).session.status).toBe('conducted');
-    expect((await t.call('sessions:setStatus', { id: future.session.id, status: 'cancelled' })).session.status).toBe('cancelled');
-    const list = await t.call('sessions:list', { status: 'planned' });
+    expect(await t.raw('mobileSessions:setStatus', { id: future.session.id, status: 'conducted' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect((await t.call('mobileSessions:setStatus', { id: past.session.id, status: 'conducted' })).session.status).toBe('conducted');
+    expect((await t.call('mobileSessions:setStatus', { id: future.session.id, status: 'cancelled' })).session.status).toBe('cancelled');
+    const list = await t.call('mobileSessions:list', { status: 'planned' });
     expect(list.rows.map((r) => r.id)).toEqual([expect.any(String)]);
-    expect((await t.call('sessions:list', { from: '2024-05-01', to: '2024-05-31', sort: 'code', dir: 'asc' })).rows.map((r) => r.code)).toEqual(['KH-01-20240510-1', 'KH-01-20240510-2']);
+    expect((await t.call('mobileSessions:list', { from: '2024-05-01', to: '2024-05-31', sort: 'code', dir: 'asc' })).rows.map((r) => r.code)).toEqual(['KH-01-20240510-1', 'KH-01-20240510-2']);
   });
 
   it('registers a woman and her consultation in one call, with venue, date and district from the session', async () => {
@@ -127,10 +127,10 @@ describe('mobile sessions and the session desk', () => {
     expect(k.snapshot).toMatchObject({ migrantHousehold: true, abandoned: true, residenceDistrictId: 'su-khujand' });
     expect(reg.client.children).toHaveLength(2);
     // Recording a consultation marks the planned session conducted; it cannot be undone or cancelled now.
-    const detail = await t.call('sessions:get', { id: s.session.id });
+    const detail = await t.call('mobileSessions:get', { id: s.session.id });
     expect(detail.session).toMatchObject({ status: 'conducted', consultationCount: 1, clientCount: 1 });
     expect(detail.consultations.map((c) => c.clientId)).toEqual([reg.clientId]);
-    expect(await t.raw('sessions:setStatus', { id: s.session.id, status: 'planned' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(await t.raw('mobileSessions:setStatus', { id: s.session.id, status: 'planned' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
     // An existing client, found by search, is registered by id.
     const again = await t.call('desk:register', { mobileSessionId: s.session.id, clientId: reg.clientId, consultation: { issues: ['paternity'] } });
     expect(again.client.consultations).toHaveLength(2);
@@ -138,7 +138,7 @@ describe('mobile sessions and the session desk', () => {
 
   it('saves nothing when the consultation part of the desk registration fails', async () => {
     const s = await plan('2024-05-10');
-    await t.call('sessions:setStatus', { id: s.session.id, status: 'cancelled' });
+    await t.call('mobileSessions:setStatus', { id: s.session.id, status: 'cancelled' });
     const before = (await t.call('clients:list', {})).total;
     const res = await t.raw('desk:register', { mobileSessionId: s.session.id, client: clientInput(), consultation: { issues: ['alimony'] } });
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'mobileSessionId', key: 'invalid' }] } });

@@ -30,7 +30,7 @@ describe('erasure on request', () => {
     const res = await t.call('clients:erase', { id, confirm: true });
     expect(res.rows).toBeGreaterThan(3);
 
-    const s = t.app.requireSession();
+    const s = t.app.requireUnlocked();
     // No trace of her name, phone, document or child in any table, including the change history.
     const dump = JSON.stringify(
       ['clients', 'client_phones', 'migrant_households', 'children', 'consultations', 'change_log'].map((table) => s.raw.prepare(`SELECT * FROM ${table}`).all()),
@@ -54,8 +54,8 @@ describe('erasure on request', () => {
     const id = (await t.call('clients:save', clientInput())).client.id;
     const pass = 'paralegal password 1';
     await t.call('users:create', { username: 'para', displayName: 'P', role: 'paralegal', password: pass, passwordConfirm: pass });
-    await t.call('session:lock', {});
-    await t.call('session:unlock', { username: 'para', passphrase: pass });
+    await t.call('login:lock', {});
+    await t.call('login:unlock', { username: 'para', passphrase: pass });
     expect(await t.raw('clients:erase', { id, confirm: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -78,7 +78,7 @@ describe('files through main’s dialogs', () => {
     expect(await browser.raw('import:preview', { kind: 'contact-points', file: { token } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     await t.app.lock();
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(await t.raw('import:preview', { kind: 'contact-points', file: { token } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
@@ -125,7 +125,7 @@ describe('files through main’s dialogs', () => {
 
     const kept = await t.call('audit:export', {});
     await t.app.lock();
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     dialogs.toSave = join(t.dir, 'after-lock.csv');
     expect(await t.raw('files:save', { held: kept.held! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(existsSync(dialogs.toSave)).toBe(false);

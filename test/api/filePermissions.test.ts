@@ -51,7 +51,7 @@ describe('file permissions', () => {
     const dataDir = await freshApp();
     await t.call('backups:create', {});
     // The way before an upgrade or a restore, and the command line's: VACUUM INTO a new file.
-    const s = t.app.requireSession();
+    const s = t.app.requireUnlocked();
     createBackup(s.raw, s.dbPath, 'pre-migration');
     const dir = join(dataDir, 'backups');
     expect(mode(dir)).toBe(0o700);
@@ -65,14 +65,14 @@ describe('file permissions', () => {
     const dataDir = await freshApp();
     const prefs = join(dataDir, 'preferences.json');
     expect(readFileSync(prefs, 'utf8')).not.toContain(ADMIN.username);
-    await t.call('session:lock', {});
+    await t.call('login:lock', {});
     expect(await t.call('app:status', {})).not.toHaveProperty('lastUsername');
 
     // As an earlier version left them: an open folder and files, and the last user's name.
     writeFileSync(prefs, JSON.stringify({ language: 'ru', lastUsername: ADMIN.username }));
     chmodSync(dataDir, 0o755);
     for (const file of readdirSync(dataDir)) if (statSync(join(dataDir, file)).isFile()) chmodSync(join(dataDir, file), 0o644);
-    const status = await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const status = await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(status.language).toBe('ru');
     expect(readFileSync(prefs, 'utf8')).not.toContain(ADMIN.username);
     expectOwnerOnly(dataDir);

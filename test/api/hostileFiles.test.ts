@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => t?.cleanup());
 
 function writes(): number {
-  return (t.app.requireSession().raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  return (t.app.requireUnlocked().raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 }
 
 async function register(build: (sheet: ExcelJS.Worksheet) => void = () => {}): Promise<Buffer> {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => t?.cleanup());
 
 function writes(): number {
-  const s = t.app.requireSession();
+  const s = t.app.requireUnlocked();
   return (s.raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 }
 

@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../support/testApp';
 // Random and malformed input thrown at every API handler: it must answer with an envelope, never
 // crash, never leak an internal error, and a refused call must not have written anything.
 
-const SKIP: ChannelName[] = ['session:lock', 'session:unlock', 'session:create', 'backups:restore'];
+const SKIP: ChannelName[] = ['login:lock', 'login:unlock', 'login:create', 'backups:restore'];
 const NASTY = ["'; DROP TABLE clients; --", '<script>alert(1)</script>', '=HYPERLINK("http://x","y")', '\u0000', '𝒳'.repeat(300), '../../etc/passwd', '-1', 'NaN', '1e309'];
 
 const hostile = fc.oneof(
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => t?.cleanup());
 
 async function writes(): Promise<number> {
-  const s = t.app.requireSession();
+  const s = t.app.requireUnlocked();
   const r = s.raw.prepare('SELECT (SELECT count(*) FROM change_log) + (SELECT count(*) FROM meta) AS n').get() as { n: number };
   return r.n;
 }
@@ -45,7 +45,7 @@ describe('hostile input at every handler', () => {
           expect(await writes()).toBe(before);
         }
         // The session must survive whatever was sent.
-        expect(t.app.session).not.toBeNull();
+        expect(t.app.unlocked).not.toBeNull();
       }),
       { numRuns: 25 },
     );

@@ -4,7 +4,7 @@ import type { ChannelOutput } from '../../shared/api/contract';
 import { consult, newClient, ownContactPoint } from '../support/caseFixtures';
 import { createTestApp, type TestApp } from '../support/testApp';
 
-// The counting rules of the indicator report that the fixture registers do not reach (issue 8: the
+// The counting rules of the indicator report that the fixture registers do not reach (the
 // engine now counts in one pass in code instead of SQL window functions). Worked out by hand below.
 // Some situations cannot be made through the channels (a consultation that reaches us from a peer
 // after its client was merged, a consultation whose issues were all removed, two consultations
@@ -15,7 +15,7 @@ let report: ChannelOutput<'reports:indicators'>;
 const YEAR = { from: '2024-01-01', to: '2024-12-31' };
 const wife = { household: { relation: 'wife', departureDate: '2020-01-01', lastRemittanceDate: '2024-01-01', maritalStatus: 'registered' } } as const;
 
-const db = () => t.app.requireSession().db;
+const db = () => t.app.requireUnlocked().db;
 const setClientOf = (consultationId: string, clientId: string) => sql`UPDATE consultations SET client_id = ${clientId} WHERE id = ${consultationId}`.execute(db());
 const setCreatedAt = (consultationId: string, at: string) => sql`UPDATE consultations SET created_at = ${at} WHERE id = ${consultationId}`.execute(db());
 

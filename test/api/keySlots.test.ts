@@ -15,8 +15,8 @@ const readKeys = (): Keyring => JSON.parse(readFileSync(keyFile(), 'utf8')) as K
 const writeKeys = (k: unknown) => writeFileSync(keyFile(), JSON.stringify(k));
 
 async function unlockAs(username: string, passphrase: string) {
-  await t.call('session:lock', {});
-  return t.raw('session:unlock', { username, passphrase });
+  await t.call('login:lock', {});
+  return t.raw('login:unlock', { username, passphrase });
 }
 
 describe('a key slot is bound to its user', () => {
@@ -29,8 +29,8 @@ describe('a key slot is bound to its user', () => {
     writeKeys({ ...keys, slots: [admin, { ...analyst, userId: admin.userId }] });
     expect(await unlockAs('analyst1', PASS)).toMatchObject({ ok: false, error: { code: 'KEY_SLOT_ALTERED' } });
     // A wrong passphrase is still told apart from an altered slot.
-    expect(await t.raw('session:unlock', { username: 'analyst1', passphrase: 'not the password at all' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await t.raw('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({ ok: true });
+    expect(await t.raw('login:unlock', { username: 'analyst1', passphrase: 'not the password at all' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await t.raw('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({ ok: true });
   });
 
   it('refuses a slot whose user name was changed', async () => {

@@ -18,11 +18,11 @@ interface Entry {
 }
 
 async function entriesAfter(seq: number): Promise<Entry[]> {
-  return t.app.requireSession().db.selectFrom('audit_log').select(['username', 'action', 'entity', 'entity_id', 'detail']).where('seq', '>', seq).orderBy('seq').execute();
+  return t.app.requireUnlocked().db.selectFrom('audit_log').select(['username', 'action', 'entity', 'entity_id', 'detail']).where('seq', '>', seq).orderBy('seq').execute();
 }
 
 async function lastSeq(): Promise<number> {
-  const r = await t.app.requireSession().db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  const r = await t.app.requireUnlocked().db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
   return r.seq;
 }
 

@@ -23,7 +23,7 @@ function damagePage(dbPath: string, page: number): Buffer {
 }
 
 function rootPage(t: TestApp, table: string): number {
-  const row = t.app.requireSession().raw.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number };
+  const row = t.app.requireUnlocked().raw.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number };
   return row.rootpage;
 }
 
@@ -47,13 +47,13 @@ describe('recovery of a damaged database before unlock', () => {
     const { backupName, dbPath } = await withBackup();
     // A table the unlock itself never reads: its integrity check finds the damage.
     const staffPage = rootPage(t, 'staff');
-    await t.call('session:lock', {});
+    await t.call('login:lock', {});
     const damaged = damagePage(dbPath, staffPage);
 
     // Nothing shows before a right passphrase opens the file; then the unlock answers with recovery.
     expect((await t.call('app:status', {})).state).toBe('locked');
-    expect(await t.raw('session:unlock', { username: ADMIN.username, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect((await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('recovery');
+    expect(await t.raw('login:unlock', { username: ADMIN.username, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect((await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('recovery');
     expect((await t.call('app:status', {})).state).toBe('recovery');
 
     const { folder, backups } = await t.call('recovery:backups', {});
@@ -83,7 +83,7 @@ describe('recovery of a damaged database before unlock', () => {
     expect(readFileSync(join(t.dir, 'damaged', keptDb!)).equals(damaged)).toBe(true);
 
     // The backup's data is back (the client made after it is not), and the restore is in its audit trail.
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(await clientNames(t)).toEqual(['Назарова']);
     const audit = await t.call('audit:list', { offset: 0, limit: 10, action: 'backup.restore' });
     expect(audit.chainOk).toBe(true);
@@ -94,7 +94,7 @@ describe('recovery of a damaged database before unlock', () => {
 
   it('refuses recovery while the database is whole, even with the administrator passphrase', async () => {
     const { backupName, dbPath } = await withBackup();
-    await t.call('session:lock', {});
+    await t.call('login:lock', {});
     const before = readFileSync(dbPath);
     expect(await t.raw('recovery:backups', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.raw('recovery:restore', { name: backupName, username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({
@@ -102,15 +102,15 @@ describe('recovery of a damaged database before unlock', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(readFileSync(dbPath).equals(before)).toBe(true);
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(await clientNames(t)).toHaveLength(2);
   });
 
   it('a first page that no longer decrypts and a damaged key file lead to recovery too', async () => {
     const { dbPath } = await withBackup();
-    await t.call('session:lock', {});
+    await t.call('login:lock', {});
     damagePage(dbPath, 1);
-    expect((await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('recovery');
+    expect((await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('recovery');
 
     // A key file that cannot be read shows without any passphrase (a fresh start of the app).
     const fresh = await createTestApp({ dir: t.dir, unlocked: false });
@@ -122,10 +122,10 @@ describe('recovery of a damaged database before unlock', () => {
   it('a damaged page met during work closes the database and offers recovery', async () => {
     const { dbPath } = await withBackup();
     const clientsPage = rootPage(t, 'clients');
-    await t.call('session:lock', {});
+    await t.call('login:lock', {});
     damagePage(dbPath, clientsPage);
     // The unlock checks only the small tables it needs: it opens, and the damage shows at the first read.
-    expect((await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('unlocked');
+    expect((await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).state).toBe('unlocked');
     expect(await t.raw('clients:list', { offset: 0, limit: 50 })).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
     expect((await t.call('app:status', {})).state).toBe('recovery');
   });

@@ -23,7 +23,7 @@ const TABLES = ['contact_points', 'mobile_sessions', 'clients', 'client_phones',
 
 /** Every row of the tables above in the order written, and the change messages and audit actions, with ids and times named by order of appearance. */
 function recorded(t: TestApp) {
-  const raw = t.app.requireSession().raw;
+  const raw = t.app.requireUnlocked().raw;
   const names = new Map<string, string>();
   const name = (v: unknown) => {
     if (typeof v !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-/.test(v)) return v;
@@ -77,8 +77,8 @@ describe('a register imported and the same facts entered on the screens', () => 
     const cp = await entered.call('contactPoints:save', {
       code: 'CP-KHJ', name: 'Нуқтаи тамоси Хуҷанд', districtId: 'su-khujand', establishedOn: '2020-01-01', address: 'кӯчаи Ленин 12', organisation: 'Ваколатдор',
     });
-    const session = await entered.call('sessions:save', { code: 'MS-01', contactPointId: cp.id, date: today, districtId: 'su-istaravshan', village: 'деҳаи Ғозиён' });
-    await entered.call('sessions:setStatus', { id: session.session.id, status: 'conducted' });
+    const session = await entered.call('mobileSessions:save', { code: 'MS-01', contactPointId: cp.id, date: today, districtId: 'su-istaravshan', village: 'деҳаи Ғозиён' });
+    await entered.call('mobileSessions:setStatus', { id: session.session.id, status: 'conducted' });
     const malika = await entered.call('clients:save', {
       surname: 'Раҳимова', givenName: 'Малика', patronymic: 'Давлатовна', sex: 'F', birthDate: '1990-03-10', residenceDistrictId: 'su-khujand',
       residenceType: 'urban', employment: 'homemaker', education: 'general_secondary', phones: [{ phone: '+992927001122' }],
@@ -99,7 +99,7 @@ describe('a register imported and the same facts entered on the screens', () => 
     expect(a.rows.consultations![0]).toMatchObject({ snap_migrant_household: 1, snap_abandoned: 1, snap_age_band: '30-44' });
     expect(a.changes).toEqual(b.changes);
     expect(a.audit).toEqual(b.audit);
-    const imports = imported.app.requireSession().raw.prepare("SELECT entity FROM audit_log WHERE action = 'import.register' ORDER BY seq").all();
+    const imports = imported.app.requireUnlocked().raw.prepare("SELECT entity FROM audit_log WHERE action = 'import.register' ORDER BY seq").all();
     expect(imports).toEqual([{ entity: 'contact-points' }, { entity: 'mobile-sessions' }, { entity: 'consultations' }]);
   });
 
@@ -109,8 +109,8 @@ describe('a register imported and the same facts entered on the screens', () => 
     const summary = await imported.call('import:preview', { kind: 'mobile-sessions', file: { base64: b64(text) } });
     expect(summary.errors).toEqual([{ row: 2, column: 'date', key: 'futureDate', reason: 'the date is in the future' }]);
     const [cp] = await entered.call('contactPoints:list', { includeClosed: true });
-    const planned = await entered.call('sessions:save', { code: 'MS-02', contactPointId: cp!.id, date: tomorrow, districtId: 'su-khujand' });
-    const refused = await entered.raw('sessions:setStatus', { id: planned.session.id, status: 'conducted' });
+    const planned = await entered.call('mobileSessions:save', { code: 'MS-02', contactPointId: cp!.id, date: tomorrow, districtId: 'su-khujand' });
+    const refused = await entered.raw('mobileSessions:setStatus', { id: planned.session.id, status: 'conducted' });
     expect(refused.ok).toBe(false);
   });
 

@@ -56,8 +56,8 @@ describe('reports channels', () => {
 
   it('an analyst sees suppressed numbers but no consultation behind them, and cannot import', async () => {
     await t.call('users:create', { username: 'analyst', displayName: 'Таҳлилгар', role: 'analyst', password: 'analyst passphrase 1', passwordConfirm: 'analyst passphrase 1' });
-    await t.call('session:lock', {});
-    await t.call('session:unlock', { username: 'analyst', passphrase: 'analyst passphrase 1' });
+    await t.call('login:lock', {});
+    await t.call('login:unlock', { username: 'analyst', passphrase: 'analyst passphrase 1' });
     const r = await t.call('reports:indicators', { ...YEAR, suppressSmall: true });
     expect(r.indicators['1.2.4'].womenFromMigrantHouseholds).toBe('<5');
     // The drill-down is record-level (one row per consultation, exact totals): refused to an analyst,
@@ -75,7 +75,7 @@ describe('reports channels', () => {
   });
 
   it("names the audit trail's head in the report's metadata, for the printed report to carry", async () => {
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     const newest = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     const r = await t.call('reports:indicators', YEAR);
     expect(r.generated.auditHead).toEqual({ seq: newest.seq, hash: newest.hash });

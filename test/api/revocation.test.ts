@@ -70,14 +70,14 @@ describe('revocation gives the database a new key', () => {
     await addUser('para');
     const oldKeyFile = join(t.dir, 'copied.keys.json');
     copyFileSync(keyringPathFor(dbPath), oldKeyFile);
-    await t.call('session:lock', {});
-    await t.call('session:unlock', { username: 'para', passphrase: PASS });
-    await t.call('session:changePassword', { current: PASS, password: 'the new password here', passwordConfirm: 'the new password here' });
-    await t.call('session:lock', {});
+    await t.call('login:lock', {});
+    await t.call('login:unlock', { username: 'para', passphrase: PASS });
+    await t.call('login:changePassword', { current: PASS, password: 'the new password here', passwordConfirm: 'the new password here' });
+    await t.call('login:lock', {});
 
-    expect(await t.raw('session:unlock', { username: 'para', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await t.raw('login:unlock', { username: 'para', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(rowsReadWith(dbPath, (await unwrapKey(readKeyring(oldKeyFile), 'para', PASS)).dbKey)).toBe('refused');
-    expect(await t.raw('session:unlock', { username: 'para', passphrase: 'the new password here' })).toMatchObject({ ok: true });
+    expect(await t.raw('login:unlock', { username: 'para', passphrase: 'the new password here' })).toMatchObject({ ok: true });
   });
 
   it('an administrator’s rotation keeps every row and the integrity check, and every active user opens it', async () => {
@@ -103,8 +103,8 @@ describe('revocation gives the database a new key', () => {
   it('is refused to a user who may not manage users', async () => {
     t = await createTestApp();
     await addUser('para');
-    await t.call('session:lock', {});
-    await t.call('session:unlock', { username: 'para', passphrase: PASS });
+    await t.call('login:lock', {});
+    await t.call('login:unlock', { username: 'para', passphrase: PASS });
     expect(await t.raw('security:rotateKey', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

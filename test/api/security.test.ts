@@ -16,8 +16,8 @@ async function addUser(t: TestApp, username: string, role: UserRole) {
 }
 
 async function switchTo(t: TestApp, username: string, password = PASS) {
-  await t.call('session:lock', {});
-  return t.call('session:unlock', { username, passphrase: password });
+  await t.call('login:lock', {});
+  return t.call('login:unlock', { username, passphrase: password });
 }
 
 describe('users and key slots', () => {
@@ -39,14 +39,14 @@ describe('users and key slots', () => {
     const u = await addUser(t, 'para', 'paralegal');
     const disabled = await t.call('users:setActive', { id: u.id, active: false });
     expect(disabled).toMatchObject({ active: false, canUnlock: false });
-    await t.call('session:lock', {});
-    expect(await t.raw('session:unlock', { username: 'para', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:lock', {});
+    expect(await t.raw('login:unlock', { username: 'para', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     await t.call('users:setActive', { id: u.id, active: true, password: 'brand new password 2' });
     await t.call('users:resetPassword', { id: u.id, password: 'third password here', passwordConfirm: 'third password here' });
-    await t.call('session:lock', {});
-    expect(await t.raw('session:unlock', { username: 'para', passphrase: 'brand new password 2' })).toMatchObject({ ok: false });
-    expect((await t.call('session:unlock', { username: 'para', passphrase: 'third password here' })).user?.role).toBe('paralegal');
+    await t.call('login:lock', {});
+    expect(await t.raw('login:unlock', { username: 'para', passphrase: 'brand new password 2' })).toMatchObject({ ok: false });
+    expect((await t.call('login:unlock', { username: 'para', passphrase: 'third password here' })).user?.role).toBe('paralegal');
   });
 
   it('never leaves the database without an active administrator', async () => {
@@ -58,11 +58,11 @@ describe('users and key slots', () => {
 
   it('changes one’s own password only with the current one', async () => {
     t = await createTestApp();
-    expect(await t.raw('session:changePassword', { current: 'wrong one', password: 'new password 123', passwordConfirm: 'new password 123' })).toMatchObject({
+    expect(await t.raw('login:changePassword', { current: 'wrong one', password: 'new password 123', passwordConfirm: 'new password 123' })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE' },
     });
-    await t.call('session:changePassword', { current: ADMIN.passphrase, password: 'new password 123', passwordConfirm: 'new password 123' });
+    await t.call('login:changePassword', { current: ADMIN.passphrase, password: 'new password 123', passwordConfirm: 'new password 123' });
     expect((await switchTo(t, 'admin', 'new password 123')).state).toBe('unlocked');
   });
 });
@@ -135,17 +135,17 @@ describe('backups', () => {
     // ...is gone after restoring it; the app is locked and opens again.
     const status = await t.call('backups:restore', { name: backup.name });
     expect(status.state).toBe('locked');
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await t.call('users:list', {})).map((u) => u.username)).not.toContain('later');
     // The day's backup of this unlock is made in the background; it is listed once done.
-    await t.app.requireSession().dailyBackup;
+    await t.app.requireUnlocked().dailyBackup;
     const kinds = (await t.call('backups:list', {})).map((b) => b.reason);
     expect(kinds).toEqual(expect.arrayContaining(['manual', 'pre-restore', 'daily']));
   });
 
   it('names the audit head it holds, in the backup and in the list', async () => {
     t = await createTestApp();
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     const newest = async () => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     const before = await newest();
     const backup = await t.call('backups:create', {});
@@ -165,7 +165,7 @@ describe('backups', () => {
     (await import('node:fs')).writeFileSync(file, bytes);
     const res = await t.raw('backups:restore', { name: backup.name });
     expect(res).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await t.call('users:list', {})).length).toBe(1);
   });
 });

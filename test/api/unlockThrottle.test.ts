@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 function unlock(app: AppContext, username: string, passphrase: string) {
-  return dispatch(app, 'session:unlock', { username, passphrase });
+  return dispatch(app, 'login:unlock', { username, passphrase });
 }
 
 describe('waiting after wrong passphrases', () => {

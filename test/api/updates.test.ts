@@ -9,7 +9,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const REF = { key: 'test.article', textTg: 'моддаи 81 Кодекси оила', textRu: 'статья 81 Семейного кодекса', textEn: 'Family Code art. 81', value: '81', source: 'test', confirmed: true };
 
 async function refByKey(t: TestApp, key: string) {
-  const s = t.app.requireSession();
+  const s = t.app.requireUnlocked();
   return s.raw.prepare('SELECT key, text_tg, value, confirmed FROM legal_references WHERE key = ? AND deleted_at IS NULL').get(key);
 }
 
@@ -89,8 +89,8 @@ describe('signed updates of templates and legal references', () => {
     t = await createTestApp();
     const pass = 'lawyer password 123';
     await t.call('users:create', { username: 'law', displayName: 'L', role: 'lawyer', password: pass, passwordConfirm: pass });
-    await t.call('session:lock', {});
-    await t.call('session:unlock', { username: 'law', passphrase: pass });
+    await t.call('login:lock', {});
+    await t.call('login:unlock', { username: 'law', passphrase: pass });
     const keys = generateUpdateKeyPair();
     expect(await t.raw('updates:trustKey', { id: 'x', name: 'x', publicKeyPem: keys.publicKeyPem })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

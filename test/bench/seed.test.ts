@@ -19,7 +19,7 @@ import { caseInput, hearingInput, taskInput } from '../../shared/api/caseInputs'
 import { clientInput } from '../../shared/api/clientInputs';
 import { consultationInput } from '../../shared/api/consultationInputs';
 import { contactPointInput } from '../../shared/api/contactPointInputs';
-import { sessionInput } from '../../shared/api/mobileSessionInputs';
+import { mobileSessionInput } from '../../shared/api/mobileSessionInputs';
 import type { CaseOutcome, CaseStatus } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { FAST_KDF, tempDir } from '../support/temp';
@@ -124,8 +124,8 @@ describe('national seed', () => {
     await viaApp.db.transaction().execute(async (trx) => {
       const ctx = { trx, w: viaApp.writer, user: viaApp.user };
       const cpId = await saveContactPoint(ctx, cp);
-      const heldId = await saveSession(ctx, sessionInput.parse(held), cpId);
-      const cancelledId = await saveSession(ctx, sessionInput.parse(cancelled), cpId);
+      const heldId = await saveSession(ctx, mobileSessionInput.parse(held), cpId);
+      const cancelledId = await saveSession(ctx, mobileSessionInput.parse(cancelled), cpId);
       await writeSessionStatus(ctx, cancelledId, 'planned', 'cancelled', day);
       const fullId = await saveClient(ctx, full, day);
       const generatedId = await saveClient(ctx, generated, day);
@@ -149,8 +149,8 @@ describe('national seed', () => {
     viaSeed.raw.exec('BEGIN');
     const cpId = rows.contactPoint(cp);
     const cpRef = { id: cpId, code: 'KHU' };
-    const heldId = rows.session(sessionInput.parse(held), cpRef);
-    const cancelledId = rows.session(sessionInput.parse(cancelled), cpRef);
+    const heldId = rows.session(mobileSessionInput.parse(held), cpRef);
+    const cancelledId = rows.session(mobileSessionInput.parse(cancelled), cpRef);
     rows.sessionStatus(cancelledId, 'planned', 'cancelled', day, false);
     const fullState = rows.client(full, day);
     const generatedState = rows.client(generated, day);

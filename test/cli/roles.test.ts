@@ -94,7 +94,7 @@ beforeAll(async () => {
   for (const role of ROLES.filter((r) => r !== 'administrator')) {
     await t.call('users:create', { username: USER[role], displayName: USER[role], role, password: PASS, passwordConfirm: PASS });
   }
-  caseId = (await seedDemo(t.app.requireSession())).caseIds[0]!;
+  caseId = (await seedDemo(t.app.requireUnlocked())).caseIds[0]!;
   const backup = await t.call('backups:create', {});
   backupFile = join(backupDirFor(db), backup.name);
   writeFileSync(join(t.dir, 'peer.pair.json'), JSON.stringify(await t.call('exchange:pairingFile', {})));

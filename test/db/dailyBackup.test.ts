@@ -8,7 +8,7 @@ import { keyringPathFor, readKeyring } from '../../db/keyring';
 import { openDatabase } from '../../db/open';
 import { FAST_KDF, tempDir } from '../support/temp';
 
-// The day's automatic backup is made after the unlock, in the background (issue 8: a national
+// The day's automatic backup is made after the unlock, in the background (a national
 // database's copy held the unlock for over a minute). What a user relies on: the app is usable at once,
 // and the backup is a whole, encrypted copy of the data as it was at the unlock.
 
@@ -48,28 +48,28 @@ async function expectTheFirstFortyRows(file: string, dbKey: Buffer, dbPath: stri
 describe("the day's automatic backup", () => {
   it('is made while the app goes on writing, and holds the data as it was at the unlock', async () => {
     const dbPath = await freshDb();
-    const session = await unlockDatabase(dbPath, 'admin', PASS);
-    expect(session.dailyBackup).toBeDefined();
+    const unlocked = await unlockDatabase(dbPath, 'admin', PASS);
+    expect(unlocked.dailyBackup).toBeDefined();
     // The app writes (and SQLite checkpoints, as it does after every thousand pages) while the copy runs.
     for (let i = 40; i < 80; i++) {
-      await sql`INSERT INTO filler VALUES (${i}, randomblob(100000))`.execute(session.db);
-      session.raw.pragma('wal_checkpoint(PASSIVE)');
+      await sql`INSERT INTO filler VALUES (${i}, randomblob(100000))`.execute(unlocked.db);
+      unlocked.raw.pragma('wal_checkpoint(PASSIVE)');
     }
-    const backup = await session.dailyBackup!;
+    const backup = await unlocked.dailyBackup!;
     expect(backup?.reason).toBe('daily');
     expect(listBackups(join(dir, 'backups')).map((b) => b.name)).toEqual([backup!.name]);
-    const live = await sql<{ n: number }>`SELECT count(*) AS n FROM filler`.execute(session.db);
+    const live = await sql<{ n: number }>`SELECT count(*) AS n FROM filler`.execute(unlocked.db);
     expect(live.rows[0]!.n).toBe(80);
-    const dbKey = Buffer.from(session.dbKey);
-    await session.close();
+    const dbKey = Buffer.from(unlocked.dbKey);
+    await unlocked.close();
 
     await expectTheFirstFortyRows(backup!.file, dbKey, dbPath);
   });
 
   it('stays a consistent copy when the app changes rows and checkpoints in the middle of copying', async () => {
     const dbPath = await freshDb();
-    const session = await unlockDatabase(dbPath, 'admin', PASS);
-    await session.dailyBackup;
+    const unlocked = await unlockDatabase(dbPath, 'admin', PASS);
+    await unlocked.dailyBackup;
     // A copy that stops halfway until the app has changed every row and SQLite has checkpointed.
     let reachedHalf = () => {};
     const halfway = new Promise<void>((done) => (reachedHalf = done));
@@ -83,31 +83,31 @@ describe("the day's automatic backup", () => {
       await changed;
       writeFileSync(to, Buffer.concat([bytes.subarray(0, half), readFileSync(from).subarray(half)]));
     };
-    const made = copyBackup(session.raw, dbPath, session.dbKey, 'manual', join(dir, 'backups'), new Date(), slowCopy);
+    const made = copyBackup(unlocked.raw, dbPath, unlocked.dbKey, 'manual', join(dir, 'backups'), new Date(), slowCopy);
     await halfway;
-    await sql`UPDATE filler SET n = n + 1000, x = randomblob(1000000)`.execute(session.db);
-    session.raw.pragma('wal_checkpoint(PASSIVE)');
+    await sql`UPDATE filler SET n = n + 1000, x = randomblob(1000000)`.execute(unlocked.db);
+    unlocked.raw.pragma('wal_checkpoint(PASSIVE)');
     goOn();
     const backup = await made;
-    const dbKey = Buffer.from(session.dbKey);
-    await session.close();
+    const dbKey = Buffer.from(unlocked.dbKey);
+    await unlocked.close();
     await expectTheFirstFortyRows(backup.file, dbKey, dbPath);
   });
 
   it('is made through SQLite when the operating system will not copy the open file', async () => {
     const dbPath = await freshDb();
-    const session = await unlockDatabase(dbPath, 'admin', PASS);
+    const unlocked = await unlockDatabase(dbPath, 'admin', PASS);
     try {
-      await session.dailyBackup;
+      await unlocked.dailyBackup;
       const refuse = async () => {
         throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
       };
-      const backup = await copyBackup(session.raw, dbPath, session.dbKey, 'manual', join(dir, 'backups'), new Date(), refuse);
+      const backup = await copyBackup(unlocked.raw, dbPath, unlocked.dbKey, 'manual', join(dir, 'backups'), new Date(), refuse);
       expect(backup.reason).toBe('manual');
-      expect(() => checkBackup(backup.file, session.dbKey, readKeyring(keyringPathFor(dbPath)).databaseId)).not.toThrow();
+      expect(() => checkBackup(backup.file, unlocked.dbKey, readKeyring(keyringPathFor(dbPath)).databaseId)).not.toThrow();
       expect(listBackups(join(dir, 'backups')).map((b) => b.reason).sort()).toEqual(['daily', 'manual']);
     } finally {
-      await session.close();
+      await unlocked.close();
     }
   });
 
@@ -115,16 +115,16 @@ describe("the day's automatic backup", () => {
     const dbPath = await freshDb();
     // The backups folder cannot be made: a file stands in its place.
     writeFileSync(join(dir, 'backups'), 'not a folder');
-    const session = await unlockDatabase(dbPath, 'admin', PASS);
+    const unlocked = await unlockDatabase(dbPath, 'admin', PASS);
     try {
-      expect(await session.dailyBackup).toBeNull();
-      const clients = await sql<{ n: number }>`SELECT count(*) AS n FROM clients`.execute(session.db);
+      expect(await unlocked.dailyBackup).toBeNull();
+      const clients = await sql<{ n: number }>`SELECT count(*) AS n FROM clients`.execute(unlocked.db);
       expect(clients.rows[0]!.n).toBe(0);
-      const audit = await sql<{ action: string; detail: string }>`SELECT action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT 1`.execute(session.db);
+      const audit = await sql<{ action: string; detail: string }>`SELECT action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT 1`.execute(unlocked.db);
       expect(audit.rows[0]!.action).toBe('backup.failed');
       expect(JSON.parse(audit.rows[0]!.detail)).toMatchObject({ reason: 'daily' });
     } finally {
-      await session.close();
+      await unlocked.close();
     }
   });
 });

@@ -3,12 +3,12 @@ import { createTestApp } from '../support/testApp';
 
 // Every column that points at another row (except at local user accounts) can be looked up through an
 // index: without one, SQLite reads the whole pointing table for each row added while foreign keys are
-// deferred, as an exchange import does (issue 8). The check is SQLite's own plan for that lookup.
+// deferred, as an exchange import does. The check is SQLite's own plan for that lookup.
 describe('foreign keys', () => {
   it('are all looked up through an index, except references to local user accounts', async () => {
     const t = await createTestApp();
     try {
-      const raw = t.app.requireSession().raw;
+      const raw = t.app.requireUnlocked().raw;
       const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
       const scanned: string[] = [];
       for (const table of tables) {

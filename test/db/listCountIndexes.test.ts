@@ -12,7 +12,7 @@ import { clientListInput } from '../../shared/api/clientInputs';
 import { consultationListInput } from '../../shared/api/consultationInputs';
 import { tempDir } from '../support/testApp';
 
-// Migration 0007 and the lists' counts (issue 8): the SQL the lists send counts from indexes of live
+// Migration 0007 and the lists' counts: the SQL the lists send counts from indexes of live
 // rows, without reading every row or looking up each one's client.
 
 let dir = '';

@@ -19,8 +19,8 @@ import { createTestApp, type TestApp } from '../support/testApp';
 // and one recorded on 7 Jul for W2 with the NGO, then removed.
 
 let t: TestApp;
-const db = () => t.app.requireSession().db;
-const raw = () => t.app.requireSession().raw;
+const db = () => t.app.requireUnlocked().db;
+const raw = () => t.app.requireUnlocked().raw;
 const YEAR = { from: '2024-01-01', to: '2024-12-31' };
 const ids: Record<string, string> = {};
 

@@ -16,8 +16,8 @@ import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
 // consultations themselves (countConsultations, which the PostgreSQL hub still runs).
 
 let t: TestApp;
-const db = () => t.app.requireSession().db;
-const raw = () => t.app.requireSession().raw;
+const db = () => t.app.requireUnlocked().db;
+const raw = () => t.app.requireUnlocked().raw;
 const PERIODS: ReportQuery[] = [
   { from: '2024-01-01', to: '2024-12-31' },
   { from: '2024-03-01', to: '2024-06-30' },
@@ -73,7 +73,7 @@ describe('report facts (migration 0009)', () => {
     }
     const sessions: string[] = [];
     for (const date of ['2024-03-05', '2024-05-20', '2024-09-09']) {
-      sessions.push((await t.call('sessions:save', { date, districtId: 'su-bobojon-ghafurov', team: [{ name: 'Шарипова Н.', role: 'lawyer' }] })).session.id);
+      sessions.push((await t.call('mobileSessions:save', { date, districtId: 'su-bobojon-ghafurov', team: [{ name: 'Шарипова Н.', role: 'lawyer' }] })).session.id);
     }
     const consultations: string[] = [];
     const issues = ['alimony', 'paternity', 'land', 'inheritance', 'divorce'] as const;
@@ -86,7 +86,7 @@ describe('report facts (migration 0009)', () => {
       consultations.push(c.id);
     }
     // A session is conducted by its first consultation; one reopened as planned does not count.
-    expect((await t.call('sessions:get', { id: sessions[0]! })).session.status).toBe('conducted');
+    expect((await t.call('mobileSessions:get', { id: sessions[0]! })).session.status).toBe('conducted');
     await sql`UPDATE mobile_sessions SET status = 'planned' WHERE id = ${sessions[2]!}`.execute(db());
     await expectFactsMatch(true);
 
@@ -235,7 +235,7 @@ describe('report facts (migration 0009)', () => {
     // by those of the declaration and builds every fact again.
     for (const m of MIGRATIONS.filter((m) => m.name === 'report_facts' || m.name === 'referral_facts')) await m.up(db() as never);
     await t.app.lock();
-    await t.call('session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(await report()).toEqual(before);
     await expectFactsMatch();
   });

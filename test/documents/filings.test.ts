@@ -30,7 +30,7 @@ const texts = new Map<string, string>();
 beforeAll(async () => {
   ({ t, seed } = await seededApp());
   dir = tempDir('lad-filings-');
-  const db = t.app.requireSession().db;
+  const db = t.app.requireUnlocked().db;
   for (const m of MANIFESTS) {
     const cases = await db.selectFrom('cases').select(['id', 'case_type']).where('id', 'in', seed.caseIds).execute();
     const c = cases.find((x) => x.case_type === m.caseTypes[0])!;

@@ -28,7 +28,7 @@ const filled: Filled[] = [];
 beforeAll(async () => {
   const { t: app, seed } = await seededApp();
   t = app;
-  const db = t.app.requireSession().db;
+  const db = t.app.requireUnlocked().db;
   const cases = await db.selectFrom('cases').select(['id', 'case_type', 'client_id']).where('id', 'in', seed.caseIds).execute();
   for (const m of MANIFESTS) {
     const c = cases.find((x) => x.case_type === m.caseTypes[0])!;

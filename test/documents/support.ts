@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../support/testApp';
 
 export async function seededApp(): Promise<{ t: TestApp; seed: SeedResult }> {
   const t = await createTestApp();
-  const s = t.app.requireSession();
+  const s = t.app.requireUnlocked();
   const seed = await s.db.transaction().execute((trx) => seedDemoInto({ trx, w: s.writer, user: s.user }));
   return { t, seed };
 }

@@ -28,7 +28,7 @@ async function documentXml(content: Uint8Array): Promise<string> {
 }
 
 async function caseOf(type: CaseType): Promise<string> {
-  const row = await t.app.requireSession().db.selectFrom('cases').select('id').where('case_type', '=', type).where('id', 'in', seed.caseIds).executeTakeFirstOrThrow();
+  const row = await t.app.requireUnlocked().db.selectFrom('cases').select('id').where('case_type', '=', type).where('id', 'in', seed.caseIds).executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -126,14 +126,14 @@ describe('saving a filing with the case', () => {
     expect(text).not.toContain('алимент ситонида шавад');
     const prep = await t.call('filings:prepare', { caseId, templateId: 'paternity', language: 'ru' });
     expect(prep.fields.find((f) => f.name === 'with_alimony')?.value).toBe('no');
-    const audit = await t.app.requireSession().db.selectFrom('audit_log').selectAll().where('action', '=', 'document.create').execute();
+    const audit = await t.app.requireUnlocked().db.selectFrom('audit_log').selectAll().where('action', '=', 'document.create').execute();
     expect(audit.length).toBeGreaterThan(0);
     for (const a of audit) expect(a.detail).not.toMatch(/Саидова|Мирзоев/);
   });
 
   it('refuses to save a filing with missing required fields, naming them', async () => {
     const caseId = await caseOf('divorce');
-    const db = t.app.requireSession().db;
+    const db = t.app.requireUnlocked().db;
     await db.updateTable('cases').set({ details: '{}' }).where('id', '=', caseId).execute();
     const prep = await t.call('filings:prepare', { caseId, templateId: 'divorce', language: 'tg' });
     expect(prep.missing).toEqual(['marriage_cert', 'separated_since', 'reason']);

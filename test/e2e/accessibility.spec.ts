@@ -3,7 +3,7 @@ import { expectAccessible } from './support/accessibility';
 import { ensureOwnContactPoint, goSection, openApp, planSession, shot, tr, type Lang } from './support/caseSteps';
 import { ADMIN, createDatabase, expect, test } from './support/fixtures';
 
-// Issue 3, item 11: axe-core finds no serious or critical violation on the main screens (in Tajik, the
+// Axe-core finds no serious or critical violation on the main screens (in Tajik, the
 // default, and in Russian), and the whole session-desk flow works from the keyboard alone.
 
 test.describe.configure({ mode: 'serial' });

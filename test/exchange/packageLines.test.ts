@@ -12,7 +12,7 @@ import { tempDir } from '../support/temp';
 import { installation, pair, write } from './network';
 import { contactPoint, KULOB, session } from './records';
 
-// Issue 8 made the package's lines travel as bytes (read by SQLite, compressed off the main thread, split
+// The streamed format made the package's lines travel as bytes (read by SQLite, compressed off the main thread, split
 // without one string per block) and stores each message's values as the sender wrote them. What a user
 // relies on: a package arrives whole and in order, a relayed change is the same change, and a line
 // written by another program is still understood.

@@ -12,7 +12,7 @@ import { tempDir } from '../support/temp';
 import { canonicalDump, installation, pair, write } from './network';
 import { contactPoint, KULOB, session } from './records';
 
-// Packages are written and read as streams and merged in chunks (issue 8): a package bigger than one
+// Packages are written and read as streams and merged in chunks: a package bigger than one
 // chunk, rows whose messages fall into different chunks, and messages of a row that arrive before its
 // creation all end in the same rows as the sender's.
 

@@ -45,7 +45,7 @@ export async function createTestApp(options: { unlocked?: boolean; dir?: string;
     return envelope.value as ChannelOutput<C>;
   };
   if (options.unlocked !== false) {
-    await call('session:create', {
+    await call('login:create', {
       ...ADMIN,
       passphraseConfirm: ADMIN.passphrase,
       installationName: 'Нуқтаи тамоси Хуҷанд',

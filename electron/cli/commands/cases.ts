@@ -14,15 +14,15 @@ export const casesCommand: CliCommand = {
   async run(args: ParsedArgs, out) {
     const format = stringOption(args, 'format', 'text');
     if (format !== 'json' && format !== 'text') throw new UsageError('--format must be json or text');
-    const session = await openForCli(args, { channel: 'cases:list' });
+    const unlocked = await openForCli(args, { channel: 'cases:list' });
     try {
-      const cases = await allCases(session);
-      await appendReadAudit(session, 'cases:list', {}, cases.length);
+      const cases = await allCases(unlocked);
+      await appendReadAudit(unlocked, 'cases:list', {}, cases.length);
       if (format === 'json') out(JSON.stringify(cases, null, 2));
       else for (const c of cases) out(`${c.id}  ${c.number.padEnd(14)} ${c.type.padEnd(20)} ${c.status.padEnd(12)} ${c.clientName}`);
       return 0;
     } finally {
-      await session.close();
+      await unlocked.close();
     }
   },
 };

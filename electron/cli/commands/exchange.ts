@@ -10,7 +10,7 @@ import { openForCli } from '../openForCli';
 import { openHubPostgres } from '../../exchange/hubConnection';
 import { importStatsToPostgres } from '../../exchange/hubPostgres';
 
-// Exchange by files from the command line (issue 6): pairing, and packages to and from a peer.
+// Exchange by files from the command line: pairing, and packages to and from a peer.
 
 export const pairCommand: CliCommand = {
   name: 'pair',
@@ -20,22 +20,22 @@ export const pairCommand: CliCommand = {
     const outPath = args.options.has('out') ? resolve(stringOption(args, 'out')) : null;
     const importPath = args.options.has('import') ? resolve(stringOption(args, 'import')) : null;
     if (!outPath === !importPath) throw new UsageError('Give either --out or --import');
-    const session = await openForCli(args, { channel: outPath ? 'exchange:pairingFile' : 'exchange:importPairing' });
+    const unlocked = await openForCli(args, { channel: outPath ? 'exchange:pairingFile' : 'exchange:importPairing' });
     try {
-      const own = await readIdentity(session.db);
+      const own = await readIdentity(unlocked.db);
       if (outPath) {
-        writeFileSync(outPath, `${JSON.stringify(await pairingFile(session.db), null, 2)}\n`);
+        writeFileSync(outPath, `${JSON.stringify(await pairingFile(unlocked.db), null, 2)}\n`);
         out(`Pairing file of "${own.name}" (${own.role}) written to ${outPath}.`);
       } else {
         const json = readFileSync(importPath!, 'utf8');
-        const peer = await withWrite(session, (ctx) => importPairing(ctx, json));
+        const peer = await withWrite(unlocked, (ctx) => importPairing(ctx, json));
         out(`Paired with "${peer.name}" (${peer.role}, ${peer.installationId}).`);
         out(`Its fingerprint: ${peer.fingerprint} — compare it with the one its screen shows.`);
       }
       out(`This installation's fingerprint: ${own.fingerprint}`);
       return 0;
     } finally {
-      await session.close();
+      await unlocked.close();
     }
   },
 };
@@ -54,16 +54,16 @@ export const exportPackageCommand: CliCommand = {
       period = { from: stringOption(args, 'from'), to: stringOption(args, 'to-date') };
       if (!isValidIsoDate(period.from) || !isValidIsoDate(period.to) || period.from > period.to) throw new UsageError('--from and --to-date must be dates as YYYY-MM-DD, in order');
     }
-    const session = await openForCli(args, { channel: 'exchange:exportPackage' });
+    const unlocked = await openForCli(args, { channel: 'exchange:exportPackage' });
     try {
-      const peers = await listPeers(session.db);
+      const peers = await listPeers(unlocked.db);
       const peer = peers.find((p) => p.installationId === target) ?? peers.find((p) => p.name === target);
       if (!peer) throw new UsageError(`No paired installation "${target}". Paired: ${peers.map((p) => `${p.name} (${p.installationId})`).join(', ') || 'none'}`);
-      const file = await writePackage(session, peer.installationId, { kind, ...(period ?? {}) }, outPath);
+      const file = await writePackage(unlocked, peer.installationId, { kind, ...(period ?? {}) }, outPath);
       out(`Package ${file.packageId} for "${peer.name}" written to ${outPath} (${Object.entries(file.counts).map(([k, v]) => `${k}: ${v}`).join(', ') || kind}).`);
       return 0;
     } finally {
-      await session.close();
+      await unlocked.close();
     }
   },
 };
@@ -77,17 +77,17 @@ export const importPackageCommand: CliCommand = {
     if (!path) throw new UsageError('Give the package file');
     const file = resolve(path);
     if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
-    const session = await openForCli(args, { channel: 'exchange:importPackage' });
+    const unlocked = await openForCli(args, { channel: 'exchange:importPackage' });
     const pgUrl = args.options.has('pg') ? stringOption(args, 'pg') : null;
-    const pg = pgUrl ? await openHubPostgres(pgUrl, session.installation) : null;
+    const pg = pgUrl ? await openHubPostgres(pgUrl, unlocked.installation) : null;
     try {
-      const result = pg ? await importStatsToPostgres(session, pg, file) : await importPackage(session, file);
+      const result = pg ? await importStatsToPostgres(unlocked, pg, file) : await importPackage(unlocked, file);
       if (result.alreadyApplied) out(`Package ${result.packageId} from "${result.senderName}" was applied before; nothing changed.`);
       else out(`Package ${result.packageId} (${result.kind}) from "${result.senderName}" applied: ${Object.entries(result.counts).map(([k, v]) => `${k}: ${v}`).join(', ')}.`);
       return 0;
     } finally {
       await pg?.destroy();
-      await session.close();
+      await unlocked.close();
     }
   },
 };

@@ -20,9 +20,9 @@ export const importCommand: CliCommand = {
     const positional = typeof dry === 'string' ? [...args.positional, dry] : args.positional;
     if (positional.length !== 1) throw new UsageError('Name exactly one register file');
     const bytes = readFileSync(resolve(positional[0]!));
-    const session = await openForCli(args, { channel: dry === undefined ? 'import:commit' : 'import:preview' });
+    const unlocked = await openForCli(args, { channel: dry === undefined ? 'import:commit' : 'import:preview' });
     try {
-      const summary = await importRegister(session, kind, bytes, dry === undefined);
+      const summary = await importRegister(unlocked, kind, bytes, dry === undefined);
       if (summary.errors.length) {
         process.stderr.write(`${positional[0]}: ${summary.errors.length} problem(s); nothing was imported.\n`);
         for (const e of summary.errors) process.stderr.write(`  row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}${e.params?.other ? ` (see row ${e.params.other})` : ''}\n`);
@@ -32,7 +32,7 @@ export const importCommand: CliCommand = {
       out(`${summary.rows} rows: ${verb} ${summary.toAdd}, already present ${summary.alreadyPresent}${kind === 'consultations' ? `, new clients ${summary.newClients}` : ''}.`);
       return 0;
     } finally {
-      await session.close();
+      await unlocked.close();
     }
   },
 };

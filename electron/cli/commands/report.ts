@@ -30,11 +30,11 @@ export const reportCommand: CliCommand = {
     const threshold = Number(stringOption(args, 'threshold', String(DEFAULT_SUPPRESSION_THRESHOLD)));
     if (!Number.isInteger(threshold) || threshold < 2) throw new UsageError('--threshold must be a whole number of at least 2');
     const outPath = resolve(stringOption(args, 'out'));
-    const session = await openForCli(args, { channel: 'reports:indicators' });
+    const unlocked = await openForCli(args, { channel: 'reports:indicators' });
     // A hub whose statistics live in PostgreSQL: the same engine runs there.
-    const pg = args.options.has('pg') ? await openHubPostgres(stringOption(args, 'pg'), session.installation) : null;
+    const pg = args.options.has('pg') ? await openHubPostgres(stringOption(args, 'pg'), unlocked.installation) : null;
     try {
-      let report = await computeIndicators(pg ? asEngineDb(pg) : session.db, {
+      let report = await computeIndicators(pg ? asEngineDb(pg) : unlocked.db, {
         from,
         to,
         region: args.options.has('region') ? stringOption(args, 'region') : null,
@@ -43,7 +43,7 @@ export const reportCommand: CliCommand = {
       });
       report.generated.appVersion = APP_VERSION;
       // On a PostgreSQL hub the trail is still this installation's own.
-      report.generated.auditHead ??= await auditHead(session.db);
+      report.generated.auditHead ??= await auditHead(unlocked.db);
       if (flag(args, 'suppress-small')) report = suppressSmallCells(report, threshold);
       if (format === 'json') writeFileSync(outPath, `${JSON.stringify(report, null, 2)}\n`);
       else {
@@ -54,7 +54,7 @@ export const reportCommand: CliCommand = {
       return 0;
     } finally {
       await pg?.destroy();
-      await session.close();
+      await unlocked.close();
     }
   },
 };

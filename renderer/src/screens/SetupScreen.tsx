@@ -10,7 +10,7 @@ import { useSetStatus } from '../hooks/useAppStatus';
 export function SetupScreen() {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
-  const form = useApiForm('session:create');
+  const form = useApiForm('login:create');
   const [values, setValues] = useState({ installationName: '', username: '', displayName: '', passphrase: '', passphraseConfirm: '' });
   const set = (key: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [key]: v }));
 

@@ -16,7 +16,7 @@ import { ContactPointsSection } from './contactPoints/ContactPointsSection';
 import { DashboardScreen } from './DashboardScreen';
 import { ExchangeScreen } from './exchange/ExchangeScreen';
 import { FilingsSection } from './filings/FilingsSection';
-import { MobileSessionsSection } from './sessions/MobileSessionsSection';
+import { MobileSessionsSection } from './mobileSessions/MobileSessionsSection';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
@@ -41,7 +41,7 @@ export function Shell({ status }: { status: AppStatus }) {
   }, [section, path]);
 
   async function lock() {
-    setStatus(await call('session:lock', {}));
+    setStatus(await call('login:lock', {}));
   }
 
   return (

@@ -19,7 +19,7 @@ export function rememberSessionUser(username: string): void {
 export function UnlockScreen() {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
-  const form = useApiForm('session:unlock');
+  const form = useApiForm('login:unlock');
   const [lastUsername] = useState(lastSessionUser);
   const [username, setUsername] = useState(lastUsername);
   const [passphrase, setPassphrase] = useState('');

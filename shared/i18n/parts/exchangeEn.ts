@@ -1,4 +1,4 @@
-// English texts of the Exchange screen (issue 6): pairing, packages, conflicts, the hub's submissions.
+// English texts of the Exchange screen: pairing, packages, conflicts, the hub's submissions.
 export const exchangeEn = {
   exchange: {
     title: 'Exchange',

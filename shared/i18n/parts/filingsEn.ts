@@ -1,4 +1,4 @@
-// English texts of the filing wizard, documents and legal references (issue 4). tg and ru: same keys.
+// English texts of the filing wizard, documents and legal references. tg and ru: same keys.
 export const filingsEn = {
   title: 'Filings',
   intro: 'Choose a case to prepare a court filing or an application from a template.',

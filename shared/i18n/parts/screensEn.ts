@@ -1,4 +1,4 @@
-// English texts of the case-tracking screens (issue 3). tg and ru must have the same keys.
+// English texts of the case-tracking screens. tg and ru must have the same keys.
 export const screensEn = {
   common: {
     change: 'Change',

@@ -69,7 +69,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
   }, [existing.data]);
 
   const points = useQuery({ queryKey: ['contactPoints:list'], queryFn: () => call('contactPoints:list', { includeClosed: false }) });
-  const sessions = useQuery({ queryKey: ['sessions:list', 'recent'], queryFn: () => call('sessions:list', { offset: 0, limit: 100, sort: 'date', dir: 'desc' }), enabled: v.venueKind === 'mobile_session' });
+  const sessions = useQuery({ queryKey: ['mobileSessions:list', 'recent'], queryFn: () => call('mobileSessions:list', { offset: 0, limit: 100, sort: 'date', dir: 'desc' }), enabled: v.venueKind === 'mobile_session' });
   const client = useQuery({ queryKey: ['clients:get', v.clientId], queryFn: () => call('clients:get', { id: v.clientId }), enabled: !!v.clientId });
   const o = { venue: useEnumOptions('venueKind'), issue: useEnumOptions('issue'), kind: useEnumOptions('consultationKind'), referral: useEnumOptions('referral'), caseType: useEnumLabel('caseType') };
   const [receiptLang, setReceiptLang] = useState(i18n.language === 'ru' ? 'ru' : 'tg');

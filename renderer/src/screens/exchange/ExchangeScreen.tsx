@@ -7,7 +7,7 @@ import { IdentityPanel } from './IdentityPanel';
 import { PackagesPanel } from './PackagesPanel';
 import { SubmissionsPanel } from './SubmissionsPanel';
 
-/** Exchange by files (issue 6): identity and pairing, packages, the conflict queue; on a hub, the submissions. */
+/** Exchange by files: identity and pairing, packages, the conflict queue; on a hub, the submissions. */
 export function ExchangeScreen({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const role = status.installation?.role ?? 'contact_point';

@@ -6,7 +6,7 @@ import { useApiForm } from '../../hooks/useApiForm';
 
 export function PasswordPanel() {
   const { t } = useTranslation();
-  const form = useApiForm('session:changePassword');
+  const form = useApiForm('login:changePassword');
   const [values, setValues] = useState({ current: '', password: '', passwordConfirm: '' });
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));

@@ -13,14 +13,14 @@ import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href, navigate } from '../../router';
 
-export function SessionList() {
+export function MobileSessionList() {
   const { t } = useTranslation();
   const districtName = useDistrictName();
   const statusOptions = useEnumOptions('sessionStatus');
   const [status, setStatus] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const filters = { status: status || undefined, from: /^\d{4}-/.test(from) ? from : '', to: /^\d{4}-/.test(to) ? to : '' } as Partial<ChannelInput<'sessions:list'>>;
+  const filters = { status: status || undefined, from: /^\d{4}-/.test(from) ? from : '', to: /^\d{4}-/.test(to) ? to : '' } as Partial<ChannelInput<'mobileSessions:list'>>;
   const columns = useMemo<ColumnDef<MobileSessionSummary, unknown>[]>(
     () => [
       { id: 'date', header: t('sessions.date'), cell: ({ row }) => formatDate(row.original.date) },
@@ -33,7 +33,7 @@ export function SessionList() {
     [t, districtName],
   );
   const fetchPage = (req: PageRequest) =>
-    call('sessions:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'date') as 'date', dir: req.sort ? (req.sort.desc ? 'desc' : 'asc') : 'desc' });
+    call('mobileSessions:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'date') as 'date', dir: req.sort ? (req.sort.desc ? 'desc' : 'asc') : 'desc' });
   return (
     <section aria-labelledby="section-title">
       <PageHeader
@@ -51,7 +51,7 @@ export function SessionList() {
       </div>
       <DataTable
         label={t('sessions.listLabel')}
-        queryKey={['sessions:list', filters]}
+        queryKey={['mobileSessions:list', filters]}
         fetchPage={fetchPage}
         columns={columns}
         widths={['8rem', '9rem', '2fr', '1.5fr', '10rem', '7rem']}

@@ -27,13 +27,13 @@ interface Values {
 }
 
 /** Plan a mobile session (or edit a planned one). The team is typed one person per line: "name, role". */
-export function SessionForm({ id, status }: { id?: string; status: AppStatus }) {
+export function MobileSessionForm({ id, status }: { id?: string; status: AppStatus }) {
   const { t } = useTranslation();
   const notify = useNotice();
   const client = useQueryClient();
-  const form = useApiForm('sessions:save');
+  const form = useApiForm('mobileSessions:save');
   const points = useQuery({ queryKey: ['contactPoints:list'], queryFn: () => call('contactPoints:list', { includeClosed: false }) });
-  const existing = useQuery({ queryKey: ['sessions:get', id], queryFn: () => call('sessions:get', { id: id! }), enabled: !!id });
+  const existing = useQuery({ queryKey: ['mobileSessions:get', id], queryFn: () => call('mobileSessions:get', { id: id! }), enabled: !!id });
   const [v, setV] = useState<Values>({ code: '', contactPointId: status.installation?.contactPointId ?? '', date: '', districtId: '', jamoat: '', village: '', partnerAuthority: '', notes: '', team: '' });
   const set = (key: keyof Values) => (value: string) => setV((s) => ({ ...s, [key]: value }));
 
@@ -58,8 +58,8 @@ export function SessionForm({ id, status }: { id?: string; status: AppStatus }) 
     const saved = await form.submit({ ...(id ? { id } : {}), code: v.code, contactPointId: v.contactPointId, date: v.date, districtId: v.districtId, jamoat: v.jamoat, village: v.village, partnerAuthority: v.partnerAuthority, notes: v.notes, team });
     if (!saved) return;
     notify(t('common.saved'));
-    await client.invalidateQueries({ queryKey: ['sessions:list'] });
-    client.setQueryData(['sessions:get', saved.session.id], saved);
+    await client.invalidateQueries({ queryKey: ['mobileSessions:list'] });
+    client.setQueryData(['mobileSessions:get', saved.session.id], saved);
     navigate('mobileSessions', saved.session.id);
   }
 

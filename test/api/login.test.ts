@@ -5,11 +5,11 @@ import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
 let t: TestApp;
 afterEach(async () => t?.cleanup());
 
-describe('session', () => {
+describe('login', () => {
   it('starts with no database, creates one and reports the administrator', async () => {
     t = await createTestApp({ unlocked: false });
     expect((await t.call('app:status', {})).state).toBe('no-database');
-    const status = await t.call('session:create', { ...ADMIN, passphraseConfirm: ADMIN.passphrase, installationName: 'Нуқтаи Ваҳдат' });
+    const status = await t.call('login:create', { ...ADMIN, passphraseConfirm: ADMIN.passphrase, installationName: 'Нуқтаи Ваҳдат' });
     expect(status.state).toBe('unlocked');
     expect(status.user).toMatchObject({ username: 'admin', role: 'administrator' });
     expect(status.installation?.name).toBe('Нуқтаи Ваҳдат');
@@ -18,33 +18,33 @@ describe('session', () => {
 
   it('locks, refuses a wrong passphrase with WRONG_PASSPHRASE, and unlocks with the right one', async () => {
     t = await createTestApp();
-    expect((await t.call('session:lock', {})).state).toBe('locked');
-    const wrong = await t.raw('session:unlock', { username: 'admin', passphrase: 'not the passphrase' });
+    expect((await t.call('login:lock', {})).state).toBe('locked');
+    const wrong = await t.raw('login:unlock', { username: 'admin', passphrase: 'not the passphrase' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    const unknownUser = await t.raw('session:unlock', { username: 'nobody', passphrase: ADMIN.passphrase });
+    const unknownUser = await t.raw('login:unlock', { username: 'nobody', passphrase: ADMIN.passphrase });
     expect(unknownUser).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    const status = await t.call('session:unlock', { username: 'ADMIN', passphrase: ADMIN.passphrase });
+    const status = await t.call('login:unlock', { username: 'ADMIN', passphrase: ADMIN.passphrase });
     expect(status.state).toBe('unlocked');
     expect(status.user?.username).toBe('admin');
   });
 
   it('slows down repeated wrong passphrases', async () => {
     t = await createTestApp();
-    await t.call('session:lock', {});
-    for (let i = 0; i < 3; i++) await t.raw('session:unlock', { username: 'admin', passphrase: 'wrong wrong wrong' });
-    const blocked = await t.raw('session:unlock', { username: 'admin', passphrase: ADMIN.passphrase });
+    await t.call('login:lock', {});
+    for (let i = 0; i < 3; i++) await t.raw('login:unlock', { username: 'admin', passphrase: 'wrong wrong wrong' });
+    const blocked = await t.raw('login:unlock', { username: 'admin', passphrase: ADMIN.passphrase });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
   });
 
   it('refuses to create a second database over the first', async () => {
     t = await createTestApp();
-    const again = await t.raw('session:create', { ...ADMIN, passphraseConfirm: ADMIN.passphrase, installationName: 'X' });
+    const again = await t.raw('login:create', { ...ADMIN, passphraseConfirm: ADMIN.passphrase, installationName: 'X' });
     expect(again).toMatchObject({ ok: false, error: { code: 'DATABASE_EXISTS' } });
   });
 
   it('names each invalid field of the setup form', async () => {
     t = await createTestApp({ unlocked: false });
-    const res = await t.raw('session:create', { username: 'a b', displayName: '', passphrase: 'short', passphraseConfirm: 'other', installationName: 'X' });
+    const res = await t.raw('login:create', { username: 'a b', displayName: '', passphrase: 'short', passphraseConfirm: 'other', installationName: 'X' });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.error.code).toBe('VALIDATION');

@@ -3,8 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import { createDatabase, databaseExists, unlockDatabase } from '../app/database';
 import type { HandlerMap } from './types';
 
-export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | 'session:lock' | 'idle:activity' | 'idle:remaining'> = {
-  'session:create': async (input, { app }) => {
+export const loginHandlers: HandlerMap<'login:create' | 'login:unlock' | 'login:lock' | 'idle:activity' | 'idle:remaining'> = {
+  'login:create': async (input, { app }) => {
     if (databaseExists(app.dbPath)) throw new AppError('DATABASE_EXISTS', 'A database already exists here');
     const db = await createDatabase({
       dbPath: app.dbPath,
@@ -14,13 +14,13 @@ export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | '
       installationName: input.installationName,
       ...(app.kdf ? { kdf: app.kdf } : {}),
     });
-    await app.setSession(db);
+    await app.setUnlocked(db);
     return app.status();
   },
-  'session:unlock': async ({ username, passphrase }, { app }) => {
+  'login:unlock': async ({ username, passphrase }, { app }) => {
     try {
       const db = await app.attemptUnlock(username, () => unlockDatabase(app.dbPath, username, passphrase));
-      await app.setSession(db);
+      await app.setUnlocked(db);
     } catch (error) {
       // The passphrase was right but the database is damaged: the answer is the recovery screen.
       if (mapSqliteError(error).code === 'DATABASE_CORRUPT') {
@@ -31,7 +31,7 @@ export const sessionHandlers: HandlerMap<'session:create' | 'session:unlock' | '
     }
     return app.status();
   },
-  'session:lock': async (_input, { app }) => {
+  'login:lock': async (_input, { app }) => {
     await app.lock();
     return app.status();
   },

@@ -81,7 +81,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
   const client = useQueryClient();
   const districtName = useDistrictName();
   const issueLabel = useEnumLabel('issue');
-  const session = useQuery({ queryKey: ['sessions:get', sessionId], queryFn: () => call('sessions:get', { id: sessionId }) });
+  const session = useQuery({ queryKey: ['mobileSessions:get', sessionId], queryFn: () => call('mobileSessions:get', { id: sessionId }) });
   const form = useApiForm('desk:register');
   const [v, setV] = useState<DeskValues>(emptyDesk);
   const [existing, setExisting] = useState<ClientSummary | null>(null);
@@ -156,7 +156,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
     const saved = await form.submit(input);
     if (!saved) return;
     notify(t('desk.savedFor', { name: fullName(saved.client.client) }));
-    await client.invalidateQueries({ queryKey: ['sessions:get', sessionId] });
+    await client.invalidateQueries({ queryKey: ['mobileSessions:get', sessionId] });
     void client.invalidateQueries({ queryKey: ['clients:list'] });
     void client.invalidateQueries({ queryKey: ['consultations:list'] });
     reset();

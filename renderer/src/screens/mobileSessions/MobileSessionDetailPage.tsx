@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionStatus } from '../../../../shared/domain/enums';
+import type { MobileSessionStatus } from '../../../../shared/domain/enums';
 import { ApiError, call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -13,25 +13,25 @@ import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 
 /** One mobile session: where and who, its status, and who was seen. */
-export function SessionDetail({ id }: { id: string }) {
+export function MobileSessionDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const notify = useNotice();
   const client = useQueryClient();
   const districtName = useDistrictName();
   const issueLabel = useEnumLabel('issue');
   const kindLabel = useEnumLabel('consultationKind');
-  const q = useQuery({ queryKey: ['sessions:get', id], queryFn: () => call('sessions:get', { id }) });
-  const [confirm, setConfirm] = useState<SessionStatus | null>(null);
+  const q = useQuery({ queryKey: ['mobileSessions:get', id], queryFn: () => call('mobileSessions:get', { id }) });
+  const [confirm, setConfirm] = useState<MobileSessionStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError['info'] | null>(null);
 
-  async function changeStatus(status: SessionStatus) {
+  async function changeStatus(status: MobileSessionStatus) {
     setBusy(true);
     setError(null);
     try {
-      const saved = await call('sessions:setStatus', { id, status });
-      client.setQueryData(['sessions:get', id], saved);
-      void client.invalidateQueries({ queryKey: ['sessions:list'] });
+      const saved = await call('mobileSessions:setStatus', { id, status });
+      client.setQueryData(['mobileSessions:get', id], saved);
+      void client.invalidateQueries({ queryKey: ['mobileSessions:list'] });
       notify(t('common.saved'));
     } catch (e) {
       setError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: '' });
