@@ -16,7 +16,8 @@ export function BackupsPanel() {
   const setStatus = useSetStatus();
   const list = useQuery({ queryKey: ['backups:list'], queryFn: () => call('backups:list', {}) });
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  // The name of the backup just made; its sentence is worded at render time, in the current language.
+  const [made, setMade] = useState('');
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
 
@@ -44,14 +45,14 @@ export function BackupsPanel() {
         onClick={async () => {
           const b = await run(() => call('backups:create', {}));
           if (b) {
-            setMessage(t('security.backups.created', { name: b.name }));
+            setMade(b.name);
             await client.invalidateQueries({ queryKey: ['backups:list'] });
           }
         }}
       >
         {t('security.backups.create')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {made && <p role="status">{t('security.backups.created', { name: made })}</p>}
       <ErrorMessage error={error} />
       {list.data?.length === 0 && <p>{t('security.backups.none')}</p>}
       <table className="table">
