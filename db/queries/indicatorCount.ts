@@ -1,5 +1,5 @@
 import { sql, SqliteAdapter, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { ReportQuery } from '../../shared/api/reportTypes';
+import type { ReportQuery } from '../../shared/domain/indicatorReport';
 import { addMonths } from '../../shared/domain/dates';
 import { PLACE_DIMENSIONS, SET_DIMENSIONS, SMALL_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import { valueSql } from '../reportFactsSql';

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { BreakdownDimension, DrilldownResult, DrilldownRow, DrilldownTarget, ReportQuery } from '../../shared/api/reportTypes';
+import type { BreakdownDimension, DrilldownResult, DrilldownRow, DrilldownTarget, ReportQuery } from '../../shared/domain/indicatorReport';
 import type { VenueKind } from '../../shared/domain/enums';
 import { INDICATOR_DIMENSIONS, NO_VALUE_KEY } from '../../shared/domain/indicatorDimensions';
 import type { Database } from '../schema';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
-import type { ReportQuery } from '../../shared/api/reportTypes';
+import type { ReportQuery } from '../../shared/domain/indicatorReport';
 import type { Database } from '../schema';
 import { windows } from './indicatorCount';
 import type { ResolvedFilters } from './indicatorSql';

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../../shared/api/errors';
-import type { ReportQuery } from '../../shared/api/reportTypes';
+import type { ReportQuery } from '../../shared/domain/indicatorReport';
 import { PLACE_DIMENSIONS, SMALL_DIMENSIONS, type BreakdownDimension } from '../../shared/domain/indicatorDimensions';
 import { REGIONS } from '../../shared/reference/regions';
 import { valueSql } from '../reportFactsSql';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
-import type { Breakdown, BreakdownDimension, BreakdownKey, IndicatorReport, ReportQuery } from '../../shared/api/reportTypes';
+import type { Breakdown, BreakdownDimension, BreakdownKey, IndicatorReport, ReportQuery } from '../../shared/domain/indicatorReport';
 import { isValidIsoDate } from '../../shared/domain/dates';
 import { CASE_OUTCOMES, CONSULTATION_KINDS, VENUE_KINDS } from '../../shared/domain/enums';
 import { dimension } from '../../shared/domain/indicatorDimensions';
