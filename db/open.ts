@@ -103,6 +103,23 @@ export function applyKey(raw: RawDatabase, key: Buffer): void {
 }
 
 /**
+ * Whether this key opens the database file: the first page is read and authenticated. Not read-only,
+ * so that a rollback journal left by a crash is played back first (it is encrypted like the pages).
+ */
+export function keyOpens(path: string, key: Buffer): boolean {
+  const raw = new Sqlite(path, { fileMustExist: true });
+  try {
+    applyKey(raw, key);
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    raw.close();
+  }
+}
+
+/**
  * Re-encrypts every page of an open database under a new key (SQLCipher's rekey). SQLite3 Multiple
  * Ciphers refuses to rekey in WAL mode, so the journal goes back to a rollback journal for the rewrite
  * (a crash half-way is rolled back from that journal at the next open) and returns to WAL after it.

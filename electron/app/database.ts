@@ -1,9 +1,9 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
 import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
 import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
-import { openDatabase, type OpenDatabase } from '../../db/open';
+import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
 import { insertRow, type Writer } from '../../db/write';
@@ -101,15 +101,35 @@ export function databaseExists(dbPath: string): boolean {
 
 export async function unlockDatabase(dbPath: string, username: string, passphrase: string): Promise<UnlockedDatabase> {
   if (!databaseExists(dbPath)) throw new AppError('NO_DATABASE', 'No database at this location');
-  const keyring = readKeyring(keyringPathFor(dbPath));
-  const { dbKey, slot, upgrade } = await unwrapKey(keyring, username, passphrase);
-  const opened = await openDatabase({
-    path: dbPath,
-    key: dbKey,
-    appVersion: APP_VERSION,
-    checkVitalTables: true,
-    beforeMigrate: (raw) => void createBackup(raw, dbPath, 'pre-migration'),
-  });
+  const keyPath = keyringPathFor(dbPath);
+  const open = async (keyFile: string) => {
+    const { dbKey, slot, upgrade } = await unwrapKey(readKeyring(keyFile), username, passphrase);
+    const db = await openDatabase({
+      path: dbPath,
+      key: dbKey,
+      appVersion: APP_VERSION,
+      checkVitalTables: true,
+      beforeMigrate: (raw) => void createBackup(raw, dbPath, 'pre-migration'),
+    });
+    return { opened: db, dbKey, slot, upgrade };
+  };
+  // A key rotation writes the new key file beside the live one (`.next`), re-keys, then renames it over
+  // the live one. Cut short between the two, the database already has the new key: the `.next` file
+  // opens it, and the rename is finished here. Cut short before the re-key, `.next` is left over.
+  const pending = `${keyPath}.next`;
+  let attempt: Awaited<ReturnType<typeof open>>;
+  if (!existsSync(pending)) attempt = await open(keyPath);
+  else {
+    const { dbKey } = await unwrapKey(readKeyring(keyPath), username, passphrase);
+    if (keyOpens(dbPath, dbKey)) {
+      rmSync(pending, { force: true });
+      attempt = await open(keyPath);
+    } else {
+      attempt = await open(pending);
+      renameSync(pending, keyPath);
+    }
+  }
+  const { opened, dbKey, slot, upgrade } = attempt;
   try {
     // Databases made by earlier versions, or copied in, get owner-only files too.
     ownerOnlyFiles(...databaseFiles(dbPath));

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
@@ -98,6 +98,28 @@ describe('revocation gives the database a new key', () => {
     expect(await contents(dbPath, 'para', PASS)).toMatchObject({ integrity: 'ok' });
     // The session goes on under the new key.
     expect(await t.call('users:list', {})).toHaveLength(2);
+  });
+
+  it('a rotation cut short between the re-key and the key file’s rename is finished at the next unlock', async () => {
+    t = await createTestApp();
+    const keyPath = keyringPathFor(t.app.dbPath);
+    const oldKeyFile = readFileSync(keyPath);
+    await t.call('security:rotateKey', {});
+    await t.app.lock();
+    // As a crash would leave it: the database under the new key, the new key file still beside the old one.
+    renameSync(keyPath, `${keyPath}.next`);
+    writeFileSync(keyPath, oldKeyFile);
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(existsSync(`${keyPath}.next`)).toBe(false);
+    expect(await t.call('users:list', {})).toHaveLength(1);
+    await t.app.lock();
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+
+    // Cut short before the re-key: the left-over file is dropped and the live one still opens.
+    await t.app.lock();
+    writeFileSync(`${keyPath}.next`, oldKeyFile);
+    await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(existsSync(`${keyPath}.next`)).toBe(false);
   });
 
   it('is refused to a user who may not manage users', async () => {
