@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from '../../shared/util/uuidv7';
-import type { Database } from '../schema';
+import type { AuditLogTable, Database } from '../schema';
 import { getMeta, setMeta } from './meta';
 
 // Append-only audit trail. Each entry's hash covers the previous entry's hash and its own content, so
@@ -30,16 +30,8 @@ export interface AuditHead {
   hash: string;
 }
 
-export interface AuditRowContent {
-  id: string;
-  at: string;
-  user_id: string | null;
-  username: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string;
-}
+/** What an entry's hash covers: every column but its number and the chain's own hashes. */
+export type AuditRowContent = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
 
 /** The one hash rule of the chain (the seed's bulk writer uses it too). */
 export function entryHash(prev: string, e: AuditRowContent): string {

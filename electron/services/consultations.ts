@@ -8,7 +8,6 @@ import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from '../../shared/api/consultationTypes';
 import type { Paged } from '../../shared/api/pagedCount';
 import { todayIso } from '../../shared/domain/dates';
-import type { ConsultationKind, IssueCategory, Referral } from '../../shared/domain/enums';
 import { clientDetail, saveClientIn } from './clients';
 import { requireContactPoint } from './contactPoints';
 import { getConsultation as consultationView, listConsultations as listConsultationViews } from './consultationViews';
@@ -81,16 +80,8 @@ export interface DeskInput {
   mobileSessionId: string;
   clientId: string | null;
   client?: ClientFields;
-  consultation: {
-    lawyerUserId: string | null;
-    lawyerName: string;
-    kind: ConsultationKind;
-    issues: IssueCategory[];
-    advice: string;
-    referrals: Array<{ referral: Referral; note: string }>;
-    followUpOn: string | null;
-    caseId: string | null;
-  };
+  /** What the lawyer records at the desk; the venue and date are the session's. */
+  consultation: Omit<ConsultationFields, 'id' | 'clientId' | 'date' | 'venueKind' | 'contactPointId' | 'mobileSessionId'>;
 }
 
 /**

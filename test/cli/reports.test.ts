@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockDatabase } from '../../electron/app/database';
 import { tombstoneRow } from '../../db/write';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
 import { tempDir } from '../support/temp';
+import { runCliCaptured } from '../support/cli';
 
 // The fixture registers of test/fixtures/registers, imported through the command line, and the report
 // compared with the numbers worked out by hand in expected.json (each with its arithmetic).
@@ -19,18 +19,7 @@ let dir = '';
 let db = '';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    errs.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await runCli(argv, (l) => lines.push(l));
-    return { code, out: lines.join('\n'), err: errs.join('') };
-  } finally {
-    spy.mockRestore();
-  }
+  return runCliCaptured(argv);
 }
 
 async function report(...extra: string[]): Promise<IndicatorReport> {

@@ -1,13 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDirFor } from '../../db/backup';
 import { unlockDatabase } from '../../electron/app/database';
 import { DB_FILE } from '../../electron/app/paths';
-import { runCli } from '../../electron/cli/main';
 import { seedDemo } from '../../electron/seed/demo';
 import type { UserRole } from '../../shared/domain/enums';
 import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
+import { runCliCaptured } from '../support/cli';
 
 // Every command of the command line, as a user of every role: the same permissions as the screens.
 // A refused command exits 1 with the refusal, writes nothing but its audit entry, and makes no file.
@@ -58,18 +58,7 @@ const COMMANDS: Command[] = [
 ];
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    errs.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await runCli(argv, (l) => lines.push(l));
-    return { code, out: lines.join('\n'), err: errs.join('') };
-  } finally {
-    spy.mockRestore();
-  }
+  return runCliCaptured(argv);
 }
 
 const COUNTED = ['change_log', 'clients', 'cases', 'consultations', 'documents', 'contact_points', 'mobile_sessions', 'peers', 'meta'] as const;
