@@ -132,6 +132,12 @@ describe('report layout', () => {
     expect(keyLabel(tg, referral, 'no-such-code')).toBe('no-such-code');
   });
 
+  it('labels women with no education as such, not as a consultation with no issue recorded', () => {
+    expect(keyLabel(ru, 'education', 'none')).toBe('Без образования');
+    expect(keyLabel(tg, 'education', 'none')).not.toBe(keyLabel(tg, 'issue', 'none'));
+    expect(keyLabel(tg, 'education', 'none')).toBe(CATALOGS.tg.enum.education.none);
+  });
+
   it('gives the screen (i18next) the same words as the exports (the catalogs)', async () => {
     const i18n = i18next.createInstance();
     await i18n.init({ resources: { tg: { translation: CATALOGS.tg }, ru: { translation: CATALOGS.ru } }, lng: 'ru', fallbackLng: false, interpolation: { escapeValue: false }, showSupportNotice: false });
