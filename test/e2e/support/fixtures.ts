@@ -12,7 +12,23 @@ export interface AppServer {
   dataDir: string;
 }
 
-async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
+/** A browser-mode server on a fresh data folder that the caller stops (for tests with several installations). */
+export interface RunningServer extends AppServer {
+  stop: () => void;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const { server, child } = await spawnServer();
+  return {
+    ...server,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(server.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnServer(): Promise<{ server: AppServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lad-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser/serve.ts', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
@@ -54,7 +70,7 @@ export const test = base.extend<{ app: AppServer }, { servers: Map<string, { ser
   app: async ({ servers }, use, testInfo) => {
     let entry = servers.get(testInfo.file);
     if (!entry) {
-      entry = await startServer();
+      entry = await spawnServer();
       servers.set(testInfo.file, entry);
     }
     await use(entry.server);
