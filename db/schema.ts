@@ -116,6 +116,15 @@ export interface ClientsTable extends SyncedColumns {
   erased_at: string | null;
 }
 
+/**
+ * Derived search terms of a client, kept by triggers (migration 0013): `n:` a word of the Latin name key,
+ * `p:` an ending of a live phone's national number, `d:` an ending of the identity document number.
+ */
+export interface ClientSearchTermsTable {
+  term: string;
+  client_id: string;
+}
+
 export interface ClientPhonesTable extends SyncedColumns {
   client_id: string;
   phone: string;
@@ -400,6 +409,7 @@ export interface Database {
   mobile_session_team: MobileSessionTeamTable;
   clients: ClientsTable;
   client_phones: ClientPhonesTable;
+  client_search_terms: ClientSearchTermsTable;
   migrant_households: MigrantHouseholdsTable;
   children: ChildrenTable;
   cases: CasesTable;

@@ -1,9 +1,10 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Sex } from '../../shared/domain/enums';
-import { latinKey, prefixEnd } from '../../shared/domain/names';
-import { phoneSearchPrefix } from '../../shared/domain/phone';
+import { latinKey, nameWords, prefixEnd } from '../../shared/domain/names';
+import { MIN_DIGIT_RUN, phoneDigitRun, phoneSearchPrefix } from '../../shared/domain/phone';
 import type { ChildRow, ClientRow, Database, HouseholdRow } from '../schema';
+import { nameHasWordStarting, type SearchTermKind } from './search';
 import type { Db } from './writeContext';
 
 // Reading clients: the ids of a page of the list (indexed filters), the rows of given clients with
@@ -110,9 +111,19 @@ export async function listClientIds(db: Db, f: ClientListFilter): Promise<{ ids:
     const phone = phoneSearchPrefix(query);
     const key = latinKey(query);
     const doc = normalizeIdDoc(query);
+    const run = phoneDigitRun(query);
+    const [word, ...otherWords] = nameWords(key);
     q = q.where((eb) => {
+      // A term's range (client_search_terms): a run inside a number, or a word of the name anywhere.
+      const term = (kind: SearchTermKind, prefix: string) =>
+        eb('c.id', 'in', eb.selectFrom('client_search_terms').select('client_id').where('term', '>=', `${kind}:${prefix}`).where('term', '<', prefixEnd(`${kind}:${prefix}`)));
       const ors = [eb.and([eb('c.id_doc_number', '>=', doc), eb('c.id_doc_number', '<', prefixEnd(doc))])];
+      if (doc.length >= MIN_DIGIT_RUN) ors.push(term('d', doc));
+      if (run) ors.push(term('p', run));
       if (key) ors.push(eb.and([eb('c.search_key', '>=', key), eb('c.search_key', '<', prefixEnd(key))]));
+      if (word) {
+        ors.push(eb.and([term('n', word), ...otherWords.map(nameHasWordStarting)]));
+      }
       if (phone) {
         ors.push(
           eb(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { prefixEnd } from '../../shared/domain/names';
 import type { Db } from './writeContext';
 
@@ -18,6 +19,35 @@ export async function clientIdsByName(db: Db, key: string, limit: number): Promi
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Whether client `c`'s name has a word starting with `w` (Latin name keys hold only a–z and spaces, so `w` is safe in LIKE). */
+export function nameHasWordStarting(w: string) {
+  return sql<boolean>`(c.search_key LIKE ${`${w}%`} OR c.search_key LIKE ${`% ${w}%`})`;
+}
+
+/** What a search term is of: a word of the name, a run inside a phone number, a run inside a document number. */
+export type SearchTermKind = 'n' | 'p' | 'd';
+
+/**
+ * Live clients with a search term that starts with `prefix` (client_search_terms, migration 0013): a name
+ * word starting so, or a phone or document number with this run inside. With `otherWords`, the client's
+ * name must also have a word starting with each of them. In the order of the terms, so a whole word
+ * comes before longer words that start with it.
+ */
+export async function clientIdsByTerm(db: Db, kind: SearchTermKind, prefix: string, limit: number, otherWords: readonly string[] = []): Promise<string[]> {
+  if (!prefix) return [];
+  const start = `${kind}:${prefix}`;
+  let q = db
+    .selectFrom('client_search_terms as t')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .select('t.client_id')
+    .where('t.term', '>=', start)
+    .where('t.term', '<', prefixEnd(start))
+    .where('c.deleted_at', 'is', null);
+  for (const w of otherWords) q = q.where(nameHasWordStarting(w));
+  const rows = await q.orderBy('t.term').limit(limit * 2).execute();
+  return [...new Set(rows.map((r) => r.client_id))].slice(0, limit);
 }
 
 /** Live clients with a phone number that starts with `prefix`. */

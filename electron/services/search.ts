@@ -1,10 +1,10 @@
 import { normalizeIdDoc } from '../../db/queries/clients';
-import { casesByNumber, clientIdsByDoc, clientIdsByName, clientIdsByPhone, clientIdsWithDoc, clientIdsWithPhones, clientsByNameKey } from '../../db/queries/search';
+import { casesByNumber, clientIdsByDoc, clientIdsByName, clientIdsByPhone, clientIdsByTerm, clientIdsWithDoc, clientIdsWithPhones, clientsByNameKey } from '../../db/queries/search';
 import type { CaseSummary } from '../../shared/api/caseTypes';
 import type { DuplicateCandidate, DuplicateReason } from '../../shared/api/clientTypes';
 import type { SearchResult } from '../../shared/api/dashboardTypes';
-import { duplicateNameKey, latinKey } from '../../shared/domain/names';
-import { normalizePhone, phoneSearchPrefix } from '../../shared/domain/phone';
+import { duplicateNameKey, latinKey, nameWords } from '../../shared/domain/names';
+import { MIN_DIGIT_RUN, normalizePhone, phoneDigitRun, phoneSearchPrefix } from '../../shared/domain/phone';
 import { listCases } from './caseViews';
 import { clientSummaries } from './clientViews';
 import type { Unlocked } from './index';
@@ -19,10 +19,21 @@ export async function globalSearch(s: Unlocked, query: string, limit: number): P
   const q = query.trim();
   const matched = new Map<string, ClientMatch>();
   const add = (ids: string[], how: ClientMatch) => ids.forEach((id) => matched.has(id) || matched.set(id, how));
+  // Numbers from their start first, then a run from their middle; a name from the surname first, then
+  // any of its words (a given name or patronymic alone, or the words in another order).
   const phone = phoneSearchPrefix(q);
   if (phone) add(await clientIdsByPhone(db, phone, limit), 'phone');
-  add(await clientIdsByDoc(db, normalizeIdDoc(q), limit), 'id_document');
-  add(await clientIdsByName(db, latinKey(q), limit), 'name');
+  const run = phoneDigitRun(q);
+  if (run) add(await clientIdsByTerm(db, 'p', run, limit), 'phone');
+  const doc = normalizeIdDoc(q);
+  add(await clientIdsByDoc(db, doc, limit), 'id_document');
+  if (doc.length >= MIN_DIGIT_RUN) add(await clientIdsByTerm(db, 'd', doc, limit), 'id_document');
+  const key = latinKey(q);
+  const bySurname = await clientIdsByName(db, key, limit);
+  add(bySurname, 'name');
+  // Several words that already matched from the surname were typed surname first: no need to look further.
+  const [word, ...otherWords] = nameWords(key);
+  if (word && matched.size < limit && !(otherWords.length > 0 && bySurname.length > 0)) add(await clientIdsByTerm(db, 'n', word, limit, otherWords), 'name');
   const ids = [...matched.keys()].slice(0, limit);
   const clients = (await clientSummaries(db, ids)).map((c) => ({ ...c, matchedBy: matched.get(c.id)! }));
 

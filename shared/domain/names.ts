@@ -75,6 +75,11 @@ export function nameKeys(p: NameParts): { searchName: string; searchKey: string 
   return { searchName: cyrillicKey(joined(p)), searchKey: latinKey(joined(p)) };
 }
 
+/** The words of a Latin name key, the longest (most selective) first: each is looked up as a word's start. */
+export function nameWords(key: string): string[] {
+  return key.split(' ').filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
 /** Key of surname + given name only: two records of one person match even if one lacks the patronymic. */
 export function duplicateNameKey(p: NameParts): string {
   return latinKey(`${p.surname} ${p.givenName}`);

@@ -31,3 +31,19 @@ export function phoneSearchPrefix(input: string): string | null {
   if (digits.length > 9) return null;
   return `+992${digits}`;
 }
+
+/** Shortest run of digits looked up inside stored numbers (shorter runs match too many people). */
+export const MIN_DIGIT_RUN = 4;
+
+/**
+ * The digits a user typed, as a run to find anywhere inside a phone's national number ("9291" in
+ * +992 93 929 11 22), or null when the text is not digits or too short. A leading country code or
+ * trunk prefix of a longer number is dropped, as stored numbers keep only the national digits.
+ */
+export function phoneDigitRun(input: string): string | null {
+  const trimmed = input.trim();
+  if (!/^[+\d\s().-]+$/.test(trimmed)) return null;
+  let digits = trimmed.replace(/\D/g, '');
+  if (digits.length > 9) digits = digits.replace(/^(00992|992|8)/, '');
+  return digits.length >= MIN_DIGIT_RUN && digits.length <= 9 ? digits : null;
+}

@@ -216,6 +216,53 @@ describe('clients:list and search:global', () => {
     expect((await t.call('search:global', { query: 'Rahimova Malika' })).cases.map((c) => c.clientId)).toEqual([tajik]);
   });
 
+  it('finds a woman by her given name or patronymic alone, in any script, and by digits from the middle of her phone or document number', async () => {
+    const zarina = await newClient(t, { surname: 'Раҳимова', givenName: 'Зарина', patronymic: 'Ҷамшедовна', phones: [{ phone: '+992 93 929 11 22' }], idDocNumber: 'A0045678' });
+    const nigora = await newClient(t, { surname: 'Каримова', givenName: 'Нигора', patronymic: 'Ҷамшедовна', phones: [{ phone: '+992 90 111 22 33' }] });
+    const zarinabonu = await newClient(t, { surname: 'Ализода', givenName: 'Заринабону', patronymic: 'Алиевна', phones: [] });
+    await newClient(t, { surname: 'Юсуфов', givenName: 'Далер', patronymic: 'Каримович', sex: 'M', phones: [{ phone: '+992 92 000 44 55' }] });
+    const found = async (query: string) => (await t.call('search:global', { query })).clients.map((c) => c.id);
+
+    // A given name alone: the whole word before longer names that start with it; a patronymic alone.
+    for (const query of ['Зарина', 'Zarina', 'зарина']) expect(await found(query), query).toEqual([zarina, zarinabonu]);
+    expect(await found('Ҷамшедовна')).toEqual([zarina, nigora]);
+    expect(await found('Jamshedovna')).toEqual([zarina, nigora]);
+    expect(await found('Нигора Джамшедовна')).toEqual([nigora]);
+    // Given name then surname, and every word must match.
+    expect(await found('Зарина Раҳимова')).toEqual([zarina]);
+    expect(await found('Зарина Каримова')).toEqual([]);
+    // Digits from the middle of a phone number or of a document number.
+    const phone = await t.call('search:global', { query: '9291' });
+    expect(phone.clients.map((c) => [c.id, c.matchedBy])).toEqual([[zarina, 'phone']]);
+    expect(await found('29112')).toEqual([zarina]);
+    expect(await found('111 22')).toEqual([nigora]);
+    expect(await found('45678')).toEqual([zarina]);
+    // The clients list's search box finds the same.
+    const list = await t.call('clients:list', { query: 'Зарина', sort: 'name', dir: 'asc' });
+    expect(list.rows.map((r) => r.id)).toEqual([zarinabonu, zarina]);
+    expect((await t.call('clients:list', { query: '9291' })).rows.map((r) => r.id)).toEqual([zarina]);
+
+    // The terms follow every change: a corrected given name, a changed phone, a merge, an erasure.
+    await t.call('clients:save', clientInput({ id: nigora, surname: 'Каримова', givenName: 'Нигина', patronymic: 'Ҷамшедовна', phones: [{ phone: '+992 90 777 88 99' }] }));
+    expect(await found('Нигора')).toEqual([]);
+    expect(await found('Нигина')).toEqual([nigora]);
+    expect(await found('111 22')).toEqual([]);
+    expect(await found('77788')).toEqual([nigora]);
+    await t.call('clients:merge', { keepId: zarina, mergeId: zarinabonu });
+    expect(await found('Заринабону')).toEqual([]);
+    await t.call('clients:erase', { id: zarina, confirm: true });
+    expect(await found('Ҷамшедовна')).toEqual([nigora]);
+    expect(await found('9291')).toEqual([]);
+    expect(await found('45678')).toEqual([]);
+  });
+
+  it('answers a given name or a run of digits from the index of search terms', async () => {
+    const db = t.app.requireUnlocked().db;
+    const { sql } = await import('kysely');
+    const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT client_id FROM client_search_terms WHERE term >= ${'n:zarina'} AND term < ${'n:zarina\uffff'}`.execute(db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/SEARCH client_search_terms USING PRIMARY KEY \(term>\? AND term<\?\)/);
+  });
+
   it('answers a name search from the index, not by scanning clients', async () => {
     const db = t.app.requireUnlocked().db;
     const { sql } = await import('kysely');
