@@ -11,7 +11,8 @@ import type { Sex } from './enums';
 // cases are not guessed; surnames keep their vowels (Кравец → Кравеца, as registry practice writes
 // them); compound names with a hyphen are declined part by part.
 
-export type NameCase = 'gen' | 'dat';
+/** Genitive, dative, accusative («Признать Бобоеву Шаҳло безвестно отсутствующей»). */
+export type NameCase = 'gen' | 'dat' | 'acc';
 
 const CONSONANT = /[бвгджзйклмнпрстфхцчшщҷқҳғ]$/i;
 /** After these, Russian writes -и, not -ы (Малика → Малики). */
@@ -28,16 +29,16 @@ const IRREGULAR_GIVEN: Record<string, { stem: string; sex: Sex }> = {
   любовь: { stem: 'Любов', sex: 'F' },
 };
 
-function ending(c: NameCase, gen: string, dat: string): string {
-  return c === 'gen' ? gen : dat;
+function ending(c: NameCase, gen: string, dat: string, acc = gen): string {
+  return c === 'gen' ? gen : c === 'dat' ? dat : acc;
 }
 
 /** A noun-like word in -а/-я (Малика, Мария, Илья, Никита, Сковорода). */
 function firstDeclension(w: string, c: NameCase): string {
-  if (/ия$/i.test(w)) return `${w.slice(0, -1)}и`;
-  if (/я$/i.test(w)) return `${w.slice(0, -1)}${ending(c, 'и', 'е')}`;
+  if (/ия$/i.test(w)) return `${w.slice(0, -1)}${ending(c, 'и', 'и', 'ю')}`;
+  if (/я$/i.test(w)) return `${w.slice(0, -1)}${ending(c, 'и', 'е', 'ю')}`;
   const stem = w.slice(0, -1);
-  return `${stem}${ending(c, HUSHING_OR_VELAR.test(stem) ? 'и' : 'ы', 'е')}`;
+  return `${stem}${ending(c, HUSHING_OR_VELAR.test(stem) ? 'и' : 'ы', 'е', 'у')}`;
 }
 
 /** A masculine noun-like word ending in a consonant, -й or -ь (Рустам, Андрей, Игорь). */
@@ -49,8 +50,8 @@ function secondDeclension(w: string, c: NameCase): string {
 function surname(w: string, sex: Sex, c: NameCase): string {
   if (/(зода|заде)$/i.test(w)) return w;
   if (sex === 'F') {
-    if (/(ова|ева|ёва|ина|ына)$/i.test(w)) return `${w.slice(0, -1)}ой`;
-    if (/(ая)$/i.test(w)) return `${w.slice(0, -2)}ой`;
+    if (/(ова|ева|ёва|ина|ына)$/i.test(w)) return `${w.slice(0, -1)}${ending(c, 'ой', 'ой', 'у')}`;
+    if (/(ая)$/i.test(w)) return `${w.slice(0, -2)}${ending(c, 'ой', 'ой', 'ую')}`;
     if (/[иу]а$/i.test(w)) return w;
     if (/[ая]$/i.test(w)) return firstDeclension(w, c);
     return w;
@@ -67,12 +68,13 @@ function surname(w: string, sex: Sex, c: NameCase): string {
 function given(w: string, sex: Sex, c: NameCase): string {
   const irregular = IRREGULAR_GIVEN[w.toLowerCase()];
   if (irregular && irregular.sex === sex) {
+    if (sex === 'F' && c === 'acc') return w;
     const e = sex === 'M' ? ending(c, 'а', 'у') : 'и';
     return `${irregular.stem}${e}`;
   }
   if (/[иу]а$/i.test(w)) return w;
   if (/[ая]$/i.test(w)) return firstDeclension(w, c);
-  if (sex === 'F') return /ь$/i.test(w) ? `${w.slice(0, -1)}и` : w;
+  if (sex === 'F') return /ь$/i.test(w) && c !== 'acc' ? `${w.slice(0, -1)}и` : w;
   if (INDECLINABLE.test(w)) return w;
   if (CONSONANT.test(w) || /ь$/i.test(w)) return secondDeclension(w, c);
   return w;
@@ -80,7 +82,7 @@ function given(w: string, sex: Sex, c: NameCase): string {
 
 function patronymic(w: string, sex: Sex, c: NameCase): string {
   if (/ич$/i.test(w)) return `${w}${ending(c, 'а', 'у')}`;
-  if (/на$/i.test(w) && /(ична|овна|евна)$/i.test(w)) return `${w.slice(0, -1)}${ending(c, 'ы', 'е')}`;
+  if (/(ична|овна|евна)$/i.test(w)) return `${w.slice(0, -1)}${ending(c, 'ы', 'е', 'у')}`;
   // Tajik-style patronymics ("Саид", "Саидзода", "Ҳасан ўғли") follow the rules for given names.
   return given(w, sex, c);
 }
@@ -121,6 +123,11 @@ export function nameGenitive(fullName: string, sex: Sex, language: 'tg' | 'ru'):
 /** The Russian dative of a full name ("Раҳимова Малика Саидовна" → "Раҳимовой Малике Саидовне"). */
 export function nameDative(fullName: string, sex: Sex, language: 'tg' | 'ru'): string {
   return nameInCase(fullName, sex, 'dat', language);
+}
+
+/** The Russian accusative of a full name ("Бобоева Шаҳло" → "Бобоеву Шаҳло"; a man's is his genitive). */
+export function nameAccusative(fullName: string, sex: Sex, language: 'tg' | 'ru'): string {
+  return nameInCase(fullName, sex, 'acc', language);
 }
 
 /** "Каримов Рустам Саидович" → "Каримов Р. С." (initials, as in the signature line). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameDative, nameGenitive } from '../../shared/domain/nameCases';
+import { nameAccusative, nameDative, nameGenitive } from '../../shared/domain/nameCases';
 
 // Full names as a Russian filing writes them after "Взыскать с …" (genitive) and "… принадлежит …"
 // (dative): Tajik-form and Russian-form names, men and women, with the forms a Russian court clerk
@@ -86,6 +86,23 @@ const ROWS: Row[] = [
   ['M', 'Юлдашев Бахтиёр Ҳасан ўғли', 'Юлдашева Бахтиёра Ҳасана ўғли', 'Юлдашеву Бахтиёру Ҳасану ўғли'],
 ];
 
+// «Признать … безвестно отсутствующим(-ей)»: a man's accusative is his genitive, a woman's is not.
+const ACCUSATIVE: Array<[sex: 'F' | 'M', nominative: string, accusative: string]> = [
+  ['F', 'Бобоева Шаҳло Ғафуровна', 'Бобоеву Шаҳло Ғафуровну'],
+  ['F', 'Раҳимова Малика Саидовна', 'Раҳимову Малику Саидовну'],
+  ['F', 'Холова Зулфия Аминовна', 'Холову Зулфию Аминовну'],
+  ['F', 'Савицкая Мария Игоревна', 'Савицкую Марию Игоревну'],
+  ['F', 'Орлова Любовь Павловна', 'Орлову Любовь Павловну'],
+  ['F', 'Черных Наталья', 'Черных Наталью'],
+  ['F', 'Исмоилзода Дилором', 'Исмоилзода Дилором'],
+  ['F', 'Кузнецова Ольга', 'Кузнецову Ольгу'],
+  ['M', 'Бобоев Фирӯз Назарович', 'Бобоева Фирӯза Назаровича'],
+  ['M', 'Иванов Павел Сергеевич', 'Иванова Павла Сергеевича'],
+  ['M', 'Кузнецов Никита', 'Кузнецова Никиту'],
+  ['M', 'Горький Игорь Кузьмич', 'Горького Игоря Кузьмича'],
+  ['M', 'Раҳмонзода Алӣ', 'Раҳмонзода Алӣ'],
+];
+
 describe('names in the Russian genitive and dative', () => {
   it('has a table of at least sixty names, men and women', () => {
     expect(ROWS.length).toBeGreaterThanOrEqual(60);
@@ -97,6 +114,12 @@ describe('names in the Russian genitive and dative', () => {
     it(`${nom} (${sex}) → ${gen}; ${dat}`, () => {
       expect(nameGenitive(nom, sex, 'ru')).toBe(gen);
       expect(nameDative(nom, sex, 'ru')).toBe(dat);
+    });
+  }
+
+  for (const [sex, nom, acc] of ACCUSATIVE) {
+    it(`${nom} (${sex}) → accusative ${acc}`, () => {
+      expect(nameAccusative(nom, sex, 'ru')).toBe(acc);
     });
   }
 
