@@ -12,7 +12,7 @@ export const source: TemplateSource = {
     { kind: 'p', text: 'Марҳум дар давоми ҳаёташ худро падари {{children_word}} эътироф мекард: {{acknowledgment}}' },
     {
       kind: 'p',
-      text: 'Муқаррар намудани ин далел барои {{purpose}} зарур аст. Тибқи {{ref_family_art51}} ва {{ref_family_art54}}, инчунин {{ref_civil_special_proceedings}}, ин далел бо тартиби пешбурди алоҳида муқаррар карда мешавад.',
+      text: 'Муқаррар намудани ин далел барои {{purpose}} зарур аст. Тибқи {{ref_family_art51}} ва {{ref_family_art54}} ин далел аз ҷониби суд муқаррар карда мешавад; ариза тибқи {{ref_civil_special_proceedings}} пешниҳод карда мешавад.',
     },
     { kind: 'label', text: 'Дар асоси гуфтаҳои боло, хоҳиш менамоям:' },
     { kind: 'p', text: 'Далели эътирофи падарӣ аз ҷониби {{respondent_name}} нисбат ба {{children_these_gen}} муқаррар карда шавад.' },
@@ -28,7 +28,7 @@ export const source: TemplateSource = {
     { kind: 'p', text: 'При жизни он признавал себя отцом {{children_word_gen}}: {{acknowledgment}}' },
     {
       kind: 'p',
-      text: 'Установление факта необходимо для: {{purpose}}. Согласно {{ref_family_art51}} и {{ref_family_art54}}, а также {{ref_civil_special_proceedings}} такой факт устанавливается в порядке особого производства.',
+      text: 'Установление факта необходимо для: {{purpose}}. Согласно {{ref_family_art51}} и {{ref_family_art54}} такой факт устанавливается судом; заявление подаётся согласно {{ref_civil_special_proceedings}}.',
     },
     { kind: 'label', text: 'На основании изложенного ПРОШУ:' },
     { kind: 'p', text: 'Установить факт признания отцовства {{respondent_name_gen}} в отношении {{children_these_gen}}.' },
