@@ -3,9 +3,10 @@ import type { FilingFieldState, FilingLang, FilingListState, FilingRefState, Leg
 import { formatDate, parseDate } from '../../shared/domain/dates';
 import { parseSomoni } from '../../shared/domain/money';
 import { moneyToWords } from '../../shared/domain/moneyWords';
-import { nameGenitive } from '../../shared/domain/nameCases';
+import { nameAccusative, nameGenitive } from '../../shared/domain/nameCases';
 import { findDistrict } from '../../shared/reference/regions';
 import type { Condition, ManifestField, SourcePath, TemplateManifest } from '../../templates/manifests';
+import { claimFact, claimValues, refValue, respondentSexOf } from './claimValues';
 
 // Works out every value a filing needs from the case data, the wizard's answers and the legal
 // references: what goes into each placeholder, which passages stay, which list rows are written, and
@@ -37,6 +38,8 @@ export interface Resolved {
   /** The answers worth keeping with the case (normalised: ISO dates, diram as digits). */
   keptAnswers: Record<string, string>;
   keptProperty: PropertyItem[];
+  /** Placeholder → the legal reference its value rests on, for values that are not {{ref_…}} themselves. */
+  refOf: Record<string, string>;
 }
 
 const REGISTERED_STATUSES = new Set(['registered', 'divorce_in_process', 'divorced', 'divorced_not_dissolved', 'widowed']);
@@ -122,6 +125,9 @@ function sourceValue(ctx: Ctx, source: SourcePath): string | number | null {
       return data.case.respondentAddress;
     case 'respondent.whereabouts':
       return data.case.respondentWhereabouts;
+    case 'court.address':
+      // No court addresses in the reference data yet: the header line is left out.
+      return '';
     case 'court.name': {
       if (data.case.courtName.trim()) return data.case.courtName;
       const district = data.case.courtDistrictId ?? data.client.residenceDistrictId;
@@ -167,6 +173,8 @@ function sourceValue(ctx: Ctx, source: SourcePath): string | number | null {
 function facts(ctx: Ctx, raw: Map<string, string>): (name: string) => string {
   const { data } = ctx.input;
   return (name) => {
+    const claim = claimFact(name, data, raw);
+    if (claim !== undefined) return claim;
     if (name === 'marriage') return REGISTERED_STATUSES.has(data.household?.maritalStatus ?? '') ? 'registered' : 'not_registered';
     if (name === 'hasChildren') return data.children.length ? 'yes' : 'no';
     return raw.get(name) ?? '';
@@ -197,6 +205,7 @@ function resolveProperty(items: PropertyItem[], lang: FilingLang): Ctx['property
 
 export function resolveFiling(input: ResolveInput): Resolved {
   const { manifest, data, lang } = input;
+  const money = (diram: number) => ({ figures: formatMoney(diram, lang), words: moneyToWords(diram, lang) });
   const answers = { ...storedAnswers(data), ...input.answers };
   const ctx: Ctx = { input, usedRefs: new Map(), property: resolveProperty(input.property ?? storedProperty(data), lang) };
   const values: Record<string, string> = {};
@@ -204,7 +213,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
   const keptAnswers: Record<string, string> = {};
   const fieldStates: FilingFieldState[] = [];
   const pending: Array<{ field: ManifestField; state: FilingFieldState }> = [];
-  const respondentSex = data.client.sex === 'M' ? 'F' : 'M';
+  const respondentSex = respondentSexOf(manifest, data.client.sex);
 
   for (const field of manifest.fields) {
     const fromCase = field.source === 'ask' ? null : sourceValue(ctx, field.source);
@@ -245,7 +254,11 @@ export function resolveFiling(input: ResolveInput): Resolved {
       output = v;
       if (!caseHas && v) keptAnswers[field.name] = v;
     }
-    if (field.format === 'name') values[`${field.name}_gen`] = nameGenitive(output, field.name === 'client_name' ? data.client.sex : respondentSex, lang);
+    if (field.format === 'name') {
+      const sex = field.name === 'client_name' ? data.client.sex : respondentSex;
+      values[`${field.name}_gen`] = nameGenitive(output, sex, lang);
+      values[`${field.name}_acc`] = nameAccusative(output, sex, lang);
+    }
     raw.set(field.name, field.format === 'choice' ? shown : output);
     const state: FilingFieldState = {
       name: field.name,
@@ -272,6 +285,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
     if (state.output === '') values[field.name] = EMPTY;
     if (field.format === 'money' && !values[`${field.name}_words`]) values[`${field.name}_words`] = EMPTY;
     if (field.format === 'name' && !values[`${field.name}_gen`]) values[`${field.name}_gen`] = EMPTY;
+    if (field.format === 'name' && !values[`${field.name}_acc`]) values[`${field.name}_acc`] = EMPTY;
   }
 
   const children = data.children.map((ch, i) => ({
@@ -280,7 +294,9 @@ export function resolveFiling(input: ResolveInput): Resolved {
     birth_date: ch.birthDate ? formatDate(ch.birthDate) : EMPTY,
     certificate: ch.birthCertificate || EMPTY,
   }));
-  const attachments = manifest.attachments.filter((a) => !a.when || holds(a.when, fact)).map((a, i) => `${i + 1}. ${a.text[lang]}`);
+  const attachments = manifest.attachments
+    .filter((a) => !a.when || holds(a.when, fact))
+    .map((a, i) => `${i + 1}. ${(data.children.length === 1 && a.one ? a.one : a.text)[lang]}`);
 
   const lists: FilingListState[] = manifest.lists.map((l) => {
     const lines =
@@ -297,8 +313,10 @@ export function resolveFiling(input: ResolveInput): Resolved {
   for (const key of manifest.legalRefs) {
     const ref = useRef(ctx, key);
     if (!ref) missing.push(`ref_${key}`);
-    values[`ref_${key}`] = ref ? (lang === 'tg' ? ref.textTg : ref.textRu) : EMPTY;
+    values[`ref_${key}`] = ref ? refValue(key, ref, lang, data.client.sex, money) : EMPTY;
   }
+  const claim = claimValues({ data, lang, respondentSex, values, raw, propertyTotalDiram: ctx.property.totalDiram, money });
+  Object.assign(values, claim.values);
 
   return {
     fields: fieldStates,
@@ -311,5 +329,6 @@ export function resolveFiling(input: ResolveInput): Resolved {
     usedRefs: [...ctx.usedRefs.values()],
     keptAnswers,
     keptProperty: ctx.property.kept,
+    refOf: claim.refOf,
   };
 }

@@ -167,6 +167,7 @@ export const DEMO_CASES: DemoCase[] = [
     courtName: '', courtDistrictId: 'du-sino', monthlyAlimonyDiram: null, venue: 'contact_point',
     filing: {
       marriage_cert: '№ 0123987, 20.06.2008, САҲШ-и ноҳияи Сино',
+      claimed_share: '1/2',
       requested_share: 'Нисфи арзиши хона ва мошин; мебел ба даъвогар дода шавад.',
       property: [
         { item: 'Хонаи дуҳуҷрагӣ, ш. Душанбе, кӯчаи Бухоро 21-5', value: '250000', acquiredOn: '2012-03-01' },
@@ -189,6 +190,8 @@ export const DEMO_CASES: DemoCase[] = [
     filing: {
       marriage_cert: '№ 0345612, 05.10.2012, САҲШ-и ноҳияи Ҳисор',
       separated_since: '2020-01-10',
+      children_residence: 'claimant',
+      children_support: 'yes',
       reason: 'Ҷавобгар соли 2020 ба хориҷа рафта, оила бунёд кардааст ва дар таъминоти оила иштирок намекунад.',
     },
   },

@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const alimonyFixedSum: TemplateManifest = {
   id: 'alimony-fixed-sum',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['alimony_fixed_sum', 'alimony_share'],
   title: {
@@ -14,22 +14,10 @@ export const alimonyFixedSum: TemplateManifest = {
   body: 'court',
   proceeding: 'claim',
   fields: [
-    c.court,
-    c.clientName,
-    c.clientAddress,
-    c.clientPhone,
-    c.respondentName,
-    c.respondentAddress,
-    c.respondentWhereabouts,
+    ...c.parties({ whereabouts: true }),
     c.marriageCert,
     c.paternityBasis,
-    {
-      name: 'amount',
-      label: { tg: 'Маблағи ҳармоҳа (сомонӣ)', ru: 'Ежемесячная сумма (сомони)', en: 'Monthly amount (somoni)' },
-      source: 'case.monthlyAlimony',
-      required: true,
-      format: 'money',
-    },
+    c.amountField(true),
     {
       name: 'income_abroad',
       label: {
@@ -51,10 +39,10 @@ export const alimonyFixedSum: TemplateManifest = {
     c.filingDate,
   ],
   lists: [c.childrenList, c.attachmentsList],
-  passages: c.marriagePassages,
+  passages: [...c.marriagePassages, ...c.headerPassages({ whereabouts: true })],
   attachments: [
     ...c.basicAttachments,
     { text: { tg: 'Ҳуҷҷатҳо дар бораи интиқоли пул ва даромади ҷавобгар', ru: 'Документы о денежных переводах и доходах ответчика' } },
   ],
-  legalRefs: ['family_art80', 'family_art83_1', 'fee_alimony'],
+  legalRefs: ['family_art80', 'family_art83_1', 'fee_alimony', 'law_state_fee'],
 };

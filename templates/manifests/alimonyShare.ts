@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const alimonyShare: TemplateManifest = {
   id: 'alimony-share',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['alimony_share'],
   title: {
@@ -14,31 +14,14 @@ export const alimonyShare: TemplateManifest = {
   body: 'court',
   proceeding: 'claim',
   fields: [
-    c.court,
-    c.clientName,
-    c.clientAddress,
-    c.clientPhone,
-    c.respondentName,
-    c.respondentAddress,
-    c.respondentWhereabouts,
+    ...c.parties({ whereabouts: true }),
     c.marriageCert,
     c.paternityBasis,
-    {
-      name: 'share',
-      label: { tg: 'Ҳиссаи талабшаванда', ru: 'Запрашиваемая доля', en: 'Share requested' },
-      source: 'alimony.share',
-      required: true,
-      format: 'text',
-      hint: {
-        tg: 'Аз рӯи шумораи кӯдакон: 1 — ¼, 2 — ⅓, 3 ва зиёда — ½ (моддаи 81).',
-        ru: 'По числу детей: 1 — ¼, 2 — ⅓, 3 и более — ½ (ст. 81).',
-        en: 'By the number of children: 1 — ¼, 2 — ⅓, 3 or more — ½ (art. 81).',
-      },
-    },
+    c.shareField(true),
     c.filingDate,
   ],
   lists: [c.childrenList, c.attachmentsList],
-  passages: c.marriagePassages,
+  passages: [...c.marriagePassages, ...c.headerPassages({ whereabouts: true })],
   attachments: c.basicAttachments,
-  legalRefs: ['family_art49', 'family_art80', 'family_art81', 'fee_alimony'],
+  legalRefs: ['family_art49', 'family_art80', 'family_art81', 'fee_alimony', 'law_state_fee'],
 };

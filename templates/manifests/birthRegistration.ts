@@ -5,7 +5,7 @@ const FATHER = (value: string) => ({ fact: 'father_entry', in: [value] });
 
 export const birthRegistration: TemplateManifest = {
   id: 'birth-registration',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['birth_registration'],
   title: {
@@ -27,13 +27,7 @@ export const birthRegistration: TemplateManifest = {
     c.clientBirthDate,
     c.clientAddress,
     c.clientPhone,
-    {
-      name: 'client_id_doc',
-      label: { tg: 'Шиносномаи модар', ru: 'Паспорт матери', en: "Mother's identity document" },
-      source: 'client.idDoc',
-      required: true,
-      format: 'text',
-    },
+    { ...c.clientIdDoc, label: { tg: 'Шиносномаи модар', ru: 'Паспорт матери', en: "Mother's identity document" }, required: true },
     {
       name: 'birth_document',
       label: {
@@ -69,6 +63,8 @@ export const birthRegistration: TemplateManifest = {
   ],
   lists: [c.childrenList, c.attachmentsList],
   passages: [
+    c.present('client_birth_date'),
+    c.present('client_phone'),
     { name: 'father_mother_only', label: { tg: 'Бе падар', ru: 'Без сведений об отце', en: 'No father entry' }, when: FATHER('mother_only') },
     { name: 'father_joint', label: { tg: 'Аризаи муштарак', ru: 'Совместное заявление', en: 'Joint application' }, when: FATHER('joint') },
     { name: 'father_court', label: { tg: 'Бо қарори суд', ru: 'По решению суда', en: 'By court decision' }, when: FATHER('court') },

@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const missingPerson: TemplateManifest = {
   id: 'missing-person',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['missing_person'],
   title: {
@@ -14,12 +14,10 @@ export const missingPerson: TemplateManifest = {
   body: 'court',
   proceeding: 'special',
   fields: [
-    c.court,
-    c.clientName,
-    c.clientAddress,
-    c.clientPhone,
-    { ...c.respondentName, label: { tg: 'Ному насаби шахси бедарак', ru: 'ФИО отсутствующего', en: "The missing person's full name" } },
-    { ...c.respondentAddress, label: { tg: 'Суроғаи охирини шахси бедарак', ru: 'Последний адрес отсутствующего', en: "The missing person's last address" } },
+    ...c.relabel(c.parties({ whereabouts: false }), {
+      respondent_name: { tg: 'Ному насаби шахси бедарак', ru: 'ФИО отсутствующего', en: "The missing person's full name" },
+      respondent_address: { tg: 'Суроғаи охирини шахси бедарак', ru: 'Последний адрес отсутствующего', en: "The missing person's last address" },
+    }),
     {
       name: 'departure_date',
       label: { tg: 'Санаи рафтан ба хориҷа', ru: 'Дата выезда за рубеж', en: 'Date he left the country' },
@@ -59,7 +57,11 @@ export const missingPerson: TemplateManifest = {
     c.filingDate,
   ],
   lists: [{ ...c.childrenList, required: false }, c.attachmentsList],
-  passages: [{ name: 'has_children', label: { tg: 'Кӯдакон доранд', ru: 'Есть дети', en: 'Has children' }, when: { fact: 'hasChildren', in: ['yes'] } }],
+  passages: [
+    ...c.headerPassages({ whereabouts: false }),
+    c.present('departure_date'),
+    { name: 'has_children', label: { tg: 'Кӯдакон доранд', ru: 'Есть дети', en: 'Has children' }, when: { fact: 'hasChildren', in: ['yes'] } },
+  ],
   attachments: [
     { text: { tg: 'Нусхаи шиносномаи аризадиҳанда', ru: 'Копия паспорта заявителя' } },
     { text: { tg: 'Нусхаи шаҳодатномаи ақди никоҳ ё дигар ҳуҷҷати хешутаборӣ', ru: 'Копия свидетельства о браке или иного документа о родстве' } },

@@ -1,11 +1,11 @@
 import * as c from './common';
 import type { TemplateManifest } from './types';
 
-const WITH_ALIMONY = { fact: 'with_alimony', in: ['yes'] };
+const WITH_ALIMONY = { fact: 'with_alimony', in: ['yes', 'sum'] };
 
 export const paternity: TemplateManifest = {
   id: 'paternity',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['paternity'],
   title: {
@@ -16,13 +16,7 @@ export const paternity: TemplateManifest = {
   body: 'court',
   proceeding: 'claim',
   fields: [
-    c.court,
-    c.clientName,
-    c.clientAddress,
-    c.clientPhone,
-    c.respondentName,
-    c.respondentAddress,
-    c.respondentWhereabouts,
+    ...c.parties({ whereabouts: true }),
     {
       name: 'relationship',
       label: {
@@ -51,20 +45,25 @@ export const paternity: TemplateManifest = {
       source: 'ask',
       required: true,
       format: 'choice',
-      choices: [
-        { value: 'yes', label: { tg: 'Ҳа', ru: 'Да', en: 'Yes' } },
-        { value: 'no', label: { tg: 'Не', ru: 'Нет', en: 'No' } },
-      ],
+      choices: c.supportChoices,
     },
-    { ...c.filingDate },
+    c.shareField({ fact: 'with_alimony', in: ['yes'] }),
+    c.amountField({ fact: 'with_alimony', in: ['sum'] }),
+    c.filingDate,
   ],
   lists: [c.childrenList, c.attachmentsList],
-  passages: [{ name: 'with_alimony', label: { tg: 'Бо алимент', ru: 'С алиментами', en: 'With child support' }, when: WITH_ALIMONY }],
+  passages: [
+    ...c.headerPassages({ whereabouts: true }),
+    { name: 'with_alimony', label: { tg: 'Бо алимент', ru: 'С алиментами', en: 'With child support' }, when: WITH_ALIMONY },
+    { name: 'without_alimony', label: { tg: 'Бе алимент', ru: 'Без алиментов', en: 'Without child support' }, when: { fact: 'with_alimony', in: ['no'] } },
+    { name: 'alimony_share', label: { tg: 'Алимент бо ҳисса', ru: 'Алименты в доле', en: 'Support as a share' }, when: { fact: 'with_alimony', in: ['yes'] } },
+    { name: 'alimony_sum', label: { tg: 'Алимент бо маблағи муайян', ru: 'Алименты в твёрдой сумме', en: 'Support as a fixed sum' }, when: { fact: 'with_alimony', in: ['sum'] } },
+  ],
   attachments: [
     { text: { tg: 'Нусхаи шиносномаи даъвогар', ru: 'Копия паспорта истца' } },
-    { text: { tg: 'Нусхаи шаҳодатномаи таваллуди кӯдак', ru: 'Копия свидетельства о рождении ребёнка' } },
+    { text: { tg: 'Нусхаи шаҳодатномаҳои таваллуди кӯдакон', ru: 'Копии свидетельств о рождении детей' }, one: { tg: 'Нусхаи шаҳодатномаи таваллуди кӯдак', ru: 'Копия свидетельства о рождении ребёнка' } },
     { text: { tg: 'Далелҳои ҳаммаишатӣ ва эътирофи падарӣ', ru: 'Доказательства совместного проживания и признания отцовства' } },
     { text: { tg: 'Нусхаи аризаи даъвогӣ барои ҷавобгар', ru: 'Копия искового заявления для ответчика' } },
   ],
-  legalRefs: ['family_art50', 'family_art54', 'family_art80', 'family_art81', 'fee_paternity'],
+  legalRefs: ['family_art50', 'family_art54', 'family_art80', 'family_art81', 'family_art83_1', 'fee_paternity', 'law_state_fee'],
 };

@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const paternityFact: TemplateManifest = {
   id: 'paternity-fact',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['paternity_fact'],
   title: {
@@ -14,12 +14,10 @@ export const paternityFact: TemplateManifest = {
   body: 'court',
   proceeding: 'special',
   fields: [
-    c.court,
-    c.clientName,
-    c.clientAddress,
-    c.clientPhone,
-    { ...c.respondentName, label: { tg: 'Ному насаби марҳум', ru: 'ФИО умершего', en: "The deceased's full name" } },
-    { ...c.respondentAddress, label: { tg: 'Суроғаи охирини марҳум', ru: 'Последний адрес умершего', en: "The deceased's last address" } },
+    ...c.relabel(c.parties({ whereabouts: false }), {
+      respondent_name: { tg: 'Ному насаби марҳум', ru: 'ФИО умершего', en: "The deceased's full name" },
+      respondent_address: { tg: 'Суроғаи охирини марҳум', ru: 'Последний адрес умершего', en: "The deceased's last address" },
+    }),
     {
       name: 'death_date',
       label: { tg: 'Санаи вафот', ru: 'Дата смерти', en: 'Date of death' },
@@ -55,11 +53,11 @@ export const paternityFact: TemplateManifest = {
     c.filingDate,
   ],
   lists: [c.childrenList, c.attachmentsList],
-  passages: [],
+  passages: c.headerPassages({ whereabouts: false }),
   attachments: [
     { text: { tg: 'Нусхаи шиносномаи аризадиҳанда', ru: 'Копия паспорта заявителя' } },
     { text: { tg: 'Нусхаи шаҳодатномаи фавт', ru: 'Копия свидетельства о смерти' } },
-    { text: { tg: 'Нусхаи шаҳодатномаи таваллуди кӯдак', ru: 'Копия свидетельства о рождении ребёнка' } },
+    { text: { tg: 'Нусхаи шаҳодатномаҳои таваллуди кӯдакон', ru: 'Копии свидетельств о рождении детей' }, one: { tg: 'Нусхаи шаҳодатномаи таваллуди кӯдак', ru: 'Копия свидетельства о рождении ребёнка' } },
     { text: { tg: 'Далелҳои эътирофи падарӣ', ru: 'Доказательства признания отцовства' } },
   ],
   legalRefs: ['family_art51', 'family_art54', 'civil_special_proceedings'],

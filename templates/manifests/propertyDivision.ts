@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const propertyDivision: TemplateManifest = {
   id: 'property-division',
-  version: '1.0.0',
+  version: '1.1.0',
   languages: ['tg', 'ru'],
   caseTypes: ['property_division'],
   title: {
@@ -14,12 +14,7 @@ export const propertyDivision: TemplateManifest = {
   body: 'court',
   proceeding: 'claim',
   fields: [
-    c.court,
-    c.clientName,
-    c.clientAddress,
-    c.clientPhone,
-    c.respondentName,
-    c.respondentAddress,
+    ...c.parties({ whereabouts: false }),
     c.marriageCert,
     {
       name: 'total',
@@ -29,8 +24,21 @@ export const propertyDivision: TemplateManifest = {
       format: 'money',
     },
     {
+      name: 'claimed_share',
+      label: { tg: 'Ҳиссаи талабшаванда', ru: 'Запрашиваемая доля', en: 'Share claimed' },
+      source: 'ask',
+      required: true,
+      format: 'choice',
+      choices: ['1/2', '2/3', '3/4', '1/1'].map((v) => ({ value: v, label: { tg: v, ru: v, en: v } })),
+      hint: {
+        tg: 'Ҳиссаҳои ҳамсарон баробаранд (1/2), агар суд бо назардошти манфиатҳои кӯдакон аз ин дур нашавад. Нархи даъво аз ин ҳисса ҳисоб карда мешавад.',
+        ru: 'Доли супругов равны (1/2), если суд не отступит от этого в интересах детей. Цена иска считается из этой доли.',
+        en: "The spouses' shares are equal (1/2) unless the court departs from that in the children's interest. The claim's value is worked out from this share.",
+      },
+    },
+    {
       name: 'requested_share',
-      label: { tg: 'Ҳиссаи талабшаванда ва ашёе, ки даъвогар мехоҳад', ru: 'Запрашиваемая доля и вещи, которые просит истец', en: 'Share and items the claimant asks for' },
+      label: { tg: 'Ашёе, ки даъвогар ба моликияти худ мехоҳад', ru: 'Вещи, которые истец просит передать ему в собственность', en: 'Items the claimant asks to be given' },
       source: 'ask',
       required: true,
       format: 'multiline',
@@ -52,7 +60,7 @@ export const propertyDivision: TemplateManifest = {
     },
     c.attachmentsList,
   ],
-  passages: c.marriagePassages,
+  passages: [...c.marriagePassages, ...c.headerPassages({ whereabouts: false })],
   attachments: [
     { text: { tg: 'Нусхаи шиносномаи даъвогар', ru: 'Копия паспорта истца' } },
     { text: { tg: 'Нусхаи шаҳодатномаи ақди никоҳ', ru: 'Копия свидетельства о браке' }, when: c.MARRIAGE_REGISTERED },
@@ -60,5 +68,5 @@ export const propertyDivision: TemplateManifest = {
     { text: { tg: 'Квитансияи пардохти боҷи давлатӣ', ru: 'Квитанция об уплате государственной пошлины' } },
     { text: { tg: 'Нусхаи аризаи даъвогӣ барои ҷавобгар', ru: 'Копия искового заявления для ответчика' } },
   ],
-  legalRefs: ['family_art10', 'family_property_division'],
+  legalRefs: ['family_art10', 'family_property_division', 'law_state_fee'],
 };

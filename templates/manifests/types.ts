@@ -1,4 +1,5 @@
 import type { CaseType } from '../../shared/domain/enums';
+import { COMPUTED_PLACEHOLDERS } from '../../shared/domain/filingGrammar';
 
 // The typed description of one filing template (both languages share the fields; each language has its
 // own .docx in templates/docx/<id>.<lang>.docx). Generation code reads these; it lives in
@@ -26,6 +27,7 @@ export const SOURCES = [
   'respondent.address',
   'respondent.whereabouts',
   'court.name',
+  'court.address',
   'registry.name',
   'case.number',
   'case.monthlyAlimony',
@@ -43,13 +45,17 @@ export type SourcePath = (typeof SOURCES)[number];
 
 /**
  * How a value is written. `money` also fills `{{<name>_words}}` (amount in words); `name` also fills
- * `{{<name>_gen}}` (the genitive in Russian; Tajik names do not change).
+ * `{{<name>_gen}}` and `{{<name>_acc}}` (the genitive and accusative in Russian; Tajik names do not change).
  */
 export type FieldFormat = 'text' | 'multiline' | 'date' | 'money' | 'name' | 'choice';
 
 /** Facts passages and conditional requirements depend on: a built-in fact or the raw value of a field. */
 export interface Condition {
-  /** `marriage` ('registered' | 'not_registered'), `hasChildren` ('yes' | 'no'), or a field name. */
+  /**
+   * `marriage` ('registered' | 'not_registered'), `hasChildren` ('yes' | 'no'), `claimantSex` ('F' | 'M'),
+   * `present:<field>` ('yes' | 'no'), `support_claim` (a divorce claim's 'share' | 'sum' | 'none'), or a
+   * field name.
+   */
   fact: string;
   in: readonly string[];
 }
@@ -96,6 +102,8 @@ export interface Passage {
 
 export interface Attachment {
   text: { tg: string; ru: string };
+  /** The wording when the case has exactly one child ("Копия свидетельства о рождении ребёнка"). */
+  one?: { tg: string; ru: string };
   when?: Condition;
 }
 
@@ -123,7 +131,7 @@ export function placeholdersOf(m: TemplateManifest): string[] {
   for (const f of m.fields) {
     out.push(f.name);
     if (f.format === 'money') out.push(`${f.name}_words`);
-    if (f.format === 'name') out.push(`${f.name}_gen`);
+    if (f.format === 'name') out.push(`${f.name}_gen`, `${f.name}_acc`);
   }
   for (const l of m.lists) {
     if (l.kind === 'paragraphs') out.push(l.name);
@@ -131,5 +139,6 @@ export function placeholdersOf(m: TemplateManifest): string[] {
   }
   for (const p of m.passages) out.push(`?${p.name}`);
   for (const r of m.legalRefs) out.push(`ref_${r}`);
+  out.push(...COMPUTED_PLACEHOLDERS);
   return out;
 }

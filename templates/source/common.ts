@@ -2,38 +2,60 @@ import type { Block } from './types';
 
 // Pieces every court filing has: the header with the parties, the children table, the closing.
 
-export function claimHeaderTg(opts: { claimant?: string; respondent?: string; whereabouts?: boolean } = {}): Block[] {
-  const claimant = opts.claimant ?? 'Даъвогар';
-  const respondent = opts.respondent ?? 'Ҷавобгар';
+interface HeaderOptions {
+  claimant?: string;
+  respondent?: string;
+  /** The respondent's whereabouts abroad (claims against a migrant). */
+  whereabouts?: boolean;
+  /** Lines after the parties (the value of a property claim, interested persons). */
+  extra?: readonly string[];
+}
+
+// A line whose value the case may not have starts with the passage {{?has_<field>}} (manifests/common.ts
+// headerPassages): it is left out rather than printed with a dash.
+function header(words: { to: string; birth: string; idDoc: string; address: string; phone: string; lastAddress: string; whereabouts: string }, claimant: string, respondent: string, opts: HeaderOptions): Block[] {
   const lines: Block[] = [
-    { kind: 'right', text: 'Ба {{court}}' },
+    { kind: 'right', text: `${words.to} {{court}}` },
+    { kind: 'right', text: '{{?has_court_address}}{{court_address}}' },
     { kind: 'right', text: `${claimant}: {{client_name}}` },
-    { kind: 'right', text: 'суроға: {{client_address}}' },
-    { kind: 'right', text: 'телефон: {{client_phone}}' },
+    { kind: 'right', text: `{{?has_client_birth_date}}${words.birth}: {{client_birth_date}}` },
+    { kind: 'right', text: `{{?has_client_id_doc}}${words.idDoc}: {{client_id_doc}}` },
+    { kind: 'right', text: `${words.address}: {{client_address}}` },
+    { kind: 'right', text: `{{?has_client_phone}}${words.phone}: {{client_phone}}` },
+    { kind: 'right', text: `${respondent}: {{respondent_name}}` },
+    { kind: 'right', text: `{{?has_respondent_birth_date}}${words.birth}: {{respondent_birth_date}}` },
+    { kind: 'right', text: `{{?has_respondent_id_doc}}${words.idDoc}: {{respondent_id_doc}}` },
+    { kind: 'right', text: `${words.lastAddress}: {{respondent_address}}` },
   ];
-  if (opts.respondent !== '') {
-    lines.push({ kind: 'right', text: `${respondent}: {{respondent_name}}` });
-    lines.push({ kind: 'right', text: 'суроғаи охирини маълум: {{respondent_address}}' });
-    if (opts.whereabouts) lines.push({ kind: 'right', text: 'ҷойи будубош: {{respondent_whereabouts}}' });
-  }
+  if (opts.whereabouts) lines.push({ kind: 'right', text: `{{?has_respondent_whereabouts}}${words.whereabouts}: {{respondent_whereabouts}}` });
+  for (const text of opts.extra ?? []) lines.push({ kind: 'right', text });
   return lines;
 }
 
-export function claimHeaderRu(opts: { claimant?: string; respondent?: string; whereabouts?: boolean } = {}): Block[] {
-  const claimant = opts.claimant ?? 'Истец';
-  const respondent = opts.respondent ?? 'Ответчик';
-  const lines: Block[] = [
-    { kind: 'right', text: 'В {{court}}' },
-    { kind: 'right', text: `${claimant}: {{client_name}}` },
-    { kind: 'right', text: 'адрес: {{client_address}}' },
-    { kind: 'right', text: 'телефон: {{client_phone}}' },
-  ];
-  if (opts.respondent !== '') {
-    lines.push({ kind: 'right', text: `${respondent}: {{respondent_name}}` });
-    lines.push({ kind: 'right', text: 'последний известный адрес: {{respondent_address}}' });
-    if (opts.whereabouts) lines.push({ kind: 'right', text: 'местонахождение: {{respondent_whereabouts}}' });
-  }
-  return lines;
+export function claimHeaderTg(opts: HeaderOptions = {}): Block[] {
+  const words = {
+    to: 'Ба',
+    birth: 'санаи таваллуд',
+    idDoc: 'ҳуҷҷати тасдиқкунандаи шахсият',
+    address: 'суроға',
+    phone: 'телефон',
+    lastAddress: 'суроғаи охирини маълум',
+    whereabouts: 'ҷойи будубош',
+  };
+  return header(words, opts.claimant ?? 'Даъвогар', opts.respondent ?? 'Ҷавобгар', opts);
+}
+
+export function claimHeaderRu(opts: HeaderOptions = {}): Block[] {
+  const words = {
+    to: 'В',
+    birth: 'дата рождения',
+    idDoc: 'документ, удостоверяющий личность',
+    address: 'адрес',
+    phone: 'телефон',
+    lastAddress: 'последний известный адрес',
+    whereabouts: 'местонахождение',
+  };
+  return header(words, opts.claimant ?? 'Истец', opts.respondent ?? 'Ответчик', opts);
 }
 
 export const childrenTableTg: Block = {

@@ -86,14 +86,14 @@ describe('custom templates', () => {
     const [resaved] = libreofficeConvert([join(TEMPLATES_DIR, 'divorce.ru.docx')], 'docx', join(dir, 'lo'));
     const edited = await splitRuns(readFileSync(resaved!));
     const r = await t.call('templates:import', { templateId: 'divorce', language: 'ru', file: { base64: edited.toString('base64') } });
-    expect(r).toEqual({ accepted: true, unknown: [], missing: [], version: '1.0.0+custom.1' });
+    expect(r).toEqual({ accepted: true, unknown: [], missing: [], version: '1.1.0+custom.1' });
 
     const caseId = await caseOf('divorce');
     const prep = await t.call('filings:prepare', { caseId, templateId: 'divorce', language: 'ru' });
     expect(prep.customTemplate).toBe(true);
     expect(prep.missing).toEqual([]);
     const saved = await t.call('filings:save', { caseId, templateId: 'divorce', language: 'ru' });
-    expect(saved.templateVersion).toBe('1.0.0+custom.1');
+    expect(saved.templateVersion).toBe('1.1.0+custom.1');
     const file = await t.call('documents:get', { id: saved.id });
     const text = (await mammoth.extractRawText({ buffer: inlineBytes(file) })).value;
     expect(text).toContain('Холова Зулфия Аминовна');
@@ -104,7 +104,7 @@ describe('custom templates', () => {
     await t.call('templates:restore', { templateId: 'divorce', language: 'ru' });
     const after = await t.call('filings:prepare', { caseId, templateId: 'divorce', language: 'ru' });
     expect(after.customTemplate).toBe(false);
-    expect(after.templateVersion).toBe('1.0.0');
+    expect(after.templateVersion).toBe('1.1.0');
   }, 60_000);
 });
 
@@ -112,7 +112,7 @@ describe('saving a filing with the case', () => {
   it('stores the .docx encrypted with its stamps, keeps the answers, and audits without personal data', async () => {
     const caseId = await caseOf('paternity');
     const doc = await t.call('filings:save', { caseId, templateId: 'paternity', language: 'tg', answers: { with_alimony: 'no' } });
-    expect(doc).toMatchObject({ caseId, templateId: 'paternity', templateVersion: '1.0.0', language: 'tg', kind: 'filing' });
+    expect(doc).toMatchObject({ caseId, templateId: 'paternity', templateVersion: '1.1.0', language: 'tg', kind: 'filing' });
     expect(doc.legalRefVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(doc.dataHash).toMatch(/^[0-9a-f]{64}$/);
     const list = await t.call('documents:list', { caseId });
@@ -136,11 +136,12 @@ describe('saving a filing with the case', () => {
     const db = t.app.requireUnlocked().db;
     await db.updateTable('cases').set({ details: '{}' }).where('id', '=', caseId).execute();
     const prep = await t.call('filings:prepare', { caseId, templateId: 'divorce', language: 'tg' });
-    expect(prep.missing).toEqual(['marriage_cert', 'separated_since', 'reason']);
+    // With a child, the claim also asks where the child is to live.
+    expect(prep.missing).toEqual(['marriage_cert', 'separated_since', 'reason', 'children_residence']);
     const err = await t.call('filings:save', { caseId, templateId: 'divorce', language: 'tg' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CallError);
     expect((err as CallError).info.code).toBe('VALIDATION');
-    expect((err as CallError).info.fields?.map((f) => f.path)).toEqual(['answers.marriage_cert', 'answers.separated_since', 'answers.reason']);
+    expect((err as CallError).info.fields?.map((f) => f.path)).toEqual(['answers.marriage_cert', 'answers.separated_since', 'answers.reason', 'answers.children_residence']);
     // A wrong date is reported on its field, in the wizard's terms.
     const bad = await t.call('filings:prepare', { caseId, templateId: 'divorce', language: 'tg', answers: { separated_since: '31.02.2020' } });
     expect(bad.fields.find((f) => f.name === 'separated_since')?.error).toBe('invalidDate');

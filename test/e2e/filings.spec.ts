@@ -32,5 +32,5 @@ test('prepares, previews and saves a filing from a demo case', async ({ page, ap
 
   await page.getByRole('button', { name: 'Нигоҳ доштани ҳуҷҷат' }).click();
   await expect(page.getByTestId('case-documents')).toContainText('alimony-share');
-  await expect(page.getByTestId('case-documents')).toContainText('намунаи alimony-share 1.0.0');
+  await expect(page.getByTestId('case-documents')).toContainText('намунаи alimony-share 1.1.0');
 });
