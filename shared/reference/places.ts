@@ -165,6 +165,12 @@ export function cityChoices(ui: string, countryText = ''): string[] {
   return (country ? [country] : MIGRATION_COUNTRIES).flatMap((c) => c.cities.map((ci) => ci.name[lang]));
 }
 
+/** Whereabouts lines the case form offers ("Федератсияи Россия, ш. Маскав"), in Tajik or Russian. */
+export function abroadChoices(ui: string): string[] {
+  const lang = ui === 'ru' ? 'ru' : 'tg';
+  return MIGRATION_COUNTRIES.flatMap((c) => [c.formal[lang], ...c.cities.map((ci) => abroadIn(c.name[lang], ci.name[lang], lang))]);
+}
+
 // One comma-separated part of an address or of a "whereabouts" line, recognised and rewritten in the
 // other language: "ш. Москва" ↔ "г. Москва", "кӯчаи Ленин 45" ↔ "ул. Ленина 45"… Street, village and
 // jamoat names are proper names: Russian writes the Tajik letters its own way (russianSpelling).

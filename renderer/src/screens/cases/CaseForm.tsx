@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../../shared/api/types';
 import { formatSomoni, parseSomoni } from '../../../../shared/domain/money';
+import { abroadChoices } from '../../../../shared/reference/places';
 import { call } from '../../api/client';
 import { ClientPicker } from '../../components/ClientPicker';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -10,6 +11,7 @@ import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
 import { SelectField } from '../../components/form/SelectField';
+import { Suggestions } from '../../components/form/Suggestions';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,7 +40,7 @@ interface Values {
 
 /** Open a case for a client, or edit its particulars (status changes are made on the case page). */
 export function CaseForm({ id, clientId, status }: { id?: string; clientId?: string; status: AppStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useNotice();
   const qc = useQueryClient();
   const types = useEnumOptions('caseType');
@@ -145,7 +147,15 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
             <Field label={t('cases.respondentName')} value={v.respondentName} onChange={set('respondentName')} error={fe.respondentName} />
             <DateField label={t('cases.respondentBirthDate')} value={v.respondentBirthDate} onChange={set('respondentBirthDate')} error={fe.respondentBirthDate} />
             <Field label={t('cases.respondentAddress')} value={v.respondentAddress} onChange={set('respondentAddress')} error={fe.respondentAddress} />
-            <Field label={t('cases.respondentWhereabouts')} value={v.respondentWhereabouts} onChange={set('respondentWhereabouts')} error={fe.respondentWhereabouts} />
+            <Field
+              label={t('cases.respondentWhereabouts')}
+              value={v.respondentWhereabouts}
+              onChange={set('respondentWhereabouts')}
+              error={fe.respondentWhereabouts}
+              list="ref-abroad"
+              autoComplete="off"
+            />
+            <Suggestions id="ref-abroad" options={abroadChoices(i18n.language)} />
           </div>
           <h2>{t('cases.amounts')}</h2>
           <div className="grid grid--2">
