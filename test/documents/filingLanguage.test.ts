@@ -64,6 +64,11 @@ describe('the demo filings are in their own language', () => {
     expect(out('client_address')).toBe('ул. Ленин 45, кв. 12, Худжанд');
     const tgShare = await t.call('filings:prepare', { caseId: share, templateId: 'alimony-share', language: 'tg' });
     expect(tgShare.fields.find((f) => f.name === 'respondent_whereabouts')!.output).toBe('Федератсияи Россия, ш. Маскав');
+    // A case value the reference lists cannot translate is given its Russian wording for the filings (kept in the case).
+    const missingTg = await t.call('filings:prepare', { caseId: await caseOf('missing_person'), templateId: 'alimony-share', language: 'tg' });
+    expect(missingTg.fields.find((f) => f.name === 'respondent_whereabouts')).toMatchObject({ output: 'номаълум (охирин бор — Россия, ш. Новосибирск)', overridden: false });
+    const missingRu = await t.call('filings:prepare', { caseId: await caseOf('missing_person'), templateId: 'alimony-share', language: 'ru' });
+    expect(missingRu.fields.find((f) => f.name === 'respondent_whereabouts')).toMatchObject({ output: 'неизвестно (последние сведения — Российская Федерация, г. Новосибирск)', overridden: true });
     // The court's entry (name) is cited with its status, like a legal reference.
     expect(ruShare.legalRefs.find((r) => r.key === 'court_su_khujand')).toMatchObject({ text: 'суд города Худжанд', confirmed: false });
   });

@@ -41,6 +41,9 @@ interface Values {
 /** Open a case for a client, or edit its particulars (status changes are made on the case page). */
 export function CaseForm({ id, clientId, status }: { id?: string; clientId?: string; status: AppStatus }) {
   const { t, i18n } = useTranslation();
+  // The courts of the legal references (names an administrator keeps), offered for the court field.
+  const refs = useQuery({ queryKey: ['legalRefs:list'], queryFn: () => call('legalRefs:list', {}) });
+  const courtNames = (refs.data ?? []).filter((r) => /^court_(?!address_)/.test(r.key)).map((r) => (i18n.language === 'ru' ? r.textRu : r.textTg));
   const notify = useNotice();
   const qc = useQueryClient();
   const types = useEnumOptions('caseType');
@@ -137,7 +140,8 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
         <div className="panel">
           <h2>{t('cases.court')}</h2>
           <div className="grid grid--2">
-            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} />
+            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} hint={t('cases.courtNameHint')} list="ref-courts" autoComplete="off" />
+            <Suggestions id="ref-courts" options={courtNames} />
             <DistrictPicker value={v.courtDistrictId} onChange={set('courtDistrictId')} error={fe.courtDistrictId} label={t('cases.courtDistrict')} />
             <Field label={t('cases.courtCaseNumber')} value={v.courtCaseNumber} onChange={set('courtCaseNumber')} error={fe.courtCaseNumber} />
             <Field label={t('cases.judge')} value={v.judge} onChange={set('judge')} error={fe.judge} />
