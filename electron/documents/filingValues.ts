@@ -1,11 +1,16 @@
 import type { FilingData } from '../../db/queries/filingData';
-import type { FilingFieldState, FilingLang, FilingListState, FilingRefState, LegalRef, PropertyItem } from '../../shared/api/filingsTypes';
+import type { FilingFieldState, FilingLang, FilingLanguageIssue, FilingListState, FilingRefState, LegalRef, PropertyItem } from '../../shared/api/filingsTypes';
 import { formatDate, parseDate } from '../../shared/domain/dates';
+import { nameExemptions, otherLanguageWords, russianSpelling } from '../../shared/domain/filingLanguage';
 import { parseSomoni } from '../../shared/domain/money';
 import { moneyToWords } from '../../shared/domain/moneyWords';
 import { nameAccusative, nameGenitive } from '../../shared/domain/nameCases';
+import { courtAddressRefKey, courtRefKey } from '../../shared/reference/courts';
+import { MARITAL_STATUS_PHRASES, documentPhrase } from '../../shared/reference/phrases';
+import { abroadIn, placeTextIn } from '../../shared/reference/places';
 import { findDistrict } from '../../shared/reference/regions';
 import type { Condition, ManifestField, SourcePath, TemplateManifest } from '../../templates/manifests';
+import { keptProperty, readKept, textAnswer, type KeptAnswers } from './filingAnswers';
 import { claimFact, claimValues, refValue, respondentSexOf } from './claimValues';
 
 // Works out every value a filing needs from the case data, the wizard's answers and the legal
@@ -35,12 +40,19 @@ export interface Resolved {
   passages: { name: string; label: TemplateManifest['passages'][number]['label']; active: boolean }[];
   missing: string[];
   usedRefs: FilingRefState[];
-  /** The answers worth keeping with the case (normalised: ISO dates, diram as digits). */
+  /** The language-neutral answers worth keeping with the case (normalised: ISO dates, diram as digits). */
   keptAnswers: Record<string, string>;
+  /** The text answers written in this filing's language, kept in its part of the case's answers. */
+  keptText: Record<string, string>;
   keptProperty: PropertyItem[];
   /** Placeholder → the legal reference its value rests on, for values that are not {{ref_…}} themselves. */
   refOf: Record<string, string>;
+  /** Values not in the filing's language (names of people excepted). */
+  languageIssues: FilingLanguageIssue[];
 }
+
+/** Case values of free text that a filing may word per language (the reference lists translate what they can). */
+const TRANSLATABLE_SOURCES: ReadonlySet<SourcePath | 'ask'> = new Set(['client.address', 'respondent.address', 'respondent.whereabouts', 'court.name']);
 
 const REGISTERED_STATUSES = new Set(['registered', 'divorce_in_process', 'divorced', 'divorced_not_dissolved', 'widowed']);
 const EMPTY = '—';
@@ -55,25 +67,6 @@ export function formatMoney(diram: number, lang: FilingLang): string {
   return `${grouped}${frac ? `,${String(frac).padStart(2, '0')}` : ''} ${CURRENCY[lang]}`;
 }
 
-function storedFiling(data: FilingData): Record<string, unknown> {
-  const f = data.case.details.filing;
-  return f && typeof f === 'object' && !Array.isArray(f) ? (f as Record<string, unknown>) : {};
-}
-
-function storedAnswers(data: FilingData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(storedFiling(data))) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-function storedProperty(data: FilingData): PropertyItem[] {
-  const list = storedFiling(data).property;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
-    .map((x) => ({ item: String(x.item ?? ''), value: String(x.value ?? ''), acquiredOn: String(x.acquiredOn ?? '') }));
-}
-
 function districtName(id: string | null, lang: FilingLang): string {
   const name = id ? (findDistrict(id)?.district.name[lang] ?? '') : '';
   // Inside an address the district word is not capitalised: "…, ноҳияи Сино".
@@ -82,9 +75,11 @@ function districtName(id: string | null, lang: FilingLang): string {
 
 function clientAddress(data: FilingData, lang: FilingLang): string {
   const c = data.client;
-  const jamoat = c.jamoat ? (lang === 'tg' ? `ҷамоати ${c.jamoat}` : `джамоат ${c.jamoat}`) : '';
-  const village = c.village ? (lang === 'tg' ? `деҳаи ${c.village}` : `с. ${c.village}`) : '';
-  return [c.address, village, jamoat, districtName(c.residenceDistrictId, lang)].filter((s) => s.trim() !== '').join(', ');
+  // Village and jamoat names are proper names: Russian spells the Tajik letters its own way.
+  const own = (name: string) => (lang === 'ru' ? russianSpelling(name) : name);
+  const jamoat = c.jamoat ? (lang === 'tg' ? `ҷамоати ${c.jamoat}` : `джамоат ${own(c.jamoat)}`) : '';
+  const village = c.village ? (lang === 'tg' ? `деҳаи ${c.village}` : `с. ${own(c.village)}`) : '';
+  return [placeTextIn(c.address, lang), village, jamoat, districtName(c.residenceDistrictId, lang)].filter((s) => s.trim() !== '').join(', ');
 }
 
 export function fullName(p: { surname: string; givenName: string; patronymic: string }): string {
@@ -93,6 +88,7 @@ export function fullName(p: { surname: string; givenName: string; patronymic: st
 
 interface Ctx {
   input: ResolveInput;
+  kept: KeptAnswers;
   usedRefs: Map<string, FilingRefState>;
   property: { rows: Record<string, string>[]; totalDiram: number; error: boolean; kept: PropertyItem[] };
 }
@@ -101,6 +97,24 @@ function useRef(ctx: Ctx, key: string): LegalRef | undefined {
   const ref = ctx.input.refs.get(key);
   if (ref) ctx.usedRefs.set(key, { key, text: ctx.input.lang === 'tg' ? ref.textTg : ref.textRu, confirmed: ref.confirmed, source: ref.source });
   return ref;
+}
+
+function courtDistrict(data: FilingData): string | null {
+  return data.case.courtDistrictId ?? data.client.residenceDistrictId;
+}
+
+/** The district whose court the typed name is, in either language ("Суди шаҳри Исфара", "суд города Исфара"). */
+function courtTyped(ctx: Ctx, typed: string): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  const want = norm(typed);
+  for (const r of ctx.input.refs.values()) {
+    if (!r.key.startsWith('court_') || r.key.startsWith('court_address_')) continue;
+    if (norm(r.textTg) !== want && norm(r.textRu) !== want) continue;
+    // Keys replace the district ids' hyphens by underscores; ids have no underscores.
+    const id = r.key.slice('court_'.length).replace(/_/g, '-');
+    if (findDistrict(id)) return id;
+  }
+  return undefined;
 }
 
 /** The raw value of a case-data source: text, ISO date or diram; '' or null when the case has none. */
@@ -117,26 +131,34 @@ function sourceValue(ctx: Ctx, source: SourcePath): string | number | null {
       return data.client.phones[0] ?? '';
     case 'client.idDoc':
       return data.client.idDocNumber;
+    case 'client.idDocument':
+      return documentPhrase(data.client.idDocType, data.client.idDocNumber, lang);
     case 'respondent.name':
       return data.case.respondentName;
     case 'respondent.birthDate':
       return data.case.respondentBirthDate;
     case 'respondent.address':
-      return data.case.respondentAddress;
+      return placeTextIn(data.case.respondentAddress, lang);
     case 'respondent.whereabouts':
-      return data.case.respondentWhereabouts;
-    case 'court.address':
-      // No court addresses in the reference data yet: the header line is left out.
-      return '';
+      return placeTextIn(data.case.respondentWhereabouts, lang);
     case 'court.name': {
-      if (data.case.courtName.trim()) return data.case.courtName;
-      const district = data.case.courtDistrictId ?? data.client.residenceDistrictId;
-      const ref = district ? useRef(ctx, `court_${district.replace(/-/g, '_')}`) : undefined;
+      const typed = data.case.courtName.trim();
+      // A typed name that is one of the courts of the reference list is printed in the filing's language.
+      const known = typed ? courtTyped(ctx, typed) : undefined;
+      if (typed && !known) return typed;
+      const district = known ?? courtDistrict(data);
+      const ref = district ? useRef(ctx, courtRefKey(district)) : undefined;
+      return ref ? (lang === 'tg' ? ref.textTg : ref.textRu) : '';
+    }
+    case 'court.address': {
+      const typed = data.case.courtName.trim();
+      const district = typed ? courtTyped(ctx, typed) : courtDistrict(data);
+      const ref = district ? useRef(ctx, courtAddressRefKey(district)) : undefined;
       return ref ? (lang === 'tg' ? ref.textTg : ref.textRu) : '';
     }
     case 'registry.name': {
       const district = data.client.residenceDistrictId ?? data.case.courtDistrictId;
-      const ref = district ? useRef(ctx, `court_${district.replace(/-/g, '_')}`) : undefined;
+      const ref = district ? useRef(ctx, courtRefKey(district)) : undefined;
       if (!ref) return '';
       // The civil registry office of the same district as the court: "Шуъбаи САҲШ-и ноҳияи …" / "отдел ЗАГС … района".
       return lang === 'tg' ? ref.textTg.replace(/^Суди /, 'Шуъбаи САҲШ-и ') : ref.textRu.replace(/^суд /, 'отдел ЗАГС ');
@@ -152,7 +174,11 @@ function sourceValue(ctx: Ctx, source: SourcePath): string | number | null {
     case 'household.lastRemittanceDate':
       return data.household?.lastRemittanceDate ?? null;
     case 'household.abroad':
-      return [data.household?.country ?? '', data.household?.city ?? ''].filter(Boolean).join(', ');
+      return abroadIn(data.household?.country ?? '', data.household?.city ?? '', lang);
+    case 'household.maritalStatus': {
+      const status = data.household?.maritalStatus;
+      return status && status in MARITAL_STATUS_PHRASES ? MARITAL_STATUS_PHRASES[status as keyof typeof MARITAL_STATUS_PHRASES][lang] : '';
+    }
     case 'alimony.share': {
       const n = data.children.length;
       if (n === 0) return '';
@@ -206,11 +232,21 @@ function resolveProperty(items: PropertyItem[], lang: FilingLang): Ctx['property
 export function resolveFiling(input: ResolveInput): Resolved {
   const { manifest, data, lang } = input;
   const money = (diram: number) => ({ figures: formatMoney(diram, lang), words: moneyToWords(diram, lang) });
-  const answers = { ...storedAnswers(data), ...input.answers };
-  const ctx: Ctx = { input, usedRefs: new Map(), property: resolveProperty(input.property ?? storedProperty(data), lang) };
+  const kept = readKept(data.case.details);
+  const storedItems = input.property ? null : keptProperty(kept, lang);
+  const ctx: Ctx = { input, kept, usedRefs: new Map(), property: resolveProperty(input.property ?? storedItems?.items ?? [], lang) };
   const values: Record<string, string> = {};
   const raw = new Map<string, string>();
   const keptAnswers: Record<string, string> = {};
+  const keptText: Record<string, string> = {};
+  const issues: FilingLanguageIssue[] = [];
+  const exempt = nameExemptions([
+    fullName(data.client),
+    data.case.respondentName,
+    data.household?.migrantName ?? '',
+    data.responsibleName,
+    ...data.children.map(fullName),
+  ]);
   const fieldStates: FilingFieldState[] = [];
   const pending: Array<{ field: ManifestField; state: FilingFieldState }> = [];
   const respondentSex = respondentSexOf(manifest, data.client.sex);
@@ -218,8 +254,11 @@ export function resolveFiling(input: ResolveInput): Resolved {
   for (const field of manifest.fields) {
     const fromCase = field.source === 'ask' ? null : sourceValue(ctx, field.source);
     const caseHas = fromCase !== null && fromCase !== '';
-    const answer = (answers[field.name] ?? '').trim();
+    const isText = field.format === 'text' || field.format === 'multiline';
+    const answer = (input.answers[field.name] ?? (isText ? '' : (kept.top[field.name] ?? ''))).trim();
     let error: string | null = null;
+    let draft = false;
+    let overridden = false;
     let shown = '';
     let output = '';
     if (field.format === 'date') {
@@ -248,6 +287,28 @@ export function resolveFiling(input: ResolveInput): Resolved {
         output = choice.label[lang];
         if (!caseHas) keptAnswers[field.name] = choice.value;
       }
+    } else if (isText) {
+      // Free text is kept per filing language; a case value of free text can be rewritten for one language.
+      const typed = input.answers[field.name];
+      const stored = typed !== undefined ? null : textAnswer(kept, lang, field.name);
+      const translatable = field.source === 'ask' || TRANSLATABLE_SOURCES.has(field.source);
+      let v: string;
+      if (typed !== undefined && (translatable || !caseHas)) {
+        v = typed.trim();
+        overridden = caseHas;
+        if (v) keptText[field.name] = v;
+      } else if (stored && stored.value.trim() && (field.source === 'ask' || !caseHas || (translatable && stored.from === 'lang'))) {
+        v = stored.value.trim();
+        overridden = caseHas;
+        draft = stored.from === 'other' || (stored.from === 'legacy' && otherLanguageWords(v, lang, exempt).length > 0);
+        // An old single-language answer that fits this language becomes this language's answer when saved.
+        if (stored.from === 'lang' || (stored.from === 'legacy' && !draft)) keptText[field.name] = v;
+      } else {
+        v = caseHas ? String(fromCase) : '';
+        draft = translatable && otherLanguageWords(v, lang, exempt).length > 0;
+      }
+      shown = v;
+      output = v;
     } else {
       const v = caseHas ? String(fromCase) : answer;
       shown = v;
@@ -271,7 +332,14 @@ export function resolveFiling(input: ResolveInput): Resolved {
       value: shown,
       output,
       error,
+      translatable: isText && (field.source === 'ask' || TRANSLATABLE_SOURCES.has(field.source)),
+      overridden,
+      draft,
     };
+    if (isText && output) {
+      const words = otherLanguageWords(output, lang, exempt);
+      if (words.length || draft) issues.push({ field: field.name, words, draft });
+    }
     values[field.name] = output;
     fieldStates.push(state);
     pending.push({ field, state });
@@ -298,6 +366,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
     .filter((a) => !a.when || holds(a.when, fact))
     .map((a, i) => `${i + 1}. ${(data.children.length === 1 && a.one ? a.one : a.text)[lang]}`);
 
+  const propertyWords = otherLanguageWords(ctx.property.kept.map((it) => it.item).join('\n'), lang, exempt);
   const lists: FilingListState[] = manifest.lists.map((l) => {
     const lines =
       l.name === 'children'
@@ -307,8 +376,13 @@ export function resolveFiling(input: ResolveInput): Resolved {
           : attachments;
     if (l.required && lines.length === 0) missing.push(l.name);
     if (l.name === 'property' && ctx.property.error) missing.push('property');
-    return { name: l.name, label: l.label, required: l.required, count: lines.length, lines, items: l.name === 'property' ? ctx.property.kept : [] };
+    const draft = l.name === 'property' && !!storedItems && (storedItems.from === 'other' || (storedItems.from === 'legacy' && !!propertyWords.length));
+    return { name: l.name, label: l.label, required: l.required, count: lines.length, lines, items: l.name === 'property' ? ctx.property.kept : [], draft };
   });
+  if (manifest.lists.some((l) => l.name === 'property')) {
+    const draft = !!storedItems && storedItems.from === 'other';
+    if (propertyWords.length || draft) issues.push({ field: 'property', words: propertyWords, draft });
+  }
 
   for (const key of manifest.legalRefs) {
     const ref = useRef(ctx, key);
@@ -328,7 +402,9 @@ export function resolveFiling(input: ResolveInput): Resolved {
     missing: [...new Set(missing)],
     usedRefs: [...ctx.usedRefs.values()],
     keptAnswers,
+    keptText,
     keptProperty: ctx.property.kept,
     refOf: claim.refOf,
+    languageIssues: issues,
   };
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/errors';
 import type { DocumentSummary, FilingLang, FilingPreparation, FilingPreview, FilingTemplateSummary, PropertyItem } from '../../shared/api/filingsTypes';
 import { todayIso } from '../../shared/domain/dates';
 import { MANIFESTS, type TemplateManifest } from '../../templates/manifests';
+import { keepAnswers } from './filingAnswers';
 import { dataHash, fillTemplate } from './fillDocx';
 import { fullName, resolveFiling, type Resolved } from './filingValues';
 import { activeCustomTemplate, loadTemplate, requireManifest } from './templateStore';
@@ -22,6 +23,8 @@ export interface FilingRequest {
   answers?: Record<string, string>;
   property?: PropertyItem[] | undefined;
   today?: string;
+  /** Save or write even though some text is in the other language. */
+  allowMixed?: boolean | undefined;
 }
 
 export async function listTemplatesForCase(db: Db, caseId: string): Promise<FilingTemplateSummary[]> {
@@ -85,6 +88,7 @@ export async function prepareFiling(db: Db, req: FilingRequest): Promise<FilingP
     lists: resolved.lists,
     passages: resolved.passages,
     missing: resolved.missing,
+    languageIssues: resolved.languageIssues,
     legalRefs: resolved.usedRefs,
     legalRefVersion: refVersion,
   };
@@ -106,7 +110,10 @@ function safeFileName(s: string): string {
   return cleaned.replace(/\s+/g, ' ').trim().slice(0, 120);
 }
 
-/** Fills the template; refuses with the names of the missing required fields. */
+/**
+ * Fills the template; refuses with the names of the missing required fields, and then with the fields
+ * whose text is in the other language (unless the request allows it).
+ */
 export async function generateFiling(db: Db, req: FilingRequest, options: { allowMissing?: boolean } = {}): Promise<GeneratedFiling> {
   const worked = await work(db, req);
   const { manifest, resolved, data } = worked;
@@ -116,6 +123,15 @@ export async function generateFiling(db: Db, req: FilingRequest, options: { allo
       `Missing required fields: ${resolved.missing.join(', ')}`,
       resolved.missing.map((name) => ({ path: `answers.${name}`, key: 'required' })),
       { missing: resolved.missing.join(', ') },
+    );
+  }
+  if (resolved.languageIssues.length && !req.allowMixed && !options.allowMissing) {
+    const fields = resolved.languageIssues.map((i) => i.field);
+    throw new AppError(
+      'VALIDATION',
+      `Text in the other language: ${fields.join(', ')}`,
+      fields.map((name) => ({ path: name === 'property' ? 'property' : `answers.${name}`, key: 'otherLanguage' })),
+      { otherLanguage: fields.join(', ') },
     );
   }
   const template = await loadTemplate(db, manifest, req.language);
@@ -142,9 +158,11 @@ export async function previewFiling(db: Db, req: FilingRequest): Promise<FilingP
 export async function saveFiling(ctx: WriteCtx, req: FilingRequest): Promise<DocumentSummary> {
   const g = await generateFiling(ctx.trx, req);
   const { data, resolved } = g.worked;
-  const details = { ...data.case.details };
-  const previous = details.filing && typeof details.filing === 'object' ? (details.filing as Record<string, unknown>) : {};
-  details.filing = { ...previous, ...resolved.keptAnswers, ...(req.property ? { property: resolved.keptProperty } : {}) };
+  const details = keepAnswers(data.case.details, req.language, {
+    shared: resolved.keptAnswers,
+    text: resolved.keptText,
+    property: req.property ? resolved.keptProperty : undefined,
+  });
   await setCaseDetails(ctx, data.case.id, details);
   const id = await insertFilingDocument(ctx, {
     caseId: data.case.id,

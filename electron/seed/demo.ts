@@ -57,7 +57,7 @@ export interface DemoCase {
   courtDistrictId: string | null;
   monthlyAlimonyDiram: number | null;
   venue: 'contact_point' | 'mobile_session';
-  /** The wizard's answers, kept with the case (cases.details.filing). */
+  /** The wizard's answers, kept with the case (cases.details.filing): neutral ones, then text per language. */
   filing: Record<string, unknown>;
 }
 
@@ -84,7 +84,10 @@ export const DEMO_CASES: DemoCase[] = [
     },
     respondentName: 'Каримов Рустам Саидович', respondentAddress: 'ш. Хуҷанд, кӯчаи Ленин 45, хонаи 12', respondentWhereabouts: 'Федератсияи Россия, ш. Москва',
     courtName: '', courtDistrictId: 'su-khujand', monthlyAlimonyDiram: null, venue: 'contact_point',
-    filing: { marriage_cert: '№ 0456789, 14.09.2013, САҲШ-и ш. Хуҷанд' },
+    filing: {
+      tg: { marriage_cert: '№ 0456789, 14.09.2013, САҲШ-и ш. Хуҷанд' },
+      ru: { marriage_cert: '№ 0456789, 14.09.2013, ЗАГС г. Худжанд' },
+    },
   },
   {
     caseType: 'alimony_fixed_sum',
@@ -95,12 +98,19 @@ export const DEMO_CASES: DemoCase[] = [
       household: { migrantSurname: 'Шарипов', migrantGivenName: 'Фаридун', migrantPatronymic: 'Бахтиёрович', country: 'Россия', city: 'Екатеринбург', departureDate: '2020-09-15', lastContactDate: '2024-01-20', lastRemittanceDate: '2023-02-01', maritalStatus: 'religious_only' },
       children: kids('Шарипов', 'Фаридунович', [['Сомон', '2019-07-30', 'M', 'I-ДШ № 345678']]),
     },
-    respondentName: 'Шарипов Фаридун Бахтиёрович', respondentAddress: 'ноҳияи Рӯдакӣ, деҳаи Чоргулбоғ', respondentWhereabouts: 'Федератсияи Россия, ш. Екатеринбург, сохтмон',
+    respondentName: 'Шарипов Фаридун Бахтиёрович', respondentAddress: 'ноҳияи Рӯдакӣ, деҳаи Чоргулбоғ', respondentWhereabouts: 'Федератсияи Россия, ш. Екатеринбург',
     courtName: '', courtDistrictId: 'ra-rudaki', monthlyAlimonyDiram: 150000, venue: 'mobile_session',
     filing: {
-      paternity_basis: 'қарори Суди ноҳияи Рӯдакӣ аз 12.05.2021, № 2-345/21',
-      income_abroad: 'Дар сохтмон кор мекунад, маош тақрибан 60 000 рубл дар як моҳ, бо рубли русӣ.',
-      children_needs: 'Ғизо, либос, дору ва хароҷоти боғча тақрибан 1 500 сомонӣ дар як моҳ.',
+      tg: {
+        paternity_basis: 'қарори Суди ноҳияи Рӯдакӣ аз 12.05.2021, № 2-345/21',
+        income_abroad: 'Дар сохтмон кор мекунад, маош тақрибан 60 000 рубл дар як моҳ, бо рубли русӣ.',
+        children_needs: 'Ғизо, либос, дору ва хароҷоти боғча тақрибан 1 500 сомонӣ дар як моҳ.',
+      },
+      ru: {
+        paternity_basis: 'решение суда района Рудаки от 12.05.2021 № 2-345/21',
+        income_abroad: 'Работает на стройке, зарплата около 60 000 рублей в месяц, в российских рублях.',
+        children_needs: 'Питание, одежда, лекарства и детский сад — около 1 500 сомони в месяц.',
+      },
     },
   },
   {
@@ -115,9 +125,15 @@ export const DEMO_CASES: DemoCase[] = [
     respondentName: 'Мирзоев Ҷамшед Олимович', respondentAddress: 'ш. Бохтар, кӯчаи Айнӣ 3', respondentWhereabouts: 'Ҷумҳурии Қазоқистон, ш. Алмаато',
     courtName: '', courtDistrictId: 'kt-bokhtar', monthlyAlimonyDiram: null, venue: 'contact_point',
     filing: {
-      relationship: 'Аз соли 2019 то соли 2022 якҷоя зиндагӣ карда, хоҷагии муштарак бурдем.',
-      evidence: 'Интиқоли пул ба номи ман (2022), мактубҳо дар телефон, шаҳодати ҳамсояҳо.',
       with_alimony: 'yes',
+      tg: {
+        relationship: 'Аз соли 2019 то соли 2022 якҷоя зиндагӣ карда, хоҷагии муштарак бурдем.',
+        evidence: 'Интиқоли пул ба номи ман (2022), мактубҳо дар телефон, шаҳодати ҳамсояҳо.',
+      },
+      ru: {
+        relationship: 'С 2019 по 2022 год мы жили вместе и вели общее хозяйство.',
+        evidence: 'Денежные переводы на моё имя (2022), переписка в телефоне, показания соседей.',
+      },
     },
   },
   {
@@ -133,9 +149,16 @@ export const DEMO_CASES: DemoCase[] = [
     respondentWhereabouts: '', courtName: 'Суди шаҳри Исфара', courtDistrictId: 'su-isfara', monthlyAlimonyDiram: null, venue: 'contact_point',
     filing: {
       death_date: '2023-05-02',
-      acknowledgment: 'Кӯдакро фарзанди худ меномид, барои ӯ хароҷот мекард, дар аксҳои оилавӣ бо ӯ ҳаст.',
-      interested_persons: 'Қодирова Мавлуда (модари марҳум), ш. Исфара',
-      purpose: 'гирифтани нафақа барои гум кардани саробон ва мерос',
+      tg: {
+        acknowledgment: 'Кӯдакро фарзанди худ меномид, барои ӯ хароҷот мекард, дар аксҳои оилавӣ бо ӯ ҳаст.',
+        interested_persons: 'Қодирова Мавлуда (модари марҳум), ш. Исфара',
+        purpose: 'гирифтани нафақа барои гум кардани саробон ва мерос',
+      },
+      ru: {
+        acknowledgment: 'Называл ребёнка своим, нёс расходы на его содержание, снят с ним на семейных фотографиях.',
+        interested_persons: 'Кодирова Мавлуда (мать умершего), г. Исфара',
+        purpose: 'получение пенсии по случаю потери кормильца и наследства',
+      },
     },
   },
   {
@@ -150,8 +173,16 @@ export const DEMO_CASES: DemoCase[] = [
     respondentName: 'Бобоев Фирӯз Назарович', respondentAddress: 'ш. Кӯлоб, кӯчаи Рӯдакӣ 90', respondentWhereabouts: 'номаълум (охирин бор — Россия, ш. Новосибирск)',
     courtName: '', courtDistrictId: 'kt-kulob', monthlyAlimonyDiram: null, venue: 'mobile_session',
     filing: {
-      search_efforts: 'Ариза ба ШВКД-и ш. Кӯлоб (2022), дархост ба Хадамоти муҳоҷират ва Сафорати ҶТ дар Москва, пурсиши хешовандон.',
-      purpose: 'гирифтани нафақа барои гум кардани саробон ба кӯдакон',
+      tg: {
+        search_efforts: 'Ариза ба ШВКД-и ш. Кӯлоб (2022), дархост ба Хадамоти муҳоҷират ва Сафорати ҶТ дар Маскав, пурсиши хешовандон.',
+        purpose: 'гирифтани нафақа барои гум кардани саробон ба кӯдакон',
+      },
+      ru: {
+        // The case's whereabouts line is free text in Tajik; this is its Russian wording for the filings.
+        respondent_whereabouts: 'неизвестно (последние сведения — Российская Федерация, г. Новосибирск)',
+        search_efforts: 'Заявление в ОВД г. Куляба (2022), запросы в Миграционную службу и Посольство РТ в Москве, опрос родственников.',
+        purpose: 'получение пенсии по случаю потери кормильца для детей',
+      },
     },
   },
   {
@@ -166,33 +197,50 @@ export const DEMO_CASES: DemoCase[] = [
     respondentName: 'Исмоилов Шерали Давлатович', respondentAddress: 'ш. Душанбе, кӯчаи Бухоро 21, хонаи 5', respondentWhereabouts: 'Федератсияи Россия, ш. Санкт-Петербург',
     courtName: '', courtDistrictId: 'du-sino', monthlyAlimonyDiram: null, venue: 'contact_point',
     filing: {
-      marriage_cert: '№ 0123987, 20.06.2008, САҲШ-и ноҳияи Сино',
       claimed_share: '1/2',
-      requested_share: 'Нисфи арзиши хона ва мошин; мебел ба даъвогар дода шавад.',
-      property: [
-        { item: 'Хонаи дуҳуҷрагӣ, ш. Душанбе, кӯчаи Бухоро 21-5', value: '250000', acquiredOn: '2012-03-01' },
-        { item: 'Мошини Opel Astra, 2009', value: '45000', acquiredOn: '2016-07-15' },
-        { item: 'Мебели хона', value: '12500,50', acquiredOn: '2014-11-20' },
-      ],
+      tg: {
+        marriage_cert: '№ 0123987, 20.06.2008, САҲШ-и ноҳияи Сино',
+        requested_share: 'Нисфи арзиши хона ва мошин; мебел ба даъвогар дода шавад.',
+        property: [
+          { item: 'Хонаи дуҳуҷрагӣ, ш. Душанбе, кӯчаи Бухоро 21-5', value: '250000', acquiredOn: '2012-03-01' },
+          { item: 'Мошини Opel Astra, 2009', value: '45000', acquiredOn: '2016-07-15' },
+          { item: 'Мебели хона', value: '12500,50', acquiredOn: '2014-11-20' },
+        ],
+      },
+      ru: {
+        marriage_cert: '№ 0123987, 20.06.2008, ЗАГС района Сино',
+        requested_share: 'Половину стоимости квартиры и автомобиля; мебель передать истцу.',
+        property: [
+          { item: 'Двухкомнатная квартира, г. Душанбе, ул. Бухоро 21-5', value: '250000', acquiredOn: '2012-03-01' },
+          { item: 'Автомобиль Opel Astra, 2009', value: '45000', acquiredOn: '2016-07-15' },
+          { item: 'Домашняя мебель', value: '12500,50', acquiredOn: '2014-11-20' },
+        ],
+      },
     },
   },
   {
     caseType: 'divorce',
     issues: ['divorce', 'marital_status_unclear'],
     client: {
-      surname: 'Холова', givenName: 'Зулфия', patronymic: 'Аминовна', birthDate: '1993-02-02', districtId: 'ra-hisor', village: 'Ҳисор', jamoat: 'Ҳисор',
+      surname: 'Холова', givenName: 'Зулфия', patronymic: 'Аминовна', birthDate: '1993-02-02', districtId: 'ra-hisor', village: 'Хонақоҳ', jamoat: 'Хонақоҳ',
       address: 'кӯчаи Навбаҳор 4', phone: '+992 92 700 1107', idDocNumber: 'A07890123',
       household: { migrantSurname: 'Холов', migrantGivenName: 'Некрӯз', migrantPatronymic: 'Саттарович', country: 'Туркия', city: 'Истанбул', departureDate: '2020-01-10', lastContactDate: '2023-03-03', lastRemittanceDate: '2022-10-10', maritalStatus: 'registered' },
       children: kids('Холов', 'Некрӯзович', [['Амир', '2014-12-12', 'M', 'I-ДШ № 890123']]),
     },
-    respondentName: 'Холов Некрӯз Саттарович', respondentAddress: 'ноҳияи Ҳисор, кӯчаи Навбаҳор 4', respondentWhereabouts: 'Ҷумҳурии Туркия, ш. Истанбул',
+    respondentName: 'Холов Некрӯз Саттарович', respondentAddress: 'ш. Ҳисор, кӯчаи Навбаҳор 4', respondentWhereabouts: 'Ҷумҳурии Туркия, ш. Истанбул',
     courtName: '', courtDistrictId: 'ra-hisor', monthlyAlimonyDiram: null, venue: 'mobile_session',
     filing: {
-      marriage_cert: '№ 0345612, 05.10.2012, САҲШ-и ноҳияи Ҳисор',
       separated_since: '2020-01-10',
       children_residence: 'claimant',
       children_support: 'yes',
-      reason: 'Ҷавобгар соли 2020 ба хориҷа рафта, оила бунёд кардааст ва дар таъминоти оила иштирок намекунад.',
+      tg: {
+        marriage_cert: '№ 0345612, 05.10.2012, САҲШ-и шаҳри Ҳисор',
+        reason: 'Ҷавобгар соли 2020 ба хориҷа рафта, дар он ҷо оила бунёд кардааст ва дар таъминоти оила иштирок намекунад.',
+      },
+      ru: {
+        marriage_cert: '№ 0345612, 05.10.2012, ЗАГС города Гиссар',
+        reason: 'В 2020 году ответчик уехал за рубеж, создал там другую семью и в содержании семьи не участвует.',
+      },
     },
   },
   {
@@ -207,9 +255,15 @@ export const DEMO_CASES: DemoCase[] = [
     respondentName: 'Раҳмонов Одил Шарифович', respondentAddress: 'ш. Панҷакент, кӯчаи Рӯдакӣ 12', respondentWhereabouts: 'Федератсияи Россия, ш. Казань',
     courtName: '', courtDistrictId: 'su-panjakent', monthlyAlimonyDiram: null, venue: 'contact_point',
     filing: {
-      birth_document: 'маълумотномаи таваллудхонаи ш. Панҷакент № 1187 аз 02.06.2023',
       father_entry: 'court',
-      court_decision: 'Суди шаҳри Панҷакент, 15.01.2024, № 2-77/24',
+      tg: {
+        birth_document: 'маълумотномаи таваллудхонаи ш. Панҷакент № 1187 аз 02.06.2023',
+        court_decision: 'Суди шаҳри Панҷакент, 15.01.2024, № 2-77/24',
+      },
+      ru: {
+        birth_document: 'справка родильного дома г. Пенджикента № 1187 от 02.06.2023',
+        court_decision: 'суд города Пенджикент, 15.01.2024, № 2-77/24',
+      },
     },
   },
 ];

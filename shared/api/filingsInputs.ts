@@ -28,6 +28,8 @@ export const filingInput = z
     answers: z.record(z.string().max(60), visibleText(z.string().max(5000, { message: 'tooLong' }), true)).default({}),
     /** Property items (property-division); when given, replaces the kept list. */
     property: z.array(propertyItemInput).max(200).optional(),
+    /** Save even though some text is in the other language (quoted words, names the check cannot know). */
+    allowMixed: z.boolean().optional(),
   })
   .strict();
 

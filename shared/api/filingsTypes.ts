@@ -51,6 +51,22 @@ export interface FilingFieldState {
   output: string;
   /** A validation key (under `validation.`) when the answer is not usable. */
   error: string | null;
+  /** Free text written per filing language (a case value of this kind can be rewritten for one filing's language). */
+  translatable: boolean;
+  /** The value is this language's own wording given for the filings, not the case record's. */
+  overridden: boolean;
+  /** The value shown is a draft in the other language, to be translated before the filing is saved. */
+  draft: boolean;
+}
+
+/** A value of the filing that is not (only) in the filing's language. */
+export interface FilingLanguageIssue {
+  /** A field name, or 'property' for the property items. */
+  field: string;
+  /** The other language's words found (letters the filing's language has not, or common words of the other language). */
+  words: string[];
+  /** The value is still the other language's draft. */
+  draft: boolean;
 }
 
 export interface PropertyItem {
@@ -70,6 +86,8 @@ export interface FilingListState {
   lines: string[];
   /** Editable items (property only). */
   items: PropertyItem[];
+  /** The items are the other language's, to be translated (property only). */
+  draft: boolean;
 }
 
 export interface FilingRefState {
@@ -91,6 +109,8 @@ export interface FilingPreparation {
   passages: { name: string; label: Label; active: boolean }[];
   /** Names of required fields and lists without a usable value; empty when the filing can be saved. */
   missing: string[];
+  /** Values in the other language (the filing is saved with them only when the user says so). */
+  languageIssues: FilingLanguageIssue[];
   /** The legal references (and the court entry) this filing cites. */
   legalRefs: FilingRefState[];
   legalRefVersion: string;

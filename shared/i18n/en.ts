@@ -127,6 +127,7 @@ export const en = {
     NETWORK: 'The app’s background service does not answer. Restart the app.',
   },
   validation: {
+    otherLanguage: 'Not in the language of the filing.',
     required: 'Required.',
     tooLong: 'Too long.',
     invalid: 'Not valid.',

@@ -129,6 +129,7 @@ export const tg: Catalog = {
     NETWORK: 'Хидмати дохилии барнома ҷавоб намедиҳад. Барномаро аз нав оғоз кунед.',
   },
   validation: {
+    otherLanguage: 'На бо забони ҳуҷҷат.',
     required: 'Ҳатмист.',
     tooLong: 'Хеле дароз аст.',
     invalid: 'Нодуруст аст.',

@@ -82,6 +82,28 @@ describe('command line: seed, cases, filing', () => {
     expect(again.out).toContain('property');
   }, 30_000);
 
+  it('filing refuses text in the other language, naming the field, unless --allow-mixed', async () => {
+    const c = (await listCases()).find((x) => x.type === 'alimony_fixed_sum')!;
+    const out = join(dir, 'mixed.docx');
+    const answers = join(dir, 'mixed.json');
+    writeFileSync(answers, JSON.stringify({ children_needs: 'Ғизо, либос ва дору.' }));
+    const args = ['filing', '--db', db, '--case', c.id, '--template', 'alimony-fixed-sum', '--lang', 'ru', '--out', out, '--answers', answers];
+    const refused = await cli(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('children_needs');
+    expect(refused.out).toContain('Ғизо');
+    expect(refused.out).not.toContain('income_abroad');
+    expect(existsSync(out)).toBe(false);
+    // The same text is a Tajik filing's own language.
+    const tg = await cli('filing', '--db', db, '--case', c.id, '--template', 'alimony-fixed-sum', '--lang', 'tg', '--out', out, '--answers', answers);
+    expect(tg.code).toBe(0);
+    rmSync(out);
+    const allowed = await cli(...args, '--allow-mixed');
+    expect(allowed.code).toBe(0);
+    const text = (await mammoth.extractRawText({ path: out })).value;
+    expect(text).toContain('Ғизо, либос ва дору.');
+  }, 30_000);
+
   it('refuses an unknown template or language with a usage error', async () => {
     const c = (await listCases())[0]!;
     expect((await cli('filing', '--db', db, '--case', c.id, '--template', 'nope', '--lang', 'tg', '--out', join(dir, 'x.docx'))).code).toBe(2);

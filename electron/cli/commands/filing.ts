@@ -2,20 +2,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { findManifest, FILING_IDS } from '../../../templates/manifests';
-import { generateFiling } from '../../documents/filings';
+import { generateFiling, prepareFiling } from '../../documents/filings';
 import { appendReadAudit } from '../../handlers/dispatch';
-import { UsageError, stringOption, type ParsedArgs } from '../args';
+import { UsageError, flag, stringOption, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
 
-// `filing --db FILE --case ID --template ID --lang tg|ru --out FILE.docx [--answers FILE.json]`:
+// `filing --db FILE --case ID --template ID --lang tg|ru --out FILE.docx [--answers FILE.json] [--allow-mixed]`:
 // generates a filing from the case data (and the answers kept with the case). When a required field
-// has no value it names the missing fields and writes nothing (exit code 1).
+// has no value it names the missing fields and writes nothing (exit code 1); so it does when a value is
+// in the other language (Tajik letters in a Russian filing, Russian words in a Tajik one), unless
+// --allow-mixed says the words are meant (a quotation, a name the check does not know).
 
 export const filingCommand: CliCommand = {
   name: 'filing',
   summary: 'generate a court filing (.docx) for a case; names the missing fields instead of writing an incomplete one',
-  usage: `filing --db FILE --case ID --template ID --lang tg|ru --out FILE.docx [--answers FILE.json]  (templates: ${FILING_IDS.join(', ')})`,
+  usage: `filing --db FILE --case ID --template ID --lang tg|ru --out FILE.docx [--answers FILE.json] [--allow-mixed]  (templates: ${FILING_IDS.join(', ')})`,
   async run(args: ParsedArgs, out) {
     const caseId = stringOption(args, 'case');
     const templateId = stringOption(args, 'template');
@@ -30,7 +32,7 @@ export const filingCommand: CliCommand = {
     const db = await openForCli(args, { channel: 'filings:save' });
     try {
       try {
-        const g = await generateFiling(db.db, { caseId, templateId, language: lang, answers });
+        const g = await generateFiling(db.db, { caseId, templateId, language: lang, answers, allowMixed: flag(args, 'allow-mixed') });
         // The filled filing leaves the app as a file, as a preview does on the screen.
         await appendReadAudit(db, 'filings:preview', { caseId, templateId, language: lang }, 1);
         writeFileSync(outPath, g.content);
@@ -45,6 +47,18 @@ export const filingCommand: CliCommand = {
           for (const name of names) {
             const label = manifest.fields.find((f) => f.name === name)?.label.en ?? manifest.lists.find((l) => l.name === name)?.label.en ?? name;
             out(`  ${name}: ${label}`);
+          }
+          return 1;
+        }
+        if (error instanceof AppError && error.code === 'VALIDATION' && error.params?.otherLanguage) {
+          const names = String(error.params.otherLanguage).split(', ');
+          const prep = await prepareFiling(db.db, { caseId, templateId, language: lang, answers });
+          out(`Not written: text not in ${lang === 'tg' ? 'Tajik' : 'Russian'} (translate it, or pass --allow-mixed):`);
+          for (const name of names) {
+            const label = manifest.fields.find((f) => f.name === name)?.label.en ?? manifest.lists.find((l) => l.name === name)?.label.en ?? name;
+            const issue = prep.languageIssues.find((i) => i.field === name);
+            const detail = issue?.words.length ? `: ${issue.words.slice(0, 5).join(', ')}` : issue?.draft ? ': still the other language\'s text' : '';
+            out(`  ${name}: ${label}${detail}`);
           }
           return 1;
         }

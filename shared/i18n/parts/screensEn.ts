@@ -255,6 +255,7 @@ export const screensEn = {
     nextHearing: 'Next hearing',
     editTitle: 'Case',
     todayHint: 'Left empty: today.',
+    courtNameHint: 'Choose from the list, or leave empty: filings use the court of the district, in their own language.',
     courtDistrict: 'District of the court',
     newHint: 'A case is opened from the client’s page.',
     searchPlaceholder: 'Client name, case number or court case number',

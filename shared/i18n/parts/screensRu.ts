@@ -259,6 +259,7 @@ export const screensRu: Widen<typeof screensEn> = {
     nextHearing: 'Следующее заседание',
     editTitle: 'Дело',
     todayHint: 'Если пусто: сегодня.',
+    courtNameHint: 'Выберите из списка или оставьте пустым: документы возьмут суд района на своём языке.',
     courtDistrict: 'Район суда',
     newHint: 'Дело открывается со страницы клиента.',
     searchPlaceholder: 'Имя клиента, номер дела или номер судебного дела',

@@ -259,6 +259,7 @@ export const screensTg: Widen<typeof screensEn> = {
     nextHearing: 'Ҷаласаи навбатӣ',
     editTitle: 'Парванда',
     todayHint: 'Агар холӣ монад: имрӯз.',
+    courtNameHint: 'Аз рӯйхат интихоб кунед ё холӣ гузоред: ҳуҷҷатҳо суди ноҳияро бо забони худ мегиранд.',
     courtDistrict: 'Ноҳияи суд',
     newHint: 'Парванда аз саҳифаи мизоҷ кушода мешавад.',
     searchPlaceholder: 'Номи мизоҷ, рақами парванда ё рақами парвандаи судӣ',

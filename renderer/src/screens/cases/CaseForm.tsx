@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../../shared/api/types';
 import { formatSomoni, parseSomoni } from '../../../../shared/domain/money';
+import { abroadChoices } from '../../../../shared/reference/places';
 import { call } from '../../api/client';
 import { ClientPicker } from '../../components/ClientPicker';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -10,6 +11,7 @@ import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
 import { SelectField } from '../../components/form/SelectField';
+import { Suggestions } from '../../components/form/Suggestions';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,7 +40,10 @@ interface Values {
 
 /** Open a case for a client, or edit its particulars (status changes are made on the case page). */
 export function CaseForm({ id, clientId, status }: { id?: string; clientId?: string; status: AppStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The courts of the legal references (names an administrator keeps), offered for the court field.
+  const refs = useQuery({ queryKey: ['legalRefs:list'], queryFn: () => call('legalRefs:list', {}) });
+  const courtNames = (refs.data ?? []).filter((r) => /^court_(?!address_)/.test(r.key)).map((r) => (i18n.language === 'ru' ? r.textRu : r.textTg));
   const notify = useNotice();
   const qc = useQueryClient();
   const types = useEnumOptions('caseType');
@@ -135,7 +140,8 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
         <div className="panel">
           <h2>{t('cases.court')}</h2>
           <div className="grid grid--2">
-            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} />
+            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} hint={t('cases.courtNameHint')} list="ref-courts" autoComplete="off" />
+            <Suggestions id="ref-courts" options={courtNames} />
             <DistrictPicker value={v.courtDistrictId} onChange={set('courtDistrictId')} error={fe.courtDistrictId} label={t('cases.courtDistrict')} />
             <Field label={t('cases.courtCaseNumber')} value={v.courtCaseNumber} onChange={set('courtCaseNumber')} error={fe.courtCaseNumber} />
             <Field label={t('cases.judge')} value={v.judge} onChange={set('judge')} error={fe.judge} />
@@ -145,7 +151,15 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
             <Field label={t('cases.respondentName')} value={v.respondentName} onChange={set('respondentName')} error={fe.respondentName} />
             <DateField label={t('cases.respondentBirthDate')} value={v.respondentBirthDate} onChange={set('respondentBirthDate')} error={fe.respondentBirthDate} />
             <Field label={t('cases.respondentAddress')} value={v.respondentAddress} onChange={set('respondentAddress')} error={fe.respondentAddress} />
-            <Field label={t('cases.respondentWhereabouts')} value={v.respondentWhereabouts} onChange={set('respondentWhereabouts')} error={fe.respondentWhereabouts} />
+            <Field
+              label={t('cases.respondentWhereabouts')}
+              value={v.respondentWhereabouts}
+              onChange={set('respondentWhereabouts')}
+              error={fe.respondentWhereabouts}
+              list="ref-abroad"
+              autoComplete="off"
+            />
+            <Suggestions id="ref-abroad" options={abroadChoices(i18n.language)} />
           </div>
           <h2>{t('cases.amounts')}</h2>
           <div className="grid grid--2">

@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaritalStatus, RelationToMigrant, Sex } from '../../../../shared/domain/enums';
+import { DOCUMENT_TYPES } from '../../../../shared/reference/phrases';
+import { cityChoices, countryChoices } from '../../../../shared/reference/places';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -9,6 +11,7 @@ import { DateField } from '../../components/form/DateField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
 import { PhoneField } from '../../components/form/PhoneField';
 import { SelectField } from '../../components/form/SelectField';
+import { Suggestions } from '../../components/form/Suggestions';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,11 +19,12 @@ import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
 import { clientValuesFrom, emptyChild, emptyClient, toClientInput, type ClientValues, type HouseholdValues, type YesNo } from './clientModel';
+import { pick } from '../filings/labels';
 import { DuplicateList, useDuplicates } from './DuplicateCandidates';
 
 /** Register a client or edit one; a new record shows likely duplicates before it is saved. */
 export function ClientForm({ id }: { id?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useNotice();
   const qc = useQueryClient();
   const form = useApiForm('clients:save');
@@ -107,7 +111,8 @@ export function ClientForm({ id }: { id?: string }) {
             <SelectField label={t('clients.sex')} value={v.sex} onChange={(x) => set('sex')(x as Sex)} options={o.sex} error={fe.sex} />
             <DateField label={t('clients.birthDate')} value={v.birthDate} onChange={set('birthDate')} error={fe.birthDate} />
             <Field label={t('clients.age')} value={v.age} onChange={set('age')} error={fe.age} inputMode="numeric" disabled={!!v.birthDate} />
-            <Field label={t('clients.idDocType')} value={v.idDocType} onChange={set('idDocType')} error={fe.idDocType} />
+            <Field label={t('clients.idDocType')} value={v.idDocType} onChange={set('idDocType')} error={fe.idDocType} list="ref-document-types" autoComplete="off" />
+            <Suggestions id="ref-document-types" options={DOCUMENT_TYPES.map((d) => pick(d.name, i18n.language))} />
             <Field label={t('clients.idDocNumber')} value={v.idDocNumber} onChange={set('idDocNumber')} error={fe.idDocNumber} />
           </div>
         </div>
@@ -167,8 +172,10 @@ export function ClientForm({ id }: { id?: string }) {
               <Field label={t('clients.migrantGivenName')} value={v.household.migrantGivenName} onChange={setH('migrantGivenName')} error={fe['household.migrantGivenName']} />
               <Field label={t('clients.migrantPatronymic')} value={v.household.migrantPatronymic} onChange={setH('migrantPatronymic')} />
               <DateField label={t('clients.migrantBirthDate')} value={v.household.migrantBirthDate} onChange={setH('migrantBirthDate')} error={fe['household.migrantBirthDate']} />
-              <Field label={t('clients.country')} value={v.household.country} onChange={setH('country')} error={fe['household.country']} />
-              <Field label={t('clients.city')} value={v.household.city} onChange={setH('city')} error={fe['household.city']} />
+              <Field label={t('clients.country')} value={v.household.country} onChange={setH('country')} error={fe['household.country']} list="ref-countries" autoComplete="off" />
+              <Suggestions id="ref-countries" options={countryChoices(i18n.language)} />
+              <Field label={t('clients.city')} value={v.household.city} onChange={setH('city')} error={fe['household.city']} list="ref-cities" autoComplete="off" />
+              <Suggestions id="ref-cities" options={cityChoices(i18n.language, v.household.country)} />
               <DateField label={t('clients.departureDate')} value={v.household.departureDate} onChange={setH('departureDate')} error={fe['household.departureDate']} />
               <DateField label={t('clients.lastContactDate')} value={v.household.lastContactDate} onChange={setH('lastContactDate')} error={fe['household.lastContactDate']} />
               <DateField label={t('clients.lastRemittanceDate')} value={v.household.lastRemittanceDate} onChange={setH('lastRemittanceDate')} error={fe['household.lastRemittanceDate']} />

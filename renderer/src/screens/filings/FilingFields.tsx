@@ -11,14 +11,21 @@ interface Props {
   answers: Record<string, string>;
   onAnswer: (name: string, value: string) => void;
   property: PropertyItem[] | undefined;
+  /** The property items are still the other language's. */
+  propertyDraft: boolean;
   onProperty: (items: PropertyItem[]) => void;
 }
 
 /** The form generated from the template's manifest: what the case fills, what is to be answered. */
-export function FilingFields({ prep, ui, answers, onAnswer, property, onProperty }: Props) {
+export function FilingFields({ prep, ui, answers, onAnswer, property, propertyDraft, onProperty }: Props) {
   const { t } = useTranslation();
-  const fromCase = prep.fields.filter((f) => f.source === 'case');
-  const toAnswer = prep.fields.filter((f) => f.source === 'ask');
+  // A case value of free text that is not in the filing's language (or was already rewritten for it)
+  // is asked here, in this language, for the filings only.
+  const asked = (f: FilingFieldState) => f.source === 'ask' || (f.translatable && (f.draft || f.overridden));
+  const fromCase = prep.fields.filter((f) => !asked(f));
+  const toAnswer = prep.fields.filter(asked);
+  const lang = t(`language.${prep.language}`);
+  const otherLang = t(`language.${prep.language === 'tg' ? 'ru' : 'tg'}`);
   const children = prep.lists.find((l) => l.name === 'children');
   const hasProperty = prep.lists.some((l) => l.name === 'property');
   const unconfirmed = prep.legalRefs.filter((r) => !r.confirmed);
@@ -27,8 +34,15 @@ export function FilingFields({ prep, ui, answers, onAnswer, property, onProperty
     const label = `${pick(f.label, ui)}${f.required ? ` (${t('filings.required')})` : ''}`;
     const value = answers[f.name] ?? f.value;
     const error = f.error ? { path: f.name, key: f.error } : undefined;
-    const hint = f.hint ? pick(f.hint, ui) : undefined;
-    const common = { label, value, error, ...(hint ? { hint } : {}), onChange: (v: string) => onAnswer(f.name, v) };
+    const typed = answers[f.name] !== undefined;
+    const notes = [
+      f.draft && !typed ? t('filings.draft', { from: otherLang }) : '',
+      f.source === 'case' ? t('filings.caseValueHere', { lang }) : '',
+      f.hint ? pick(f.hint, ui) : '',
+    ].filter(Boolean);
+    const hint = notes.join(' ') || undefined;
+    const className = f.draft && !typed ? 'field--draft' : undefined;
+    const common = { label, value, error, ...(hint ? { hint } : {}), ...(className ? { className } : {}), onChange: (v: string) => onAnswer(f.name, v) };
     if (f.format === 'multiline') return <TextAreaField key={f.name} {...common} rows={3} />;
     if (f.format === 'choice') {
       return <SelectField key={f.name} {...common} emptyLabel={t('common.choose')} options={f.choices.map((c) => ({ value: c.value, label: pick(c.label, ui) }))} />;
@@ -77,6 +91,7 @@ export function FilingFields({ prep, ui, answers, onAnswer, property, onProperty
       {hasProperty && property && (
         <fieldset className="filing-property">
           <legend>{t('filings.propertyItems')}</legend>
+          {propertyDraft && <p className="field__hint field--draft">{t('filings.draftList', { from: otherLang })}</p>}
           {property.map((it, i) => (
             <div key={i} className="form-grid">
               <Field label={`${t('filings.propertyItem')} ${i + 1}`} value={it.item} onChange={(v) => setItem(i, { item: v })} />

@@ -27,8 +27,12 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   const templates = useQuery({ queryKey: ['filings:templates', caseId], queryFn: () => call('filings:templates', { caseId }) });
   const [templateId, setTemplateId] = useState('');
   const [language, setLanguage] = useState<FilingLang>(ui === 'ru' ? 'ru' : 'tg');
-  const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [property, setProperty] = useState<PropertyItem[] | undefined>(undefined);
+  // Free text is written per filing language; dates, sums and choices are the same in both.
+  const [shared, setShared] = useState<Record<string, string>>({});
+  const [texts, setTexts] = useState<Record<FilingLang, Record<string, string>>>({ tg: {}, ru: {} });
+  const [properties, setProperties] = useState<Record<FilingLang, PropertyItem[] | undefined>>({ tg: undefined, ru: undefined });
+  const [propertyDraft, setPropertyDraft] = useState<Record<FilingLang, boolean>>({ tg: false, ru: false });
+  const [allowMixed, setAllowMixed] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError['info'] | null>(null);
@@ -37,6 +41,8 @@ export function FilingWizard({ caseId }: { caseId: string }) {
     if (!templateId && templates.data?.length) setTemplateId(templates.data[0]!.id);
   }, [templates.data, templateId]);
 
+  const answers = { ...shared, ...texts[language] };
+  const property = properties[language];
   const request = { caseId, templateId, language, answers, ...(property ? { property } : {}) };
   const prep = useQuery({
     queryKey: ['filings:prepare', request],
@@ -47,14 +53,24 @@ export function FilingWizard({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     // The kept property list becomes the editable one the first time a template with a property list is shown.
-    const list = prep.data?.lists.find((l) => l.name === 'property');
-    if (list && property === undefined) setProperty(list.items.length ? list.items : [{ item: '', value: '', acquiredOn: '' }]);
-  }, [prep.data, property]);
+    const data = prep.data;
+    const list = data?.lists.find((l) => l.name === 'property');
+    if (!data || !list || data.language !== language || property !== undefined) return;
+    setProperties((all) => ({ ...all, [language]: list.items.length ? list.items : [{ item: '', value: '', acquiredOn: '' }] }));
+    setPropertyDraft((all) => ({ ...all, [language]: list.draft }));
+  }, [prep.data, property, language]);
 
   function changeTemplate(id: string) {
     setTemplateId(id);
     setPreview(null);
-    setProperty(undefined);
+    setProperties({ tg: undefined, ru: undefined });
+    setAllowMixed(false);
+  }
+
+  function answer(name: string, value: string) {
+    const field = prep.data?.fields.find((f) => f.name === name);
+    if (field?.translatable) setTexts((all) => ({ ...all, [language]: { ...all[language], [name]: value } }));
+    else setShared((a) => ({ ...a, [name]: value }));
   }
 
   async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
@@ -76,7 +92,7 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   }
 
   async function save() {
-    const doc = await run(() => call('filings:save', request));
+    const doc = await run(() => call('filings:save', { ...request, allowMixed }));
     if (doc) {
       notify(t('filings.savedDoc', { file: doc.fileName }));
       void qc.invalidateQueries({ queryKey: ['documents:list', caseId] });
@@ -89,13 +105,15 @@ export function FilingWizard({ caseId }: { caseId: string }) {
     value: tpl.id,
     label: `${pick(tpl.title, ui)}${tpl.suitable ? ` — ${t('filings.suitable')}` : ''}`,
   }));
-  const missingLabels = p
-    ? p.missing.map((name) => {
-        const f = p.fields.find((x) => x.name === name);
-        const l = p.lists.find((x) => x.name === name);
-        return f ? pick(f.label, ui) : l ? pick(l.label, ui) : name;
-      })
-    : [];
+  const labelOf = (name: string) => {
+    const f = p?.fields.find((x) => x.name === name);
+    const l = p?.lists.find((x) => x.name === name);
+    return f ? pick(f.label, ui) : l ? pick(l.label, ui) : name;
+  };
+  const missingLabels = p ? p.missing.map(labelOf) : [];
+  const issues = p?.languageIssues ?? [];
+  const issueList = issues.map((i) => (i.words.length ? `${labelOf(i.field)} (${i.words.slice(0, 3).join(', ')})` : labelOf(i.field))).join('; ');
+  const blocked = !p || busy || p.missing.length > 0 || (issues.length > 0 && !allowMixed);
 
   return (
     <section aria-labelledby="section-title" className="filing-wizard">
@@ -112,6 +130,7 @@ export function FilingWizard({ caseId }: { caseId: string }) {
           onChange={(v) => {
             setLanguage(v === 'ru' ? 'ru' : 'tg');
             setPreview(null);
+            setAllowMixed(false);
           }}
           options={[
             { value: 'tg', label: t('language.tg') },
@@ -125,9 +144,10 @@ export function FilingWizard({ caseId }: { caseId: string }) {
           prep={p}
           ui={ui}
           answers={answers}
-          onAnswer={(name, value) => setAnswers((a) => ({ ...a, [name]: value }))}
+          onAnswer={answer}
           property={property}
-          onProperty={setProperty}
+          propertyDraft={propertyDraft[language]}
+          onProperty={(items) => setProperties((all) => ({ ...all, [language]: items }))}
         />
       )}
       {p && (
@@ -135,12 +155,21 @@ export function FilingWizard({ caseId }: { caseId: string }) {
           {p.missing.length ? t('filings.missing', { list: missingLabels.join(', ') }) : t('filings.complete')}
         </p>
       )}
+      {p && issues.length > 0 && (
+        <div className="filing-language" data-testid="filing-language" role="alert">
+          <p className="field__error">{t('filings.otherLanguage', { lang: t(`language.${language}`), list: issueList })}</p>
+          <p className="muted small">{t('filings.otherLanguageHint')}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={allowMixed} onChange={(e) => setAllowMixed(e.target.checked)} /> {t('filings.allowMixed')}
+          </label>
+        </div>
+      )}
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="button" disabled={!p || busy} onClick={() => void showPreview()}>
           {busy ? t('filings.previewing') : t('filings.preview')}
         </button>
-        <button type="button" className="primary" disabled={!p || busy || p.missing.length > 0} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={blocked} onClick={() => void save()}>
           {t('filings.save')}
         </button>
       </div>
