@@ -4,6 +4,8 @@ import { formatDate, parseDate } from '../../shared/domain/dates';
 import { parseSomoni } from '../../shared/domain/money';
 import { moneyToWords } from '../../shared/domain/moneyWords';
 import { nameGenitive } from '../../shared/domain/nameCases';
+import { filingsRu } from '../../shared/i18n/parts/filingsRu';
+import { filingsTg } from '../../shared/i18n/parts/filingsTg';
 import { findDistrict } from '../../shared/reference/regions';
 import type { Condition, ManifestField, SourcePath, TemplateManifest } from '../../templates/manifests';
 
@@ -34,6 +36,11 @@ export interface Resolved {
   passages: { name: string; label: TemplateManifest['passages'][number]['label']; active: boolean }[];
   missing: string[];
   usedRefs: FilingRefState[];
+  /**
+   * Placeholder → the note of the Word comment on its value, for values that rest on a legal
+   * reference not yet confirmed (fillDocx.ts highlights them and adds the comment).
+   */
+  marks: Record<string, string>;
   /** The answers worth keeping with the case (normalised: ISO dates, diram as digits). */
   keptAnswers: Record<string, string>;
   keptProperty: PropertyItem[];
@@ -91,11 +98,23 @@ export function fullName(p: { surname: string; givenName: string; patronymic: st
 interface Ctx {
   input: ResolveInput;
   usedRefs: Map<string, FilingRefState>;
+  /** The references the value being worked out used. */
+  touched: LegalRef[];
   property: { rows: Record<string, string>[]; totalDiram: number; error: boolean; kept: PropertyItem[] };
+}
+
+const CHECK_LAW: Record<FilingLang, string> = { tg: filingsTg.checkLaw, ru: filingsRu.checkLaw };
+
+/** "Сверить с действующим законодательством: ст. 51 СК РТ (source)": the comment on a value resting on unconfirmed references. */
+export function checkLawNote(refs: readonly LegalRef[], lang: FilingLang): string {
+  const what = refs.map((r) => `${lang === 'tg' ? r.textTg : r.textRu}${r.source ? ` (${r.source})` : ''}`).join('; ');
+  const head = CHECK_LAW[lang];
+  return `${head.charAt(0).toUpperCase()}${head.slice(1)}: ${what}`;
 }
 
 function useRef(ctx: Ctx, key: string): LegalRef | undefined {
   const ref = ctx.input.refs.get(key);
+  if (ref) ctx.touched.push(ref);
   if (ref) ctx.usedRefs.set(key, { key, text: ctx.input.lang === 'tg' ? ref.textTg : ref.textRu, confirmed: ref.confirmed, source: ref.source });
   return ref;
 }
@@ -198,8 +217,9 @@ function resolveProperty(items: PropertyItem[], lang: FilingLang): Ctx['property
 export function resolveFiling(input: ResolveInput): Resolved {
   const { manifest, data, lang } = input;
   const answers = { ...storedAnswers(data), ...input.answers };
-  const ctx: Ctx = { input, usedRefs: new Map(), property: resolveProperty(input.property ?? storedProperty(data), lang) };
+  const ctx: Ctx = { input, usedRefs: new Map(), touched: [], property: resolveProperty(input.property ?? storedProperty(data), lang) };
   const values: Record<string, string> = {};
+  const marks: Record<string, string> = {};
   const raw = new Map<string, string>();
   const keptAnswers: Record<string, string> = {};
   const fieldStates: FilingFieldState[] = [];
@@ -207,8 +227,11 @@ export function resolveFiling(input: ResolveInput): Resolved {
   const respondentSex = data.client.sex === 'M' ? 'F' : 'M';
 
   for (const field of manifest.fields) {
+    ctx.touched = [];
     const fromCase = field.source === 'ask' ? null : sourceValue(ctx, field.source);
     const caseHas = fromCase !== null && fromCase !== '';
+    const unconfirmed = caseHas ? ctx.touched.filter((r) => !r.confirmed) : [];
+    if (unconfirmed.length) marks[field.name] = checkLawNote(unconfirmed, lang);
     const answer = (answers[field.name] ?? '').trim();
     let error: string | null = null;
     let shown = '';
@@ -298,6 +321,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
     const ref = useRef(ctx, key);
     if (!ref) missing.push(`ref_${key}`);
     values[`ref_${key}`] = ref ? (lang === 'tg' ? ref.textTg : ref.textRu) : EMPTY;
+    if (ref && !ref.confirmed) marks[`ref_${key}`] = checkLawNote([ref], lang);
   }
 
   return {
@@ -309,6 +333,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
     passages: manifest.passages.map((p) => ({ name: p.name, label: p.label, active: holds(p.when, fact) })),
     missing: [...new Set(missing)],
     usedRefs: [...ctx.usedRefs.values()],
+    marks,
     keptAnswers,
     keptProperty: ctx.property.kept,
   };
