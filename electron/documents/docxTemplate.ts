@@ -255,3 +255,14 @@ export function compiledTemplate(template: Uint8Array): CompiledTemplate {
   }
   return c;
 }
+
+/** The text of each paragraph of a .docx's main document (its runs joined), in order; null when it has none. */
+export function documentParagraphs(content: Uint8Array): string[] | null {
+  const entries = readZipEntries(content)?.filter((e) => e.name.endsWith('.xml') && (e.method === 0 || e.method === 8));
+  for (const e of entries ?? []) {
+    const xml = inflateEntry(e);
+    if (FILLED_ROOT.exec(xml.slice(0, 4096))?.[1] !== 'w:document') continue;
+    return [...xml.matchAll(LEAF_PARAGRAPH)].map((p) => [...p[0].matchAll(TEXT)].map((m) => m[2]!).join(''));
+  }
+  return null;
+}
