@@ -33,6 +33,24 @@ export async function measure(fn: () => unknown, opts: { warmup: number; runs: n
   return summarize(samples);
 }
 
+/** Two operations timed in turns (a, b, a, b…), so that a load on the machine weighs on both alike. */
+export async function measureSideBySide(a: () => unknown, b: () => unknown, opts: { warmup: number; runs: number }): Promise<[Timing, Timing]> {
+  for (let i = 0; i < Math.min(opts.warmup, runLimits.maxWarmup); i++) {
+    await a();
+    await b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < Math.min(opts.runs, runLimits.maxRuns); i++) {
+    for (const [fn, samples] of (i % 2 ? [[b, sb], [a, sa]] : [[a, sa], [b, sb]]) as Array<[() => unknown, number[]]>) {
+      const t = performance.now();
+      await fn();
+      samples.push(performance.now() - t);
+    }
+  }
+  return [summarize(sa), summarize(sb)];
+}
+
 export interface RecordedStatement {
   sql: string;
   params: unknown[];

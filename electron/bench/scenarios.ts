@@ -4,10 +4,13 @@ import { openDatabase } from '../../db/open';
 import type { AppContext } from '../app/appContext';
 import { APP_VERSION } from '../app/version';
 import { addMonths } from '../../shared/domain/dates';
+import { fillTemplate } from '../documents/fillDocx';
 import { generateFiling } from '../documents/filings';
+import { loadTemplate } from '../documents/templateStore';
+import { docxtemplaterData, docxtemplaterTemplate, fillWithDocxtemplater } from './docxtemplaterFill';
 import { dispatch } from '../handlers/dispatch';
 import { SEED_NOW } from '../seed/national';
-import { measure, recordStatements, replayer, type Timing } from './measure';
+import { measure, measureSideBySide, recordStatements, replayer, type Timing } from './measure';
 import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 
 // The measured operations, through the same dispatcher as the Electron and browser bridges (zod
@@ -127,6 +130,20 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
   if (probes.demoCaseId) {
     const req = { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' as const, today: probes.to };
     results['filing.docx'] = { label: 'one filing (DOCX) from a case (generate, not stored)', timing: await measure(() => generateFiling(unlocked.db, req), { warmup: 2, runs: 10 }) };
+    // The filling alone, and docxtemplater + pizzip filling the same template with the same values,
+    // in turns in this process, so that both see the same load.
+    const { manifest, resolved } = (await generateFiling(unlocked.db, req)).worked;
+    const template = (await loadTemplate(unlocked.db, manifest, req.language)).content;
+    const theirs = docxtemplaterTemplate(template, manifest);
+    const data = docxtemplaterData(manifest, resolved);
+    const [fill, docxtemplater] = await measureSideBySide(
+      () => fillTemplate(template, manifest, resolved),
+      () => fillWithDocxtemplater(theirs, data),
+      { warmup: 3, runs: 40 },
+    );
+    const ratio = fill.median / docxtemplater.median;
+    results['filing.fill'] = { label: 'filling the template of that filing (the app)', timing: fill, note: `${ratio.toFixed(2)} × docxtemplater's median` };
+    results['filing.docxtemplater'] = { label: 'docxtemplater + pizzip filling the equivalent template with the same values (same process, in turns)', timing: docxtemplater };
   }
   const period = { from: probes.yearFrom, to: probes.to };
   results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };

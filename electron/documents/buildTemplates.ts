@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MANIFESTS } from '../../templates/manifests';
 import { SOURCES } from '../../templates/source';
-import { buildTemplateDocx } from './templateBuilder';
+import { buildTemplateDocx, manifestColumnFormat } from './templateBuilder';
 
 // `npm run templates:build`: writes templates/docx/<id>.<lang>.docx from templates/source. The output
 // is committed, so the app and the tests need no build step.
@@ -17,7 +17,7 @@ export async function buildAllTemplates(outDir: string = TEMPLATES_DIR): Promise
     if (!source) throw new Error(`No source for template ${m.id}`);
     for (const lang of m.languages) {
       const file = join(outDir, `${m.id}.${lang}.docx`);
-      writeFileSync(file, await buildTemplateDocx(source[lang], m.title[lang]));
+      writeFileSync(file, await buildTemplateDocx(source[lang], m.title[lang], lang, manifestColumnFormat(m)));
       written.push(file);
     }
   }

@@ -5,21 +5,23 @@ import type { FilingLang, TemplateImportResult } from '../../shared/api/filingsT
 import { checkPlaceholders, requireManifest, sha256 } from './templateStore';
 
 // An administrator's edited .docx for a template: accepted only when its placeholders are the
-// manifest's (no unknown ones, none of the required ones missing). Accepted versions are kept in
+// manifest's (no unknown ones, none of the required ones missing) and every paragraph of a
+// conditional passage kept its marker (templateStore.ts). Accepted versions are kept in
 // template_versions; the newest active one is used; restoring deactivates them all (the shipped file
 // is then used again, and the imported versions stay on record).
 
 export async function importTemplate(ctx: WriteCtx, templateId: string, language: FilingLang, content: Buffer): Promise<TemplateImportResult> {
   const manifest = requireManifest(templateId);
-  const check = await checkPlaceholders(content, manifest);
-  if (check.unknown.length || check.missing.length) {
+  const check = await checkPlaceholders(content, manifest, language);
+  if (check.unknown.length || check.missing.length || check.passages.length) {
     await audit(ctx, 'template.import.refused', 'template_versions', null, {
       templateId,
       language,
       unknown: check.unknown.length,
       missing: check.missing.length,
+      passages: check.passages.length,
     });
-    return { accepted: false, unknown: check.unknown, missing: check.missing, version: null };
+    return { accepted: false, unknown: check.unknown, missing: check.missing, passages: check.passages, version: null };
   }
   const previous = await ctx.trx
     .selectFrom('template_versions')
@@ -40,7 +42,7 @@ export async function importTemplate(ctx: WriteCtx, templateId: string, language
     imported_by_user_id: ctx.user.id,
   });
   await audit(ctx, 'template.import', 'template_versions', id, { templateId, language, version });
-  return { accepted: true, unknown: [], missing: [], version };
+  return { accepted: true, unknown: [], missing: [], passages: [], version };
 }
 
 export async function restoreShippedTemplate(ctx: WriteCtx, templateId: string, language: FilingLang): Promise<void> {

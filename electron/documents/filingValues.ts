@@ -8,6 +8,8 @@ import { nameAccusative, nameGenitive } from '../../shared/domain/nameCases';
 import { courtAddressRefKey, courtRefKey } from '../../shared/reference/courts';
 import { MARITAL_STATUS_PHRASES, documentPhrase } from '../../shared/reference/phrases';
 import { abroadIn, placeTextIn } from '../../shared/reference/places';
+import { filingsRu } from '../../shared/i18n/parts/filingsRu';
+import { filingsTg } from '../../shared/i18n/parts/filingsTg';
 import { findDistrict } from '../../shared/reference/regions';
 import type { Condition, ManifestField, SourcePath, TemplateManifest } from '../../templates/manifests';
 import { keptProperty, readKept, textAnswer, type KeptAnswers } from './filingAnswers';
@@ -40,6 +42,11 @@ export interface Resolved {
   passages: { name: string; label: TemplateManifest['passages'][number]['label']; active: boolean }[];
   missing: string[];
   usedRefs: FilingRefState[];
+  /**
+   * Placeholder → the note of the Word comment on its value, for values that rest on a legal
+   * reference not yet confirmed (fillDocx.ts highlights them and adds the comment).
+   */
+  marks: Record<string, string>;
   /** The language-neutral answers worth keeping with the case (normalised: ISO dates, diram as digits). */
   keptAnswers: Record<string, string>;
   /** The text answers written in this filing's language, kept in its part of the case's answers. */
@@ -90,11 +97,23 @@ interface Ctx {
   input: ResolveInput;
   kept: KeptAnswers;
   usedRefs: Map<string, FilingRefState>;
+  /** The references the value being worked out used. */
+  touched: LegalRef[];
   property: { rows: Record<string, string>[]; totalDiram: number; error: boolean; kept: PropertyItem[] };
+}
+
+const CHECK_LAW: Record<FilingLang, string> = { tg: filingsTg.checkLaw, ru: filingsRu.checkLaw };
+
+/** "Сверить с действующим законодательством: ст. 51 СК РТ (source)": the comment on a value resting on unconfirmed references. */
+export function checkLawNote(refs: readonly LegalRef[], lang: FilingLang): string {
+  const what = refs.map((r) => `${lang === 'tg' ? r.textTg : r.textRu}${r.source ? ` (${r.source})` : ''}`).join('; ');
+  const head = CHECK_LAW[lang];
+  return `${head.charAt(0).toUpperCase()}${head.slice(1)}: ${what}`;
 }
 
 function useRef(ctx: Ctx, key: string): LegalRef | undefined {
   const ref = ctx.input.refs.get(key);
+  if (ref) ctx.touched.push(ref);
   if (ref) ctx.usedRefs.set(key, { key, text: ctx.input.lang === 'tg' ? ref.textTg : ref.textRu, confirmed: ref.confirmed, source: ref.source });
   return ref;
 }
@@ -234,8 +253,9 @@ export function resolveFiling(input: ResolveInput): Resolved {
   const money = (diram: number) => ({ figures: formatMoney(diram, lang), words: moneyToWords(diram, lang) });
   const kept = readKept(data.case.details);
   const storedItems = input.property ? null : keptProperty(kept, lang);
-  const ctx: Ctx = { input, kept, usedRefs: new Map(), property: resolveProperty(input.property ?? storedItems?.items ?? [], lang) };
+  const ctx: Ctx = { input, kept, usedRefs: new Map(), touched: [], property: resolveProperty(input.property ?? storedItems?.items ?? [], lang) };
   const values: Record<string, string> = {};
+  const marks: Record<string, string> = {};
   const raw = new Map<string, string>();
   const keptAnswers: Record<string, string> = {};
   const keptText: Record<string, string> = {};
@@ -252,10 +272,13 @@ export function resolveFiling(input: ResolveInput): Resolved {
   const respondentSex = respondentSexOf(manifest, data.client.sex);
 
   for (const field of manifest.fields) {
+    ctx.touched = [];
     const fromCase = field.source === 'ask' ? null : sourceValue(ctx, field.source);
     const caseHas = fromCase !== null && fromCase !== '';
     const isText = field.format === 'text' || field.format === 'multiline';
     const answer = (input.answers[field.name] ?? (isText ? '' : (kept.top[field.name] ?? ''))).trim();
+    const unconfirmed = caseHas ? ctx.touched.filter((r) => !r.confirmed) : [];
+    if (unconfirmed.length) marks[field.name] = checkLawNote(unconfirmed, lang);
     let error: string | null = null;
     let draft = false;
     let overridden = false;
@@ -388,9 +411,15 @@ export function resolveFiling(input: ResolveInput): Resolved {
     const ref = useRef(ctx, key);
     if (!ref) missing.push(`ref_${key}`);
     values[`ref_${key}`] = ref ? refValue(key, ref, lang, data.client.sex, money) : EMPTY;
+    if (ref && !ref.confirmed) marks[`ref_${key}`] = checkLawNote([ref], lang);
   }
   const claim = claimValues({ data, lang, respondentSex, values, raw, propertyTotalDiram: ctx.property.totalDiram, money });
   Object.assign(values, claim.values);
+  // A worked-out value (the alimony share) is marked like the reference it rests on.
+  for (const [placeholder, key] of Object.entries(claim.refOf)) {
+    const ref = useRef(ctx, key);
+    if (ref && !ref.confirmed) marks[placeholder] = checkLawNote([ref], lang);
+  }
 
   return {
     fields: fieldStates,
@@ -401,6 +430,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
     passages: manifest.passages.map((p) => ({ name: p.name, label: p.label, active: holds(p.when, fact) })),
     missing: [...new Set(missing)],
     usedRefs: [...ctx.usedRefs.values()],
+    marks,
     keptAnswers,
     keptText,
     keptProperty: ctx.property.kept,

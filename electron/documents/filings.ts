@@ -135,7 +135,7 @@ export async function generateFiling(db: Db, req: FilingRequest, options: { allo
     );
   }
   const template = await loadTemplate(db, manifest, req.language);
-  const content = await fillTemplate(template.content, manifest, resolved, { shipped: !template.custom });
+  const content = fillTemplate(template.content, manifest, resolved);
   const title = manifest.title[req.language];
   return {
     content,
@@ -148,9 +148,12 @@ export async function generateFiling(db: Db, req: FilingRequest, options: { allo
   };
 }
 
+const PREVIEW_STYLES = ["highlight[color='yellow'] => mark.check-law", 'comment-reference => sup'];
+
 export async function previewFiling(db: Db, req: FilingRequest): Promise<FilingPreview> {
   const g = await generateFiling(db, req, { allowMissing: true });
-  const { value } = await mammoth.convertToHtml({ buffer: g.content });
+  // The marks of unconfirmed references show as in Word: highlighted, with the comment at the end.
+  const { value } = await mammoth.convertToHtml({ buffer: g.content }, { styleMap: PREVIEW_STYLES });
   return { html: value, missing: g.worked.resolved.missing, fileName: g.fileName };
 }
 

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { patchDetector } from 'docx';
 import type { Db } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
-import { findManifest, placeholdersOf, type FilingLanguage, type TemplateManifest } from '../../templates/manifests';
+import { findManifest, placeholdersOf, type FilingLanguage, type Label, type TemplateManifest } from '../../templates/manifests';
+import { documentParagraphs } from './docxTemplate';
 import { checkTemplateZip } from './templateBounds';
 
 // Where a template's .docx comes from: an administrator's imported version (template_versions, the
@@ -75,17 +76,76 @@ export function requiredPlaceholders(m: TemplateManifest): string[] {
   return out;
 }
 
+export interface PassageProblem {
+  /** The passage ({{?name}}). */
+  name: string;
+  label: Label;
+  /** The start of the paragraph that lost the marker; '' when the marker is nowhere in the file. */
+  paragraph: string;
+}
+
 export interface PlaceholderCheck {
   found: string[];
   unknown: string[];
   missing: string[];
+  passages: PassageProblem[];
+}
+
+const WORD = /\{\{[?\w.]+\}\}|[\p{L}\p{N}]+/gu;
+
+function words(text: string): Set<string> {
+  return new Set([...text.replace(/\{\{\?\w+\}\}/g, '').toLowerCase().matchAll(WORD)].map((m) => m[0]));
+}
+
+/** How alike two paragraphs are by their words and placeholders (Dice: 1 the same, 0 nothing shared). */
+function likeness(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** An edited paragraph is still "the same paragraph" when at least this share of its words stayed. */
+const SAME_PARAGRAPH = 0.6;
+
+/**
+ * A passage is the paragraphs that carry its marker {{?name}} in the shipped template of the same
+ * language. An imported template must keep the marker in each of them: a paragraph recognisably the
+ * same (most of its words and placeholders kept) without the marker would be printed whatever the
+ * case — next to the paragraph meant for the other case. A passage whose marker is nowhere in the
+ * file is named too.
+ */
+export function passageProblems(content: Uint8Array, m: TemplateManifest, lang: FilingLanguage): PassageProblem[] {
+  const shipped = documentParagraphs(readShippedTemplate(m.id, lang)) ?? [];
+  const imported = (documentParagraphs(content) ?? []).map((text) => ({ text, words: words(text) }));
+  const problems: PassageProblem[] = [];
+  for (const p of m.passages) {
+    const marker = `{{?${p.name}}}`;
+    const own = shipped.filter((text) => text.includes(marker));
+    if (!own.length) continue;
+    const before = problems.length;
+    for (const text of own) {
+      const w = words(text);
+      let best: (typeof imported)[number] | null = null;
+      let score = 0;
+      for (const i of imported) {
+        const s = likeness(w, i.words);
+        if (s > score) [best, score] = [i, s];
+      }
+      if (best && score >= SAME_PARAGRAPH && !best.text.includes(marker)) {
+        problems.push({ name: p.name, label: p.label, paragraph: best.text.replace(/\s+/g, ' ').trim().slice(0, 80) });
+      }
+    }
+    if (problems.length === before && !imported.some((i) => i.text.includes(marker))) problems.push({ name: p.name, label: p.label, paragraph: '' });
+  }
+  return problems;
 }
 
 /**
  * Compares a .docx's placeholders with the manifest: unknown ones would stay as {{…}} in filings. The
  * file is checked first (templateBounds.ts): nothing unpacks it before its sizes and links are known.
  */
-export async function checkPlaceholders(content: Uint8Array, m: TemplateManifest): Promise<PlaceholderCheck> {
+export async function checkPlaceholders(content: Uint8Array, m: TemplateManifest, lang: FilingLanguage): Promise<PlaceholderCheck> {
   const notDocx = () => new AppError('BAD_REQUEST', 'This file is not a .docx document');
   if (!checkTemplateZip(content)) throw notDocx();
   let found: string[];
@@ -97,7 +157,7 @@ export async function checkPlaceholders(content: Uint8Array, m: TemplateManifest
   const known = new Set(placeholdersOf(m));
   const unknown = found.filter((p) => !known.has(p)).sort();
   const missing = requiredPlaceholders(m).filter((p) => !found.includes(p));
-  return { found, unknown, missing };
+  return { found, unknown, missing, passages: passageProblems(content, m, lang) };
 }
 
 export function sha256(content: Uint8Array): string {

@@ -78,12 +78,14 @@ export async function decideProposal(s: Unlocked, id: string, accept: boolean): 
 
 /** The same checks as a template an administrator imports here (placeholders, bounds, no links). */
 async function checkProposedTemplate(db: Db, rowId: string, data: Record<string, unknown>): Promise<void> {
-  const here = await db.selectFrom('template_versions').select('template_id').where('id', '=', rowId).executeTakeFirst();
-  const check = await checkPlaceholders(columnValue(data.content) as Buffer, requireManifest(textOf(data, 'template_id') ?? here?.template_id ?? ''));
-  if (check.unknown.length || check.missing.length) {
+  const here = await db.selectFrom('template_versions').select(['template_id', 'language']).where('id', '=', rowId).executeTakeFirst();
+  const language = textOf(data, 'language') ?? here?.language;
+  const check = await checkPlaceholders(columnValue(data.content) as Buffer, requireManifest(textOf(data, 'template_id') ?? here?.template_id ?? ''), language === 'ru' ? 'ru' : 'tg');
+  if (check.unknown.length || check.missing.length || check.passages.length) {
     throw new AppError('VALIDATION', 'The proposed template does not match its manifest', [
       ...check.unknown.map((name) => ({ path: 'template', key: 'unknownPlaceholder', params: { name } })),
       ...check.missing.map((name) => ({ path: 'template', key: 'missingPlaceholder', params: { name } })),
+      ...check.passages.map((p) => ({ path: 'template', key: 'passageMarker', params: { name: p.name } })),
     ]);
   }
 }

@@ -146,6 +146,7 @@ export async function applyUpdate(ctx: WriteCtx, fileBytes: Buffer): Promise<Upd
       throw new AppError('VALIDATION', `Template ${tpl.templateId} (${tpl.language}) does not match its manifest`, [
         ...result.unknown.map((p) => ({ path: `templates.${tpl.templateId}.${tpl.language}`, key: 'unknownPlaceholder', params: { name: p } })),
         ...result.missing.map((p) => ({ path: `templates.${tpl.templateId}.${tpl.language}`, key: 'missingPlaceholder', params: { name: p } })),
+        ...result.passages.map((p) => ({ path: `templates.${tpl.templateId}.${tpl.language}`, key: 'passageMarker', params: { name: p.name } })),
       ]);
     }
   }

@@ -146,6 +146,11 @@ export interface TemplateImportResult {
   unknown: string[];
   /** Placeholders the manifest requires that the file lacks. */
   missing: string[];
+  /**
+   * Conditional passages whose marker {{?name}} the file lost: from a paragraph of the passage
+   * (its start in `paragraph`), or altogether (`paragraph` empty).
+   */
+  passages: { name: string; label: { tg: string; ru: string; en: string }; paragraph: string }[];
   /** The version given to an accepted template. */
   version: string | null;
 }

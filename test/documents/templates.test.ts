@@ -82,11 +82,45 @@ describe('custom templates', () => {
     expect(prep.customTemplate).toBe(false);
   });
 
+  it('refuses a template whose passage marker was deleted, naming the passage and the paragraph', async () => {
+    // What an administrator does by mistake: the marker of the religious-marriage paragraph deleted
+    // while editing a word in it; Word has split the runs. Filled, it would print both marriages.
+    const zip = await JSZip.loadAsync(readFileSync(join(TEMPLATES_DIR, 'alimony-share.ru.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('{{?marriage_religious}}Наш с ответчиком брак');
+    zip.file('word/document.xml', xml.replace('{{?marriage_religious}}Наш с ответчиком брак', 'Наш брак'));
+    const edited = await splitRuns(await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await t.call('templates:import', { templateId: 'alimony-share', language: 'ru', file: { base64: edited.toString('base64') } });
+    expect(r.accepted).toBe(false);
+    expect(r.unknown).toEqual([]);
+    expect(r.missing).toEqual([]);
+    expect(r.passages.map((p) => p.name)).toEqual(['marriage_religious']);
+    expect(r.passages[0]!.label.ru).toBe('Только религиозный брак');
+    expect(r.passages[0]!.paragraph).toMatch(/^Наш брак заключён только по религиозному обряду/);
+
+    // One of the two paragraphs of a passage: the other keeps its marker, the refusal names the one that lost it.
+    const pz = await JSZip.loadAsync(readFileSync(join(TEMPLATES_DIR, 'paternity.tg.docx')));
+    const pxml = await pz.file('word/document.xml')!.async('string');
+    const last = pxml.lastIndexOf('{{?with_alimony}}');
+    expect(pxml.indexOf('{{?with_alimony}}')).toBeLessThan(last);
+    pz.file('word/document.xml', pxml.slice(0, last) + pxml.slice(last + '{{?with_alimony}}'.length));
+    const r2 = await t.call('templates:import', { templateId: 'paternity', language: 'tg', file: { base64: (await pz.generateAsync({ type: 'nodebuffer' })).toString('base64') } });
+    expect(r2.accepted).toBe(false);
+    expect(r2.passages).toHaveLength(1);
+    expect(r2.passages[0]).toMatchObject({ name: 'with_alimony', label: { tg: 'Бо алимент' } });
+    expect(r2.passages[0]!.paragraph).toMatch(/^Аз ҷавобгар/);
+
+    // Nothing was stored: filings still use the shipped templates.
+    expect((await t.call('filings:prepare', { caseId: await caseOf('alimony_share'), templateId: 'alimony-share', language: 'ru' })).customTemplate).toBe(false);
+    const audit = await t.app.requireUnlocked().db.selectFrom('audit_log').select('detail').where('action', '=', 'template.import.refused').execute();
+    expect(audit.some((a) => String(a.detail).includes('"passages":1'))).toBe(true);
+  });
+
   it('accepts a template re-saved by LibreOffice with runs split like Word does; it fills; the shipped one can be restored', async () => {
     const [resaved] = libreofficeConvert([join(TEMPLATES_DIR, 'divorce.ru.docx')], 'docx', join(dir, 'lo'));
     const edited = await splitRuns(readFileSync(resaved!));
     const r = await t.call('templates:import', { templateId: 'divorce', language: 'ru', file: { base64: edited.toString('base64') } });
-    expect(r).toEqual({ accepted: true, unknown: [], missing: [], version: '1.1.0+custom.1' });
+    expect(r).toEqual({ accepted: true, unknown: [], missing: [], passages: [], version: '1.1.0+custom.1' });
 
     const caseId = await caseOf('divorce');
     const prep = await t.call('filings:prepare', { caseId, templateId: 'divorce', language: 'ru' });

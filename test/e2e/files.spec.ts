@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { generateUpdateKeyPair, signUpdate } from '../../electron/updates/signedUpdates';
 import type { PairingFile } from '../../shared/api/exchangeTypes';
 import { FILE_KINDS } from '../../shared/api/files';
@@ -40,6 +41,14 @@ test('an edited template is imported, and a file over the limit is refused befor
 
   await picker.setInputFiles({ name: 'huge.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(FILE_KINDS.template.maxBytes + 1) });
   await expect(panel.getByRole('alert')).toHaveText('Файл хеле калон аст: то 10 МБ.');
+
+  // The marker of the religious-marriage paragraph deleted: refused, naming the passage and the paragraph.
+  const zip = await JSZip.loadAsync(readFileSync(join(ROOT, 'templates', 'docx', 'alimony-share.tg.docx')));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', xml.replace('{{?marriage_religious}}', ''));
+  await picker.setInputFiles({ name: 'edited.docx', mimeType: 'application/octet-stream', buffer: await zip.generateAsync({ type: 'nodebuffer' }) });
+  await expect(panel.getByRole('status')).toContainText('Порчаи «Танҳо никоҳи динӣ»: дар сархати «Никоҳи ман бо ҷавобгар');
+  await expect(panel.getByRole('status')).toContainText('нишонаи {{?marriage_religious}} нест');
 
   await picker.setInputFiles(join(ROOT, 'templates', 'docx', 'alimony-share.tg.docx'));
   await expect(panel.getByRole('status')).toHaveText(/^Ҳамчун версияи .+ қабул шуд\.$/);

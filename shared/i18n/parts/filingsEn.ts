@@ -72,6 +72,8 @@ export const filingsEn = {
   restoreTemplate: 'Restore the shipped template',
   importAccepted: 'Accepted as version {{version}}.',
   importRefused: 'Refused. Unknown placeholders: {{unknown}}. Missing placeholders: {{missing}}.',
+  importPassageParagraph: 'Passage “{{label}}”: the paragraph “{{paragraph}}” has lost its marker {{marker}}; without it the paragraph is printed in every case.',
+  importPassageMissing: 'Passage “{{label}}”: its marker {{marker}} is nowhere in the file.',
   restored: 'The shipped template is used again.',
   file: 'File',
   none: 'none',

@@ -75,6 +75,8 @@ export const filingsRu: Shape = {
   restoreTemplate: 'Вернуть исходный шаблон',
   importAccepted: 'Принят как версия {{version}}.',
   importRefused: 'Отклонён. Неизвестные поля: {{unknown}}. Недостающие поля: {{missing}}.',
+  importPassageParagraph: 'Фрагмент «{{label}}»: в абзаце «{{paragraph}}» нет метки {{marker}}; без неё абзац печатается в любом деле.',
+  importPassageMissing: 'Фрагмент «{{label}}»: метки {{marker}} нет в файле.',
   restored: 'Снова используется исходный шаблон.',
   file: 'Файл',
   none: 'нет',

@@ -75,6 +75,8 @@ export const filingsTg: Shape = {
   restoreTemplate: 'Барқарор кардани намунаи аслӣ',
   importAccepted: 'Ҳамчун версияи {{version}} қабул шуд.',
   importRefused: 'Рад шуд. Ҷойивазкунакҳои номаълум: {{unknown}}. Ҷойивазкунакҳои намерасидагӣ: {{missing}}.',
+  importPassageParagraph: 'Порчаи «{{label}}»: дар сархати «{{paragraph}}» нишонаи {{marker}} нест; бе он сархат дар ҳар парванда чоп мешавад.',
+  importPassageMissing: 'Порчаи «{{label}}»: нишонаи {{marker}} дар файл нест.',
   restored: 'Боз намунаи аслӣ истифода мешавад.',
   file: 'Файл',
   none: 'нест',

@@ -5,12 +5,13 @@ import type { ChosenFile } from '../../api/files';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilePicker } from '../../components/FilePicker';
 import { SelectField } from '../../components/form/SelectField';
+import { pick } from './labels';
 
 const TEMPLATE_IDS = ['alimony-share', 'alimony-fixed-sum', 'paternity', 'paternity-fact', 'missing-person', 'property-division', 'divorce', 'birth-registration'];
 
 /** Import an edited .docx for a template (checked against its placeholders) or go back to the shipped one. */
 export function TemplatesPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [templateId, setTemplateId] = useState(TEMPLATE_IDS[0]!);
   const [language, setLanguage] = useState<'tg' | 'ru'>('tg');
   const [message, setMessage] = useState('');
@@ -20,10 +21,14 @@ export function TemplatesPanel() {
     setError(null);
     try {
       const r = await call('templates:import', { templateId, language, file: file.payload });
+      // Each passage that lost its marker is named, with the paragraph, in the interface language.
+      const passages = r.passages.map((p) =>
+        t(p.paragraph ? 'filings.importPassageParagraph' : 'filings.importPassageMissing', { label: pick(p.label, i18n.language), paragraph: p.paragraph, marker: `{{?${p.name}}}`, interpolation: { escapeValue: false } }),
+      );
       setMessage(
         r.accepted
           ? t('filings.importAccepted', { version: r.version ?? '' })
-          : t('filings.importRefused', { unknown: r.unknown.join(', ') || t('filings.none'), missing: r.missing.join(', ') || t('filings.none') }),
+          : [t('filings.importRefused', { unknown: r.unknown.join(', ') || t('filings.none'), missing: r.missing.join(', ') || t('filings.none') }), ...passages].join(' '),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: 'unexpected' });
