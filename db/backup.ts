@@ -257,22 +257,22 @@ export function checkBackup(file: string, dbKey: Buffer, expectedDatabaseId: str
 }
 
 /**
- * Replaces the (closed) database by a checked backup. The replaced files are kept as a
- * 'pre-restore' pair, so a restore can itself be undone.
+ * Before a (checked) backup replaces the closed, healthy database: the database and its key file are kept
+ * as a 'pre-restore' pair, so a restore can itself be undone. Returns the name they were kept under.
  */
-export function restoreBackup(file: string, dbPath: string, dbKey: Buffer, databaseId: string, now = new Date()): void {
-  checkBackup(file, dbKey, databaseId);
+export function keepBeforeRestore(dbPath: string, now = new Date()): string {
   const dir = backupDirFor(dbPath);
-  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
-  const keep = join(dir, `legal-aid-${stamp(now)}-pre-restore.db`);
+  ownerOnlyFolder(dir, true);
+  const name = `legal-aid-${stamp(now)}-pre-restore.db`;
+  const keep = join(dir, name);
   // The database must be closed here: its WAL was checkpointed into the main file on close.
   if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
     throw new AppError('DATABASE_BUSY', 'Close the database before restoring a backup');
   }
   copyFileSync(dbPath, keep);
   copyFileSync(keyringPathFor(dbPath), `${keep}.keys.json`);
-  putBackupInPlace(file, dbPath);
   rotate(dir);
+  return name;
 }
 
 /**

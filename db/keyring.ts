@@ -304,6 +304,11 @@ export async function setUserSlot(keyring: Keyring, dbKey: Buffer, who: Who, pas
   return { ...keyring, version: 2, slots: [...others, slot] };
 }
 
+/** Whether the key file holds a slot for this user (slots made before users had ids name the user instead). */
+export function hasSlot(keyring: Keyring, user: { id: string; username: string }): boolean {
+  return keyring.slots.some((s) => (s.userId === null ? sameUsername(s.username, user.username) : s.userId === user.id));
+}
+
 export function removeUserSlot(keyring: Keyring, username: string): Keyring {
   const slot = findSlot(keyring, username);
   return { ...keyring, slots: keyring.slots.filter((s) => s !== slot) };

@@ -48,10 +48,14 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'backups:listBeforeRotation': async (_input, { app }) => backupsBeforeRotation(app.requireUnlocked().dbPath).map(summary),
   'backups:destroyBeforeRotation': async (_input, { app }) => destroyBackupsBeforeRotation(app.requireUnlocked()),
   'backups:create': async (_input, { app }) => summary(await makeBackup(app.requireUnlocked())),
-  'backups:restore': async ({ name }, { app }) => {
+  'backups:restore': async ({ name, username, passphrase }, { app }) => {
     const s = app.requireUnlocked();
-    await restoreFrom(s, backupNamed(s, name).file, () => app.lock());
-    return app.status();
+    const { usersWithoutSlot } = await restoreFrom(s, backupNamed(s, name).file, () => app.lock(), {
+      // Asked for by the screen when the backup was made under an earlier database key.
+      ...(username && passphrase ? { credentials: async () => ({ username, passphrase }) } : {}),
+      throttle: (user, attempt) => app.attemptUnlock(user, attempt),
+    });
+    return { status: await app.status(), usersWithoutSlot };
   },
 
   'settings:get': async (_input, { app }) => readSettings(app.requireUnlocked().db),

@@ -62,6 +62,8 @@ export const securityEn = {
     size: 'Size',
     restore: 'Restore',
     confirmRestore: 'Replace the current database with the backup of {{when}}? Everything entered after it is lost (the current database is kept as a backup). You will sign in again.',
+    restoreUser: 'Administrator’s user name in the backup',
+    restorePassphrase: 'Their passphrase on the day of the backup',
     none: 'No backups yet.',
     rotateKey: 'Give the database a new key',
     rotateIntro: 'The database gets a new key by itself when a user is disabled or a password changes. Backups made before it still open with the administrators’ passwords of that time: destroy them once newer backups exist.',
