@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, KeyRotationProgress, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type { CaseDetail, CaseSummary, Hearing, Task } from './caseTypes';
 import type { ClientDetail, ClientSummary, DuplicateCandidate } from './clientTypes';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from './consultationTypes';
@@ -147,6 +147,7 @@ export const contract = {
   'users:setActive': channel<UserSummary>()(S.userSetActiveInput, 'users:manage'),
   'users:resetPassword': channel<UserSummary>()(S.userResetPasswordInput, 'users:manage'),
   'security:rotateKey': channel<KeyRotationSummary>()(empty, 'users:manage'),
+  'security:rotateKeyProgress': channel<KeyRotationProgress>()(empty, 'users:manage'),
   'login:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'signedIn'),
   'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
   'audit:export': channel<FileOut>()(empty, 'audit:read'),

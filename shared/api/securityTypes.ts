@@ -22,6 +22,17 @@ export interface RestoreResult {
   usersWithoutSlot: string[];
 }
 
+/** The phases of a key rotation, in order. */
+export const KEY_ROTATION_PHASES = ['backup', 'rekey', 'check', 'keyFile', 'done'] as const;
+export type KeyRotationPhase = (typeof KEY_ROTATION_PHASES)[number];
+
+/** The key rotation running now, read by the screen while it waits (phase null: none yet). */
+export interface KeyRotationProgress {
+  active: boolean;
+  phase: KeyRotationPhase | null;
+  percent: number;
+}
+
 export interface UserSummary {
   id: string;
   username: string;
