@@ -18,7 +18,7 @@ import { GENESIS_HASH } from './queries/audit';
 //   used where nothing else may happen meanwhile: before an upgrade or a restore, and by the CLI.
 // - copyBackup: a copy of the database file itself, which is already encrypted, made by the operating
 //   system off the main thread while a read snapshot keeps the file unchanged (the day's automatic
-//   backup and "Make a backup now": the app stays usable).
+//   backup, "Make a backup now" and the one before a key rotation: the app stays usable).
 // The key file is copied beside each backup, so a backup restores on its own.
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'pre-rekey';
