@@ -8,7 +8,10 @@ import { appendAudit } from '../../db/queries/audit';
 import type { KeyRotationPhase, KeyRotationSummary } from '../../shared/api/securityTypes';
 import type { UnlockedDatabase } from './database';
 
-export type RotationReason = 'user.disable' | 'user.resetPassword' | 'user.changePassword' | 'administrator';
+export type RotationReason = 'user.disable' | 'user.resetPassword' | 'user.changePassword' | 'administrator' | 'backup.restore';
+
+/** What a rotation works on: an unlocked session, or a database just restored by an administrator. */
+export type RotationTarget = Pick<UnlockedDatabase, 'db' | 'raw' | 'dbPath' | 'dbKey' | 'dailyBackup'> & { user: { id: string; username: string } };
 
 export type RotationProgress = (step: { phase: KeyRotationPhase; percent: number }) => void;
 
@@ -46,7 +49,7 @@ const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
  * old key file; a crash between the rekey and the rename leaves the right key file in `.next`.
  * `onProgress` hears the phases in that order, with the percent of the whole, ending at 'done', 100.
  */
-export async function rotateDatabaseKey(s: UnlockedDatabase, reason: RotationReason, onProgress: RotationProgress = () => {}): Promise<KeyRotationSummary> {
+export async function rotateDatabaseKey(s: RotationTarget, reason: RotationReason, onProgress: RotationProgress = () => {}): Promise<KeyRotationSummary> {
   // The day's backup holds a read snapshot on a second connection, which the journal-mode switch waits for.
   await s.dailyBackup?.catch(() => null);
   const keyPath = keyringPathFor(s.dbPath);

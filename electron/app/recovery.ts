@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { backupDirFor, checkBackup, keepBeforeRestore, keepDamagedAside, listBackups, putBackupInPlace, type BackupInfo } from '../../db/backup';
-import { hasSlot, keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
+import { hasSlot, keyringPathFor, readKeyring, unwrapKey, type Keyring } from '../../db/keyring';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import { AppError } from '../../shared/api/errors';
 import { userOfSlot } from './database';
+import { rotateDatabaseKey } from './keyRotation';
 import { APP_VERSION } from './version';
 
 // Restoring a backup, one way for all three ways in: Settings and the command line replace a healthy
@@ -22,12 +23,12 @@ export function filesNeedRecovery(dbPath: string): boolean {
   const keyPath = keyringPathFor(dbPath);
   if (!existsSync(keyPath)) return false;
   if (!existsSync(dbPath)) return true;
-  return liveDatabaseId(dbPath) === null;
+  return liveKeyring(dbPath) === null;
 }
 
-function liveDatabaseId(dbPath: string): string | null {
+function liveKeyring(dbPath: string): Keyring | null {
   try {
-    return readKeyring(keyringPathFor(dbPath)).databaseId;
+    return readKeyring(keyringPathFor(dbPath));
   } catch {
     return null;
   }
@@ -66,9 +67,12 @@ export interface RestoreOutcome {
   usersWithoutSlot: string[];
 }
 
-/** The backup's key when it is under the current one; else an administrator's passphrase from the backup, or a request for it. */
-async function backupKey(file: string, ways: RestoreWays): Promise<{ dbKey: Buffer; admin: { id: string; username: string } }> {
-  if (ways.session && keyOpens(file, ways.session.dbKey)) return { dbKey: Buffer.from(ways.session.dbKey), admin: ways.session.user };
+/**
+ * The backup's key when it is under the current one; else an administrator's passphrase from the backup,
+ * or a request for it. `current` tells whether the key is the live database's.
+ */
+async function backupKey(file: string, ways: RestoreWays): Promise<{ dbKey: Buffer; admin: { id: string; username: string }; current: boolean }> {
+  if (ways.session && keyOpens(file, ways.session.dbKey)) return { dbKey: Buffer.from(ways.session.dbKey), admin: ways.session.user, current: true };
   if (!ways.credentials) {
     throw new AppError('VALIDATION', 'This backup was made under an earlier database key: an administrator of that backup must give their passphrase', [
       { path: 'passphrase', key: 'backupEarlierKey' },
@@ -92,7 +96,7 @@ async function backupKey(file: string, ways: RestoreWays): Promise<{ dbKey: Buff
       if (!row || !row.active || row.role !== 'administrator') {
         throw new AppError('FORBIDDEN', 'Only an administrator of this backup can restore it', undefined, { permission: 'settings:manage' });
       }
-      return { dbKey: unwrapped.dbKey, admin: { id: row.id, username: row.username } };
+      return { dbKey: unwrapped.dbKey, admin: { id: row.id, username: row.username }, current: false };
     } finally {
       await inBackup.close();
     }
@@ -115,9 +119,12 @@ async function usersWithoutSlot(opened: OpenDatabase, dbPath: string): Promise<s
 export async function restoreBackupFile(dbPath: string, file: string, ways: RestoreWays, now = new Date()): Promise<RestoreOutcome> {
   if (!existsSync(file) || !existsSync(`${file}.keys.json`)) throw new AppError('NOT_FOUND', 'The backup or its key file is missing');
   const keyring = readKeyring(`${file}.keys.json`);
-  const liveId = liveDatabaseId(dbPath);
-  if (liveId !== null && liveId !== keyring.databaseId) throw new AppError('BAD_REQUEST', 'This backup belongs to another database');
-  const { dbKey, admin } = await backupKey(file, ways);
+  const live = liveKeyring(dbPath);
+  if (live !== null && live.databaseId !== keyring.databaseId) throw new AppError('BAD_REQUEST', 'This backup belongs to another database');
+  const { dbKey, admin, current } = await backupKey(file, ways);
+  // A backup made before the live database's last key rotation is under a key that revoked passwords
+  // may still unwrap from old key files: once back in place it gets a new key (when in doubt, too).
+  const earlierKey = !current && (live === null || live.rotatedAt !== keyring.rotatedAt);
   try {
     // The full check reads every page of the backup: a restore is rare and must not bring back damage.
     checkBackup(file, dbKey, keyring.databaseId);
@@ -139,6 +146,7 @@ export async function restoreBackupFile(dbPath: string, file: string, ways: Rest
         entity: 'database',
         detail: ways.closeLive ? { name, keptAs } : { name, recovery: true, keptAside: keptAs },
       });
+      if (earlierKey) await rotateDatabaseKey({ ...restored, dbPath, dbKey, user: admin }, 'backup.restore');
       return { keptAs, usersWithoutSlot: await usersWithoutSlot(restored, dbPath) };
     } finally {
       await restored.close();

@@ -1,5 +1,8 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
+import { keyOpens } from '../../db/open';
 import { newClient } from '../support/caseFixtures';
 import { runCliCaptured } from '../support/cli';
 import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
@@ -17,11 +20,16 @@ async function clientNames(): Promise<string[]> {
   return (await t.call('clients:list', { offset: 0, limit: 50 })).rows.map((r) => r.surname);
 }
 
+/** Whether this key opens the live database file, as someone holding the files would try. */
+const opensLive = (key: Buffer) => keyOpens(t.app.dbPath, key);
+
 /** A backup with a lawyer and one client, then a key rotation and a second client. */
 async function backupBeforeRotation(): Promise<string> {
   t = await createTestApp();
   await t.call('users:create', { username: LAWYER.username, displayName: 'Lawyer', role: 'lawyer', password: LAWYER.password, passwordConfirm: LAWYER.password });
   await newClient(t, { surname: 'Назарова', givenName: 'Гулнора' });
+  // A copy of the key file of that day, with the lawyer's slot, kept by someone.
+  copyFileSync(keyringPathFor(t.app.dbPath), join(t.dir, 'copied.keys.json'));
   const backup = await t.call('backups:create', {});
   await t.call('security:rotateKey', {});
   await newClient(t, { surname: 'Каримова', givenName: 'Зарина' });
@@ -52,6 +60,9 @@ describe('restoring a backup made before a key rotation', () => {
     const restored = await t.call('backups:restore', { name, username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(restored).toEqual({ status: expect.objectContaining({ state: 'locked' }), usersWithoutSlot: [LAWYER.username] });
 
+    // The backup's old key, which that day's key file still gives to the lawyer's password, no longer
+    // opens the live database: the restored database got a new key.
+    expect(opensLive((await unwrapKey(readKeyring(join(t.dir, 'copied.keys.json')), LAWYER.username, LAWYER.password)).dbKey)).toBe(false);
     // The lawyer cannot sign in; the administrator can, and sees the backup's data and the restore in its audit trail.
     expect(await t.raw('login:unlock', { username: LAWYER.username, passphrase: LAWYER.password })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
@@ -98,6 +109,9 @@ describe('restoring a backup made before a key rotation', () => {
   it('a backup under the current key needs no second passphrase, and names nobody when every active user is an administrator', async () => {
     t = await createTestApp();
     const backup = await t.call('backups:create', {});
+    const key = Buffer.from(t.app.requireUnlocked().dbKey);
     expect(await t.call('backups:restore', { name: backup.name })).toMatchObject({ status: { state: 'locked' }, usersWithoutSlot: [] });
+    // Under the live key already, it keeps it: no second re-encryption.
+    expect(opensLive(key)).toBe(true);
   });
 });
