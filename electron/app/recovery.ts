@@ -90,15 +90,20 @@ async function backupKey(file: string, ways: RestoreWays): Promise<{ dbKey: Buff
       }
       throw error;
     }
-    const inBackup = await openDatabase({ path: file, key: unwrapped.dbKey, appVersion: APP_VERSION, readonly: true });
     try {
-      const row = await userOfSlot(inBackup, unwrapped.slot);
-      if (!row || !row.active || row.role !== 'administrator') {
-        throw new AppError('FORBIDDEN', 'Only an administrator of this backup can restore it', undefined, { permission: 'settings:manage' });
+      const inBackup = await openDatabase({ path: file, key: unwrapped.dbKey, appVersion: APP_VERSION, readonly: true });
+      try {
+        const row = await userOfSlot(inBackup, unwrapped.slot);
+        if (!row || !row.active || row.role !== 'administrator') {
+          throw new AppError('FORBIDDEN', 'Only an administrator of this backup can restore it', undefined, { permission: 'settings:manage' });
+        }
+        return { dbKey: unwrapped.dbKey, admin: { id: row.id, username: row.username }, current: false };
+      } finally {
+        await inBackup.close();
       }
-      return { dbKey: unwrapped.dbKey, admin: { id: row.id, username: row.username }, current: false };
-    } finally {
-      await inBackup.close();
+    } catch (error) {
+      unwrapped.dbKey.fill(0);
+      throw error;
     }
   });
 }
