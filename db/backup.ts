@@ -18,7 +18,7 @@ import { GENESIS_HASH } from './queries/audit';
 //   used where nothing else may happen meanwhile: before an upgrade or a restore, and by the CLI.
 // - copyBackup: a copy of the database file itself, which is already encrypted, made by the operating
 //   system off the main thread while a read snapshot keeps the file unchanged (the day's automatic
-//   backup and "Make a backup now": the app stays usable).
+//   backup, "Make a backup now" and the one before a key rotation: the app stays usable).
 // The key file is copied beside each backup, so a backup restores on its own.
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'pre-rekey';
@@ -257,22 +257,22 @@ export function checkBackup(file: string, dbKey: Buffer, expectedDatabaseId: str
 }
 
 /**
- * Replaces the (closed) database by a checked backup. The replaced files are kept as a
- * 'pre-restore' pair, so a restore can itself be undone.
+ * Before a (checked) backup replaces the closed, healthy database: the database and its key file are kept
+ * as a 'pre-restore' pair, so a restore can itself be undone. Returns the name they were kept under.
  */
-export function restoreBackup(file: string, dbPath: string, dbKey: Buffer, databaseId: string, now = new Date()): void {
-  checkBackup(file, dbKey, databaseId);
+export function keepBeforeRestore(dbPath: string, now = new Date()): string {
   const dir = backupDirFor(dbPath);
-  ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
-  const keep = join(dir, `legal-aid-${stamp(now)}-pre-restore.db`);
+  ownerOnlyFolder(dir, true);
+  const name = `legal-aid-${stamp(now)}-pre-restore.db`;
+  const keep = join(dir, name);
   // The database must be closed here: its WAL was checkpointed into the main file on close.
   if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
     throw new AppError('DATABASE_BUSY', 'Close the database before restoring a backup');
   }
   copyFileSync(dbPath, keep);
   copyFileSync(keyringPathFor(dbPath), `${keep}.keys.json`);
-  putBackupInPlace(file, dbPath);
   rotate(dir);
+  return name;
 }
 
 /**

@@ -37,7 +37,14 @@ import { AppError } from '../shared/api/errors';
 // encrypted private key does not already offer.
 //
 // Format 1 slots (the database key wrapped directly under the passphrase key, bound only to the database
-// and slot ids) still open; the next successful unlock replaces the slot with a format 2 one.
+// and slot ids) still open; the next successful unlock by their own user replaces the slot with a format
+// 2 one. Until then their user id and name are not covered by the wrapping, and a slot can only be
+// rewrapped by someone who knows its passphrase. So every unlock, by any user (all hold the database key),
+// binds each format 1 slot to its user with a MAC (`binding`) under a key derived from the database key,
+// over the database id, slot id, user id and user name, once the database confirms that this user id
+// carries this name; a slot not yet bound is held to that same check at its own unlock. An edit of a
+// bound slot fails the MAC, an edit of an unbound one fails the check against the database: either way
+// the unlock is refused as KEY_SLOT_ALTERED. (The role lives in the database, never in the slot.)
 
 const ARGON2ID = 2 as Algorithm;
 
@@ -66,6 +73,7 @@ const slotBase = {
 };
 const legacySlotSchema = z.object({
   ...slotBase,
+  binding: z.string().optional(),
   cipher: z.object({ algorithm: z.literal('aes-256-gcm'), iv: z.string(), tag: z.string(), wrappedKey: z.string() }),
 });
 const boundSlotSchema = z.object({
@@ -89,6 +97,7 @@ const keyringSchema = z.object({
 export type Keyring = z.infer<typeof keyringSchema>;
 export type KeySlot = z.infer<typeof slotSchema>;
 export type BoundSlot = z.infer<typeof boundSlotSchema>;
+type LegacySlot = z.infer<typeof legacySlotSchema>;
 type Sealed = z.infer<typeof sealedSchema>;
 type Who = { userId: string | null; username: string };
 
@@ -205,19 +214,48 @@ export function writeKeyring(path: string, keyring: Keyring): void {
 }
 
 function findSlot(keyring: Keyring, username: string): KeySlot | undefined {
-  const wanted = username.normalize('NFC').toLocaleLowerCase();
-  return keyring.slots.find((s) => s.username.normalize('NFC').toLocaleLowerCase() === wanted);
+  return keyring.slots.find((s) => sameUsername(s.username, username));
 }
 
 const wrongPassphrase = () => new AppError('WRONG_PASSPHRASE', 'Wrong user name or passphrase');
+export const slotAltered = () => new AppError('KEY_SLOT_ALTERED', "This user's entry in the key file has been altered and cannot be used");
 
-function unwrapLegacy(keyring: Keyring, slot: z.infer<typeof legacySlotSchema>, kek: Buffer): Buffer {
+/** Whether two user names are the same for the key file (as the unlock finds a slot by name). */
+export function sameUsername(a: string, b: string): boolean {
+  return a.normalize('NFC').toLocaleLowerCase() === b.normalize('NFC').toLocaleLowerCase();
+}
+
+/** The MAC binding a format 1 slot to its user, under a key only the database key gives. */
+function legacyBinding(databaseId: string, slot: LegacySlot, dbKey: Buffer): Buffer {
+  const key = Buffer.from(hkdfSync('sha256', dbKey, Buffer.from(databaseId), 'legal-aid-desk/slot-binding', 32));
+  return createHmac('sha256', key).update(JSON.stringify(['legal-aid-desk/slot-binding/1', databaseId, slot.id, slot.userId, slot.username])).digest();
+}
+
+function unwrapLegacy(keyring: Keyring, slot: LegacySlot, kek: Buffer): Buffer {
+  let dbKey: Buffer;
   try {
     const c = slot.cipher;
-    return open(kek, { iv: c.iv, tag: c.tag, data: c.wrappedKey }, Buffer.from(`${keyring.databaseId}:${slot.id}`));
+    dbKey = open(kek, { iv: c.iv, tag: c.tag, data: c.wrappedKey }, Buffer.from(`${keyring.databaseId}:${slot.id}`));
   } catch {
     throw wrongPassphrase();
   }
+  if (slot.binding !== undefined) {
+    const given = Buffer.from(slot.binding, 'base64');
+    const expected = legacyBinding(keyring.databaseId, slot, dbKey);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw slotAltered();
+  }
+  return dbKey;
+}
+
+/**
+ * Binds the format 1 slots not bound yet to their users (see the top of this file); `owns` says whether
+ * the database has this slot's user id with this user name. Returns the same object when nothing changed.
+ */
+export function bindLegacySlots(keyring: Keyring, dbKey: Buffer, owns: (slot: KeySlot) => boolean): Keyring {
+  const unbound = (s: KeySlot): s is LegacySlot => !isBoundSlot(s) && s.binding === undefined && owns(s);
+  if (!keyring.slots.some(unbound)) return keyring;
+  const slots = keyring.slots.map((s) => (unbound(s) ? { ...s, binding: legacyBinding(keyring.databaseId, s, dbKey).toString('base64') } : s));
+  return { ...keyring, slots };
 }
 
 function unwrapBound(keyring: Keyring, slot: BoundSlot, kek: Buffer): Buffer {
@@ -231,7 +269,7 @@ function unwrapBound(keyring: Keyring, slot: BoundSlot, kek: Buffer): Buffer {
     const shared = diffieHellman({ privateKey, publicKey: derToPublic(sealed.ephemeralPublicKey) });
     return open(sealingKey(shared, sealed.ephemeralPublicKey, slot.publicKey), sealed, aad);
   } catch {
-    throw new AppError('KEY_SLOT_ALTERED', 'This user\'s entry in the key file has been altered and cannot be used');
+    throw slotAltered();
   }
 }
 
@@ -264,6 +302,11 @@ export async function setUserSlot(keyring: Keyring, dbKey: Buffer, who: Who, pas
   const slot = await makeSlot(keyring.databaseId, dbKey, who, passphrase, kdf);
   const others = keyring.slots.filter((s) => s !== findSlot(keyring, who.username));
   return { ...keyring, version: 2, slots: [...others, slot] };
+}
+
+/** Whether the key file holds a slot for this user (slots made before users had ids name the user instead). */
+export function hasSlot(keyring: Keyring, user: { id: string; username: string }): boolean {
+  return keyring.slots.some((s) => (s.userId === null ? sameUsername(s.username, user.username) : s.userId === user.id));
 }
 
 export function removeUserSlot(keyring: Keyring, username: string): Keyring {

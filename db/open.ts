@@ -123,9 +123,9 @@ export function keyOpens(path: string, key: Buffer): boolean {
  * Re-encrypts every page of an open database under a new key (SQLCipher's rekey). SQLite3 Multiple
  * Ciphers refuses to rekey in WAL mode, so the journal goes back to a rollback journal for the rewrite
  * (a crash half-way is rolled back from that journal at the next open) and returns to WAL after it.
- * The integrity check reads every page under the new key.
+ * The integrity check reads every page under the new key; `beforeCheck` is told when it starts.
  */
-export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
+export function rekeyDatabase(raw: RawDatabase, newKey: Buffer, beforeCheck: () => void = () => {}): void {
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.pragma('journal_mode = DELETE');
   try {
@@ -133,6 +133,7 @@ export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
   } finally {
     raw.pragma('journal_mode = WAL');
   }
+  beforeCheck();
   const rows = raw.pragma('integrity_check') as { integrity_check: string }[];
   if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new AppError('DATABASE_CORRUPT', 'The database failed its integrity check after the new key');
 }

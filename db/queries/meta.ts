@@ -9,6 +9,8 @@ export const META_KEYS = {
   installationRole: 'installation.role',
   contactPointId: 'installation.contact_point_id',
   databaseId: 'database.id',
+  /** Set once the key file's first-format slots were bound to their users (db/keyring.ts): unbound ones are refused after it. */
+  firstFormatSlotsBound: 'keyring.first_format_bound_at',
 } as const;
 
 export async function getMeta(db: Db, key: string): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
+import { bindLegacySlots, createKeyring, isBoundSlot, keyringPathFor, readKeyring, sameUsername, slotAltered, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
 import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
 import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
@@ -136,7 +136,11 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     const userRow = await userOfSlot(opened, slot);
     if (!userRow || !userRow.active) throw new AppError('FORBIDDEN', 'This user account is disabled');
     // A slot in the old format is bound to its user from now on; only after the key has opened the database.
-    if (upgrade) writeKeyring(keyringPathFor(dbPath), await upgrade({ userId: userRow.id, username: userRow.username }));
+    // Other users' old-format slots get their binding MAC (db/keyring.ts) where the database confirms them.
+    const keys = upgrade ? await upgrade({ userId: userRow.id, username: userRow.username }) : readKeyring(keyPath);
+    const users = await opened.db.selectFrom('users').select(['id', 'username']).where('deleted_at', 'is', null).execute();
+    const bound = bindLegacySlots(keys, dbKey, (s) => users.some((u) => (s.userId === null || u.id === s.userId) && sameUsername(u.username, s.username)));
+    if (upgrade || bound !== keys) writeKeyring(keyPath, bound);
     const installation = await readInstallation(opened);
     const writer: Writer = {
       clock: new HybridClock(nodeIdFromInstallation(installation.id), (await lastStamp(opened.db)) ?? undefined),
@@ -144,6 +148,8 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     };
     const user: SessionUser = { id: userRow.id, username: userRow.username, displayName: userRow.display_name, role: userRow.role };
     await opened.db.transaction().execute(async (trx) => {
+      // Recorded in the database only once the key file holds the bindings: a binding removed later cannot go unnoticed.
+      if (bound !== keys) await setMeta(trx, META_KEYS.firstFormatSlotsBound, new Date().toISOString());
       await trx.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
       await appendAudit(trx, { userId: user.id, username: user.username, action: 'session.unlock', entity: 'session' });
     });
@@ -177,14 +183,23 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
   }
 }
 
-/** The user a key slot belongs to (slots made before users had ids name the user instead). */
+/**
+ * The user a key slot belongs to (slots made before users had ids name the user instead). An old-format
+ * slot's user id and name are not covered by its encryption: they must name the same user in the database,
+ * and once such slots were bound (db/keyring.ts) one without its binding was stripped of it.
+ */
 export async function userOfSlot(opened: OpenDatabase, slot: KeySlot) {
-  return opened.db
+  const row = await opened.db
     .selectFrom('users')
     .selectAll()
     .where(slot.userId ? 'id' : 'username', '=', slot.userId ?? slot.username)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+  if (row && !isBoundSlot(slot)) {
+    if (!sameUsername(row.username, slot.username)) throw slotAltered();
+    if (slot.binding === undefined && (await getMeta(opened.db, META_KEYS.firstFormatSlotsBound)) !== null) throw slotAltered();
+  }
+  return row;
 }
 
 async function readInstallation(opened: OpenDatabase): Promise<Installation> {

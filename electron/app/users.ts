@@ -1,4 +1,4 @@
-import { keyringPathFor, readKeyring, removeUserSlot, setUserSlot, unwrapKey, writeKeyring } from '../../db/keyring';
+import { hasSlot, keyringPathFor, readKeyring, removeUserSlot, setUserSlot, unwrapKey, writeKeyring } from '../../db/keyring';
 import { appendAudit } from '../../db/queries/audit';
 import { insertRow, updateRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
@@ -15,7 +15,6 @@ import type { KdfParams } from '../../db/keyring';
 
 export async function listUsers(s: UnlockedDatabase): Promise<UserSummary[]> {
   const keyring = readKeyring(keyringPathFor(s.dbPath));
-  const slots = new Set(keyring.slots.map((k) => k.userId));
   const rows = await s.db.selectFrom('users').selectAll().where('deleted_at', 'is', null).orderBy('username').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -24,7 +23,7 @@ export async function listUsers(s: UnlockedDatabase): Promise<UserSummary[]> {
     role: r.role,
     active: r.active === 1,
     lastLoginAt: r.last_login_at,
-    canUnlock: slots.has(r.id),
+    canUnlock: hasSlot(keyring, r),
   }));
 }
 

@@ -3,8 +3,8 @@ import { UsageError, stringOption, type ParsedArgs } from './args';
 // The passphrase never comes from the command line (it would sit in shell history and in the process
 // list): from the environment variable named by --passphrase-env, or typed at a terminal prompt.
 
-export async function readPassphrase(args: ParsedArgs, prompt = 'Passphrase: '): Promise<string> {
-  const envName = stringOption(args, 'passphrase-env', 'LEGAL_AID_PASSPHRASE');
+export async function readPassphrase(args: ParsedArgs, prompt = 'Passphrase: ', option = 'passphrase-env', defaultEnv = 'LEGAL_AID_PASSPHRASE'): Promise<string> {
+  const envName = stringOption(args, option, defaultEnv);
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {

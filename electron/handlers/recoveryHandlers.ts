@@ -20,8 +20,8 @@ export const recoveryHandlers: HandlerMap<'recovery:backups' | 'recovery:restore
   'recovery:restore': async (input, { app }) => {
     requireRecovery(app.needsRecovery);
     // Passphrases tried here count with the unlock's: the same growing wait after three wrong ones.
-    await app.attemptUnlock(input.username, () => restoreInRecovery(app.dbPath, input));
+    const { usersWithoutSlot } = await restoreInRecovery(app.dbPath, input, (user, attempt) => app.attemptUnlock(user, attempt));
     app.leaveRecovery();
-    return app.status();
+    return { status: await app.status(), usersWithoutSlot };
   },
 };

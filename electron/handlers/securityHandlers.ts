@@ -7,7 +7,7 @@ import { backupNamed, backupsOf, destroyBackupsBeforeRotation, makeBackup, resto
 import { saveSettings } from '../services/settings';
 import type { HandlerMap } from './types';
 import type { BackupInfo } from '../../db/backup';
-import type { BackupSummary } from '../../shared/api/securityTypes';
+import type { BackupSummary, KeyRotationProgress } from '../../shared/api/securityTypes';
 
 type SecurityChannels =
   | 'users:list'
@@ -16,6 +16,7 @@ type SecurityChannels =
   | 'users:setActive'
   | 'users:resetPassword'
   | 'security:rotateKey'
+  | 'security:rotateKeyProgress'
   | 'login:changePassword'
   | 'audit:list'
   | 'audit:export'
@@ -27,6 +28,9 @@ type SecurityChannels =
   | 'settings:get'
   | 'settings:save';
 
+/** Progress of the key rotation running now (one at a time per app), read by the screen while it waits. */
+const rotation: KeyRotationProgress = { active: false, phase: null, percent: 0 };
+
 const summary = ({ name, createdAt, reason, sizeBytes, auditHead }: BackupInfo): BackupSummary => ({ name, createdAt, reason, sizeBytes, auditHead });
 
 export const securityHandlers: HandlerMap<SecurityChannels> = {
@@ -35,7 +39,15 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'users:update': async (input, { app }) => updateUser(app.requireUnlocked(), input),
   'users:setActive': async (input, { app }) => setUserActive(app.requireUnlocked(), input, app.kdf),
   'users:resetPassword': async (input, { app }) => resetPassword(app.requireUnlocked(), input, app.kdf),
-  'security:rotateKey': async (_input, { app }) => rotateDatabaseKey(app.requireUnlocked(), 'administrator'),
+  'security:rotateKey': async (_input, { app }) => {
+    Object.assign(rotation, { active: true, phase: null, percent: 0 });
+    try {
+      return await rotateDatabaseKey(app.requireUnlocked(), 'administrator', (step) => Object.assign(rotation, step));
+    } finally {
+      rotation.active = false;
+    }
+  },
+  'security:rotateKeyProgress': async () => ({ ...rotation }),
   'login:changePassword': async (input, { app }) => {
     await changeOwnPassword(app.requireUnlocked(), input, app.kdf);
     return { changed: true };
@@ -48,10 +60,14 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   'backups:listBeforeRotation': async (_input, { app }) => backupsBeforeRotation(app.requireUnlocked().dbPath).map(summary),
   'backups:destroyBeforeRotation': async (_input, { app }) => destroyBackupsBeforeRotation(app.requireUnlocked()),
   'backups:create': async (_input, { app }) => summary(await makeBackup(app.requireUnlocked())),
-  'backups:restore': async ({ name }, { app }) => {
+  'backups:restore': async ({ name, username, passphrase }, { app }) => {
     const s = app.requireUnlocked();
-    await restoreFrom(s, backupNamed(s, name).file, () => app.lock());
-    return app.status();
+    const { usersWithoutSlot } = await restoreFrom(s, backupNamed(s, name).file, () => app.lock(), {
+      // Asked for by the screen when the backup was made under an earlier database key.
+      ...(username && passphrase ? { credentials: async () => ({ username, passphrase }) } : {}),
+      throttle: (user, attempt) => app.attemptUnlock(user, attempt),
+    });
+    return { status: await app.status(), usersWithoutSlot };
   },
 
   'settings:get': async (_input, { app }) => readSettings(app.requireUnlocked().db),

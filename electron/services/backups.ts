@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { backupDirFor, backupsBeforeRotation, copyBackup, deleteBackup, listBackups, restoreBackup, type BackupInfo } from '../../db/backup';
-import { keyringPathFor, readKeyring } from '../../db/keyring';
+import { backupDirFor, backupsBeforeRotation, copyBackup, deleteBackup, listBackups, type BackupInfo } from '../../db/backup';
 import { audit } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
+import { restoreBackupFile, type RestoreOutcome, type RestoreWays } from '../app/recovery';
 import { withWrite, type Unlocked } from './index';
 
 // Backups made and restored by a user, from Settings or the command line: the same copy, the same
@@ -27,16 +27,26 @@ export async function makeBackup(s: Unlocked, dir: string = backupDirFor(s.dbPat
 }
 
 /**
- * Replaces the database by a checked backup. The restore is audited first, then `close` closes the
- * database (which checkpoints the WAL), then the files are swapped; the user unlocks again.
+ * Replaces the database by a checked backup (electron/app/recovery.ts). The restore is audited in the
+ * database it replaces, then `close` closes it (which checkpoints the WAL), then the files are swapped;
+ * the user unlocks again. A backup made under an earlier database key needs `credentials`.
  */
-export async function restoreFrom(s: Unlocked, file: string, close: () => Promise<void>): Promise<void> {
+export async function restoreFrom(
+  s: Unlocked,
+  file: string,
+  close: () => Promise<void>,
+  ways: Pick<RestoreWays, 'credentials' | 'throttle'>,
+): Promise<RestoreOutcome> {
   const dbKey = Buffer.from(s.dbKey);
   try {
-    const databaseId = readKeyring(keyringPathFor(s.dbPath)).databaseId;
-    await withWrite(s, (ctx) => audit(ctx, 'backup.restore', 'database', null, { name: basename(file) }));
-    await close();
-    restoreBackup(file, s.dbPath, dbKey, databaseId);
+    return await restoreBackupFile(s.dbPath, file, {
+      ...ways,
+      session: { dbKey, user: s.user },
+      closeLive: async () => {
+        await withWrite(s, (ctx) => audit(ctx, 'backup.restore', 'database', null, { name: basename(file) }));
+        await close();
+      },
+    });
   } finally {
     dbKey.fill(0);
   }

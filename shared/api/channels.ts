@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'users:setActive',
   'users:resetPassword',
   'security:rotateKey',
+  'security:rotateKeyProgress',
   'login:changePassword',
   'audit:list',
   'audit:export',

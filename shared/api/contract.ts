@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, KeyRotationSummary, RecoveryBackups, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, KeyRotationProgress, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type { CaseDetail, CaseSummary, Hearing, Task } from './caseTypes';
 import type { ClientDetail, ClientSummary, DuplicateCandidate } from './clientTypes';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from './consultationTypes';
@@ -95,7 +95,7 @@ export const contract = {
   // Recovery works before anyone is signed in, and only while the database is damaged: the list gives
   // dates and sizes; a restore needs an administrator's passphrase from that backup's own key file.
   'recovery:backups': channel<RecoveryBackups>()(empty, 'public'),
-  'recovery:restore': channel<AppStatus>()(S.recoveryRestoreInput, 'public'),
+  'recovery:restore': channel<RestoreResult>()(S.recoveryRestoreInput, 'public'),
 
   'reference:regions': channel<RegionRef[]>()(empty, 'public'),
 
@@ -147,12 +147,13 @@ export const contract = {
   'users:setActive': channel<UserSummary>()(S.userSetActiveInput, 'users:manage'),
   'users:resetPassword': channel<UserSummary>()(S.userResetPasswordInput, 'users:manage'),
   'security:rotateKey': channel<KeyRotationSummary>()(empty, 'users:manage'),
+  'security:rotateKeyProgress': channel<KeyRotationProgress>()(empty, 'users:manage'),
   'login:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'signedIn'),
   'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
   'audit:export': channel<FileOut>()(empty, 'audit:read'),
   'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:create': channel<BackupSummary>()(empty, 'settings:manage'),
-  'backups:restore': channel<AppStatus>()(S.backupRestoreInput, 'settings:manage'),
+  'backups:restore': channel<RestoreResult>()(S.backupRestoreInput, 'settings:manage'),
   'backups:listBeforeRotation': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:destroyBeforeRotation': channel<{ destroyed: number }>()(empty, 'settings:manage'),
   'settings:get': channel<SecuritySettings>()(empty, 'signedIn'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { USER_ROLES, type UserRole } from '../domain/enums';
 import { fileInput } from './files';
 import { passphrase, requiredText, username } from './validation';
+import type { AppStatus } from './types';
 
 // Inputs and outputs of the users, audit, backup and settings channels (issue "Users, roles, audit,
 // backups and crash safety").
@@ -10,6 +11,26 @@ import { passphrase, requiredText, username } from './validation';
 export interface KeyRotationSummary {
   backup: string;
   usersWithoutSlot: string[];
+}
+
+/**
+ * After a restore: the state to show (the unlock screen), and the active users the restored key file
+ * holds no slot for (only administrators have one in a backup): an administrator sets them a new password.
+ */
+export interface RestoreResult {
+  status: AppStatus;
+  usersWithoutSlot: string[];
+}
+
+/** The phases of a key rotation, in order. */
+export const KEY_ROTATION_PHASES = ['backup', 'rekey', 'check', 'keyFile', 'done'] as const;
+export type KeyRotationPhase = (typeof KEY_ROTATION_PHASES)[number];
+
+/** The key rotation running now, read by the screen while it waits (phase null: none yet). */
+export interface KeyRotationProgress {
+  active: boolean;
+  phase: KeyRotationPhase | null;
+  percent: number;
 }
 
 export interface UserSummary {
@@ -86,7 +107,10 @@ export const auditListInput = z
   })
   .strict();
 const backupName = z.string().regex(/^legal-aid-\d{8}T\d{6}Z-[a-z-]+\.db$/, { message: 'invalid' });
-export const backupRestoreInput = z.object({ name: backupName }).strict();
+/** An administrator's name and passphrase from the backup are given only for a backup made under an earlier key. */
+export const backupRestoreInput = z
+  .object({ name: backupName, username: username.optional(), passphrase: z.string().min(1, { message: 'required' }).max(1024).optional() })
+  .strict();
 /** A restore before anyone is signed in: an administrator's passphrase as it was in that backup. */
 export const recoveryRestoreInput = z
   .object({ name: backupName, username, passphrase: z.string().min(1, { message: 'required' }).max(1024) })

@@ -52,6 +52,8 @@ export const en = {
     passphrase: 'Passphrase',
     submit: 'Unlock',
     unlocking: 'Checking the passphrase…',
+    restored: 'The backup is in place. Sign in.',
+    withoutSlot: 'Only administrators can sign in to the restored database. These users cannot sign in until an administrator sets a new password for each (Settings → Users → Set a new password): {{names}}',
   },
   recovery: {
     title: 'Restore the database from a backup',
@@ -146,6 +148,8 @@ export const en = {
     disabledAccount: 'Enable the account first.',
     controlCharacters: 'Contains invisible control characters; type the text again without them.',
     directionControl: 'Contains a hidden text-direction mark that can make the text read differently; remove it.',
+    backupEarlierKey: 'This backup was made under an earlier database key. Give the user name and passphrase an administrator had when it was made.',
+    backupPassphrase: 'This user name and passphrase do not open this backup. Use an administrator’s passphrase from the day the backup was made.',
   },
   files: {
     choose: 'Choose a file…',

@@ -72,8 +72,10 @@ describe('recovery of a damaged database before unlock', () => {
     expect(readFileSync(dbPath).equals(damaged)).toBe(true);
     expect(existsSync(join(t.dir, 'damaged'))).toBe(false);
 
-    const status = await t.call('recovery:restore', { name: backupName, username: ADMIN.username, passphrase: ADMIN.passphrase });
-    expect(status.state).toBe('locked');
+    const restored = await t.call('recovery:restore', { name: backupName, username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(restored.status.state).toBe('locked');
+    // The lawyer of the backup has no slot in its key file: named, so an administrator gives a new password.
+    expect(restored.usersWithoutSlot).toEqual([LAWYER.username]);
 
     // The damaged file is kept aside, byte for byte, with its key file.
     const aside = readdirSync(join(t.dir, 'damaged'));

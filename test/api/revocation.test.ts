@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { applyKey } from '../../db/open';
+import { rotateDatabaseKey } from '../../electron/app/keyRotation';
 import { runCli } from '../../electron/cli/main';
+import { KEY_ROTATION_PHASES, type KeyRotationPhase, type KeyRotationProgress } from '../../shared/api/securityTypes';
+import { runCliCaptured } from '../support/cli';
 import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -171,5 +174,63 @@ describe('backups after a revocation', () => {
     expect(listed).toEqual([before.name, preRekey].sort());
     expect(await t.call('backups:destroyBeforeRotation', {})).toEqual({ destroyed: 2 });
     expect((await t.call('backups:list', {})).map((b) => b.name)).toEqual([after.name]);
+  });
+});
+
+describe('a key rotation reports its progress', () => {
+  /** The phases as first met, and whether the percent never goes back. */
+  const phasesOf = (steps: { phase: KeyRotationPhase | null; percent: number }[]) => [...new Set(steps.map((p) => p.phase).filter((p) => p !== null))];
+  const neverBack = (percents: number[]) => percents.every((p, i) => i === 0 || p >= percents[i - 1]!);
+
+  it('goes through the backup, the re-key, the check and the key file in order, the backup by the bytes copied, ending at 100%', async () => {
+    t = await createTestApp();
+    const steps: { phase: KeyRotationPhase; percent: number }[] = [];
+    await rotateDatabaseKey(t.app.requireUnlocked(), 'administrator', (step) => steps.push(step));
+    expect(phasesOf(steps)).toEqual([...KEY_ROTATION_PHASES]);
+    expect(neverBack(steps.map((s) => s.percent))).toBe(true);
+    expect(steps.at(-1)).toEqual({ phase: 'done', percent: 100 });
+    // The copy of the database file moves the bar within the backup's third.
+    expect(steps.filter((s) => s.phase === 'backup' && s.percent > 0 && s.percent < 33).length).toBeGreaterThan(0);
+    expect(await contents(t.app.dbPath, ADMIN.username, ADMIN.passphrase)).toMatchObject({ integrity: 'ok' });
+  });
+
+  it('the screen reads it while the rotation runs, and finds it finished at 100%', async () => {
+    t = await createTestApp();
+    expect(await t.call('security:rotateKeyProgress', {})).toMatchObject({ active: false });
+    let finished = false;
+    const rotation = t.call('security:rotateKey', {}).finally(() => (finished = true));
+    const seen: KeyRotationProgress[] = [];
+    // Each question comes in its own turn of the event loop, as the screen's do.
+    while (!finished) {
+      seen.push(await t.call('security:rotateKeyProgress', {}));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await rotation;
+    expect(seen.some((p) => p.active && p.phase === 'backup')).toBe(true);
+    expect(neverBack(seen.map((p) => p.percent))).toBe(true);
+    expect(await t.call('security:rotateKeyProgress', {})).toEqual({ active: false, phase: 'done', percent: 100 });
+  });
+
+  it('the command line prints the phases on standard error, in order, ending at 100%', async () => {
+    t = await createTestApp();
+    const dbPath = t.app.dbPath;
+    await t.app.lock();
+    process.env.LEGAL_AID_PASSPHRASE = ADMIN.passphrase;
+    let run: Awaited<ReturnType<typeof runCliCaptured>>;
+    try {
+      run = await runCliCaptured(['rekey', '--db', dbPath]);
+    } finally {
+      delete process.env.LEGAL_AID_PASSPHRASE;
+    }
+    expect(run.code).toBe(0);
+    const lines = run.err.trim().split('\n');
+    expect(lines[0]).toBe('[  0%] backup under the old key');
+    expect(lines.slice(-4)).toEqual([
+      '[ 33%] re-encrypting the database under the new key',
+      '[ 66%] integrity check under the new key',
+      '[ 99%] key file for the new key',
+      '[100%] done',
+    ]);
+    expect(neverBack(lines.map((l) => Number(/^\[\s*(\d+)%\]/.exec(l)![1])))).toBe(true);
   });
 });

@@ -133,8 +133,8 @@ describe('backups', () => {
     await addUser(t, 'later', 'lawyer');
     expect((await t.call('users:list', {})).map((u) => u.username)).toContain('later');
     // ...is gone after restoring it; the app is locked and opens again.
-    const status = await t.call('backups:restore', { name: backup.name });
-    expect(status.state).toBe('locked');
+    const restored = await t.call('backups:restore', { name: backup.name });
+    expect(restored).toMatchObject({ status: { state: 'locked' }, usersWithoutSlot: [] });
     await t.call('login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await t.call('users:list', {})).map((u) => u.username)).not.toContain('later');
     // The day's backup of this unlock is made in the background; it is listed once done.

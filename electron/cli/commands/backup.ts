@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { backupDirFor, listBackups } from '../../../db/backup';
+import { join, resolve } from 'node:path';
+import { backupDirFor } from '../../../db/backup';
+import { throttlePathFor, UnlockThrottle } from '../../app/unlockThrottle';
 import { makeBackup, restoreFrom } from '../../services/backups';
 import { stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
+import { readPassphrase } from '../passphrase';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -26,17 +28,35 @@ export const backupCommand: CliCommand = {
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
-  summary: 'replace the database by a backup after checking the backup’s integrity (the old one is kept)',
-  usage: 'restore --db FILE --from BACKUP.db [--user NAME] [--passphrase-env VAR]',
+  summary:
+    'replace the database by a backup after checking the backup’s integrity (the old one is kept); a backup made before a key rotation asks for the passphrase of an administrator in it',
+  usage: 'restore --db FILE --from BACKUP.db [--user NAME] [--passphrase-env VAR] [--backup-user NAME] [--backup-passphrase-env VAR]',
   async run(args: ParsedArgs, out) {
     const from = resolve(stringOption(args, 'from'));
     if (!existsSync(from)) throw new UsageError(`No backup at ${from}`);
     // Unlocking proves the passphrase and gives the key; the database is closed before the swap.
     const s = await openForCli(args, { channel: 'backups:restore' });
-    await restoreFrom(s, from, () => s.close());
-    const kept = listBackups(backupDirFor(s.dbPath)).find((b) => b.reason === 'pre-restore');
-    out(`Restored ${s.dbPath} from ${from}.`);
-    if (kept) out(`The replaced database was kept as ${kept.file}.`);
-    return 0;
+    let open = true;
+    const close = async () => {
+      if (open) await s.close();
+      open = false;
+    };
+    try {
+      const r = await restoreFrom(s, from, close, {
+        credentials: async () => ({
+          username: stringOption(args, 'backup-user', s.user.username),
+          passphrase: await readPassphrase(args, 'This backup was made under an earlier key. Passphrase of an administrator in the backup: ', 'backup-passphrase-env', 'LEGAL_AID_BACKUP_PASSPHRASE'),
+        }),
+        throttle: (user, attempt) => new UnlockThrottle(throttlePathFor(s.dbPath)).attempt(user, attempt),
+      });
+      out(`Restored ${s.dbPath} from ${from}.`);
+      if (r.keptAs) out(`The replaced database was kept as ${join(backupDirFor(s.dbPath), r.keptAs)}.`);
+      if (r.usersWithoutSlot.length) {
+        out(`Only administrators can sign in to the restored database. These users cannot sign in until an administrator sets a new password for them (Settings → Users → Set a new password): ${r.usersWithoutSlot.join(', ')}`);
+      }
+      return 0;
+    } finally {
+      await close();
+    }
   },
 };

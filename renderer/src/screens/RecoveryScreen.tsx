@@ -11,6 +11,7 @@ import { useNotice } from '../components/Notice';
 import { formatBytes, formatDateTime } from '../format';
 import { useApiForm } from '../hooks/useApiForm';
 import { useSetStatus } from '../hooks/useAppStatus';
+import { rememberRestore } from './UnlockScreen';
 
 /**
  * Shown instead of the unlock screen when the database cannot be opened or failed its integrity check:
@@ -32,11 +33,12 @@ export function RecoveryScreen() {
     e.preventDefault();
     setNoChoice(!chosen);
     if (!chosen) return;
-    const status = await form.submit({ name: chosen.name, username, passphrase });
+    const result = await form.submit({ name: chosen.name, username, passphrase });
     setPassphrase('');
-    if (status) {
+    if (result) {
       notify(t('recovery.restored', { when: formatDateTime(chosen.createdAt) }));
-      setStatus(status);
+      rememberRestore(result.usersWithoutSlot);
+      setStatus(result.status);
     }
   }
 

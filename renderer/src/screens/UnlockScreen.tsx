@@ -16,6 +16,16 @@ export function rememberSessionUser(username: string): void {
   lastSessionUser = username;
 }
 
+/**
+ * After a restore (Settings or recovery), until someone signs in: the users of the restored database
+ * who have no slot in its key file, so the administrator who signs in knows whom to give a new password.
+ */
+let restoredWithout: string[] | null = null;
+
+export function rememberRestore(usersWithoutSlot: string[]): void {
+  restoredWithout = usersWithoutSlot;
+}
+
 export function UnlockScreen() {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
@@ -28,13 +38,22 @@ export function UnlockScreen() {
     e.preventDefault();
     const status = await form.submit({ username, passphrase });
     setPassphrase('');
-    if (status) setStatus(status);
+    if (status) {
+      restoredWithout = null;
+      setStatus(status);
+    }
   }
 
   return (
     <GateCard>
       <h2>{t('unlock.title')}</h2>
       <p>{t('unlock.intro')}</p>
+      {restoredWithout && (
+        <div className="alert" role="status">
+          <p>{t('unlock.restored')}</p>
+          {restoredWithout.length > 0 && <p>{t('unlock.withoutSlot', { names: restoredWithout.join(', ') })}</p>}
+        </div>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <Field label={t('unlock.username')} value={username} onChange={setUsername} error={form.fieldErrors.username} autoComplete="username" autoFocus={!lastUsername} />
         <Field label={t('unlock.passphrase')} type="password" value={passphrase} onChange={setPassphrase} error={form.fieldErrors.passphrase} autoComplete="current-password" autoFocus={!!lastUsername} />

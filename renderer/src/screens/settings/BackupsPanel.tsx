@@ -2,12 +2,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../../shared/api/securityTypes';
-import type { ErrorInfo } from '../../../../shared/api/errors';
+import type { AppStatus } from '../../../../shared/api/types';
+import type { ErrorInfo, FieldError } from '../../../../shared/api/errors';
 import { ApiError, call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatBytes, formatDateTime } from '../../format';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useSetStatus } from '../../hooks/useAppStatus';
+import { Field } from '../../components/Field';
+import { STATUS_KEY, useSetStatus } from '../../hooks/useAppStatus';
+import { rememberRestore } from '../UnlockScreen';
 import { KeyRotationPanel } from './KeyRotationPanel';
 
 export function BackupsPanel() {
@@ -20,6 +23,38 @@ export function BackupsPanel() {
   const [made, setMade] = useState('');
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
+  // A backup made under an earlier database key opens only with an administrator's passphrase of its own.
+  const [asked, setAsked] = useState<FieldError | null>(null);
+  const [username, setUsername] = useState(() => client.getQueryData<AppStatus>(STATUS_KEY)?.user?.username ?? '');
+  const [passphrase, setPassphrase] = useState('');
+
+  function closeRestore() {
+    setRestoring(null);
+    setAsked(null);
+    setPassphrase('');
+  }
+
+  async function restore(name: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await call('backups:restore', { name, ...(asked ? { username, passphrase } : {}) });
+      closeRestore();
+      rememberRestore(result.usersWithoutSlot);
+      setStatus(result.status);
+    } catch (e) {
+      const info = e instanceof ApiError && 'code' in e.info && e.info.code !== 'NETWORK' ? (e.info as ErrorInfo) : null;
+      const field = info?.fields?.find((f) => f.path === 'passphrase' || f.path === 'username');
+      setPassphrase('');
+      if (field) setAsked(field);
+      else {
+        closeRestore();
+        setError(info ?? { code: 'INTERNAL', message: '' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
@@ -87,15 +122,16 @@ export function BackupsPanel() {
         busy={busy}
         title={t('security.backups.restore')}
         confirmLabel={t('security.backups.restore')}
-        onCancel={() => setRestoring(null)}
-        onConfirm={async () => {
-          const name = restoring!.name;
-          setRestoring(null);
-          const status = await run(() => call('backups:restore', { name }));
-          if (status) setStatus(status);
-        }}
+        onCancel={closeRestore}
+        onConfirm={() => void restore(restoring!.name)}
       >
-        {restoring && t('security.backups.confirmRestore', { when: formatDateTime(restoring.createdAt) })}
+        {restoring && <p>{t('security.backups.confirmRestore', { when: formatDateTime(restoring.createdAt) })}</p>}
+        {asked && (
+          <>
+            <Field label={t('security.backups.restoreUser')} value={username} onChange={setUsername} autoComplete="off" />
+            <Field label={t('security.backups.restorePassphrase')} type="password" value={passphrase} onChange={setPassphrase} error={asked} autoComplete="off" autoFocus />
+          </>
+        )}
       </ConfirmDialog>
       <KeyRotationPanel />
     </div>

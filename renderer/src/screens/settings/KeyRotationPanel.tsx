@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../shared/api/errors';
+import type { KeyRotationProgress } from '../../../../shared/api/securityTypes';
 import { ApiError, call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -16,6 +17,29 @@ export function KeyRotationPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ErrorInfo | null>(null);
+  // While the database gets its new key: the phase and percent, asked for as the import of a package does.
+  const [rotating, setRotating] = useState(false);
+  const [progress, setProgress] = useState<KeyRotationProgress | null>(null);
+
+  useEffect(() => {
+    if (!rotating) return undefined;
+    const timer = setInterval(() => {
+      void call('security:rotateKeyProgress', {}).then(setProgress, () => undefined);
+    }, 300);
+    return () => clearInterval(timer);
+  }, [rotating]);
+
+  async function rotate(): Promise<string> {
+    setProgress(null);
+    setRotating(true);
+    try {
+      await call('security:rotateKey', {});
+      setProgress({ active: false, phase: 'done', percent: 100 });
+      return t('security.backups.rotated');
+    } finally {
+      setRotating(false);
+    }
+  }
 
   async function act(fn: () => Promise<string>) {
     setConfirm(null);
@@ -44,6 +68,12 @@ export function KeyRotationPanel() {
         {t('security.backups.destroyOld')}
       </button>
       {oldBackups.length === 0 && <p>{t('security.backups.noneOld')}</p>}
+      {(rotating || progress?.phase === 'done') && (
+        <p>
+          <progress max={100} value={progress?.percent ?? 0} aria-label={t('security.backups.rotateProgress')} />{' '}
+          {t(`security.backups.rotatePhases.${progress?.phase ?? 'backup'}`, { percent: progress?.percent ?? 0 })}
+        </p>
+      )}
       {message && <p role="status">{message}</p>}
       <ErrorMessage error={error} />
       <ConfirmDialog
@@ -52,7 +82,7 @@ export function KeyRotationPanel() {
         title={t('security.backups.rotateKey')}
         confirmLabel={t('security.backups.rotateKey')}
         onCancel={() => setConfirm(null)}
-        onConfirm={() => act(async () => (await call('security:rotateKey', {}), t('security.backups.rotated')))}
+        onConfirm={() => act(rotate)}
       >
         {t('security.backups.confirmRotate')}
       </ConfirmDialog>
