@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createKeyring, keyringPathFor, readKeyring, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
-import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
+import { copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
 import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
@@ -153,7 +153,7 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     const today = new Date().toISOString().slice(0, 10);
     let due = true;
     try {
-      due = !hasBackupOn(backupDirFor(dbPath), today);
+      due = !hasBackupOn(dbPath, today);
     } catch {
       // The backups folder cannot be read: the backup below fails the same way and is recorded.
     }

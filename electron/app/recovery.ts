@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { backupDirFor, checkBackup, keepDamagedAside, listBackups, putBackupInPlace, type BackupInfo } from '../../db/backup';
+import { backupsOfDatabase, checkBackup, keepDamagedAside, putBackupInPlace, type BackupInfo } from '../../db/backup';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { openDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
@@ -32,7 +32,7 @@ function liveDatabaseId(dbPath: string): string | null {
 }
 
 export function recoveryBackups(dbPath: string): BackupInfo[] {
-  return listBackups(backupDirFor(dbPath));
+  return backupsOfDatabase(dbPath);
 }
 
 export interface RecoveryRestore {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backupDirFor, listBackups } from '../../../db/backup';
+import { backupDirFor, backupsOfDatabase } from '../../../db/backup';
 import { makeBackup, restoreFrom } from '../../services/backups';
 import { stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -34,7 +34,7 @@ export const restoreCommand: CliCommand = {
     // Unlocking proves the passphrase and gives the key; the database is closed before the swap.
     const s = await openForCli(args, { channel: 'backups:restore' });
     await restoreFrom(s, from, () => s.close());
-    const kept = listBackups(backupDirFor(s.dbPath)).find((b) => b.reason === 'pre-restore');
+    const kept = backupsOfDatabase(s.dbPath).find((b) => b.reason === 'pre-restore');
     out(`Restored ${s.dbPath} from ${from}.`);
     if (kept) out(`The replaced database was kept as ${kept.file}.`);
     return 0;
