@@ -5,6 +5,7 @@ import { copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db
 import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
+import { ownContactPointId } from '../../db/queries/contactPoints';
 import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
 import { insertRow, type Writer } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
@@ -194,6 +195,6 @@ async function readInstallation(opened: OpenDatabase): Promise<Installation> {
     id,
     name: (await getMeta(opened.db, META_KEYS.installationName)) ?? '',
     role: ((await getMeta(opened.db, META_KEYS.installationRole)) ?? 'contact_point') as InstallationRole,
-    contactPointId: await getMeta(opened.db, META_KEYS.contactPointId),
+    contactPointId: await ownContactPointId(opened.db),
   };
 }

@@ -145,6 +145,9 @@ export const en = {
     disabledAccount: 'Enable the account first.',
     controlCharacters: 'Contains invisible control characters; type the text again without them.',
     directionControl: 'Contains a hidden text-direction mark that can make the text read differently; remove it.',
+    roleHasRecords: 'This installation holds records of its own (clients, consultations): it cannot become a hub. Make a new database for the hub.',
+    roleHasStatistics: 'This hub holds statistics received from contact points: it cannot take another role. Make a new database for that.',
+    hubHasNoContactPoint: 'A hub is not a contact point.',
   },
   files: {
     choose: 'Choose a file…',
