@@ -2,7 +2,8 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, unlockDatabase } from '../../electron/app/database';
-import { backupDirFor, backupsOfDatabase, createBackup, keepDamagedAside } from '../../db/backup';
+import { backupDirFor, backupsBeforeRotation, backupsOfDatabase, createBackup, keepDamagedAside } from '../../db/backup';
+import { keyringPathFor, readKeyring, writeKeyring } from '../../db/keyring';
 import { recoveryBackups } from '../../electron/app/recovery';
 import { FAST_KDF, tempDir } from '../support/temp';
 
@@ -81,6 +82,19 @@ describe('backups of several databases in one folder', () => {
     // When the live key file is gone (recovery), the database cannot be told: the old backup is offered.
     rmSync(`${office}.keys.json`);
     expect(recoveryBackups(office).map((b) => b.name)).toContain('legal-aid-20250101T080000Z-manual.db');
+  });
+
+  it("lists for destruction after a key rotation only that database's older backups", async () => {
+    dir = tempDir();
+    const office = await makeDb('office.db');
+    const team = await makeDb('team.db');
+    const officeDaily = (await unlockAndWait(office))!;
+    await unlockAndWait(team);
+    // The office database's key was replaced after its backup was made.
+    const keyring = readKeyring(keyringPathFor(office));
+    writeKeyring(keyringPathFor(office), { ...keyring, rotatedAt: new Date(Date.now() + 1000).toISOString() });
+    expect(backupsBeforeRotation(office).map((b) => b.name)).toEqual([officeDaily.name]);
+    expect(backupsBeforeRotation(team)).toEqual([]);
   });
 
   it('keeps a damaged database aside under its own name', async () => {
