@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../shared/api/errors';
 import { ownerOnlyFiles, ownerOnlyFolder } from './fileModes';
 import { keyringPathFor, readKeyring, writeKeyring } from './keyring';
@@ -54,7 +54,18 @@ function readHeadFile(file: string): BackupInfo['auditHead'] {
   }
 }
 
-const NAME_RE = /^legal-aid-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore|pre-rekey)\.db$/;
+/** `<database name>-<time>-<reason>.db`: the database's own name first, so several databases can share one folder. */
+const NAME_RE = /^(.+)-(\d{8}T\d{6}Z)-(daily|manual|pre-migration|pre-restore|pre-rekey)\.db$/;
+
+/**
+ * Backups (and files kept aside) are named after their database: `office.db` → `office-…`. Before
+ * backups were named so, every backup was `legal-aid-…` whatever its database: those are still listed
+ * for the database their key file names (see backupsOfDatabase).
+ */
+export function backupPrefixFor(dbPath: string): string {
+  return basename(dbPath).replace(/\.db$/i, '');
+}
+const OLD_PREFIX = 'legal-aid';
 
 /** How many backups of each kind rotation keeps. */
 export const KEEP: Record<BackupReason, number> = { daily: 14, manual: 10, 'pre-migration': 5, 'pre-restore': 3, 'pre-rekey': 3 };
@@ -67,18 +78,45 @@ function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Every backup in a folder, whatever its database, newest first. */
 export function listBackups(dir: string): BackupInfo[] {
+  return namedBackups(dir).map(({ info }) => info);
+}
+
+function namedBackups(dir: string): { prefix: string; info: BackupInfo }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((name) => ({ name, m: NAME_RE.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null && existsSync(join(dir, `${x.name}.keys.json`)))
     .map(({ name, m }) => {
-      const s = m[1]!;
+      const s = m[2]!;
       const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
       const file = join(dir, name);
-      return { file, name, createdAt, reason: m[2] as BackupReason, sizeBytes: statSync(file).size, auditHead: readHeadFile(file) };
+      return { prefix: m[1]!, info: { file, name, createdAt, reason: m[3] as BackupReason, sizeBytes: statSync(file).size, auditHead: readHeadFile(file) } };
     })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => b.info.createdAt.localeCompare(a.info.createdAt));
+}
+
+function databaseIdOf(keyFile: string): string | null {
+  try {
+    return readKeyring(keyFile).databaseId;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The backups of one database in a folder (by default its backups folder), newest first: those named
+ * after it, and those made before backups carried their database's name (`legal-aid-…`), each of which
+ * counts only for the database its key file names. When the live key file cannot be read (recovery),
+ * its database cannot be told: every backup under those two names is listed, and a restore still checks.
+ */
+export function backupsOfDatabase(dbPath: string, dir = backupDirFor(dbPath)): BackupInfo[] {
+  const own = backupPrefixFor(dbPath);
+  const liveId = databaseIdOf(keyringPathFor(dbPath));
+  return namedBackups(dir)
+    .filter(({ prefix, info }) => (prefix === own || prefix === OLD_PREFIX) && (liveId === null || databaseIdOf(`${info.file}.keys.json`) === liveId))
+    .map(({ info }) => info);
 }
 
 /**
@@ -96,7 +134,7 @@ function writeBackupKeys(raw: RawDatabase, dbPath: string, target: string): void
 /** The backups made under a database key that has since been replaced (by their time of making). */
 export function backupsBeforeRotation(dbPath: string): BackupInfo[] {
   const rotatedAt = readKeyring(keyringPathFor(dbPath)).rotatedAt;
-  return rotatedAt ? listBackups(backupDirFor(dbPath)).filter((b) => Date.parse(b.createdAt) < Date.parse(rotatedAt)) : [];
+  return rotatedAt ? backupsOfDatabase(dbPath).filter((b) => Date.parse(b.createdAt) < Date.parse(rotatedAt)) : [];
 }
 
 /** Deletes a backup with its key file and audit head. */
@@ -109,7 +147,7 @@ export function deleteBackup(b: BackupInfo): void {
 /** Makes an encrypted copy of the open database (and its key file) in `dir`, then rotates old ones. */
 export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupReason, dir = backupDirFor(dbPath), now = new Date()): BackupInfo {
   ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
-  const name = `legal-aid-${stamp(now)}-${reason}.db`;
+  const name = `${backupPrefixFor(dbPath)}-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
   const tmp = `${target}.partial`;
   rmSync(tmp, { force: true });
@@ -126,8 +164,8 @@ export function createBackup(raw: RawDatabase, dbPath: string, reason: BackupRea
   writeBackupKeys(raw, dbPath, target);
   ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
-  rotate(dir);
-  return listBackups(dir).find((b) => b.name === name)!;
+  rotate(dir, dbPath);
+  return backupsOfDatabase(dbPath, dir).find((b) => b.name === name)!;
 }
 
 /**
@@ -166,7 +204,7 @@ async function copyNow(
   copy: (from: string, to: string) => Promise<void>,
 ): Promise<BackupInfo> {
   ownerOnlyFolder(dir, dir === backupDirFor(dbPath));
-  const name = `legal-aid-${stamp(now)}-${reason}.db`;
+  const name = `${backupPrefixFor(dbPath)}-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
   const tmp = `${target}.partial`;
   const walBytes = () => (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
@@ -210,25 +248,27 @@ async function copyNow(
   writeBackupKeys(raw, dbPath, target);
   ownerOnlyFiles(tmp, `${target}.keys.json`);
   renameSync(tmp, target);
-  rotate(dir);
-  return listBackups(dir).find((b) => b.name === name)!;
+  rotate(dir, dbPath);
+  return backupsOfDatabase(dbPath, dir).find((b) => b.name === name)!;
 }
 
 /** A copy cut short (the app was closed or killed during it) is left as `.partial`; it goes after an hour. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
-export function rotate(dir: string, now = Date.now()): void {
+/** Keeps the newest backups of each kind of this database; other databases' backups in the folder are theirs to rotate. */
+export function rotate(dir: string, dbPath: string, now = Date.now()): void {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.db.partial'))) {
     if (now - statSync(join(dir, name)).mtimeMs > STALE_PARTIAL_MS) rmSync(join(dir, name), { force: true });
   }
-  const all = listBackups(dir);
+  const all = backupsOfDatabase(dbPath, dir);
   for (const reason of Object.keys(KEEP) as BackupReason[]) {
     for (const old of all.filter((b) => b.reason === reason).slice(KEEP[reason])) deleteBackup(old);
   }
 }
 
-export function hasBackupOn(dir: string, day: string): boolean {
-  return listBackups(dir).some((b) => b.reason === 'daily' && b.createdAt.startsWith(day));
+/** Whether this database has its daily backup of that day (another database in the same folder does not count). */
+export function hasBackupOn(dbPath: string, day: string): boolean {
+  return backupsOfDatabase(dbPath).some((b) => b.reason === 'daily' && b.createdAt.startsWith(day));
 }
 
 /**
@@ -263,7 +303,7 @@ export function checkBackup(file: string, dbKey: Buffer, expectedDatabaseId: str
 export function keepBeforeRestore(dbPath: string, now = new Date()): string {
   const dir = backupDirFor(dbPath);
   ownerOnlyFolder(dir, true);
-  const name = `legal-aid-${stamp(now)}-pre-restore.db`;
+  const name = `${backupPrefixFor(dbPath)}-${stamp(now)}-pre-restore.db`;
   const keep = join(dir, name);
   // The database must be closed here: its WAL was checkpointed into the main file on close.
   if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
@@ -271,7 +311,7 @@ export function keepBeforeRestore(dbPath: string, now = new Date()): string {
   }
   copyFileSync(dbPath, keep);
   copyFileSync(keyringPathFor(dbPath), `${keep}.keys.json`);
-  rotate(dir);
+  rotate(dir, dbPath);
   return name;
 }
 
@@ -302,8 +342,9 @@ export function keepDamagedAside(dbPath: string, now = new Date()): string {
   const dir = damagedDirFor(dbPath);
   ownerOnlyFolder(dir);
   // Two restores within the same second must not put one damaged file over the other.
-  let name = `legal-aid-${stamp(now)}.db`;
-  for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.keys.json`)); n += 1) name = `legal-aid-${stamp(now)}-${n}.db`;
+  const prefix = backupPrefixFor(dbPath);
+  let name = `${prefix}-${stamp(now)}.db`;
+  for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.keys.json`)); n += 1) name = `${prefix}-${stamp(now)}-${n}.db`;
   for (const suffix of ['', '-wal', '-shm', '.keys.json']) {
     if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, join(dir, `${name}${suffix}`));
   }

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { ContactPointRow } from '../schema';
 import { insertRow, updateRow } from '../write';
+import { getMeta, META_KEYS } from './meta';
 import { audit, type Db, type WriteCtx } from './writeContext';
 
 // Contact points (Action Plan 1.2.3) and their staff.
@@ -37,6 +38,18 @@ export async function findContactPoint(db: Db, id: string): Promise<ContactPoint
 /** The live contact point that has this code, if any. */
 export async function contactPointIdByCode(db: Db, code: string): Promise<string | undefined> {
   return (await db.selectFrom('contact_points').select('id').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst())?.id;
+}
+
+/**
+ * Which contact point this installation is: the one chosen on the Contact points screen, or else the
+ * live one with the code named when it was set up (`init --contact-point CODE` may name a contact point
+ * whose register is imported later). Null when there is none (a hub).
+ */
+export async function ownContactPointId(db: Db): Promise<string | null> {
+  const id = await getMeta(db, META_KEYS.contactPointId);
+  if (id) return id;
+  const code = await getMeta(db, META_KEYS.contactPointCode);
+  return code ? ((await contactPointIdByCode(db, code)) ?? null) : null;
 }
 
 /** Whether a contact point was open on a date: established by then and not yet closed (the consultation service, and the register import). */

@@ -8,6 +8,8 @@ export const META_KEYS = {
   installationName: 'installation.name',
   installationRole: 'installation.role',
   contactPointId: 'installation.contact_point_id',
+  /** A contact point named by its code before it is in the database (set up from the command line). */
+  contactPointCode: 'installation.contact_point_code',
   databaseId: 'database.id',
   /** Set once the key file's first-format slots were bound to their users (db/keyring.ts): unbound ones are refused after it. */
   firstFormatSlotsBound: 'keyring.first_format_bound_at',

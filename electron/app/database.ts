@@ -5,6 +5,7 @@ import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } 
 import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
+import { ownContactPointId } from '../../db/queries/contactPoints';
 import { getMeta, lastStamp, META_KEYS, setMeta } from '../../db/queries/meta';
 import { insertRow, type Writer } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
@@ -159,7 +160,7 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
     const today = new Date().toISOString().slice(0, 10);
     let due = true;
     try {
-      due = !hasBackupOn(backupDirFor(dbPath), today);
+      due = !hasBackupOn(dbPath, today);
     } catch {
       // The backups folder cannot be read: the backup below fails the same way and is recorded.
     }
@@ -209,6 +210,6 @@ async function readInstallation(opened: OpenDatabase): Promise<Installation> {
     id,
     name: (await getMeta(opened.db, META_KEYS.installationName)) ?? '',
     role: ((await getMeta(opened.db, META_KEYS.installationRole)) ?? 'contact_point') as InstallationRole,
-    contactPointId: await getMeta(opened.db, META_KEYS.contactPointId),
+    contactPointId: await ownContactPointId(opened.db),
   };
 }

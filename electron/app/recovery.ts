@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { backupDirFor, checkBackup, keepBeforeRestore, keepDamagedAside, listBackups, putBackupInPlace, type BackupInfo } from '../../db/backup';
+import { backupsOfDatabase, checkBackup, keepBeforeRestore, keepDamagedAside, putBackupInPlace, type BackupInfo } from '../../db/backup';
 import { hasSlot, keyringPathFor, readKeyring, unwrapKey, type Keyring } from '../../db/keyring';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
@@ -35,7 +35,7 @@ function liveKeyring(dbPath: string): Keyring | null {
 }
 
 export function recoveryBackups(dbPath: string): BackupInfo[] {
-  return listBackups(backupDirFor(dbPath));
+  return backupsOfDatabase(dbPath);
 }
 
 export interface Credentials {

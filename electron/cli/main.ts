@@ -4,9 +4,9 @@ import type { CliCommand } from './command';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { rekeyCommand } from './commands/rekey';
 import { casesCommand } from './commands/cases';
-import { exportPackageCommand, importPackageCommand, pairCommand } from './commands/exchange';
+import { conflictsCommand, exportPackageCommand, importPackageCommand, pairCommand, unpairCommand } from './commands/exchange';
 import { filingCommand } from './commands/filing';
-import { initCommand } from './commands/init';
+import { initCommand, installationCommand } from './commands/init';
 import { applyUpdateCommand, signUpdateCommand, updateKeygenCommand } from './commands/updates';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
@@ -14,7 +14,7 @@ import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, exportPackageCommand, importPackageCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
+const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
 
 function help(): string {
   const lines = [

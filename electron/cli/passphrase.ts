@@ -1,16 +1,27 @@
+import { passphrase as passphraseSchema } from '../../shared/api/validation';
 import { UsageError, stringOption, type ParsedArgs } from './args';
 
 // The passphrase never comes from the command line (it would sit in shell history and in the process
 // list): from the environment variable named by --passphrase-env, or typed at a terminal prompt.
 
+const envNameOf = (args: ParsedArgs, option = 'passphrase-env', defaultEnv = 'LEGAL_AID_PASSPHRASE') => stringOption(args, option, defaultEnv);
+
 export async function readPassphrase(args: ParsedArgs, prompt = 'Passphrase: ', option = 'passphrase-env', defaultEnv = 'LEGAL_AID_PASSPHRASE'): Promise<string> {
-  const envName = stringOption(args, option, defaultEnv);
+  const envName = envNameOf(args, option, defaultEnv);
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
     throw new UsageError(`No passphrase: set the environment variable ${envName} (or run on a terminal to be asked)`);
   }
   return promptHidden(prompt);
+}
+
+/** A new passphrase (a database being created): typed twice at a terminal, and as long as the first-run screen asks. */
+export async function readNewPassphrase(args: ParsedArgs): Promise<string> {
+  const value = await readPassphrase(args, 'New passphrase: ');
+  if (!process.env[envNameOf(args)] && (await readPassphrase(args, 'Repeat the passphrase: ')) !== value) throw new UsageError('The passphrases do not match');
+  if (!passphraseSchema.safeParse(value).success) throw new UsageError('The passphrase must have at least 10 characters');
+  return value;
 }
 
 function promptHidden(prompt: string): Promise<string> {

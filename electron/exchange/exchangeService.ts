@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RawDatabase } from '../../db/open';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { getMeta, META_KEYS } from '../../db/queries/meta';
+import { ownContactPointId } from '../../db/queries/contactPoints';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
 import { deferFacts } from '../../db/queries/reportFactsUpkeep';
@@ -15,7 +15,7 @@ import type { UnlockedDatabase } from '../app/database';
 import { checkWitness, rememberHead, witnessFor } from './auditWitness';
 import { ChangeMerger, changeLines, maxSeq, parseChange, parseEnd, type FullPackageOpening } from './fullSync';
 import { applyStatsFacts, hubView, isApplied } from './hubStore';
-import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, type PeerRow } from './identity';
+import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, wasUnpaired, type PeerRow } from './identity';
 import {
   bodyLines,
   bufferSource,
@@ -94,7 +94,7 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     seq = { from: state.acked, to: seqTo, ack: state.received };
   } else if (opts.kind === 'stats') {
     if (!opts.from || !opts.to) throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
-    const cp = unlocked.installation.contactPointId ?? (await getMeta(unlocked.db, META_KEYS.contactPointId));
+    const cp = unlocked.installation.contactPointId ?? (await ownContactPointId(unlocked.db));
     if (!cp) throw new PackageRefused('noContactPoint');
     const secret = (await networkSecret(unlocked.db, true))!;
     const stats: StatsPayload = await buildStatsPayload(unlocked.db, secret, cp, opts.from, opts.to);
@@ -170,7 +170,7 @@ async function checkPackage(unlocked: UnlockedDatabase, file: PackageInput): Pro
   const env = await readEnvelope(source);
   const keys = await ownKeys(unlocked.db);
   const peer = await findPeer(unlocked.db, env.header.sender);
-  if (!peer) throw new PackageRefused('unknownSender');
+  if (!peer) throw new PackageRefused((await wasUnpaired(unlocked.db, env.header.sender)) ? 'unpaired' : 'unknownSender');
   await verifySignature(env, peer.signPublicKey);
   if (env.header.recipient !== keys.installationId) throw new PackageRefused('notForUs');
   return { env, header: env.header, peer, keys };

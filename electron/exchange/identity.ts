@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { ownContactPointId } from '../../db/queries/contactPoints';
 import { getMeta, META_KEYS, setMeta } from '../../db/queries/meta';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
-import { insertRow, updateRow } from '../../db/write';
+import { insertRow, tombstoneRow, updateRow } from '../../db/write';
+import { AppError } from '../../shared/api/errors';
 import type { ExchangeIdentity, PairingFile, PeerSummary } from '../../shared/api/exchangeTypes';
 import { INSTALLATION_ROLES, type InstallationRole } from '../../shared/domain/enums';
 import { generateKeys, publicKeyFromRaw } from './packageFile';
@@ -77,7 +79,7 @@ export async function readIdentity(db: Db): Promise<ExchangeIdentity> {
     installationId: keys.installationId,
     name: (await getMeta(db, META_KEYS.installationName)) ?? '',
     role: ((await getMeta(db, META_KEYS.installationRole)) ?? 'contact_point') as InstallationRole,
-    contactPointId: await getMeta(db, META_KEYS.contactPointId),
+    contactPointId: await ownContactPointId(db),
     fingerprint: fingerprint(keys.signPublic, keys.encPublic),
     hasNetworkSecret: (await getMeta(db, KEYS.networkSecret)) !== null,
   };
@@ -151,6 +153,24 @@ export async function importPairing(ctx: WriteCtx, json: string): Promise<PeerSu
   }
   await audit(ctx, 'exchange.pair', 'peer', file.installationId, { role: file.role });
   return (await listPeers(ctx.trx)).find((p) => p.installationId === file.installationId)!;
+}
+
+/**
+ * Un-pairs a peer (a stolen laptop, a closed contact point): its keys are no longer trusted, and its
+ * packages are refused from then on. The peer row stays as a tombstone, so a refusal can say the sender
+ * was un-paired rather than never known. Pairing again (with the same or a new pairing file) trusts it anew.
+ */
+export async function unpairPeer(ctx: WriteCtx, installationId: string): Promise<void> {
+  const row = await ctx.trx.selectFrom('peers').select(['id', 'role']).where('installation_id', '=', installationId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'This installation is not paired');
+  await tombstoneRow(ctx.trx, ctx.w, 'peers', row.id);
+  await audit(ctx, 'exchange.unpair', 'peer', installationId, { role: row.role });
+}
+
+/** Whether this installation was paired once and un-paired since (and not paired again). */
+export async function wasUnpaired(db: Db, installationId: string): Promise<boolean> {
+  const row = await db.selectFrom('peers').select('id').where('installation_id', '=', installationId).where('deleted_at', 'is not', null).executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface PeerRow {

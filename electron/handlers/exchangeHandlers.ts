@@ -2,7 +2,8 @@ import { acknowledgeWitnessAlert, listWitnessAlerts } from '../exchange/auditWit
 import { listConflicts, resolveConflict } from '../exchange/conflicts';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import { hubView, listSubmissions } from '../exchange/hubStore';
-import { importPairing, listPeers, pairingFile, readIdentity, setRole } from '../exchange/identity';
+import { importPairing, listPeers, pairingFile, readIdentity, unpairPeer } from '../exchange/identity';
+import { changeInstallation } from '../services/installation';
 import type { ExchangeProgress } from '../../shared/api/exchangeTypes';
 import type { HandlerMap } from './types';
 import { withWrite } from './withWrite';
@@ -23,6 +24,7 @@ export const exchangeHandlers: HandlerMap<
   | 'exchange:pairingFile'
   | 'exchange:importPairing'
   | 'exchange:peers'
+  | 'exchange:unpair'
   | 'exchange:exportPackage'
   | 'exchange:importPackage'
   | 'exchange:progress'
@@ -34,15 +36,16 @@ export const exchangeHandlers: HandlerMap<
 > = {
   'exchange:identity': async (_input, { app }) => readIdentity(app.requireUnlocked().db),
   'exchange:setRole': async ({ role }, { app }) => {
-    await withWrite(app, (ctx, s) => {
-      s.installation.role = role;
-      return setRole(ctx, role);
-    });
+    await changeInstallation(app.requireUnlocked(), { role });
     return readIdentity(app.requireUnlocked().db);
   },
   'exchange:pairingFile': async (_input, { app }) => pairingFile(app.requireUnlocked().db),
   'exchange:importPairing': async ({ json }, { app }) => withWrite(app, (ctx) => importPairing(ctx, json)),
   'exchange:peers': async (_input, { app }) => listPeers(app.requireUnlocked().db),
+  'exchange:unpair': async ({ installationId }, { app }) => {
+    await withWrite(app, (ctx) => unpairPeer(ctx, installationId));
+    return listPeers(app.requireUnlocked().db);
+  },
   'exchange:exportPackage': async ({ peerId, kind, from, to }, { app }) => {
     const { content, fileName, packageId, counts } = await exportPackage(app.requireUnlocked(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     return { ...app.files.deliver({ fileName, mimeType: 'application/octet-stream', bytes: content }), packageId, counts };

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { backupDirFor, backupsBeforeRotation, copyBackup, deleteBackup, listBackups, type BackupInfo } from '../../db/backup';
+import { backupDirFor, backupsBeforeRotation, backupsOfDatabase, copyBackup, deleteBackup, type BackupInfo } from '../../db/backup';
 import { audit } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
 import { restoreBackupFile, type RestoreOutcome, type RestoreWays } from '../app/recovery';
@@ -9,7 +9,7 @@ import { withWrite, type Unlocked } from './index';
 // audit line. (The day's automatic backup is made at unlock: electron/app/database.ts.)
 
 export function backupsOf(s: Unlocked): BackupInfo[] {
-  return listBackups(backupDirFor(s.dbPath));
+  return backupsOfDatabase(s.dbPath);
 }
 
 /** The backup of this name in the database's backup folder. */

@@ -49,6 +49,8 @@ export async function setOwnContactPoint(s: Unlocked, contactPointId: string | n
   await withWrite(s, async (ctx) => {
     if (contactPointId) await requireContactPoint(ctx.trx, contactPointId, 'contactPointId');
     await setMeta(ctx.trx, META_KEYS.contactPointId, contactPointId ?? '');
+    // A choice on the screen replaces a code named at set-up whose contact point was not there yet.
+    await setMeta(ctx.trx, META_KEYS.contactPointCode, '');
     await audit(ctx, 'installation.contact_point', 'meta', contactPointId);
   });
   s.installation.contactPointId = contactPointId;

@@ -87,6 +87,7 @@ export const CHANNEL_NAMES = [
   'exchange:pairingFile',
   'exchange:importPairing',
   'exchange:peers',
+  'exchange:unpair',
   'exchange:exportPackage',
   'exchange:importPackage',
   'exchange:progress',

@@ -199,6 +199,8 @@ export const contract = {
   'exchange:pairingFile': channel<X.PairingFile>()(empty, 'exchange:run'),
   'exchange:importPairing': channel<X.PeerSummary>()(X.importPairingInput, 'exchange:run'),
   'exchange:peers': channel<X.PeerSummary[]>()(empty, 'exchange:run'),
+  // No longer trusting an installation (a stolen laptop) is an administrator's call.
+  'exchange:unpair': channel<X.PeerSummary[]>()(X.unpairInput, 'settings:manage'),
   'exchange:exportPackage': channel<X.PackageFileOut>()(X.exportPackageInput, 'exchange:run'),
   'exchange:importPackage': channel<X.ImportResult>()(X.importPackageInput, 'exchange:run'),
   'exchange:progress': channel<X.ExchangeProgress>()(empty, 'exchange:run'),

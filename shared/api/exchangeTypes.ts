@@ -13,6 +13,7 @@ export const REFUSAL_REASONS = [
   'badSignature',
   'cannotDecrypt',
   'unknownSender',
+  'unpaired',
   'notForUs',
   'wrongKind',
   'clockAhead',
@@ -83,7 +84,14 @@ export interface ConflictItem {
   keptHlc: string;
   lostHlc: string;
   detectedAt: string;
+  /** The record was deleted since: a swap closes the conflict and the deletion stands. */
+  recordDeleted: boolean;
+  resolvedAt: string | null;
+  resolution: ConflictOutcome | null;
 }
+
+/** How a conflict was closed: confirmed, swapped, or closed because its record was deleted since. */
+export type ConflictOutcome = 'confirm' | 'swap' | 'recordDeleted';
 
 /** A paired installation whose audit trail no longer holds what its earlier packages showed. */
 export interface AuditWitnessAlert {
@@ -127,6 +135,7 @@ export const importPackageInput = z.object({ file: fileInput('package') }).stric
 export const conflictsInput = z.object({ includeResolved: z.boolean().default(false) }).strict();
 export const auditAlertsInput = z.object({ includeAcknowledged: z.boolean().default(false) }).strict();
 export const acknowledgeAuditAlertInput = z.object({ id: z.string().min(1).max(64) }).strict();
+export const unpairInput = z.object({ installationId }).strict();
 export const resolveConflictInput = z.object({ id: z.string().min(1).max(64), action: z.enum(['confirm', 'swap']) }).strict();
 
 export interface ExchangeProgress {

@@ -150,6 +150,9 @@ export const en = {
     directionControl: 'Contains a hidden text-direction mark that can make the text read differently; remove it.',
     backupEarlierKey: 'This backup was made under an earlier database key. Give the user name and passphrase an administrator had when it was made.',
     backupPassphrase: 'This user name and passphrase do not open this backup. Use an administrator’s passphrase from the day the backup was made.',
+    roleHasRecords: 'This installation holds records of its own (clients, consultations): it cannot become a hub. Make a new database for the hub.',
+    roleHasStatistics: 'This hub holds statistics received from contact points: it cannot take another role. Make a new database for that.',
+    hubHasNoContactPoint: 'A hub is not a contact point.',
   },
   files: {
     choose: 'Choose a file…',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientInput } from '../support/caseFixtures';
 import { createTestApp, inlineBytes, type TestApp } from '../support/testApp';
 
 // The exchange channels as the screen uses them: identity, pairing files, packages and refusals.
@@ -35,5 +36,21 @@ describe('exchange channels', () => {
     expect((await b.call('exchange:peers', {}))[0]!.lastReceivedAt).not.toBeNull();
     expect(await b.call('exchange:conflicts', { includeResolved: false })).toEqual([]);
     expect((await b.call('exchange:progress', {})).active).toBe(false);
+  });
+});
+
+describe("the Exchange screen's role choice", () => {
+  it('refuses to make an installation with records a hub, next to the role, and lets an empty one become a hub', async () => {
+    await a.call('clients:save', clientInput());
+    const refused = await a.raw('exchange:setRole', { role: 'hub' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'role', key: 'roleHasRecords' }] } });
+    expect((await a.call('exchange:identity', {})).role).toBe('contact_point');
+    const empty = await createTestApp();
+    try {
+      expect((await empty.call('exchange:setRole', { role: 'hub' })).role).toBe('hub');
+      expect((await empty.call('app:status', {})).installation?.role).toBe('hub');
+    } finally {
+      await empty.cleanup();
+    }
   });
 });

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importPackage, writePackage } from '../../exchange/exchangeService';
-import { importPairing, listPeers, pairingFile, readIdentity } from '../../exchange/identity';
+import { importPairing, listPeers, pairingFile, readIdentity, unpairPeer } from '../../exchange/identity';
+import { actionToKeep, listConflicts, resolveConflict, type KeepChoice } from '../../exchange/conflicts';
+import type { Db } from '../../../db/queries/writeContext';
+import { AppError } from '../../../shared/api/errors';
+import type { PeerSummary } from '../../../shared/api/exchangeTypes';
+import { nodeIdFromInstallation, parseHlc } from '../../../shared/sync/hlc';
 import { withWrite } from '../../services/index';
 import { isValidIsoDate } from '../../../shared/domain/dates';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
@@ -40,6 +45,14 @@ export const pairCommand: CliCommand = {
   },
 };
 
+/** A paired installation by its id or its name, or a usage error that lists the paired ones. */
+async function findPeerNamed(db: Db, target: string): Promise<PeerSummary> {
+  const peers = await listPeers(db);
+  const peer = peers.find((p) => p.installationId === target) ?? peers.find((p) => p.name === target);
+  if (!peer) throw new UsageError(`No paired installation "${target}". Paired: ${peers.map((p) => `${p.name} (${p.installationId})`).join(', ') || 'none'}`);
+  return peer;
+}
+
 export const exportPackageCommand: CliCommand = {
   name: 'export-package',
   summary: 'write an encrypted, signed package for a paired installation: all changes it has not confirmed, or (--stats) the de-identified statistics of a period for the hub, or (--network-key) the network secret for another contact point',
@@ -56,9 +69,7 @@ export const exportPackageCommand: CliCommand = {
     }
     const unlocked = await openForCli(args, { channel: 'exchange:exportPackage' });
     try {
-      const peers = await listPeers(unlocked.db);
-      const peer = peers.find((p) => p.installationId === target) ?? peers.find((p) => p.name === target);
-      if (!peer) throw new UsageError(`No paired installation "${target}". Paired: ${peers.map((p) => `${p.name} (${p.installationId})`).join(', ') || 'none'}`);
+      const peer = await findPeerNamed(unlocked.db, target);
       const file = await writePackage(unlocked, peer.installationId, { kind, ...(period ?? {}) }, outPath);
       out(`Package ${file.packageId} for "${peer.name}" written to ${outPath} (${Object.entries(file.counts).map(([k, v]) => `${k}: ${v}`).join(', ') || kind}).`);
       return 0;
@@ -87,6 +98,68 @@ export const importPackageCommand: CliCommand = {
       return 0;
     } finally {
       await pg?.destroy();
+      await unlocked.close();
+    }
+  },
+};
+
+export const conflictsCommand: CliCommand = {
+  name: 'conflicts',
+  summary: 'list the conflicts to check (--all: the closed ones too), or close one (--resolve ID --keep mine|theirs|kept|other): the same queue as the Exchange screen',
+  usage: 'conflicts --db FILE [--all] [--format text|json] [--resolve ID --keep mine|theirs|kept|other]',
+  async run(args: ParsedArgs, out) {
+    const id = args.options.has('resolve') ? stringOption(args, 'resolve') : null;
+    const keep = id ? stringOption(args, 'keep') : null;
+    if (keep && !(['mine', 'theirs', 'kept', 'other'] as const).includes(keep as KeepChoice)) throw new UsageError('--keep must be mine, theirs, kept or other');
+    const unlocked = await openForCli(args, { channel: id ? 'exchange:resolveConflict' : 'exchange:conflicts' });
+    try {
+      if (id) {
+        const conflict = (await listConflicts(unlocked.db, true, id))[0];
+        if (!conflict) throw new AppError('NOT_FOUND', 'No such conflict');
+        const action = actionToKeep(conflict, unlocked.installation.id, keep as KeepChoice);
+        const outcome = await withWrite(unlocked, (ctx) => resolveConflict(ctx, id, action, new Date().toISOString()));
+        out(
+          outcome === 'recordDeleted'
+            ? `Conflict ${id} closed: the ${conflict.tableName} record was deleted since, and the deletion stands (the other value was not written).`
+            : outcome === 'swap'
+              ? `Conflict ${id} closed: ${conflict.tableName}.${conflict.columnName} now holds the other value again (a new change, sent with the next package).`
+              : `Conflict ${id} closed: ${conflict.tableName}.${conflict.columnName} keeps its value.`,
+        );
+        return 0;
+      }
+      const list = await listConflicts(unlocked.db, flag(args, 'all'));
+      if (stringOption(args, 'format', 'text') === 'json') {
+        out(JSON.stringify(list, null, 2));
+        return 0;
+      }
+      if (list.length === 0) out('No conflicts to check.');
+      const here = nodeIdFromInstallation(unlocked.installation.id);
+      const whose = (hlc: string) => (parseHlc(hlc).node === here ? 'made here' : 'from elsewhere');
+      for (const c of list) {
+        out(`${c.id}  ${c.tableName} ${c.rowId} .${c.columnName}${c.recordDeleted ? '  (record deleted since)' : ''}${c.resolution ? `  [closed: ${c.resolution}]` : ''}`);
+        out(`    kept:  ${JSON.stringify(c.keptValue)} (${whose(c.keptHlc)})`);
+        out(`    other: ${JSON.stringify(c.lostValue)} (${whose(c.lostHlc)})`);
+      }
+      return 0;
+    } finally {
+      await unlocked.close();
+    }
+  },
+};
+
+export const unpairCommand: CliCommand = {
+  name: 'unpair',
+  summary: 'stop trusting a paired installation (a lost or stolen computer): its packages are refused from then on (administrators); pair again to replace it',
+  usage: 'unpair --db FILE --peer PEER_ID_OR_NAME',
+  async run(args: ParsedArgs, out) {
+    const target = stringOption(args, 'peer');
+    const unlocked = await openForCli(args, { channel: 'exchange:unpair' });
+    try {
+      const peer = await findPeerNamed(unlocked.db, target);
+      await withWrite(unlocked, (ctx) => unpairPeer(ctx, peer.installationId));
+      out(`"${peer.name}" (${peer.installationId}) is no longer paired: its packages are refused from now on.`);
+      return 0;
+    } finally {
       await unlocked.close();
     }
   },

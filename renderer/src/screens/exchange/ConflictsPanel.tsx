@@ -46,14 +46,22 @@ export function ConflictsPanel() {
                   <code>{c.columnName}</code>
                 </td>
                 <td>{shown(c.keptValue)}</td>
-                <td>{shown(c.lostValue)}</td>
+                <td>
+                  {shown(c.lostValue)}
+                  {c.recordDeleted && <div className="muted small">{t('exchange.recordDeleted')}</div>}
+                </td>
                 <td>
                   <button type="button" disabled={busy} onClick={() => void resolve(c.id, 'confirm')}>
                     {t('exchange.confirm')}
-                  </button>{' '}
-                  <button type="button" disabled={busy} onClick={() => void resolve(c.id, 'swap')}>
-                    {t('exchange.swap')}
                   </button>
+                  {!c.recordDeleted && (
+                    <>
+                      {' '}
+                      <button type="button" disabled={busy} onClick={() => void resolve(c.id, 'swap')}>
+                        {t('exchange.swap')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -19,7 +19,7 @@ export function ExchangeScreen({ status }: { status: AppStatus }) {
       <p className="muted">{t('exchange.intro')}</p>
       {mayExchange && <AuditAlertsPanel canAcknowledge={can(userRole, 'audit:read')} />}
       <IdentityPanel canChangeRole={!!userRole && can(userRole, 'settings:manage')} canPair={mayExchange} />
-      {mayExchange && <PackagesPanel role={role} />}
+      {mayExchange && <PackagesPanel role={role} canUnpair={!!userRole && can(userRole, 'settings:manage')} />}
       {mayExchange && role !== 'hub' && <ConflictsPanel />}
       {role === 'hub' && userRole && can(userRole, 'stats:read') && <SubmissionsPanel />}
     </section>

@@ -17,6 +17,8 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
   const { busy, error, run } = useAction();
   const [paired, setPaired] = useState('');
   const id = identity.data;
+  // A role the installation cannot take (it holds records, or a hub's statistics) is said next to the choice.
+  const roleError = error?.fields?.find((f) => f.path === 'role');
 
   async function savePairing() {
     const file = await run(() => call('exchange:pairingFile', {}));
@@ -49,13 +51,27 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
           <dt>{t('exchange.role')}</dt>
           <dd>
             {canChangeRole ? (
-              <select aria-label={t('exchange.changeRole')} value={id.role} disabled={busy} onChange={(e) => void changeRole(e.target.value as InstallationRole)}>
-                {INSTALLATION_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`exchange.roles.${r}`)}
-                  </option>
-                ))}
-              </select>
+              <>
+                <select
+                  aria-label={t('exchange.changeRole')}
+                  value={id.role}
+                  disabled={busy}
+                  aria-invalid={roleError ? true : undefined}
+                  aria-describedby={roleError ? 'exchange-role-error' : undefined}
+                  onChange={(e) => void changeRole(e.target.value as InstallationRole)}
+                >
+                  {INSTALLATION_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`exchange.roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                {roleError && (
+                  <p id="exchange-role-error" className="field__error" role="alert">
+                    {t(`validation.${roleError.key}`)}
+                  </p>
+                )}
+              </>
             ) : (
               t(`exchange.roles.${id.role}`)
             )}
@@ -99,7 +115,7 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
       )}
         </>
       )}
-      <RefusalMessage error={error} />
+      {!roleError && <RefusalMessage error={error} />}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExchangeProgress, ImportResult } from '../../../../shared/api/exchangeTypes';
+import type { ExchangeProgress, ImportResult, PeerSummary } from '../../../../shared/api/exchangeTypes';
 import type { InstallationRole } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { saveFile, type ChosenFile } from '../../api/files';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FilePicker } from '../../components/FilePicker';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
@@ -17,8 +18,8 @@ function countsLine(t: (k: string) => string, counts: Record<string, number>): s
     .join(', ');
 }
 
-/** Paired installations, and making / applying packages (with progress while a big one is applied). */
-export function PackagesPanel({ role }: { role: InstallationRole }) {
+/** Paired installations (an administrator may un-pair one), and making / applying packages (with progress while a big one is applied). */
+export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; canUnpair: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const peers = useQuery({ queryKey: ['exchange:peers'], queryFn: () => call('exchange:peers', {}) });
@@ -30,6 +31,7 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState<ExchangeProgress | null>(null);
   const [importing, setImporting] = useState(false);
+  const [unpairing, setUnpairing] = useState<PeerSummary | null>(null);
 
   useEffect(() => {
     if (!importing) return undefined;
@@ -76,6 +78,18 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
     }
   }
 
+  async function unpair() {
+    const peer = unpairing;
+    if (!peer) return;
+    setMessage('');
+    const left = await run(() => call('exchange:unpair', { installationId: peer.installationId }));
+    setUnpairing(null);
+    if (left) {
+      setMessage(t('exchange.unpaired', { name: peer.name }));
+      await client.invalidateQueries({ queryKey: ['exchange:peers'] });
+    }
+  }
+
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('exchange.never'));
 
   return (
@@ -92,6 +106,11 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
               <th scope="col">{t('exchange.pairedOn')}</th>
               <th scope="col">{t('exchange.lastSent')}</th>
               <th scope="col">{t('exchange.lastReceived')}</th>
+              {canUnpair && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('exchange.unpair')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -105,6 +124,13 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
                 <td>{p.pairedOn}</td>
                 <td>{when(p.lastSentAt)}</td>
                 <td>{when(p.lastReceivedAt)}</td>
+                {canUnpair && (
+                  <td>
+                    <button type="button" className="danger" disabled={busy} aria-label={`${t('exchange.unpair')}: ${p.name}`} onClick={() => setUnpairing(p)}>
+                      {t('exchange.unpair')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -167,6 +193,17 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
         </p>
       )}
       <RefusalMessage error={error} />
+      <ConfirmDialog
+        open={unpairing !== null}
+        title={t('exchange.unpairTitle', { name: unpairing?.name ?? '' })}
+        confirmLabel={t('exchange.unpair')}
+        danger
+        busy={busy}
+        onConfirm={() => void unpair()}
+        onCancel={() => setUnpairing(null)}
+      >
+        <p>{t('exchange.unpairBody')}</p>
+      </ConfirmDialog>
     </section>
   );
 }
