@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bindLegacySlots, createKeyring, isBoundSlot, keyringPathFor, readKeyring, sameUsername, slotAltered, unwrapKey, writeKeyring, DEFAULT_KDF, type KdfParams, type KeySlot } from '../../db/keyring';
-import { backupDirFor, copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
+import { copyBackup, createBackup, hasBackupOn, type BackupInfo } from '../../db/backup';
 import { databaseFiles, ownerOnlyFiles, ownerOnlyFolder } from '../../db/fileModes';
 import { keyOpens, openDatabase, type OpenDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
