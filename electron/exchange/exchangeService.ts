@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import type { RawDatabase } from '../../db/open';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { getMeta, META_KEYS } from '../../db/queries/meta';
+import { stampAfter } from '../../db/queries/hubPeriods';
+import { getMeta, META_KEYS, setMeta } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
 import { deferFacts } from '../../db/queries/reportFactsUpkeep';
 import { AppError } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
+import { isValidIsoDate } from '../../shared/domain/dates';
+import { stampFromTime } from '../../shared/domain/statsPeriods';
+import { isHlc } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
 import { checkWitness, rememberHead, witnessFor } from './auditWitness';
@@ -35,6 +39,9 @@ import { buildStatsPayload, type StatsPayload } from './statsFacts';
 // checks everything about an incoming one (whole file, known sender, signature, addressed to us,
 // decryptable, well-formed, clock not far ahead) BEFORE anything is written. Writing is then one
 // transaction: all of the package, or none of it.
+
+/** The stamp of the last statistics package this installation made. */
+const STATS_STAMP_KEY = 'exchange.stats.stamp';
 
 export interface ExportOptions {
   kind: PackageKind;
@@ -93,14 +100,19 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     countsAfter = () => ({ changes: tally.changes });
     seq = { from: state.acked, to: seqTo, ack: state.received };
   } else if (opts.kind === 'stats') {
-    if (!opts.from || !opts.to) throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
+    if (!opts.from || !opts.to || !isValidIsoDate(opts.from) || !isValidIsoDate(opts.to) || opts.from > opts.to) {
+      throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
+    }
     const cp = unlocked.installation.contactPointId ?? (await getMeta(unlocked.db, META_KEYS.contactPointId));
     if (!cp) throw new PackageRefused('noContactPoint');
     const secret = (await networkSecret(unlocked.db, true))!;
     const stats: StatsPayload = await buildStatsPayload(unlocked.db, secret, cp, opts.from, opts.to);
     lines = [JSON.stringify(stats)];
     counts = { consultations: stats.consultations.length, sessions: stats.sessions.length, cases: stats.cases.length, persons: Object.keys(stats.persons).length };
-    period = { from: opts.from, to: opts.to, contactPointId: cp };
+    // The sender's stamp orders its packages for the same days at the hub; kept, so that it only grows.
+    const stamp = stampAfter(unlocked.writer.clock, await getMeta(unlocked.db, STATS_STAMP_KEY));
+    await setMeta(unlocked.db, STATS_STAMP_KEY, stamp);
+    period = { from: opts.from, to: opts.to, contactPointId: cp, stamp };
   } else {
     const secret = (await networkSecret(unlocked.db, true))!;
     lines = [JSON.stringify({ networkSecret: secret.toString('base64') })];
@@ -181,6 +193,28 @@ export async function openPackage(unlocked: UnlockedDatabase, file: PackageInput
   const { env, header, peer, keys } = await checkPackage(unlocked, file);
   if (header.kind === 'full') throw new PackageRefused('wrongKind');
   return { header, payload: await readSingleValue(env, keys.encPrivate, keys.encPublic), peer };
+}
+
+/**
+ * A statistics package's content checked against its header, and the sender's stamp that orders it
+ * among packages for the same days (a package from a version that did not stamp its statistics: its
+ * creation time).
+ */
+export function checkStats(header: PackageHeader, payload: unknown): { stats: StatsPayload; stamp: string } {
+  const stats = payload as StatsPayload;
+  const period = header.period;
+  if (!stats || !period || !Array.isArray(stats.consultations) || !Array.isArray(stats.contactPoints) || !stats.persons || !stats.period) {
+    throw new PackageRefused('badContent');
+  }
+  if (stats.period.contactPointId !== period.contactPointId || stats.period.from !== period.from || stats.period.to !== period.to) {
+    throw new PackageRefused('badContent');
+  }
+  if (!isValidIsoDate(period.from) || !isValidIsoDate(period.to) || period.from > period.to) throw new PackageRefused('badContent');
+  if (period.stamp !== undefined && (typeof period.stamp !== 'string' || !isHlc(period.stamp))) throw new PackageRefused('badContent');
+  const aliases = stats.aliases ?? {};
+  if (typeof aliases !== 'object' || Object.values(aliases).some((a) => !Array.isArray(a) || a.some((x) => typeof x !== 'string'))) throw new PackageRefused('badContent');
+  if (stats.generation !== undefined && !(Number.isInteger(stats.generation) && stats.generation >= 1)) throw new PackageRefused('badContent');
+  return { stats, stamp: period.stamp ?? stampFromTime(header.created) };
 }
 
 /** The first line of a full package: an object (with the network secret for another contact point). */
@@ -317,17 +351,11 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
       }
     } else if (header.kind === 'stats') {
       if (unlocked.installation.role !== 'hub') throw new PackageRefused('wrongKind');
-      const stats = payload as StatsPayload;
-      if (!stats || !header.period || !Array.isArray(stats.consultations) || !Array.isArray(stats.contactPoints) || !stats.persons || !stats.period) {
-        throw new PackageRefused('badContent');
-      }
-      if (stats.period.contactPointId !== header.period.contactPointId || stats.period.from !== header.period.from || stats.period.to !== header.period.to) {
-        throw new PackageRefused('badContent');
-      }
+      const { stats, stamp } = checkStats(header, payload);
       const n = await unlocked.db.transaction().execute(async (trx) => {
         await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
         const facts = await deferFacts(trx);
-        const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now });
+        const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now, stamp, clock: unlocked.writer.clock });
         await facts.finish();
         const state = await peerState(trx, peer.installationId);
         await savePeerState(trx, peer.installationId, { ...state, lastReceivedAt: now });

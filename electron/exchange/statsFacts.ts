@@ -75,6 +75,13 @@ export type StatsPayload = {
   cases: StatsCase[];
   /** Pseudonym → sex (the hub's person rows need one; the counts read the consultation's snapshot). */
   persons: Record<string, string>;
+  /** The generation of the network secret the pseudonyms are made under (absent: 1, before any replacement). */
+  generation?: number;
+  /**
+   * While the sender still keeps earlier network secrets (after a replacement): each pseudonym → the
+   * same woman's pseudonyms under those, so the hub counts her once across the change.
+   */
+  aliases?: Record<string, string[]>;
 } & {
   /**
    * The live rows of each set dimension's table (issues, referrals), under its `payload` name. A

@@ -27,6 +27,8 @@ export const REFUSAL_REASONS = [
   'ownPairingFile',
   'keysChanged',
   'auditRewritten',
+  'olderStats',
+  'olderNetworkSecret',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -81,6 +81,8 @@ export const exchangeEn = {
       ownPairingFile: 'This is this installation’s own pairing file.',
       keysChanged: 'This installation is already paired with other keys. Someone may be impersonating it; check with its staff.',
       auditRewritten: "This installation's audit trail no longer holds what its earlier packages showed: its history may have been rewritten. Nothing was applied; an administrator must look into it.",
+      olderStats: 'An older package for this period: the hub keeps the one made on {{madeAt}}. Nothing was changed.',
+      olderNetworkSecret: 'The package carries an earlier network key than the one this contact point already uses. Nothing was changed.',
     },
   },
 } as const;
