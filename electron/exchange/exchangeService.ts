@@ -19,7 +19,7 @@ import type { UnlockedDatabase } from '../app/database';
 import { checkWitness, rememberHead, witnessFor } from './auditWitness';
 import { ChangeMerger, changeLines, maxSeq, parseChange, parseEnd, type FullPackageOpening } from './fullSync';
 import { applyStatsFacts, hubView, isApplied } from './hubStore';
-import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, type PeerRow } from './identity';
+import { compareSecret, findPeer, networkKeyring, ownKeys, parseSentSecret, peerState, receiveNetworkSecret, savePeerState, type PeerRow } from './identity';
 import {
   bodyLines,
   bufferSource,
@@ -87,8 +87,11 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     const opening: FullPackageOpening = {};
     // Contact points of one network share the pseudonym secret; it travels only inside an encrypted package.
     if (peer.role === 'contact_point' && unlocked.installation.role === 'contact_point') {
-      const secret = await networkSecret(unlocked.db, false);
-      if (secret) opening.networkSecret = secret.toString('base64');
+      const keyring = await networkKeyring(unlocked.db, false);
+      if (keyring) {
+        opening.networkSecret = keyring.secret.toString('base64');
+        opening.networkGeneration = keyring.generation;
+      }
     }
     const tally = { changes: 0, newest: null as string | null };
     lines = (function* () {
@@ -105,8 +108,8 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     }
     const cp = unlocked.installation.contactPointId ?? (await getMeta(unlocked.db, META_KEYS.contactPointId));
     if (!cp) throw new PackageRefused('noContactPoint');
-    const secret = (await networkSecret(unlocked.db, true))!;
-    const stats: StatsPayload = await buildStatsPayload(unlocked.db, secret, cp, opts.from, opts.to);
+    const keyring = (await networkKeyring(unlocked.db, true))!;
+    const stats: StatsPayload = await buildStatsPayload(unlocked.db, keyring, cp, opts.from, opts.to);
     lines = [JSON.stringify(stats)];
     counts = { consultations: stats.consultations.length, sessions: stats.sessions.length, cases: stats.cases.length, persons: Object.keys(stats.persons).length };
     // The sender's stamp orders its packages for the same days at the hub; kept, so that it only grows.
@@ -114,8 +117,10 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     await setMeta(unlocked.db, STATS_STAMP_KEY, stamp);
     period = { from: opts.from, to: opts.to, contactPointId: cp, stamp };
   } else {
-    const secret = (await networkSecret(unlocked.db, true))!;
-    lines = [JSON.stringify({ networkSecret: secret.toString('base64') })];
+    // The hub counts pseudonyms and must not be able to make them: the secret goes to contact points only.
+    if (peer.role !== 'contact_point') throw new PackageRefused('wrongKind');
+    const keyring = (await networkKeyring(unlocked.db, true))!;
+    lines = [JSON.stringify({ networkSecret: keyring.secret.toString('base64'), generation: keyring.generation })];
     counts = {};
   }
   const witness = await witnessFor(unlocked.db, peer.installationId, now);
@@ -227,8 +232,8 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
     opening = null;
   }
   if (!opening || typeof opening !== 'object' || Array.isArray(opening)) throw new PackageRefused('badContent');
-  const secret = (opening as FullPackageOpening).networkSecret;
-  if (secret !== undefined && typeof secret !== 'string') throw new PackageRefused('badContent');
+  const { networkSecret: secret, networkGeneration } = opening as FullPackageOpening;
+  if (secret !== undefined) parseSentSecret(secret, networkGeneration);
   return opening as FullPackageOpening;
 }
 
@@ -298,10 +303,8 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
           // The report's facts are rebuilt set-wise for what the package changed, before the commit.
           const facts = await deferFacts(trx);
           const opening = await readOpening(lines);
-          if (opening.networkSecret) {
-            const current = await networkSecret(trx, false);
-            if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
-          }
+          const sentSecret = opening.networkSecret ? { secret: opening.networkSecret, generation: opening.networkGeneration } : null;
+          if (sentSecret && compareSecret(await networkKeyring(trx, false), sentSecret) === 'mismatch') throw new PackageRefused('networkSecretMismatch');
           // The merge writes through the driver on the transaction's own connection (speed).
           const merger = new ChangeMerger(unlocked.raw, { sender: peer.installationId, ack: seq.ack, now, propose: true });
           // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
@@ -329,7 +332,7 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
             }
           }
           await opts.onProgress?.(expected, expected);
-          if (opening.networkSecret) await adoptNetworkSecret(trx, opening.networkSecret);
+          if (sentSecret) await receiveNetworkSecret(trx, sentSecret, true);
           await trx
             .insertInto('applied_packages')
             .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'full', applied_at: now, period_from: null, period_to: null })
@@ -366,10 +369,11 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
       await opts.onProgress?.(1, 1);
       result.counts = { consultations: n };
     } else {
-      const secret = (payload as { networkSecret?: unknown })?.networkSecret;
-      if (typeof secret !== 'string' || Buffer.from(secret, 'base64').length !== 32) throw new PackageRefused('badContent');
+      if (unlocked.installation.role !== 'contact_point') throw new PackageRefused('wrongKind');
+      const sent = payload as { networkSecret?: unknown; generation?: unknown } | null;
+      const secret = parseSentSecret(sent?.networkSecret, sent?.generation);
       await unlocked.db.transaction().execute(async (trx) => {
-        await adoptNetworkSecret(trx, secret);
+        await receiveNetworkSecret(trx, secret);
         await trx
           .insertInto('applied_packages')
           .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'networkKey', applied_at: now, period_from: null, period_to: null })
