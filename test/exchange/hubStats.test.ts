@@ -1,12 +1,10 @@
 import { rmSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../db/queries/indicators';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage, openPackage } from '../../electron/exchange/exchangeService';
-import { asEngineDb, describeHubPostgres, importStatsToPostgres, migrateHubPostgres } from '../../electron/exchange/hubPostgres';
+import { asEngineDb, importStatsToPostgres } from '../../electron/exchange/hubPostgres';
 import type { HubDatabase } from '../../electron/exchange/hubStore';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
@@ -15,8 +13,8 @@ import { translate } from '../../shared/i18n';
 import { layoutReport } from '../../shared/reports/reportLayout';
 import { reportText } from '../../shared/reports/reportText';
 import { tempDir } from '../support/temp';
-import { deliver, installation, pack, pair, setOwnContactPoint, write, type Pkg } from './network';
-import { client, consultation, contactPoint, ISTARAVSHAN, KHUJAND, KULOB, session, type Person } from './records';
+import { pack, pgliteStore, twoContactPointsAndHub, write, type Pkg } from './network';
+import { client, consultation, ISTARAVSHAN, KHUJAND, KULOB, session, type Person } from './records';
 
 // Packages carried by hand reach the hub in any order. The hub keeps, day by day, the facts of the
 // newest package a contact point made for that day; an older one is refused and changes nothing. The
@@ -41,7 +39,6 @@ const woman = (n: number, surname: string, birthDate: string): Person => ({
 
 let dir: string;
 let cpA: UnlockedDatabase, cpB: UnlockedDatabase, hub: UnlockedDatabase;
-let pglite: PGlite;
 let pg: Kysely<HubDatabase>;
 
 interface Store {
@@ -66,23 +63,10 @@ async function refusal(promise: Promise<unknown>): Promise<{ code?: string; para
 
 beforeAll(async () => {
   dir = tempDir('lad-hubstats-');
-  cpA = await installation(dir, 'cp-a', 'contact_point');
-  cpB = await installation(dir, 'cp-b', 'contact_point');
-  hub = await installation(dir, 'hub', 'hub');
-  await write(cpA, contactPoint(CP_A, 'KLB', KULOB));
-  await write(cpB, contactPoint(CP_B, 'KHJ', KHUJAND));
-  await setOwnContactPoint(cpA, CP_A);
-  await setOwnContactPoint(cpB, CP_B);
-  await pair(cpA, cpB);
-  await pair(cpA, hub);
-  await pair(cpB, hub);
-  await deliver(await pack(cpA, cpB, 'networkKey'));
+  ({ cpA, cpB, hub } = await twoContactPointsAndHub(dir, { id: CP_A, code: 'KLB', districtId: KULOB }, { id: CP_B, code: 'KHJ', districtId: KHUJAND }));
 
   // Starting PostgreSQL in the process (PGlite) takes tens of seconds on a busy 2-core machine.
-  pglite = new PGlite();
-  pg = new Kysely<HubDatabase>({ dialect: new PGliteDialect(pglite) });
-  await migrateHubPostgres(pg);
-  await describeHubPostgres(pg, hub.installation.id, hub.installation.name);
+  pg = await pgliteStore(hub);
   const countIn = async (db: Kysely<any>) => Number((await db.selectFrom('applied_packages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
   stores = [
     {

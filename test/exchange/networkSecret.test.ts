@@ -1,20 +1,18 @@
 import { rmSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../db/queries/indicators';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage, openPackage } from '../../electron/exchange/exchangeService';
-import { asEngineDb, describeHubPostgres, importStatsToPostgres, migrateHubPostgres } from '../../electron/exchange/hubPostgres';
+import { asEngineDb, importStatsToPostgres } from '../../electron/exchange/hubPostgres';
 import type { HubDatabase } from '../../electron/exchange/hubStore';
 import { endNetworkTransition, networkKeyring, readIdentity, replaceNetworkSecret } from '../../electron/exchange/identity';
 import type { StatsPayload } from '../../electron/exchange/statsFacts';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
 import { runCliCaptured } from '../support/cli';
 import { tempDir } from '../support/temp';
-import { deliver, installation, pack, pair, setOwnContactPoint, write } from './network';
-import { client, consultation, contactPoint, KHUJAND, KULOB } from './records';
+import { deliver, pack, pgliteStore, twoContactPointsAndHub, write } from './network';
+import { client, consultation, KHUJAND, KULOB } from './records';
 
 // The network secret keys the pseudonyms by which the hub counts each woman once across contact
 // points. When an administrator replaces it (a laptop holding it was lost), the new secret goes to
@@ -31,7 +29,6 @@ const PASSPHRASE = 'correct horse battery staple';
 
 let dir: string;
 let cpA: UnlockedDatabase, cpB: UnlockedDatabase, hub: UnlockedDatabase;
-let pglite: PGlite;
 let pg: Kysely<HubDatabase>;
 
 const women = (r: IndicatorReport) => r.indicators['1.2.3'].womenFromMigrantHouseholds;
@@ -48,23 +45,10 @@ async function refusedReason(promise: Promise<unknown>): Promise<unknown> {
 
 beforeAll(async () => {
   dir = tempDir('lad-netsecret-');
-  cpA = await installation(dir, 'cp-a', 'contact_point');
-  cpB = await installation(dir, 'cp-b', 'contact_point');
-  hub = await installation(dir, 'hub', 'hub');
-  await write(cpA, contactPoint(CP_A, 'KLB', KULOB));
-  await write(cpB, contactPoint(CP_B, 'KHJ', KHUJAND));
-  await setOwnContactPoint(cpA, CP_A);
-  await setOwnContactPoint(cpB, CP_B);
-  await pair(cpA, cpB);
-  await pair(cpA, hub);
-  await pair(cpB, hub);
-  await deliver(await pack(cpA, cpB, 'networkKey'));
+  ({ cpA, cpB, hub } = await twoContactPointsAndHub(dir, { id: CP_A, code: 'KLB', districtId: KULOB }, { id: CP_B, code: 'KHJ', districtId: KHUJAND }));
 
   // Starting PostgreSQL in the process (PGlite) takes tens of seconds on a busy 2-core machine.
-  pglite = new PGlite();
-  pg = new Kysely<HubDatabase>({ dialect: new PGliteDialect(pglite) });
-  await migrateHubPostgres(pg);
-  await describeHubPostgres(pg, hub.installation.id, hub.installation.name);
+  pg = await pgliteStore(hub);
 }, 180_000);
 
 afterAll(async () => {
