@@ -1,4 +1,7 @@
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../db/queries/indicators';
@@ -6,6 +9,7 @@ import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage, openPackage } from '../../electron/exchange/exchangeService';
 import { asEngineDb, importStatsToPostgres } from '../../electron/exchange/hubPostgres';
 import type { HubDatabase } from '../../electron/exchange/hubStore';
+import { exportReport } from '../../electron/reports/exportReport';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
 import { madeAtOf } from '../../shared/domain/statsPeriods';
@@ -130,7 +134,7 @@ describe('statistics at the hub never go back in time', () => {
     }
     // The text a user reads names the package the hub keeps.
     expect(translate('en', 'exchange.refused.olderStats', { madeAt: '05.12.2026 10:00' })).toBe('An older package for this period: the hub keeps the one made on 05.12.2026 10:00. Nothing was changed.');
-  });
+  }, 120_000);
 
   it('replaces, for partly overlapping periods, only the days a package is the newest for', async () => {
     // A records on; three packages made one after another, delivered in another order.
@@ -171,7 +175,7 @@ describe('statistics at the hub never go back in time', () => {
     }
     // Both stores hold the same facts.
     expect(numbers(await stores[1]!.report())).toEqual(numbers(await stores[0]!.report()));
-  });
+  }, 120_000);
 
   it('names in the report, its PDF, spreadsheet and CSV, which contact point’s data covers which days', async () => {
     const report = await stores[1]!.report();
@@ -190,9 +194,23 @@ describe('statistics at the hub never go back in time', () => {
       ['KLB — Нуқтаи тамос KLB', '01.01.2024 – 30.06.2024'],
       ['KLB — Нуқтаи тамос KLB', '01.07.2024 – 31.12.2024'],
     ]);
+    // The exported files show the same rows.
+    const csv = (await exportReport(report, { format: 'csv', language: 'ru' })).bytes.toString('utf8');
+    expect(csv).toContain('Данные контактных пунктов');
+    const madeAt = section.rows[2]!.cells[2]!;
+    expect(csv).toContain(`KLB — Нуқтаи тамос KLB,01.07.2024 – 31.12.2024,${madeAt.kind === 'text' ? madeAt.text : ''}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportReport(report, { format: 'xlsx', language: 'ru' })).bytes as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Coverage')!.getRow(2).values).toEqual([undefined, 'KHJ — Нуқтаи тамос KHJ', '01.01.2024 – 31.12.2024', expect.stringMatching(/^\d\d\.\d\d\.\d{4} \d\d:\d\d UTC$/)]);
+    const pdf = join(dir, 'hub.pdf');
+    writeFileSync(pdf, (await exportReport(report, { format: 'pdf', language: 'tg' })).bytes);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    expect(text).toContain('Маълумоти нуқтаҳои тамос');
+    expect(text).toMatch(/KLB — Нуқтаи тамос KLB\s+01\.01\.2024 – 30\.06\.2024/);
+
     // An installation counting its own records has no such section.
     const own = await computeIndicators(cpA.db, YEAR);
     expect(own.generated.coverage).toBeNull();
     expect(layoutReport(own, reportText('ru')).sections.some((s) => s.name === 'coverage')).toBe(false);
-  });
+  }, 120_000);
 });

@@ -122,7 +122,7 @@ describe('replacing the network secret', () => {
       ['KHJ', 2],
       ['KLB', 2],
     ]);
-  });
+  }, 120_000);
 
   it('is replaced from the command line by an administrator', async () => {
     const path = `${dir}/cp-b.db`;
@@ -135,5 +135,5 @@ describe('replacing the network secret', () => {
     expect(shown.out).toContain('Generation 3; earlier secrets kept: 1.');
     cpB = null as unknown as UnlockedDatabase;
     expect((await readIdentity(cpA.db)).hasNetworkSecret).toBe(true);
-  });
+  }, 120_000);
 });
