@@ -84,6 +84,7 @@ export async function readIdentity(db: Db): Promise<ExchangeIdentity> {
     contactPointId: await getMeta(db, META_KEYS.contactPointId),
     fingerprint: fingerprint(keys.signPublic, keys.encPublic),
     hasNetworkSecret: (await getMeta(db, KEYS.networkSecret)) !== null,
+    ...(await networkKeyring(db, false).then((k) => ({ networkGeneration: k?.generation ?? null, earlierNetworkSecrets: k?.earlier.length ?? 0 }))),
   };
 }
 

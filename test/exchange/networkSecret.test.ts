@@ -11,6 +11,7 @@ import type { StatsPayload } from '../../electron/exchange/statsFacts';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
 import { runCliCaptured } from '../support/cli';
 import { tempDir } from '../support/temp';
+import { createTestApp, inlineBytes } from '../support/testApp';
 import { deliver, pack, pgliteStore, twoContactPointsAndHub, write } from './network';
 import { client, consultation, KHUJAND, KULOB } from './records';
 
@@ -135,5 +136,29 @@ describe('replacing the network secret', () => {
     expect(shown.out).toContain('Generation 3; earlier secrets kept: 1.');
     cpB = null as unknown as UnlockedDatabase;
     expect((await readIdentity(cpA.db)).hasNetworkSecret).toBe(true);
+  }, 120_000);
+
+  it('is replaced on the Exchange screen by an administrator, and the new key travels in a network-key package', async () => {
+    const a = await createTestApp();
+    const b = await createTestApp();
+    try {
+      await a.call('exchange:importPairing', { json: JSON.stringify(await b.call('exchange:pairingFile', {})) });
+      await b.call('exchange:importPairing', { json: JSON.stringify(await a.call('exchange:pairingFile', {})) });
+      const toB = (await b.call('exchange:identity', {})).installationId;
+      const sendKey = async () => {
+        const file = await a.call('exchange:exportPackage', { peerId: toB, kind: 'networkKey' });
+        await b.call('exchange:importPackage', { file: { base64: inlineBytes(file).toString('base64') } });
+      };
+      expect(await a.raw('exchange:networkSecret', { action: 'replace' })).toMatchObject({ ok: false, error: { code: 'PACKAGE_REFUSED', params: { reason: 'noNetworkSecret' } } });
+      await sendKey();
+      expect(await b.call('exchange:identity', {})).toMatchObject({ hasNetworkSecret: true, networkGeneration: 1, earlierNetworkSecrets: 0 });
+      expect(await a.call('exchange:networkSecret', { action: 'replace' })).toMatchObject({ networkGeneration: 2, earlierNetworkSecrets: 1 });
+      await sendKey();
+      expect(await b.call('exchange:identity', {})).toMatchObject({ networkGeneration: 2, earlierNetworkSecrets: 1 });
+      expect(await b.call('exchange:networkSecret', { action: 'endTransition' })).toMatchObject({ networkGeneration: 2, earlierNetworkSecrets: 0 });
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
   }, 120_000);
 });
