@@ -16,7 +16,8 @@ import {
 import { regionOfDistrict } from '../../shared/reference/regions';
 import type { Database } from '../schema';
 import { auditHead } from './audit';
-import { getMeta, lastStamp, META_KEYS } from './meta';
+import { dataStamp, reportCoverage } from './hubPeriods';
+import { getMeta, META_KEYS } from './meta';
 import { countConsultations, isSqlite } from './indicatorCount';
 import { countFromFacts } from './indicatorFacts';
 import { districtFilter, inList, type ResolvedFilters, type Venue } from './indicatorSql';
@@ -178,9 +179,10 @@ export async function computeIndicators(db: Db, q: ReportQuery, now: Date = new 
       at: now.toISOString(),
       installationId: await getMeta(db, META_KEYS.installationId),
       installationName: await getMeta(db, META_KEYS.installationName),
-      dataStamp: await lastStamp(db),
+      dataStamp: await dataStamp(db),
       appVersion: null,
       auditHead: isSqlite(db) ? await auditHead(db) : null,
+      coverage: await reportCoverage(db, q, f.contactPointId),
     },
   };
 }

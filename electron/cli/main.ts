@@ -7,6 +7,7 @@ import { casesCommand } from './commands/cases';
 import { conflictsCommand, exportPackageCommand, importPackageCommand, pairCommand, unpairCommand } from './commands/exchange';
 import { filingCommand } from './commands/filing';
 import { initCommand, installationCommand } from './commands/init';
+import { networkSecretCommand } from './commands/networkSecret';
 import { applyUpdateCommand, signUpdateCommand, updateKeygenCommand } from './commands/updates';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
@@ -14,7 +15,7 @@ import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
+const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, networkSecretCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
 
 function help(): string {
   const lines = [

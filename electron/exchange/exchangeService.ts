@@ -5,17 +5,22 @@ import type { RawDatabase } from '../../db/open';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ownContactPointId } from '../../db/queries/contactPoints';
+import { stampAfter } from '../../db/queries/hubPeriods';
+import { getMeta, META_KEYS, setMeta } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
 import { deferFacts } from '../../db/queries/reportFactsUpkeep';
 import { AppError } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
+import { isValidIsoDate } from '../../shared/domain/dates';
+import { stampFromTime } from '../../shared/domain/statsPeriods';
+import { isHlc } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/util/uuidv7';
 import type { UnlockedDatabase } from '../app/database';
 import { checkWitness, rememberHead, witnessFor } from './auditWitness';
 import { ChangeMerger, changeLines, maxSeq, parseChange, parseEnd, type FullPackageOpening } from './fullSync';
 import { applyStatsFacts, hubView, isApplied } from './hubStore';
-import { adoptNetworkSecret, findPeer, networkSecret, ownKeys, peerState, savePeerState, wasUnpaired, type PeerRow } from './identity';
+import { compareSecret, findPeer, networkKeyring, ownKeys, parseSentSecret, peerState, receiveNetworkSecret, savePeerState, wasUnpaired, type PeerRow } from './identity';
 import {
   bodyLines,
   bufferSource,
@@ -35,6 +40,9 @@ import { buildStatsPayload, type StatsPayload } from './statsFacts';
 // checks everything about an incoming one (whole file, known sender, signature, addressed to us,
 // decryptable, well-formed, clock not far ahead) BEFORE anything is written. Writing is then one
 // transaction: all of the package, or none of it.
+
+/** The stamp of the last statistics package this installation made. */
+const STATS_STAMP_KEY = 'exchange.stats.stamp';
 
 export interface ExportOptions {
   kind: PackageKind;
@@ -80,8 +88,11 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     const opening: FullPackageOpening = {};
     // Contact points of one network share the pseudonym secret; it travels only inside an encrypted package.
     if (peer.role === 'contact_point' && unlocked.installation.role === 'contact_point') {
-      const secret = await networkSecret(unlocked.db, false);
-      if (secret) opening.networkSecret = secret.toString('base64');
+      const keyring = await networkKeyring(unlocked.db, false);
+      if (keyring) {
+        opening.networkSecret = keyring.secret.toString('base64');
+        opening.networkGeneration = keyring.generation;
+      }
     }
     const tally = { changes: 0, newest: null as string | null };
     lines = (function* () {
@@ -93,17 +104,24 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     countsAfter = () => ({ changes: tally.changes });
     seq = { from: state.acked, to: seqTo, ack: state.received };
   } else if (opts.kind === 'stats') {
-    if (!opts.from || !opts.to) throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
+    if (!opts.from || !opts.to || !isValidIsoDate(opts.from) || !isValidIsoDate(opts.to) || opts.from > opts.to) {
+      throw new AppError('BAD_REQUEST', 'A statistics package needs a period');
+    }
     const cp = unlocked.installation.contactPointId ?? (await ownContactPointId(unlocked.db));
     if (!cp) throw new PackageRefused('noContactPoint');
-    const secret = (await networkSecret(unlocked.db, true))!;
-    const stats: StatsPayload = await buildStatsPayload(unlocked.db, secret, cp, opts.from, opts.to);
+    const keyring = (await networkKeyring(unlocked.db, true))!;
+    const stats: StatsPayload = await buildStatsPayload(unlocked.db, keyring, cp, opts.from, opts.to);
     lines = [JSON.stringify(stats)];
     counts = { consultations: stats.consultations.length, sessions: stats.sessions.length, cases: stats.cases.length, persons: Object.keys(stats.persons).length };
-    period = { from: opts.from, to: opts.to, contactPointId: cp };
+    // The sender's stamp orders its packages for the same days at the hub; kept, so that it only grows.
+    const stamp = stampAfter(unlocked.writer.clock, await getMeta(unlocked.db, STATS_STAMP_KEY));
+    await setMeta(unlocked.db, STATS_STAMP_KEY, stamp);
+    period = { from: opts.from, to: opts.to, contactPointId: cp, stamp };
   } else {
-    const secret = (await networkSecret(unlocked.db, true))!;
-    lines = [JSON.stringify({ networkSecret: secret.toString('base64') })];
+    // The hub counts pseudonyms and must not be able to make them: the secret goes to contact points only.
+    if (peer.role !== 'contact_point') throw new PackageRefused('wrongKind');
+    const keyring = (await networkKeyring(unlocked.db, true))!;
+    lines = [JSON.stringify({ networkSecret: keyring.secret.toString('base64'), generation: keyring.generation })];
     counts = {};
   }
   const witness = await witnessFor(unlocked.db, peer.installationId, now);
@@ -183,6 +201,28 @@ export async function openPackage(unlocked: UnlockedDatabase, file: PackageInput
   return { header, payload: await readSingleValue(env, keys.encPrivate, keys.encPublic), peer };
 }
 
+/**
+ * A statistics package's content checked against its header, and the sender's stamp that orders it
+ * among packages for the same days (a package from a version that did not stamp its statistics: its
+ * creation time).
+ */
+export function checkStats(header: PackageHeader, payload: unknown): { stats: StatsPayload; stamp: string } {
+  const stats = payload as StatsPayload;
+  const period = header.period;
+  if (!stats || !period || !Array.isArray(stats.consultations) || !Array.isArray(stats.contactPoints) || !stats.persons || !stats.period) {
+    throw new PackageRefused('badContent');
+  }
+  if (stats.period.contactPointId !== period.contactPointId || stats.period.from !== period.from || stats.period.to !== period.to) {
+    throw new PackageRefused('badContent');
+  }
+  if (!isValidIsoDate(period.from) || !isValidIsoDate(period.to) || period.from > period.to) throw new PackageRefused('badContent');
+  if (period.stamp !== undefined && (typeof period.stamp !== 'string' || !isHlc(period.stamp))) throw new PackageRefused('badContent');
+  const aliases = stats.aliases ?? {};
+  if (typeof aliases !== 'object' || Object.values(aliases).some((a) => !Array.isArray(a) || a.some((x) => typeof x !== 'string'))) throw new PackageRefused('badContent');
+  if (stats.generation !== undefined && !(Number.isInteger(stats.generation) && stats.generation >= 1)) throw new PackageRefused('badContent');
+  return { stats, stamp: period.stamp ?? stampFromTime(header.created) };
+}
+
 /** The first line of a full package: an object (with the network secret for another contact point). */
 async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOpening> {
   const first = await lines.next();
@@ -193,8 +233,8 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
     opening = null;
   }
   if (!opening || typeof opening !== 'object' || Array.isArray(opening)) throw new PackageRefused('badContent');
-  const secret = (opening as FullPackageOpening).networkSecret;
-  if (secret !== undefined && typeof secret !== 'string') throw new PackageRefused('badContent');
+  const { networkSecret: secret, networkGeneration } = opening as FullPackageOpening;
+  if (secret !== undefined) parseSentSecret(secret, networkGeneration);
   return opening as FullPackageOpening;
 }
 
@@ -264,10 +304,8 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
           // The report's facts are rebuilt set-wise for what the package changed, before the commit.
           const facts = await deferFacts(trx);
           const opening = await readOpening(lines);
-          if (opening.networkSecret) {
-            const current = await networkSecret(trx, false);
-            if (current && current.toString('base64') !== opening.networkSecret) throw new PackageRefused('networkSecretMismatch');
-          }
+          const sentSecret = opening.networkSecret ? { secret: opening.networkSecret, generation: opening.networkGeneration } : null;
+          if (sentSecret && compareSecret(await networkKeyring(trx, false), sentSecret) === 'mismatch') throw new PackageRefused('networkSecretMismatch');
           // The merge writes through the driver on the transaction's own connection (speed).
           const merger = new ChangeMerger(unlocked.raw, { sender: peer.installationId, ack: seq.ack, now, propose: true });
           // For progress only: the messages of the sender's range (some may be the recipient's own, left out).
@@ -295,7 +333,7 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
             }
           }
           await opts.onProgress?.(expected, expected);
-          if (opening.networkSecret) await adoptNetworkSecret(trx, opening.networkSecret);
+          if (sentSecret) await receiveNetworkSecret(trx, sentSecret, true);
           await trx
             .insertInto('applied_packages')
             .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'full', applied_at: now, period_from: null, period_to: null })
@@ -317,17 +355,11 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
       }
     } else if (header.kind === 'stats') {
       if (unlocked.installation.role !== 'hub') throw new PackageRefused('wrongKind');
-      const stats = payload as StatsPayload;
-      if (!stats || !header.period || !Array.isArray(stats.consultations) || !Array.isArray(stats.contactPoints) || !stats.persons || !stats.period) {
-        throw new PackageRefused('badContent');
-      }
-      if (stats.period.contactPointId !== header.period.contactPointId || stats.period.from !== header.period.from || stats.period.to !== header.period.to) {
-        throw new PackageRefused('badContent');
-      }
+      const { stats, stamp } = checkStats(header, payload);
       const n = await unlocked.db.transaction().execute(async (trx) => {
         await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
         const facts = await deferFacts(trx);
-        const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now });
+        const stored = await applyStatsFacts(hubView(trx), stats, { packageId: header.packageId, sender: peer.installationId, now, stamp, clock: unlocked.writer.clock });
         await facts.finish();
         const state = await peerState(trx, peer.installationId);
         await savePeerState(trx, peer.installationId, { ...state, lastReceivedAt: now });
@@ -338,10 +370,11 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
       await opts.onProgress?.(1, 1);
       result.counts = { consultations: n };
     } else {
-      const secret = (payload as { networkSecret?: unknown })?.networkSecret;
-      if (typeof secret !== 'string' || Buffer.from(secret, 'base64').length !== 32) throw new PackageRefused('badContent');
+      if (unlocked.installation.role !== 'contact_point') throw new PackageRefused('wrongKind');
+      const sent = payload as { networkSecret?: unknown; generation?: unknown } | null;
+      const secret = parseSentSecret(sent?.networkSecret, sent?.generation);
       await unlocked.db.transaction().execute(async (trx) => {
-        await adoptNetworkSecret(trx, secret);
+        await receiveNetworkSecret(trx, secret);
         await trx
           .insertInto('applied_packages')
           .values({ package_id: header.packageId, sender_installation_id: peer.installationId, kind: 'networkKey', applied_at: now, period_from: null, period_to: null })

@@ -54,8 +54,9 @@ export type WireChange = [hlc: string, table: string, rowId: string, data: Recor
  * once the messages have streamed out; the import checks both before it commits.
  */
 export interface FullPackageOpening {
-  /** Sent to other contact points only: the network's pseudonym secret (base64). */
+  /** Sent to other contact points only: the network's pseudonym secret (base64) and its generation (absent: 1). */
   networkSecret?: string;
+  networkGeneration?: number;
 }
 
 export interface FullPackageEnd {

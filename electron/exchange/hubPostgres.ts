@@ -4,10 +4,9 @@ import type { ImportResult } from '../../shared/api/exchangeTypes';
 import { CONSULTATION_DIMENSION_COLUMNS, SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import type { UnlockedDatabase } from '../app/database';
 import { checkWitness, rememberHead } from './auditWitness';
-import { openPackage, type PackageInput } from './exchangeService';
+import { checkStats, openPackage, type PackageInput } from './exchangeService';
 import { applyStatsFacts, isApplied, type HubDatabase } from './hubStore';
 import { PackageRefused } from './refusal';
-import type { StatsPayload } from './statsFacts';
 
 // The hub's store on PostgreSQL, for an Ombudsman office where several analysts work on one server.
 // The hub installation itself (its keys, its peers, the audit trail) stays in its encrypted SQLite file:
@@ -91,9 +90,10 @@ export async function importStatsToPostgres(hub: UnlockedDatabase, pg: Kysely<Hu
   if (await isApplied(pg, header.packageId)) return { ...result, alreadyApplied: true };
   // The witnessed heads stay in the hub's own database beside its keys and peers.
   const witness = await checkWitness(hub.db, hub.user, header, now.toISOString());
-  const stats = payload as StatsPayload;
-  if (!stats || !Array.isArray(stats.consultations) || stats.period?.contactPointId !== header.period.contactPointId) throw new PackageRefused('badContent');
-  const n = await pg.transaction().execute((trx) => applyStatsFacts(trx, stats, { packageId: header.packageId, sender: peer.installationId, now: now.toISOString() }));
+  const { stats, stamp } = checkStats(header, payload);
+  const n = await pg
+    .transaction()
+    .execute((trx) => applyStatsFacts(trx, stats, { packageId: header.packageId, sender: peer.installationId, now: now.toISOString(), stamp, clock: hub.writer.clock }));
   await hub.db.transaction().execute((trx) => rememberHead(trx, peer.installationId, witness, header.created, now.toISOString()));
   return { ...result, counts: { consultations: n } };
 }

@@ -20,6 +20,10 @@ const KEYS = {
   encPublic: 'exchange.enc.public',
   encPrivate: 'exchange.enc.private',
   networkSecret: 'exchange.network.secret',
+  /** 1 for the first secret of the network, one more at each replacement. */
+  networkGeneration: 'exchange.network.generation',
+  /** The earlier secrets still kept after a replacement (newest first), as a JSON list. */
+  networkEarlier: 'exchange.network.earlier',
 } as const;
 
 export interface OwnKeys {
@@ -82,6 +86,7 @@ export async function readIdentity(db: Db): Promise<ExchangeIdentity> {
     contactPointId: await ownContactPointId(db),
     fingerprint: fingerprint(keys.signPublic, keys.encPublic),
     hasNetworkSecret: (await getMeta(db, KEYS.networkSecret)) !== null,
+    ...(await networkKeyring(db, false).then((k) => ({ networkGeneration: k?.generation ?? null, earlierNetworkSecrets: k?.earlier.length ?? 0 }))),
   };
 }
 
@@ -236,12 +241,92 @@ export async function networkSecret(db: Db, create: boolean): Promise<Buffer | n
   return secret;
 }
 
-/** Adopts a secret received from another contact point; a different one already here is refused. */
-export async function adoptNetworkSecret(db: Db, secret: string): Promise<void> {
-  const current = await getMeta(db, KEYS.networkSecret);
-  if (current === secret) return;
-  if (current) throw new PackageRefused('networkSecretMismatch');
-  await setMeta(db, KEYS.networkSecret, secret);
+/**
+ * The network secret with its generation, and the earlier secrets this contact point still keeps
+ * after a replacement: while it keeps them, its statistics name each woman under those too, so the
+ * hub links her facts across the change (docs/exchange.md).
+ */
+export interface NetworkKeyring {
+  secret: Buffer;
+  generation: number;
+  earlier: Buffer[];
+}
+
+export async function networkKeyring(db: Db, create: boolean): Promise<NetworkKeyring | null> {
+  const secret = await networkSecret(db, create);
+  if (!secret) return null;
+  const earlier = JSON.parse((await getMeta(db, KEYS.networkEarlier)) ?? '[]') as string[];
+  return { secret, generation: Number((await getMeta(db, KEYS.networkGeneration)) ?? '1'), earlier: earlier.map((e) => Buffer.from(e, 'base64')) };
+}
+
+async function saveKeyring(db: Db, k: NetworkKeyring): Promise<void> {
+  await setMeta(db, KEYS.networkSecret, k.secret.toString('base64'));
+  await setMeta(db, KEYS.networkGeneration, String(k.generation));
+  await setMeta(db, KEYS.networkEarlier, JSON.stringify(k.earlier.map((e) => e.toString('base64'))));
+}
+
+/** A network secret as it travels: base64, and its generation (absent in packages of earlier versions: 1). */
+export interface SentSecret {
+  secret: string;
+  generation?: number;
+}
+
+/** A secret read from a package: 32 bytes of base64 and a whole generation from 1, or the package is refused. */
+export function parseSentSecret(secret: unknown, generation: unknown): SentSecret {
+  if (typeof secret !== 'string' || Buffer.from(secret, 'base64').length !== 32) throw new PackageRefused('badContent');
+  if (generation === undefined) return { secret };
+  if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 1) throw new PackageRefused('badContent');
+  return { secret, generation };
+}
+
+/**
+ * What a secret arriving from another contact point means here: the first one ('adopt'), a newer
+ * generation ('adopt': the one held becomes an earlier secret), the one held ('same'), an earlier
+ * generation ('older'), or another secret of the same generation ('mismatch': two replacements that
+ * did not know of each other, or another network).
+ */
+export function compareSecret(held: NetworkKeyring | null, sent: SentSecret): 'adopt' | 'same' | 'older' | 'mismatch' {
+  const generation = sent.generation ?? 1;
+  if (!held || generation > held.generation) return 'adopt';
+  if (generation < held.generation) return 'older';
+  return held.secret.toString('base64') === sent.secret ? 'same' : 'mismatch';
+}
+
+/**
+ * Takes a secret received from another contact point. A network-key package with an earlier
+ * generation is refused; inside a full package (`quiet`) it is left aside: the data still merges, and
+ * the sender learns the newer secret from this side's packages.
+ */
+export async function receiveNetworkSecret(db: Db, sent: SentSecret, quiet = false): Promise<void> {
+  const held = await networkKeyring(db, false);
+  const verdict = compareSecret(held, sent);
+  if (verdict === 'mismatch') throw new PackageRefused('networkSecretMismatch');
+  if (verdict === 'older' && !quiet) throw new PackageRefused('olderNetworkSecret');
+  if (verdict !== 'adopt') return;
+  const earlier = held ? [held.secret, ...held.earlier] : [];
+  await saveKeyring(db, { secret: Buffer.from(sent.secret, 'base64'), generation: sent.generation ?? 1, earlier });
+}
+
+/**
+ * Replaces the network secret (an administrator, after a laptop holding it was lost): a new secret of
+ * the next generation, the one held kept as an earlier secret until the transition ends. The new
+ * secret then goes to every other contact point in a network-key package.
+ */
+export async function replaceNetworkSecret(ctx: WriteCtx): Promise<number> {
+  const held = await networkKeyring(ctx.trx, false);
+  if (!held) throw new PackageRefused('noNetworkSecret');
+  const generation = held.generation + 1;
+  await saveKeyring(ctx.trx, { secret: randomBytes(32), generation, earlier: [held.secret, ...held.earlier] });
+  await audit(ctx, 'exchange.networkSecret.replace', 'installation', null, { generation });
+  return generation;
+}
+
+/** Forgets the earlier secrets: statistics from now on name women under the current secret only. */
+export async function endNetworkTransition(ctx: WriteCtx): Promise<void> {
+  const held = await networkKeyring(ctx.trx, false);
+  if (!held) throw new PackageRefused('noNetworkSecret');
+  await saveKeyring(ctx.trx, { ...held, earlier: [] });
+  await audit(ctx, 'exchange.networkSecret.endTransition', 'installation', null, { generation: held.generation });
 }
 
 export async function setRole(ctx: WriteCtx, role: InstallationRole): Promise<void> {

@@ -55,8 +55,12 @@ export interface PackageHeader {
   counts: Record<string, number>;
   /** Full packages: the sender's change_log sequence range and what it has received from the recipient. */
   seq?: { from: number; to: number; ack: number };
-  /** Statistics packages: the period and contact point whose facts the package replaces. */
-  period?: { from: string; to: string; contactPointId: string };
+  /**
+   * Statistics packages: the period and contact point whose facts the package replaces, and the
+   * sender's clock stamp (HLC) when it made the package: of two packages for the same days, the hub
+   * keeps the newer (absent in packages of earlier versions: their `created` stands for it).
+   */
+  period?: { from: string; to: string; contactPointId: string; stamp?: string };
   /**
    * The sender's audit head, and the hash its trail holds now at the head of every earlier package it
    * sent to this recipient ([seq, hash], null where it holds nothing): see exchange/auditWitness.ts.

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { CONSULTATION_DIMENSION_COLUMNS, SET_DIMENSIONS, type SetPayload } from '../../shared/domain/indicatorDimensions';
 import { latinKey } from '../../shared/domain/names';
+import type { NetworkKeyring } from './identity';
 
 // The statistics package (contact point → Ombudsman hub): only the facts the indicator engine reads,
 // de-identified. No names, phones, document numbers, addresses, advice or notes. Each person is a
@@ -75,6 +76,13 @@ export type StatsPayload = {
   cases: StatsCase[];
   /** Pseudonym → sex (the hub's person rows need one; the counts read the consultation's snapshot). */
   persons: Record<string, string>;
+  /** The generation of the network secret the pseudonyms are made under (absent: 1, before any replacement). */
+  generation?: number;
+  /**
+   * While the sender still keeps earlier network secrets (after a replacement): each pseudonym → the
+   * same woman's pseudonyms under those, so the hub counts her once across the change.
+   */
+  aliases?: Record<string, string[]>;
 } & {
   /**
    * The live rows of each set dimension's table (issues, referrals), under its `payload` name. A
@@ -122,7 +130,7 @@ export function pseudonym(secret: Buffer, p: Identity): string {
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
-export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: string, from: string, to: string): Promise<StatsPayload> {
+export async function buildStatsPayload(db: Db, keyring: NetworkKeyring, contactPointId: string, from: string, to: string): Promise<StatsPayload> {
   // The same consultations the engine counts: live, of a live client or of one merged into another.
   const consultations = await db
     .selectFrom('consultations as c')
@@ -152,6 +160,7 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
   // Persons: the client, or the record she was merged into (as the engine counts her).
   const personIds = uniq([...consultations.map((c) => c.merged_into_id ?? c.owner), ...caseRows.map((c) => c.client_id)]);
   const persons: Record<string, string> = {};
+  const aliases: Record<string, string[]> = {};
   const keyOf = new Map<string, string>();
   for (let i = 0; i < personIds.length; i += 500) {
     const rows = await db
@@ -160,9 +169,10 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
       .where('id', 'in', personIds.slice(i, i + 500))
       .execute();
     for (const r of rows) {
-      const key = pseudonym(secret, r);
+      const key = pseudonym(keyring.secret, r);
       keyOf.set(r.id, key);
       persons[key] = r.sex;
+      if (keyring.earlier.length > 0) aliases[key] = keyring.earlier.map((s) => pseudonym(s, r));
     }
   }
 
@@ -205,5 +215,7 @@ export async function buildStatsPayload(db: Db, secret: Buffer, contactPointId: 
     ...sets,
     cases: caseRows.map(({ client_id, ...c }) => ({ ...c, person: keyOf.get(client_id)! })),
     persons,
+    generation: keyring.generation,
+    ...(keyring.earlier.length > 0 ? { aliases } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { acknowledgeWitnessAlert, listWitnessAlerts } from '../exchange/auditWit
 import { listConflicts, resolveConflict } from '../exchange/conflicts';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import { hubView, listSubmissions } from '../exchange/hubStore';
-import { importPairing, listPeers, pairingFile, readIdentity, unpairPeer } from '../exchange/identity';
+import { endNetworkTransition, importPairing, listPeers, pairingFile, readIdentity, replaceNetworkSecret, unpairPeer } from '../exchange/identity';
 import { changeInstallation } from '../services/installation';
 import type { ExchangeProgress } from '../../shared/api/exchangeTypes';
 import type { HandlerMap } from './types';
@@ -32,11 +32,16 @@ export const exchangeHandlers: HandlerMap<
   | 'exchange:resolveConflict'
   | 'exchange:auditAlerts'
   | 'exchange:acknowledgeAuditAlert'
+  | 'exchange:networkSecret'
   | 'hub:submissions'
 > = {
   'exchange:identity': async (_input, { app }) => readIdentity(app.requireUnlocked().db),
   'exchange:setRole': async ({ role }, { app }) => {
     await changeInstallation(app.requireUnlocked(), { role });
+    return readIdentity(app.requireUnlocked().db);
+  },
+  'exchange:networkSecret': async ({ action }, { app }) => {
+    await withWrite(app, (ctx) => (action === 'replace' ? replaceNetworkSecret(ctx).then(() => undefined) : endNetworkTransition(ctx)));
     return readIdentity(app.requireUnlocked().db);
   },
   'exchange:pairingFile': async (_input, { app }) => pairingFile(app.requireUnlocked().db),

@@ -95,6 +95,7 @@ export const CHANNEL_NAMES = [
   'exchange:resolveConflict',
   'exchange:auditAlerts',
   'exchange:acknowledgeAuditAlert',
+  'exchange:networkSecret',
   'hub:submissions',
   'files:open',
   'files:save',

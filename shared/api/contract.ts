@@ -208,6 +208,7 @@ export const contract = {
   'exchange:resolveConflict': channel<X.ConflictItem[]>()(X.resolveConflictInput, 'exchange:run'),
   'exchange:auditAlerts': channel<X.AuditWitnessAlert[]>()(X.auditAlertsInput, 'exchange:run'),
   // Accepting a sender's packages again after its audit trail was rewritten is an administrator's call.
+  'exchange:networkSecret': channel<X.ExchangeIdentity>()(X.networkSecretInput, 'settings:manage'),
   'exchange:acknowledgeAuditAlert': channel<X.AuditWitnessAlert[]>()(X.acknowledgeAuditAlertInput, 'audit:read'),
   'hub:submissions': channel<X.HubSubmission[]>()(empty, 'stats:read'),
 

@@ -28,6 +28,8 @@ export const REFUSAL_REASONS = [
   'ownPairingFile',
   'keysChanged',
   'auditRewritten',
+  'olderStats',
+  'olderNetworkSecret',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -38,6 +40,9 @@ export interface ExchangeIdentity {
   contactPointId: string | null;
   fingerprint: string;
   hasNetworkSecret: boolean;
+  /** The network secret's generation (1 until it is first replaced), and how many earlier ones are still kept. */
+  networkGeneration: number | null;
+  earlierNetworkSecrets: number;
 }
 
 export interface PairingFile {
@@ -122,6 +127,8 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalidDate' 
 
 export const importPairingInput = z.object({ json: z.string().min(2).max(20_000) }).strict();
 export const setRoleInput = z.object({ role: z.enum(INSTALLATION_ROLES) }).strict();
+/** Replace the network secret, or end the transition after a replacement (docs/exchange.md). */
+export const networkSecretInput = z.object({ action: z.enum(['replace', 'endTransition']) }).strict();
 export const exportPackageInput = z
   .object({
     peerId: installationId,

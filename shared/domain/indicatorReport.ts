@@ -91,7 +91,25 @@ export interface IndicatorReport {
      * and nothing filled it in.
      */
     auditHead: { seq: number; hash: string } | null;
+    /**
+     * On a hub: the contact points and days the report's data comes from, and when the package holding
+     * each range was made (which contact point's data is how old). Null on an installation that
+     * counts its own records.
+     */
+    coverage?: ReportCoverage[] | null;
   };
+}
+
+/** Days of one contact point whose facts come from one statistics package. */
+export interface ReportCoverage {
+  contactPointCode: string;
+  contactPointName: string;
+  from: string;
+  to: string;
+  /** When the contact point made the package (its clock). */
+  madeAt: string;
+  /** The network secret's generation the package's pseudonyms were made under. */
+  generation: number;
 }
 
 /** Report with every count a number (the engine's own output before suppression). */

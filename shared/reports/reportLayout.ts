@@ -63,6 +63,7 @@ export type ReportSectionName =
   | 'alimonyByOutcome'
   | 'womenByAge'
   | 'consultationsByRegion'
+  | 'coverage'
   | `breakdown:${BreakdownKey}`;
 
 export interface ReportSection {
@@ -229,6 +230,33 @@ function consultationsByRegion(report: IndicatorReport, words: ReportText): Repo
   });
 }
 
+/**
+ * On a hub: which contact point's data the report holds for which days, and when that contact point
+ * made the package (how old its numbers are). Days without a row are days no package has covered.
+ */
+function coverageSection(report: IndicatorReport, { t }: ReportText): ReportSection | null {
+  const ranges = report.generated.coverage;
+  if (!ranges) return null;
+  return section('coverage', t('reports.coverage.title'), {
+    sheet: 'Coverage',
+    columns: [
+      { label: t('reports.contactPoint'), kind: 'text' },
+      { label: t('reports.coverage.days'), kind: 'text' },
+      { label: t('reports.coverage.madeAt'), kind: 'text' },
+    ],
+    rows: ranges.map((r) => ({
+      key: `${r.contactPointCode}:${r.from}`,
+      group: null,
+      cells: [
+        text(`${r.contactPointCode} — ${r.contactPointName}`),
+        text(`${formatDate(r.from)} – ${formatDate(r.to)}`),
+        text(r.madeAt ? `${formatDate(r.madeAt)} ${r.madeAt.slice(11, 16)} UTC` : '—'),
+      ],
+    })),
+    note: ranges.length === 0 ? t('reports.coverage.none') : t('reports.coverage.note'),
+  });
+}
+
 /** Every dimension the engine returns for the breakdown, in its order: a new dimension needs no change here. */
 function breakdown(report: IndicatorReport, words: ReportText, key: BreakdownKey): ReportSection {
   const { t } = words;
@@ -288,6 +316,7 @@ export function layoutReport(report: IndicatorReport, words: ReportText): Report
     [t('reports.meta.suppression'), suppressionNote],
   ];
   const breakdowns = BREAKDOWN_KEYS.map((key, i) => ({ ...breakdown(report, words, key), startsNewPage: i === 0 }));
+  const covered = coverageSection(report, words);
   return {
     title: t('reports.title'),
     meta,
@@ -296,6 +325,7 @@ export function layoutReport(report: IndicatorReport, words: ReportText): Report
     suppressed: s.applied,
     sections: [
       headline(report, words),
+      ...(covered ? [covered] : []),
       consultationsByVenueAndKind(report, words),
       alimonyByOutcome(report, words),
       womenByAge(report, words),

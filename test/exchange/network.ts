@@ -1,16 +1,21 @@
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
 import { setMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import type { Database } from '../../db/schema';
 import { createDatabase, type UnlockedDatabase } from '../../electron/app/database';
 import { exportPackage, importPackage } from '../../electron/exchange/exchangeService';
 import { EXCHANGED_TABLES } from '../../electron/exchange/fullSync';
+import { describeHubPostgres, migrateHubPostgres } from '../../electron/exchange/hubPostgres';
+import type { HubDatabase } from '../../electron/exchange/hubStore';
 import { importPairing, pairingFile } from '../../electron/exchange/identity';
 import type { PackageKind } from '../../electron/exchange/packageFile';
 import type { InstallationRole } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { FAST_KDF } from '../support/temp';
+import { contactPoint } from './records';
 
 // Helpers for the exchange tests: installations in temp databases, one shared fake wall clock (so the
 // order of edits across installations is the order the test makes them in), pairing, packages.
@@ -87,4 +92,35 @@ export function seeded(seed: number) {
     s = (s * 1103515245 + 12345) & 0x7fffffff;
     return s / 0x7fffffff;
   };
+}
+
+/**
+ * Two contact points (A and B, each with its own contact point row) and a hub, all paired, with the
+ * network secret made at A and handed to B.
+ */
+export async function twoContactPointsAndHub(
+  dir: string,
+  a: { id: string; code: string; districtId: string },
+  b: { id: string; code: string; districtId: string },
+): Promise<{ cpA: UnlockedDatabase; cpB: UnlockedDatabase; hub: UnlockedDatabase }> {
+  const cpA = await installation(dir, 'cp-a', 'contact_point');
+  const cpB = await installation(dir, 'cp-b', 'contact_point');
+  const hub = await installation(dir, 'hub', 'hub');
+  for (const [db, cp] of [[cpA, a], [cpB, b]] as const) {
+    await write(db, contactPoint(cp.id, cp.code, cp.districtId));
+    await setOwnContactPoint(db, cp.id);
+  }
+  await pair(cpA, cpB);
+  await pair(cpA, hub);
+  await pair(cpB, hub);
+  await deliver(await pack(cpA, cpB, 'networkKey'));
+  return { cpA, cpB, hub };
+}
+
+/** The hub's store on PostgreSQL in the process (PGlite), named after the hub. Slow to start: tens of seconds. */
+export async function pgliteStore(hub: UnlockedDatabase): Promise<Kysely<HubDatabase>> {
+  const pg = new Kysely<HubDatabase>({ dialect: new PGliteDialect(new PGlite()) });
+  await migrateHubPostgres(pg);
+  await describeHubPostgres(pg, hub.installation.id, hub.installation.name);
+  return pg;
 }

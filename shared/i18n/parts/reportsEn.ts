@@ -24,6 +24,13 @@ export const reportsEn = {
     definitionsVersion: 'Definitions version {{version}}',
     generatedLine: 'Made {{at}} from the data of “{{installation}}”, last change {{stamp}}, app {{version}}',
     auditHeadLine: 'Audit trail when made: entry {{seq}}, hash {{hash}}',
+    coverage: {
+      title: 'Data from the contact points',
+      days: 'Days',
+      madeAt: 'Package made',
+      note: 'Each range of days comes from the newest package the contact point sent for it; days not listed are not in the report yet.',
+      none: 'No contact point has sent statistics for this period yet.',
+    },
     meta: {
       auditHead: 'Audit trail head',
       period: 'Period',

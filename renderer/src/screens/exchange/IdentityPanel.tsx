@@ -5,6 +5,7 @@ import { INSTALLATION_ROLES, type InstallationRole } from '../../../../shared/do
 import { call } from '../../api/client';
 import { useSetStatus } from '../../hooks/useAppStatus';
 import { saveText } from '../../api/files';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
 
@@ -16,6 +17,8 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
   const identity = useQuery({ queryKey: ['exchange:identity'], queryFn: () => call('exchange:identity', {}) });
   const { busy, error, run } = useAction();
   const [paired, setPaired] = useState('');
+  const [replacing, setReplacing] = useState(false);
+  const [secretNote, setSecretNote] = useState('');
   const id = identity.data;
   // A role the installation cannot take (it holds records, or a hub's statistics) is said next to the choice.
   const roleError = error?.fields?.find((f) => f.path === 'role');
@@ -32,6 +35,15 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
     if (peer) {
       setPaired(t('exchange.pairedWith', { name: peer.name, fingerprint: peer.fingerprint }));
       await client.invalidateQueries({ queryKey: ['exchange:peers'] });
+    }
+  }
+
+  async function networkSecret(action: 'replace' | 'endTransition') {
+    setReplacing(false);
+    const changed = await run(() => call('exchange:networkSecret', { action }));
+    if (changed) {
+      client.setQueryData(['exchange:identity'], changed);
+      setSecretNote(action === 'replace' ? t('exchange.networkSecretReplaced', { generation: changed.networkGeneration ?? 1 }) : t('exchange.networkTransitionEnded'));
     }
   }
 
@@ -90,7 +102,28 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
           {id.role === 'contact_point' && (
             <>
               <dt>{t('exchange.networkSecret')}</dt>
-              <dd>{id.hasNetworkSecret ? t('exchange.networkSecretYes') : t('exchange.networkSecretNo')}</dd>
+              <dd>
+                {id.hasNetworkSecret ? t('exchange.networkSecretYes') : t('exchange.networkSecretNo')}
+                {id.hasNetworkSecret && (
+                  <div className="muted small">
+                    {t('exchange.networkGeneration', { generation: id.networkGeneration ?? 1 })}
+                    {id.earlierNetworkSecrets > 0 && ` · ${t('exchange.networkTransition', { count: id.earlierNetworkSecrets })}`}
+                  </div>
+                )}
+                {id.hasNetworkSecret && canChangeRole && (
+                  <div className="actions">
+                    <button type="button" disabled={busy} onClick={() => setReplacing(true)}>
+                      {t('exchange.replaceNetworkSecret')}
+                    </button>
+                    {id.earlierNetworkSecrets > 0 && (
+                      <button type="button" disabled={busy} onClick={() => void networkSecret('endTransition')}>
+                        {t('exchange.endNetworkTransition')}
+                      </button>
+                    )}
+                  </div>
+                )}
+                {secretNote && <p role="status">{secretNote}</p>}
+              </dd>
             </>
           )}
         </dl>
@@ -116,6 +149,17 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
         </>
       )}
       {!roleError && <RefusalMessage error={error} />}
+      <ConfirmDialog
+        open={replacing}
+        danger
+        busy={busy}
+        title={t('exchange.replaceNetworkSecret')}
+        confirmLabel={t('exchange.replaceNetworkSecret')}
+        onCancel={() => setReplacing(false)}
+        onConfirm={() => void networkSecret('replace')}
+      >
+        <p>{t('exchange.replaceNetworkSecretHelp')}</p>
+      </ConfirmDialog>
     </section>
   );
 }
