@@ -6,7 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ownContactPointId } from '../../db/queries/contactPoints';
 import { stampAfter } from '../../db/queries/hubPeriods';
-import { getMeta, META_KEYS, setMeta } from '../../db/queries/meta';
+import { getMeta, setMeta } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
 import { deferFacts } from '../../db/queries/reportFactsUpkeep';
