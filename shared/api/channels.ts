@@ -94,6 +94,8 @@ export const CHANNEL_NAMES = [
   'exchange:auditAlerts',
   'exchange:acknowledgeAuditAlert',
   'hub:submissions',
+  'hubStore:get',
+  'hubStore:save',
   'files:open',
   'files:save',
 ] as const;
