@@ -144,7 +144,7 @@ const INSUFFICIENT_PRIVILEGE = '42501';
  * Brings the store to this version's schema (`upTo`: to an older step, for tests of an upgrade), in one
  * transaction: either it reaches it or it stays as it was. A store that is already current is only
  * read, so analysts' read-only roles open it; one that needs an upgrade must be opened once by the
- * owner's role (an import, or `hub-store --migrate` from the command line).
+ * owner's role (the hub installation's Settings, an import or a report; docs/hub-postgres.md).
  */
 export async function migrateHubPostgres(
   pg: Kysely<HubDatabase>,
