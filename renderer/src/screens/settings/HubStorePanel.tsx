@@ -39,7 +39,7 @@ export function HubStorePanel() {
   }
 
   return (
-    <section aria-labelledby="hub-store-title">
+    <section aria-labelledby="hub-store-title" className="hub-store">
       <h2 id="hub-store-title">{t('hubStore.title')}</h2>
       <p className="muted">{t('hubStore.intro')}</p>
       <dl className="facts">
