@@ -75,6 +75,12 @@ export const HUB_POSTGRES_MIGRATIONS: readonly HubPostgresMigration[] = [
     // closing date across every contact point of the country.
     statements: [`CREATE INDEX IF NOT EXISTS cases_cp_closed ON cases(contact_point_id, closed_on)`],
   },
+  {
+    version: 3,
+    name: 'clients_patronymic',
+    // The drill-down reads a client's whole name as on SQLite; a hub's women are pseudonyms, so it is empty.
+    statements: [`ALTER TABLE clients ADD COLUMN IF NOT EXISTS patronymic TEXT NOT NULL DEFAULT ''`],
+  },
 ];
 
 export const HUB_POSTGRES_SCHEMA_VERSION = HUB_POSTGRES_MIGRATIONS.at(-1)!.version;

@@ -36,11 +36,11 @@ export const reportHandlers: HandlerMap<Channels> = {
   'reports:indicators': async (input, { app }) => report(app, input),
 
   'reports:drilldown': async (input, { app }) => {
-    const unlocked = app.requireUnlocked();
+    const pg = await hubPostgresFor(app);
     // Audited by the dispatcher, like every channel that returns records; only roles that may read
-    // personal data get here (the contract), so the rows carry names.
+    // personal data get here (the contract), so the rows carry names (empty on a hub: its women are pseudonyms).
     return drilldown(
-      unlocked.db,
+      pg ? asEngineDb(pg) : app.requireUnlocked().db,
       { ...queryOf(input), target: input.target as DrilldownTarget, dimension: input.dimension as BreakdownDimension | null, key: input.key, limit: input.limit },
       true,
     );
