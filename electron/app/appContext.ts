@@ -39,6 +39,8 @@ export class AppContext {
   /** Damage was found in the database (at an unlock or during work) since the app started. */
   private damageFound = false;
   private readonly now: () => number;
+  /** What this session opened besides the database (the hub's PostgreSQL store), closed with it. */
+  private closeAtLock: Array<() => Promise<void>> = [];
 
   constructor(options: AppOptions) {
     this.dataDir = options.dataDir;
@@ -85,10 +87,17 @@ export class AppContext {
     const current = this.current;
     this.current = null;
     this.files.clear();
+    const closers = this.closeAtLock;
+    this.closeAtLock = [];
+    for (const close of closers) await close().catch(() => undefined);
     if (current) {
       current.dbKey.fill(0);
       await current.close();
     }
+  }
+
+  closeWhenLocked(close: () => Promise<void>): void {
+    this.closeAtLock.push(close);
   }
 
   setIdleLockMinutes(minutes: number): void {

@@ -21,3 +21,18 @@ export async function writeSettings(db: Db, s: SecuritySettings): Promise<void> 
   await setMeta(db, 'setting.idleLockMinutes', String(s.idleLockMinutes));
   await setMeta(db, 'setting.retentionYears', String(s.retentionYears));
 }
+
+/**
+ * Where a hub keeps its statistics: null for its own SQLite file, else the PostgreSQL address
+ * (shared/api/hubStoreTypes.ts). The address may hold a password; it lives only here, in the
+ * encrypted database, and is never logged, audited or sent back to the screen.
+ */
+const HUB_STORE_KEY = 'setting.hubStore';
+
+export async function readHubStoreAddress(db: Db): Promise<string | null> {
+  return (await getMeta(db, HUB_STORE_KEY)) || null;
+}
+
+export async function writeHubStoreAddress(db: Db, address: string | null): Promise<void> {
+  await setMeta(db, HUB_STORE_KEY, address ?? '');
+}

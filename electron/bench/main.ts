@@ -1,11 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppContext } from '../app/appContext';
 import { parseArgs } from '../cli/args';
 import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
-import { runLimits, summarize } from './measure';
+import { machine, runLimits, summarize } from './measure';
 import { BENCH_SIZES, prepareDatabase, type BenchSize } from './prepare';
 import { benchFilesAndExports, benchOpen, benchQueries, findProbes, unlock, type Results } from './scenarios';
 import { TARGETS, printTable } from './targets';
@@ -127,16 +126,6 @@ function runExchangeChild(dataDir: string, yearFrom: string): { results: Results
     for (const id of ['exchange.export', 'exchange.import', 'exchange.stats']) if (!last.results[id]) last.notes[id] ??= why;
   }
   return last;
-}
-
-function machine(): Record<string, unknown> {
-  let model = cpus()[0]?.model ?? '';
-  try {
-    model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
-  } catch {
-    // not Linux
-  }
-  return { cpus: cpus().length, cpuModel: model, memoryGb: +(totalmem() / 2 ** 30).toFixed(1), freeGb: +(freemem() / 2 ** 30).toFixed(1), node: process.version };
 }
 
 main().then(

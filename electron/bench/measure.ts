@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
 import type { RawDatabase } from '../../db/open';
 
 // Timing helpers of the benchmark: warm-up runs, then timed runs; median and p95 (nearest rank).
@@ -21,6 +23,17 @@ export function summarize(samples: number[]): Timing {
 
 /** `--quick` (the smoke test) caps the runs: it checks that everything works, not how fast. */
 export const runLimits = { maxRuns: Infinity, maxWarmup: Infinity };
+
+/** The machine the figures were taken on, written beside them. */
+export function machine(): Record<string, unknown> {
+  let model = cpus()[0]?.model ?? '';
+  try {
+    model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
+  } catch {
+    // not Linux
+  }
+  return { cpus: cpus().length, cpuModel: model, memoryGb: +(totalmem() / 2 ** 30).toFixed(1), freeGb: +(freemem() / 2 ** 30).toFixed(1), node: process.version };
+}
 
 export async function measure(fn: () => unknown, opts: { warmup: number; runs: number }): Promise<Timing> {
   for (let i = 0; i < Math.min(opts.warmup, runLimits.maxWarmup); i++) await fn();

@@ -1,7 +1,9 @@
 import { acknowledgeWitnessAlert, listWitnessAlerts } from '../exchange/auditWitness';
 import { listConflicts, resolveConflict } from '../exchange/conflicts';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
+import { describeHubPostgres, importStatsToPostgres } from '../exchange/hubPostgres';
 import { hubView, listSubmissions } from '../exchange/hubStore';
+import { hubPostgresFor } from '../exchange/hubStoreSession';
 import { endNetworkTransition, importPairing, listPeers, pairingFile, readIdentity, replaceNetworkSecret, unpairPeer } from '../exchange/identity';
 import { changeInstallation } from '../services/installation';
 import type { ExchangeProgress } from '../../shared/api/exchangeTypes';
@@ -61,6 +63,12 @@ export const exchangeHandlers: HandlerMap<
     const source = 'token' in file ? app.files.pathOf(file.token, 'package') : Buffer.from(file.base64, 'base64');
     Object.assign(progress, { active: true, done: 0, total: 0 });
     try {
+      // A hub whose statistics are in PostgreSQL (Settings) stores them there; it names the store after itself.
+      const pg = await hubPostgresFor(app);
+      if (pg) {
+        await describeHubPostgres(pg, unlocked.installation.id, unlocked.installation.name);
+        return await importStatsToPostgres(unlocked, pg, source);
+      }
       return await importPackage(unlocked, source, {
         onProgress: async (done, total) => {
           Object.assign(progress, { done, total });
@@ -86,6 +94,6 @@ export const exchangeHandlers: HandlerMap<
   'hub:submissions': async (_input, { app }) => {
     const db = app.requireUnlocked().db;
     const peers = await listPeers(db);
-    return listSubmissions(hubView(db), new Map(peers.map((p) => [p.installationId, p.name])));
+    return listSubmissions((await hubPostgresFor(app)) ?? hubView(db), new Map(peers.map((p) => [p.installationId, p.name])));
   },
 };

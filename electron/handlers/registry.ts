@@ -5,6 +5,7 @@ import { clientHandlers } from './clientHandlers';
 import { consultationHandlers } from './consultationHandlers';
 import { contactPointHandlers } from './contactPointHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
+import { hubStoreHandlers } from './hubStoreHandlers';
 import { fileHandlers } from './fileHandlers';
 import { filingsHandlers } from './filingsHandlers';
 import { mobileSessionHandlers } from './mobileSessionHandlers';
@@ -40,6 +41,7 @@ const AREAS: Record<string, object>[] = [
   filingsHandlers,
   // Exchange between installations and the hub.
   exchangeHandlers,
+  hubStoreHandlers,
   fileHandlers,
 ];
 

@@ -1,10 +1,12 @@
 import { drilldown } from '../../db/queries/indicatorDrilldown';
 import { computeIndicators } from '../../db/queries/indicators';
-import { appendAudit } from '../../db/queries/audit';
+import { appendAudit, auditHead } from '../../db/queries/audit';
 import type { BreakdownDimension, DrilldownTarget, IndicatorReport, ReportQuery } from '../../shared/api/reportTypes';
 import { suppressSmallCells } from '../../shared/domain/suppression';
 import { APP_VERSION } from '../app/version';
-import type { UnlockedDatabase } from '../app/database';
+import type { AppContext } from '../app/appContext';
+import { asEngineDb } from '../exchange/hubPostgres';
+import { hubPostgresFor } from '../exchange/hubStoreSession';
 import { importRegister } from '../import/registers';
 import { exportReport } from '../reports/exportReport';
 import type { HandlerMap } from './types';
@@ -19,29 +21,34 @@ function queryOf(input: ReportQuery): ReportQuery {
   return { from: input.from, to: input.to, region: input.region, districtId: input.districtId, contactPointCode: input.contactPointCode };
 }
 
-async function report(unlocked: UnlockedDatabase, input: ReportQuery & { suppressSmall: boolean; threshold: number }): Promise<IndicatorReport> {
-  const raw = await computeIndicators(unlocked.db, queryOf(input));
+async function report(app: AppContext, input: ReportQuery & { suppressSmall: boolean; threshold: number }): Promise<IndicatorReport> {
+  const unlocked = app.requireUnlocked();
+  // A hub whose statistics are in PostgreSQL (Settings) is reported from there, by the same engine.
+  const pg = await hubPostgresFor(app);
+  const raw = await computeIndicators(pg ? asEngineDb(pg) : unlocked.db, queryOf(input));
   raw.generated.appVersion = APP_VERSION;
+  // The audit trail stays this installation's own, whichever store the facts are in.
+  raw.generated.auditHead ??= await auditHead(unlocked.db);
   return input.suppressSmall ? suppressSmallCells(raw, input.threshold) : raw;
 }
 
 export const reportHandlers: HandlerMap<Channels> = {
-  'reports:indicators': async (input, { app }) => report(app.requireUnlocked(), input),
+  'reports:indicators': async (input, { app }) => report(app, input),
 
   'reports:drilldown': async (input, { app }) => {
-    const unlocked = app.requireUnlocked();
+    const pg = await hubPostgresFor(app);
     // Audited by the dispatcher, like every channel that returns records; only roles that may read
-    // personal data get here (the contract), so the rows carry names.
+    // personal data get here (the contract), so the rows carry names (empty on a hub: its women are pseudonyms).
     return drilldown(
-      unlocked.db,
+      pg ? asEngineDb(pg) : app.requireUnlocked().db,
       { ...queryOf(input), target: input.target as DrilldownTarget, dimension: input.dimension as BreakdownDimension | null, key: input.key, limit: input.limit },
       true,
     );
   },
 
   'reports:export': async (input, { app }) => {
+    const r = await report(app, input);
     const unlocked = app.requireUnlocked();
-    const r = await report(unlocked, input);
     const file = await exportReport(r, { format: input.format, language: input.language });
     await appendAudit(unlocked.db, {
       userId: unlocked.user.id,

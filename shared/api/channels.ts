@@ -97,6 +97,8 @@ export const CHANNEL_NAMES = [
   'exchange:acknowledgeAuditAlert',
   'exchange:networkSecret',
   'hub:submissions',
+  'hubStore:get',
+  'hubStore:save',
   'files:open',
   'files:save',
 ] as const;

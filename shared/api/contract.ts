@@ -37,6 +37,7 @@ import type { AppStatus, IdleState, RegionRef } from './types';
 import * as R from './reportInputs';
 import type { DrilldownResult, ImportSummary, IndicatorReport } from './reportTypes';
 import * as X from './exchangeTypes';
+import { hubStoreSaveInput, type HubStoreInfo } from './hubStoreTypes';
 import { fileOpenInput, fileSaveInput, type FileOut, type OpenedFile } from './files';
 import { optionalRecordId, passphrase, requiredText, username } from './validation';
 
@@ -211,6 +212,9 @@ export const contract = {
   'exchange:networkSecret': channel<X.ExchangeIdentity>()(X.networkSecretInput, 'settings:manage'),
   'exchange:acknowledgeAuditAlert': channel<X.AuditWitnessAlert[]>()(X.acknowledgeAuditAlertInput, 'audit:read'),
   'hub:submissions': channel<X.HubSubmission[]>()(empty, 'stats:read'),
+  // Where the hub keeps its statistics (its SQLite file or PostgreSQL): an administrator's setting.
+  'hubStore:get': channel<HubStoreInfo>()(empty, 'settings:manage'),
+  'hubStore:save': channel<HubStoreInfo>()(hubStoreSaveInput, 'settings:manage'),
 
   // ---- Files through the main process's own dialogs (Electron only; browser mode refuses them). The
   // channel that takes or makes the file checks its own permission.

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'TABLE_TOO_LARGE',
   // A file holding what the app never accepts: entries named outside the document, external links.
   'FILE_UNSAFE',
+  // The hub's PostgreSQL store: no server at the address, or it refused the role or its password; params.code.
+  'HUB_STORE_UNREACHABLE',
   // Browser mode: too many large requests at once; the caller may try again shortly.
   'SERVER_BUSY',
   'INTERNAL',

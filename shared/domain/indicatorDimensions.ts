@@ -6,7 +6,7 @@ import { AGE_BANDS, CONSULTATION_KINDS, EDUCATION, EMPLOYMENT, REFERRALS, RESIDE
 // view and triggers of report_facts, db/reportFactsSql.ts), the counting passes (db/queries/
 // indicatorFacts.ts over the facts, indicatorCount.ts over the consultations on the hub's PostgreSQL
 // store), the drill-down (indicatorDrilldown.ts), the statistics package a contact point sends the
-// hub (electron/exchange/statsFacts.ts), the hub's PostgreSQL tables (hubPostgres.ts), the breakdowns
+// hub (electron/exchange/statsFacts.ts), the hub's PostgreSQL tables (hubPostgresSchema.ts), the breakdowns
 // of the report and their labels.
 //
 // Adding a dimension: declare it here (in the place it should take in the report), add its labels
@@ -14,7 +14,8 @@ import { AGE_BANDS, CONSULTATION_KINDS, EDUCATION, EMPLOYMENT, REFERRALS, RESIDE
 // needs storage that does not exist yet: a consultation column for a new snapshot value, or, for a set,
 // its dictionary table and a column of report_facts (see 0010_referral_facts.ts). The report's
 // triggers and view are not written in migrations: they are rebuilt from this list when the database
-// opens (db/reportFactsSchema.ts).
+// opens (db/reportFactsSchema.ts). The hub's PostgreSQL store gains the new column or table by itself
+// when it is next opened (electron/exchange/hubPostgresSchema.ts).
 //
 // Where a dimension's value comes from decides how the facts keep it:
 // - `small`: a column of the consultation (its snapshot of the client at that time), with few values;

@@ -1,5 +1,6 @@
 import { abandonmentEn, enumsEn } from './parts/enumsEn';
 import { exchangeEn } from './parts/exchangeEn';
+import { hubStoreEn } from './parts/hubStoreEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
 import { reportsEn } from './parts/reportsEn';
@@ -124,12 +125,14 @@ export const en = {
     FILE_TOO_LARGE: 'The file is too large to open safely: it may unpack to at most {{megabytes}} MB in at most {{entries}} parts. Remove pictures and other extras, or split it.',
     TABLE_TOO_LARGE: 'The register is too large: at most {{rows}} rows, {{columns}} columns and {{cells}} filled-in or formatted cells. Split it into smaller files.',
     FILE_UNSAFE: 'The file was refused: it links to other files or web addresses, or holds parts named outside the document. Save it again without links.',
+    HUB_STORE_UNREACHABLE: 'The hub’s PostgreSQL store cannot be reached: check the address, that the server is running, and the user and password.',
     SERVER_BUSY: 'The app is busy with other large files. Wait a moment and try again.',
     INTERNAL: 'Something went wrong. Nothing was saved. Try again.',
     NETWORK: 'The app’s background service does not answer. Restart the app.',
   },
   validation: {
     otherLanguage: 'Not in the language of the filing.',
+    hubStoreUnreachable: 'Cannot connect with this address: check the server, the user and the password.',
     required: 'Required.',
     tooLong: 'Too long.',
     invalid: 'Not valid.',
@@ -166,6 +169,7 @@ export const en = {
   filings: filingsEn,
   ...reportsEn,
   ...exchangeEn,
+  ...hubStoreEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
+import { hubStoreRu } from './parts/hubStoreRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -125,12 +126,14 @@ export const ru: Catalog = {
     FILE_TOO_LARGE: 'Файл слишком велик, чтобы открыть его безопасно: в распакованном виде не больше {{megabytes}} МБ и не больше {{entries}} частей. Уберите рисунки и прочее лишнее или разделите файл.',
     TABLE_TOO_LARGE: 'Реестр слишком велик: не больше {{rows}} строк, {{columns}} столбцов и {{cells}} заполненных или оформленных ячеек. Разделите его на несколько файлов.',
     FILE_UNSAFE: 'Файл отклонён: в нём есть ссылки на другие файлы или веб-адреса либо части с именами за пределами документа. Сохраните его заново без ссылок.',
+    HUB_STORE_UNREACHABLE: 'Не удаётся подключиться к хранилищу PostgreSQL центра: проверьте адрес, работает ли сервер, имя пользователя и пароль.',
     SERVER_BUSY: 'Программа занята другими большими файлами. Подождите немного и повторите.',
     INTERNAL: 'Произошла ошибка. Ничего не сохранено. Повторите попытку.',
     NETWORK: 'Внутренняя служба приложения не отвечает. Перезапустите приложение.',
   },
   validation: {
     otherLanguage: 'Не на языке документа.',
+    hubStoreUnreachable: 'Не удаётся подключиться по этому адресу: проверьте сервер, имя пользователя и пароль.',
     required: 'Обязательное поле.',
     tooLong: 'Слишком длинно.',
     invalid: 'Неверное значение.',
@@ -167,4 +170,5 @@ export const ru: Catalog = {
   filings: filingsRu,
   ...reportsRu,
   ...exchangeRu,
+  ...hubStoreRu,
 };

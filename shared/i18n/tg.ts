@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { exchangeTg } from './parts/exchangeTg';
+import { hubStoreTg } from './parts/hubStoreTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
@@ -126,12 +127,14 @@ export const tg: Catalog = {
     FILE_TOO_LARGE: 'Файл барои бехатар кушодан хеле калон аст: дар шакли кушодашуда на зиёда аз {{megabytes}} МБ ва на зиёда аз {{entries}} қисм. Расмҳо ва чизҳои иловагиро хориҷ кунед ё файлро тақсим кунед.',
     TABLE_TOO_LARGE: 'Феҳрист хеле калон аст: на зиёда аз {{rows}} сатр, {{columns}} сутун ва {{cells}} катаки пуршуда ё ороёфта. Онро ба якчанд файл тақсим кунед.',
     FILE_UNSAFE: 'Файл рад карда шуд: дар он истинодҳо ба файлҳои дигар ё суроғаҳои веб ё қисмҳое ҳастанд, ки номашон берун аз ҳуҷҷат аст. Онро бе истинодҳо аз нав захира кунед.',
+    HUB_STORE_UNREACHABLE: 'Ба пойгоҳи PostgreSQL-и марказ пайваст шудан ғайриимкон аст: суроға, кор кардани сервер, номи корбар ва рамзро санҷед.',
     SERVER_BUSY: 'Барнома бо файлҳои калони дигар банд аст. Каме интизор шавед ва боз кӯшиш кунед.',
     INTERNAL: 'Хатогӣ рух дод. Ҳеҷ чиз сабт нашуд. Боз кӯшиш кунед.',
     NETWORK: 'Хидмати дохилии барнома ҷавоб намедиҳад. Барномаро аз нав оғоз кунед.',
   },
   validation: {
     otherLanguage: 'На бо забони ҳуҷҷат.',
+    hubStoreUnreachable: 'Бо ин суроға пайваст шудан ғайриимкон аст: сервер, номи корбар ва рамзро санҷед.',
     required: 'Ҳатмист.',
     tooLong: 'Хеле дароз аст.',
     invalid: 'Нодуруст аст.',
@@ -168,4 +171,5 @@ export const tg: Catalog = {
   filings: filingsTg,
   ...reportsTg,
   ...exchangeTg,
+  ...hubStoreTg,
 };

@@ -12,7 +12,7 @@ import { isValidIsoDate } from '../../../shared/domain/dates';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
-import { openHubPostgres } from '../../exchange/hubConnection';
+import { openConfiguredHubPostgres, openHubPostgres } from '../../exchange/hubConnection';
 import { importStatsToPostgres } from '../../exchange/hubPostgres';
 
 // Exchange by files from the command line: pairing, and packages to and from a peer.
@@ -90,7 +90,7 @@ export const importPackageCommand: CliCommand = {
     if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
     const unlocked = await openForCli(args, { channel: 'exchange:importPackage' });
     const pgUrl = args.options.has('pg') ? stringOption(args, 'pg') : null;
-    const pg = pgUrl ? await openHubPostgres(pgUrl, unlocked.installation) : null;
+    const pg = pgUrl ? await openHubPostgres(pgUrl, unlocked.installation) : await openConfiguredHubPostgres(unlocked, unlocked.installation);
     try {
       const result = pg ? await importStatsToPostgres(unlocked, pg, file) : await importPackage(unlocked, file);
       if (result.alreadyApplied) out(`Package ${result.packageId} from "${result.senderName}" was applied before; nothing changed.`);

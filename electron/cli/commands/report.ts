@@ -11,7 +11,7 @@ import { exportReport } from '../../reports/exportReport';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
-import { openHubPostgres } from '../../exchange/hubConnection';
+import { openConfiguredHubPostgres, openHubPostgres } from '../../exchange/hubConnection';
 import { asEngineDb } from '../../exchange/hubPostgres';
 
 export const reportCommand: CliCommand = {
@@ -32,7 +32,7 @@ export const reportCommand: CliCommand = {
     const outPath = resolve(stringOption(args, 'out'));
     const unlocked = await openForCli(args, { channel: 'reports:indicators' });
     // A hub whose statistics live in PostgreSQL: the same engine runs there.
-    const pg = args.options.has('pg') ? await openHubPostgres(stringOption(args, 'pg'), unlocked.installation) : null;
+    const pg = args.options.has('pg') ? await openHubPostgres(stringOption(args, 'pg')) : await openConfiguredHubPostgres(unlocked);
     try {
       let report = await computeIndicators(pg ? asEngineDb(pg) : unlocked.db, {
         from,

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { GeneralSettingsPanel } from './GeneralSettingsPanel';
+import { HubStorePanel } from './HubStorePanel';
 import { PasswordPanel } from './PasswordPanel';
 import { RetentionPanel } from './RetentionPanel';
 import { UpdatesPanel } from './UpdatesPanel';
@@ -43,6 +44,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
             <h2>{t('settings.keyboardTitle')}</h2>
             <p>{t('settings.keyboardHelp')}</p>
             {can(role, 'settings:manage') && <GeneralSettingsPanel />}
+            {can(role, 'settings:manage') && status.installation?.role === 'hub' && <HubStorePanel />}
             <dl className="facts">
               <dt>{t('settings.dataLocation')}</dt>
               <dd>
