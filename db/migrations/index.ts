@@ -11,6 +11,7 @@ import * as m0009 from './0009_report_facts';
 import * as m0010 from './0010_audit_witness';
 import * as m0011 from './0011_referral_facts';
 import * as m0012 from './0012_proposed_changes';
+import * as m0016 from './0016_drafts';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'audit_witness', up: m0010.up },
   { version: 11, name: 'referral_facts', up: m0011.up },
   { version: 12, name: 'proposed_changes', up: m0012.up },
+  { version: 16, name: 'drafts', up: m0016.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

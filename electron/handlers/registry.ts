@@ -11,6 +11,7 @@ import { mobileSessionHandlers } from './mobileSessionHandlers';
 import { reportHandlers } from './reportHandlers';
 import { searchHandlers } from './searchHandlers';
 import { dataProtectionHandlers } from './dataProtectionHandlers';
+import { draftHandlers } from './draftHandlers';
 import { securityHandlers } from './securityHandlers';
 import { updateHandlers } from './updateHandlers';
 import { loginHandlers } from './loginHandlers';
@@ -36,6 +37,8 @@ const AREAS: Record<string, object>[] = [
   consultationHandlers,
   caseHandlers,
   searchHandlers,
+  // Unsaved form entries.
+  draftHandlers,
   // Filings.
   filingsHandlers,
   // Exchange between installations and the hub.

@@ -1,5 +1,6 @@
 import { abandonmentEn, enumsEn } from './parts/enumsEn';
 import { exchangeEn } from './parts/exchangeEn';
+import { workdayEn } from './parts/workdayEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
 import { reportsEn } from './parts/reportsEn';
@@ -158,6 +159,7 @@ export const en = {
   filings: filingsEn,
   ...reportsEn,
   ...exchangeEn,
+  ...workdayEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

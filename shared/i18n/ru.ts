@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
+import { workdayRu } from './parts/workdayRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -159,4 +160,5 @@ export const ru: Catalog = {
   filings: filingsRu,
   ...reportsRu,
   ...exchangeRu,
+  ...workdayRu,
 };

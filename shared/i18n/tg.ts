@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { exchangeTg } from './parts/exchangeTg';
+import { workdayTg } from './parts/workdayTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
@@ -160,4 +161,5 @@ export const tg: Catalog = {
   filings: filingsTg,
   ...reportsTg,
   ...exchangeTg,
+  ...workdayTg,
 };

@@ -7,8 +7,10 @@ import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useSetStatus } from '../hooks/useAppStatus';
 import { useIdleLock } from '../hooks/useIdleLock';
+import { useKeepFocusInView } from '../hooks/revealFocused';
 import { useRoute, type Route } from '../router';
-import { SECTIONS } from '../sections';
+import { mayCall } from '../../../shared/api/access';
+import { hashNamesSection, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
 import { CasesSection } from './cases/CasesSection';
 import { ClientsSection } from './clients/ClientsSection';
 import { ConsultationsSection } from './consultations/ConsultationsSection';
@@ -25,9 +27,20 @@ export function Shell({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
   useIdleLock();
+  useKeepFocusInView();
   const route = useRoute();
   const { section } = route;
   const path = route.parts.join('/');
+  const role = status.user?.role;
+  const offered = SECTIONS.filter((id) => mayCall(role, SECTION_CHANNEL[id]));
+  const start = role ? START_SECTION[role] : 'dashboard';
+  const allowed = offered.includes(section) && hashNamesSection(window.location.hash);
+
+  useEffect(() => {
+    // A fresh window, or an address this role has no use for: the role's own start page (a page left
+    // open at the lock is kept, so the work goes on where it was).
+    if (!allowed) window.location.replace(`#/${start}`);
+  }, [allowed, start]);
 
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('app.name')}`;
@@ -53,7 +66,7 @@ export function Shell({ status }: { status: AppStatus }) {
         <div className="brand">{t('app.name')}</div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {SECTIONS.map((id) => (
+            {offered.map((id) => (
               <li key={id}>
                 <a href={`#/${id}`} aria-current={section === id ? 'page' : undefined}>
                   {t(`nav.${id}`)}
@@ -68,7 +81,7 @@ export function Shell({ status }: { status: AppStatus }) {
         </div>
       </aside>
       <div className="shell__body">
-        <header className="topbar">
+        <header className="topbar" data-fixed-bar>
           <GlobalSearch />
           <div className="topbar__end">
             <LanguageSwitcher />
@@ -78,7 +91,7 @@ export function Shell({ status }: { status: AppStatus }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
-          {renderSection(route, status)}
+          {allowed ? renderSection(route, status) : null}
         </main>
       </div>
     </div>

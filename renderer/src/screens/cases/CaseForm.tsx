@@ -5,7 +5,6 @@ import type { AppStatus } from '../../../../shared/api/types';
 import { formatSomoni, parseSomoni } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { ClientPicker } from '../../components/ClientPicker';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
@@ -16,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 interface Values {
   clientId: string;
@@ -153,7 +153,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
             <Field label={t('cases.arrearsRecovered')} value={v.arrearsRecovered} onChange={set('arrearsRecovered')} error={fe.arrearsRecoveredDiram} inputMode="decimal" />
           </div>
           <TextAreaField label={t('cases.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('common.saving') : t('common.save')}

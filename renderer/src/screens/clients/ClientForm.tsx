@@ -17,6 +17,7 @@ import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
 import { clientValuesFrom, emptyChild, emptyClient, toClientInput, type ClientValues, type HouseholdValues, type YesNo } from './clientModel';
 import { DuplicateList, useDuplicates } from './DuplicateCandidates';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 /** Register a client or edit one; a new record shows likely duplicates before it is saved. */
 export function ClientForm({ id }: { id?: string }) {
@@ -207,7 +208,7 @@ export function ClientForm({ id }: { id?: string }) {
 
         <div className="panel">
           <TextAreaField label={t('common.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('common.saving') : t('common.save')}

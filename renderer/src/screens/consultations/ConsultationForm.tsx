@@ -19,6 +19,7 @@ import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
 import { abandonedWord } from '../clients/AbandonmentPanel';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 type Input = ChannelInput<'consultations:save'>;
 
@@ -188,7 +189,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
               error={fe.caseId}
             />
           </div>
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('common.saving') : t('common.save')}

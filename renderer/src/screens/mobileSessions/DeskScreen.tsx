@@ -22,6 +22,7 @@ import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { DuplicateList, useDuplicates } from '../clients/DuplicateCandidates';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 // The session desk: on the day of a mobile session, one compact form registers a woman and records her
 // consultation. Keyboard only: Tab walks the fields, Enter saves (Shift+Enter for a new line in the
@@ -258,7 +259,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
             <TextAreaField label={t('consultations.advice')} value={v.advice} onChange={set('advice')} error={fe['consultation.advice']} rows={2} hint={t('desk.adviceHint')} />
             <CheckboxGroup legend={t('consultations.referrals')} values={v.referrals} onChange={set('referrals')} options={options.referral} columns={3} />
           </fieldset>
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="desk__bar">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('desk.saving') : t('desk.save')} <span className="kbd">Enter</span>
