@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useSetStatus } from '../hooks/useAppStatus';
+import { keepDraftsNow } from '../hooks/useDraft';
 import { useIdleLock } from '../hooks/useIdleLock';
 import { useKeepFocusInView } from '../hooks/revealFocused';
 import { useRoute, type Route } from '../router';
@@ -54,6 +55,7 @@ export function Shell({ status }: { status: AppStatus }) {
   }, [section, path]);
 
   async function lock() {
+    await keepDraftsNow();
     setStatus(await call('login:lock', {}));
   }
 

@@ -16,6 +16,8 @@ import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { DraftNote } from '../../components/DraftNote';
+import { useDraft } from '../../hooks/useDraft';
 
 interface Values {
   clientId: string;
@@ -63,9 +65,11 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
     notes: '',
   });
   const set = (key: keyof Values) => (value: string) => setV((s) => ({ ...s, [key]: value }));
+  const [loaded, setLoaded] = useState(!id);
   useEffect(() => {
     const c = existing.data?.case;
     if (!c) return;
+    setLoaded(true);
     setV({
       clientId: c.clientId,
       caseType: c.caseType,
@@ -85,6 +89,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
       notes: c.notes,
     });
   }, [existing.data]);
+  const draft = useDraft({ formKey: `case:${id ?? `new:${clientId ?? ''}`}`, clientId: v.clientId || null, ready: loaded, values: v, apply: setV });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -111,6 +116,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
       notes: v.notes,
     });
     if (!saved) return;
+    draft.saved();
     notify(t('common.saved'));
     qc.setQueryData(['cases:get', saved.case.id], saved);
     void qc.invalidateQueries({ queryKey: ['cases:list'] });
@@ -122,6 +128,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
   return (
     <section aria-labelledby="section-title">
       <PageHeader title={id ? `${t('cases.editTitle')} ${existing.data?.case.number ?? ''}` : t('cases.newTitle')} back={{ href: id ? href('cases', id) : v.clientId ? href('clients', v.clientId) : href('cases'), label: t('common.back') }} />
+      <DraftNote draft={draft} />
       <form onSubmit={onSubmit} noValidate>
         <div className="panel">
           <div className="grid grid--2">
