@@ -23,6 +23,9 @@ import { MobileSessionsSection } from './mobileSessions/MobileSessionsSection';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
+/** Who had the app open last in this window (the page then open belongs to that user's work). */
+let lastUserId: string | null = null;
+
 /** The unlocked app: navigation on the left, search on top, the chosen section on the right. */
 export function Shell({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -35,13 +38,15 @@ export function Shell({ status }: { status: AppStatus }) {
   const role = status.user?.role;
   const offered = SECTIONS.filter((id) => mayCall(role, SECTION_CHANNEL[id]));
   const start = role ? START_SECTION[role] : 'dashboard';
-  const allowed = offered.includes(section) && hashNamesSection(window.location.hash);
+  const otherUser = lastUserId !== null && lastUserId !== status.user?.id;
+  const allowed = offered.includes(section) && hashNamesSection(window.location.hash) && !otherUser;
 
   useEffect(() => {
-    // A fresh window, or an address this role has no use for: the role's own start page (a page left
-    // open at the lock is kept, so the work goes on where it was).
+    // A fresh window, another user at the computer, or an address this role has no use for: the
+    // role's own start page. The same user unlocking again goes on where the work was left.
+    lastUserId = status.user?.id ?? null;
     if (!allowed) window.location.replace(`#/${start}`);
-  }, [allowed, start]);
+  }, [allowed, start, status.user?.id]);
 
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('app.name')}`;
