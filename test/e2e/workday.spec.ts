@@ -203,12 +203,17 @@ test('a client record begun before a lock comes back (tg)', async ({ page, app }
   await view(page, lang, 'client-restored');
 });
 
+/** A window on a 1366×768 screen: the title bar and the task bar take their share of the height. */
+const LAPTOP_WINDOW = { width: 1366, height: 720 };
+
 test('Tab in Russian never lands under the save bar or the letter bar (ru)', async ({ page, app }) => {
   const lang: Lang = 'ru';
   await openApp(page, app, lang);
+  await page.setViewportSize(LAPTOP_WINDOW);
   await page.goto(deskUrl);
   const field = (key: string) => page.getByLabel(tr(lang, key), { exact: true });
-  await expect(field('clients.surname')).toBeFocused();
+  await field('clients.surname').focus();
+  await page.evaluate('window.scrollTo(0, 0)');
   for (const key of ['clients.city', 'clients.departureDate', 'clients.lastRemittanceDate', 'consultations.advice']) {
     const target = field(key);
     for (let i = 0; i < 40 && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
@@ -222,6 +227,7 @@ test('Tab in Russian never lands under the save bar or the letter bar (ru)', asy
 for (const lang of ['tg', 'ru'] as const) {
   test(`the filing wizard's fields stay clear of the letter bar (${lang})`, async ({ page, app }) => {
     await openApp(page, app, lang);
+    await page.setViewportSize(LAPTOP_WINDOW);
     await page.goto(`${new URL(deskUrl).origin}/#/filings/new/${caseId}`);
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(tr(lang, 'filings.wizardTitle', { number: '' }).trim().split(' ')[0]!) })).toBeVisible();
     const inputs = page.locator('.filing-wizard input[type=text], .filing-wizard input:not([type]), .filing-wizard textarea');
