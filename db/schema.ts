@@ -349,6 +349,16 @@ export interface ProposedChangesTable {
   decided_by_user_id: string | null;
 }
 
+/** A form's unsaved values, per user and form (local working state, never synced). */
+export interface DraftsTable {
+  user_id: string;
+  form_key: string;
+  client_id: string | null;
+  /** The form's values as JSON. */
+  data: string;
+  saved_at: string;
+}
+
 /** One write: the columns it set, as a JSON object (see db/changeLog.ts), under the write's stamp. */
 export interface ChangeLogTable {
   seq: Generated<number>;
@@ -428,6 +438,7 @@ export interface Database {
   audit_witness_alerts: AuditWitnessAlertsTable;
   change_log: ChangeLogTable;
   proposed_changes: ProposedChangesTable;
+  drafts: DraftsTable;
   peers: PeersTable;
   sync_conflicts: SyncConflictsTable;
   applied_packages: AppliedPackagesTable;

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import { tombstoneRow, updateRow } from '../write';
+import { deleteClientDrafts } from './drafts';
 import { audit, type WriteCtx } from './writeContext';
 
 // Erasure on request (data protection): a client's personal data is removed everywhere it is stored —
@@ -77,6 +78,8 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
         WHERE table_name = ${table} AND row_id IN (${sql.join(rowIds)}) AND hlc <= ${eraseStamp}`.execute(trx);
     }
   }
+  // Unsaved entries about her (an edit, a new consultation or case begun for her) are local rows: deleted.
+  await deleteClientDrafts(trx, clientId);
   await updateRow(trx, w, 'clients', clientId, { erased_at: new Date().toISOString() });
   await audit(ctx, 'client.erase', 'clients', clientId, { rows });
   return { rows };

@@ -7,6 +7,7 @@ import type { UserRole } from '../../shared/domain/enums';
 import type { UnlockedDatabase } from './database';
 import { rotateDatabaseKey } from './keyRotation';
 import type { KdfParams } from '../../db/keyring';
+import { deleteUserDrafts } from '../../db/queries/drafts';
 
 // User accounts. The database key is sealed once per active user (a slot in the key file). Adding a user
 // adds a slot; disabling a user, resetting or changing a password also gives the database a new key
@@ -93,6 +94,8 @@ export async function setUserActive(s: UnlockedDatabase, input: { id: string; ac
   }
   await s.db.transaction().execute(async (trx) => {
     await updateRow(trx, s.writer, 'users', input.id, { active: input.active ? 1 : 0 });
+    // A disabled user's unsaved entries would otherwise stay readable to nobody but the database.
+    if (!input.active) await deleteUserDrafts(trx, input.id);
     await appendAudit(trx, { userId: s.user.id, username: s.user.username, action: input.active ? 'user.enable' : 'user.disable', entity: 'users', entityId: input.id });
   });
   const path = keyringPathFor(s.dbPath);

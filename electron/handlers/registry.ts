@@ -12,6 +12,7 @@ import { mobileSessionHandlers } from './mobileSessionHandlers';
 import { reportHandlers } from './reportHandlers';
 import { searchHandlers } from './searchHandlers';
 import { dataProtectionHandlers } from './dataProtectionHandlers';
+import { draftHandlers } from './draftHandlers';
 import { securityHandlers } from './securityHandlers';
 import { updateHandlers } from './updateHandlers';
 import { loginHandlers } from './loginHandlers';
@@ -37,6 +38,8 @@ const AREAS: Record<string, object>[] = [
   consultationHandlers,
   caseHandlers,
   searchHandlers,
+  // Unsaved form entries.
+  draftHandlers,
   // Filings.
   filingsHandlers,
   // Exchange between installations and the hub.

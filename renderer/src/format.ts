@@ -25,3 +25,8 @@ export function formatBytes(bytes: number): string {
 export function fullName(p: { surname: string; givenName: string; patronymic?: string | null }): string {
   return [p.surname, p.givenName, p.patronymic ?? ''].filter(Boolean).join(' ');
 }
+
+/** The time of day of a moment (ISO) as hh:mm in this computer's time zone. */
+export function formatTime(iso: string): string {
+  return formatDateTime(iso).slice(-5);
+}

@@ -1,3 +1,6 @@
+import type { ChannelName } from '../../shared/api/channels';
+import type { UserRole } from '../../shared/domain/enums';
+
 // The sections of the product, in navigation order. The id is also the address (#/id).
 export const SECTIONS = [
   'dashboard',
@@ -16,4 +19,36 @@ export type SectionId = (typeof SECTIONS)[number];
 export function sectionFromHash(hash: string): SectionId {
   const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (SECTIONS as readonly string[]).includes(id) ? (id as SectionId) : 'dashboard';
+}
+
+/**
+ * The channel each section opens with: a section is offered to a role only when that role may call it
+ * (the same permission table the handlers enforce).
+ */
+export const SECTION_CHANNEL = {
+  dashboard: 'dashboard:summary',
+  clients: 'clients:list',
+  consultations: 'consultations:list',
+  cases: 'cases:list',
+  mobileSessions: 'mobileSessions:list',
+  contactPoints: 'contactPoints:list',
+  filings: 'filings:templates',
+  reports: 'reports:indicators',
+  exchange: 'exchange:identity',
+  settings: 'settings:get',
+} as const satisfies Record<SectionId, ChannelName>;
+
+/** Where each role starts its day: lawyers with today's work, paralegals with filings, analysts with reports. */
+export const START_SECTION: Record<UserRole, SectionId> = {
+  administrator: 'dashboard',
+  lawyer: 'dashboard',
+  readonly: 'dashboard',
+  paralegal: 'filings',
+  analyst: 'reports',
+};
+
+/** Whether the address names a section at all (a fresh window has none yet). */
+export function hashNamesSection(hash: string): boolean {
+  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  return (SECTIONS as readonly string[]).includes(id);
 }

@@ -31,6 +31,8 @@ import { contactPointInput, staffInput } from './contactPointInputs';
 import { dashboardInput, receiptInput, searchInput } from './dashboardInputs';
 import { mobileSessionInput, mobileSessionListInput, mobileSessionStatusInput } from './mobileSessionInputs';
 import { idInput } from './validation';
+import { draftKeyInput, draftPutInput } from './draftInputs';
+import type { Draft } from './draftTypes';
 import * as F from './filingsInputs';
 import type * as FT from './filingsTypes';
 import type { AppStatus, IdleState, RegionRef } from './types';
@@ -135,6 +137,11 @@ export const contract = {
   'cases:saveHearing': channel<Hearing>()(hearingInput, 'personal:write'),
   'cases:saveTask': channel<Task>()(taskInput, 'personal:write'),
   'cases:completeTask': channel<Task>()(completeTaskInput, 'personal:write'),
+
+  // Unsaved entries, per user and form: only roles that may write records have forms to keep.
+  'drafts:get': channel<{ draft: Draft | null }>()(draftKeyInput, 'personal:write'),
+  'drafts:put': channel<{ savedAt: string }>()(draftPutInput, 'personal:write'),
+  'drafts:discard': channel<{ discarded: boolean }>()(draftKeyInput, 'personal:write'),
 
   'search:global': channel<SearchResult>()(searchInput, 'personal:read'),
   // Hearings and tasks on the dashboard name clients, so it needs personal:read, not only stats:read.

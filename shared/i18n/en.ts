@@ -1,6 +1,7 @@
 import { abandonmentEn, enumsEn } from './parts/enumsEn';
 import { exchangeEn } from './parts/exchangeEn';
 import { hubStoreEn } from './parts/hubStoreEn';
+import { workdayEn } from './parts/workdayEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
 import { reportsEn } from './parts/reportsEn';
@@ -170,6 +171,7 @@ export const en = {
   ...reportsEn,
   ...exchangeEn,
   ...hubStoreEn,
+  ...workdayEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

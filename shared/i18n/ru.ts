@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
 import { hubStoreRu } from './parts/hubStoreRu';
+import { workdayRu } from './parts/workdayRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -171,4 +172,5 @@ export const ru: Catalog = {
   ...reportsRu,
   ...exchangeRu,
   ...hubStoreRu,
+  ...workdayRu,
 };

@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { exchangeTg } from './parts/exchangeTg';
 import { hubStoreTg } from './parts/hubStoreTg';
+import { workdayTg } from './parts/workdayTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
@@ -172,4 +173,5 @@ export const tg: Catalog = {
   ...reportsTg,
   ...exchangeTg,
   ...hubStoreTg,
+  ...workdayTg,
 };

@@ -69,11 +69,15 @@ test('the session desk is filled and saved with the keyboard alone', async ({ pa
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').getByText(tr(lang, 'desk.savedFor', { name: 'Назарова Шаҳло' }))).toBeVisible();
   await expect(page.getByRole('region', { name: new RegExp(tr(lang, 'desk.seenToday')) }).getByRole('link', { name: 'Назарова Шаҳло' })).toBeVisible();
-  // Ready for the next woman: cleared, focus on the surname; Escape clears a half-typed entry.
+  // Ready for the next woman: cleared, focus on the surname; Escape clears a half-typed entry once
+  // confirmed from the keyboard.
   await expect(field('clients.surname')).toBeFocused();
   await expect(field('consultations.advice')).toHaveValue('');
   await page.keyboard.type('Каримова');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: tr(lang, 'workday.clearTitle') })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await expect(field('clients.surname')).toHaveValue('');
   await expect(field('clients.surname')).toBeFocused();
 });

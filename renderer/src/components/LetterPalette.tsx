@@ -49,7 +49,7 @@ export function LetterPalette() {
   // A landmark of its own: it sits outside <main>, and screen-reader users should be able to find it.
   return (
     <aside aria-label={t('palette.label')}>
-      <div className="letter-palette" role="toolbar" aria-label={t('palette.label')}>
+      <div className="letter-palette" role="toolbar" data-fixed-bar aria-label={t('palette.label')}>
         <span className="letter-palette__label">{t('palette.label')}</span>
         {TAJIK_LETTERS.map((lower) => {
           const letter = capitals ? lower.toLocaleUpperCase() : lower;

@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../format';
 import { useEnumLabel } from '../hooks/useEnumOptions';
 import { href } from '../router';
+import { useMay } from '../hooks/useMay';
 
 /** What needs attention today: hearings, overdue tasks, open cases by type, this month's counts. */
 export function DashboardScreen({ status }: { status: AppStatus }) {
@@ -17,25 +18,30 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
   const allowed = status.user ? can(status.user.role, 'personal:read') : false;
   const q = useQuery({ queryKey: ['dashboard:summary'], queryFn: () => call('dashboard:summary', {}), enabled: allowed });
   const d = q.data;
+  const may = useMay();
   return (
     <section aria-labelledby="section-title">
       <PageHeader
         title={t('dashboard.title')}
         subtitle={t('dashboard.welcome', { name: status.user?.displayName ?? '' })}
         actions={
-          allowed ? (
-            <>
+          <>
+            {may('clients:save') && (
               <a className="button primary" href={href('clients', 'new')}>
                 {t('clients.new')}
               </a>
+            )}
+            {may('consultations:save') && (
               <a className="button" href={href('consultations', 'new')}>
                 {t('consultations.new')}
               </a>
+            )}
+            {may('mobileSessions:save') && (
               <a className="button" href={href('mobileSessions', 'new')}>
                 {t('sessions.plan')}
               </a>
-            </>
-          ) : undefined
+            )}
+          </>
         }
       />
       {q.error && <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />}

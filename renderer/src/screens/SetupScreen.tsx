@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { GateCard } from '../components/GateCard';
 import { useApiForm } from '../hooks/useApiForm';
 import { useSetStatus } from '../hooks/useAppStatus';
+import { FormErrorSummary } from '../components/FormErrorSummary';
 
 /** First start: create the encrypted database and the administrator's account. */
 export function SetupScreen() {
@@ -31,7 +31,7 @@ export function SetupScreen() {
         <Field label={t('setup.username')} value={values.username} onChange={set('username')} error={form.fieldErrors.username} autoComplete="username" />
         <Field label={t('setup.passphrase')} type="password" value={values.passphrase} onChange={set('passphrase')} error={form.fieldErrors.passphrase} hint={t('setup.passphraseHint')} autoComplete="new-password" />
         <Field label={t('setup.passphraseConfirm')} type="password" value={values.passphraseConfirm} onChange={set('passphraseConfirm')} error={form.fieldErrors.passphraseConfirm} autoComplete="new-password" />
-        <ErrorMessage error={form.error} />
+        <FormErrorSummary form={form} />
         <button type="submit" className="primary" disabled={form.busy}>
           {form.busy ? t('setup.creating') : t('setup.submit')}
         </button>

@@ -6,9 +6,12 @@ import { call } from '../api/client';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useSetStatus } from '../hooks/useAppStatus';
+import { keepDraftsNow } from '../hooks/useDraft';
 import { useIdleLock } from '../hooks/useIdleLock';
+import { useKeepFocusInView } from '../hooks/revealFocused';
 import { useRoute, type Route } from '../router';
-import { SECTIONS } from '../sections';
+import { mayCall } from '../../../shared/api/access';
+import { hashNamesSection, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
 import { CasesSection } from './cases/CasesSection';
 import { ClientsSection } from './clients/ClientsSection';
 import { ConsultationsSection } from './consultations/ConsultationsSection';
@@ -20,14 +23,30 @@ import { MobileSessionsSection } from './mobileSessions/MobileSessionsSection';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
+/** Who had the app open last in this window (the page then open belongs to that user's work). */
+let lastUserId: string | null = null;
+
 /** The unlocked app: navigation on the left, search on top, the chosen section on the right. */
 export function Shell({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const setStatus = useSetStatus();
   useIdleLock();
+  useKeepFocusInView();
   const route = useRoute();
   const { section } = route;
   const path = route.parts.join('/');
+  const role = status.user?.role;
+  const offered = SECTIONS.filter((id) => mayCall(role, SECTION_CHANNEL[id]));
+  const start = role ? START_SECTION[role] : 'dashboard';
+  const otherUser = lastUserId !== null && lastUserId !== status.user?.id;
+  const allowed = offered.includes(section) && hashNamesSection(window.location.hash) && !otherUser;
+
+  useEffect(() => {
+    // A fresh window, another user at the computer, or an address this role has no use for: the
+    // role's own start page. The same user unlocking again goes on where the work was left.
+    lastUserId = status.user?.id ?? null;
+    if (!allowed) window.location.replace(`#/${start}`);
+  }, [allowed, start, status.user?.id]);
 
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('app.name')}`;
@@ -41,6 +60,7 @@ export function Shell({ status }: { status: AppStatus }) {
   }, [section, path]);
 
   async function lock() {
+    await keepDraftsNow();
     setStatus(await call('login:lock', {}));
   }
 
@@ -53,7 +73,7 @@ export function Shell({ status }: { status: AppStatus }) {
         <div className="brand">{t('app.name')}</div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {SECTIONS.map((id) => (
+            {offered.map((id) => (
               <li key={id}>
                 <a href={`#/${id}`} aria-current={section === id ? 'page' : undefined}>
                   {t(`nav.${id}`)}
@@ -68,7 +88,7 @@ export function Shell({ status }: { status: AppStatus }) {
         </div>
       </aside>
       <div className="shell__body">
-        <header className="topbar">
+        <header className="topbar" data-fixed-bar>
           <GlobalSearch />
           <div className="topbar__end">
             <LanguageSwitcher />
@@ -78,7 +98,7 @@ export function Shell({ status }: { status: AppStatus }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
-          {renderSection(route, status)}
+          {allowed ? renderSection(route, status) : null}
         </main>
       </div>
     </div>

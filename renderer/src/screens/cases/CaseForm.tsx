@@ -6,7 +6,6 @@ import { formatSomoni, parseSomoni } from '../../../../shared/domain/money';
 import { abroadChoices } from '../../../../shared/reference/places';
 import { call } from '../../api/client';
 import { ClientPicker } from '../../components/ClientPicker';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
@@ -18,6 +17,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { DraftNote } from '../../components/DraftNote';
+import { useDraft } from '../../hooks/useDraft';
 
 interface Values {
   clientId: string;
@@ -68,9 +70,11 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
     notes: '',
   });
   const set = (key: keyof Values) => (value: string) => setV((s) => ({ ...s, [key]: value }));
+  const [loaded, setLoaded] = useState(!id);
   useEffect(() => {
     const c = existing.data?.case;
     if (!c) return;
+    setLoaded(true);
     setV({
       clientId: c.clientId,
       caseType: c.caseType,
@@ -90,6 +94,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
       notes: c.notes,
     });
   }, [existing.data]);
+  const draft = useDraft({ formKey: `case:${id ?? `new:${clientId ?? ''}`}`, clientId: v.clientId || null, ready: loaded, values: v, apply: setV });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -116,6 +121,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
       notes: v.notes,
     });
     if (!saved) return;
+    draft.saved();
     notify(t('common.saved'));
     qc.setQueryData(['cases:get', saved.case.id], saved);
     void qc.invalidateQueries({ queryKey: ['cases:list'] });
@@ -127,6 +133,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
   return (
     <section aria-labelledby="section-title">
       <PageHeader title={id ? `${t('cases.editTitle')} ${existing.data?.case.number ?? ''}` : t('cases.newTitle')} back={{ href: id ? href('cases', id) : v.clientId ? href('clients', v.clientId) : href('cases'), label: t('common.back') }} />
+      <DraftNote draft={draft} />
       <form onSubmit={onSubmit} noValidate>
         <div className="panel">
           <div className="grid grid--2">
@@ -167,7 +174,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
             <Field label={t('cases.arrearsRecovered')} value={v.arrearsRecovered} onChange={set('arrearsRecovered')} error={fe.arrearsRecoveredDiram} inputMode="decimal" />
           </div>
           <TextAreaField label={t('cases.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('common.saving') : t('common.save')}

@@ -20,10 +20,13 @@ import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
+import { useMay } from '../../hooks/useMay';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 /** One case: status workflow with history and next steps, court, respondent, hearings, tasks, outcome. */
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const may = useMay();
   const districtName = useDistrictName();
   const statusLabel = useEnumLabel('caseStatus');
   const q = useQuery({ queryKey: ['cases:get', id], queryFn: () => call('cases:get', { id }) });
@@ -47,12 +50,16 @@ export function CasePage({ id }: { id: string }) {
         }
         actions={
           <>
-            <a className="button" href={`#/filings/new/${id}`}>
-              {t('filings.prepare')}
-            </a>
-            <a className="button" href={href('cases', id, 'edit')}>
-              {t('common.edit')}
-            </a>
+            {may('filings:save') && (
+              <a className="button" href={`#/filings/new/${id}`}>
+                {t('filings.prepare')}
+              </a>
+            )}
+            {may('cases:save') && (
+              <a className="button" href={href('cases', id, 'edit')}>
+                {t('common.edit')}
+              </a>
+            )}
           </>
         }
       />
@@ -65,7 +72,7 @@ export function CasePage({ id }: { id: string }) {
             </li>
           ))}
         </ol>
-        {d.allowedNext.length > 0 && (
+        {d.allowedNext.length > 0 && may('cases:setStatus') && (
           <div className="actions" role="group" aria-label={t('cases.nextSteps')}>
             <span className="muted">{t('cases.nextSteps')}:</span>
             {d.allowedNext.map((s) => (
@@ -166,13 +173,14 @@ function StatusDialog({ detail, to, onClose }: { detail: CaseDetail; to: CaseSta
       <DateField label={t('cases.statusDate')} value={on} onChange={setOn} error={form.fieldErrors.on} />
       {to === 'closed' && <SelectField label={t('cases.outcome')} value={outcome} onChange={setOutcome} options={outcomes} emptyLabel={t('common.choose')} error={form.fieldErrors.outcome} required />}
       <TextAreaField label={t('cases.statusNote')} value={note} onChange={setNote} error={form.fieldErrors.note} rows={2} />
-      <ErrorMessage error={form.error && form.error.code !== 'VALIDATION' ? form.error : null} />
+      <FormErrorSummary form={form} />
     </ConfirmDialog>
   );
 }
 
 function Hearings({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const may = useMay();
   const qc = useQueryClient();
   const notify = useNotice();
   const form = useApiForm('cases:saveHearing');
@@ -218,6 +226,7 @@ function Hearings({ detail }: { detail: CaseDetail }) {
           </tbody>
         </table>
       )}
+      {may('cases:saveHearing') && (
       <form className="row" onSubmit={onSubmit} noValidate aria-label={t('cases.addHearing')}>
         <DateField label={t('cases.hearingDate')} value={v.date} onChange={set('date')} error={form.fieldErrors.date} />
         <Field label={t('cases.hearingTime')} value={v.time} onChange={set('time')} error={form.fieldErrors.time} placeholder="09:30" inputMode="numeric" />
@@ -229,13 +238,15 @@ function Hearings({ detail }: { detail: CaseDetail }) {
           </button>
         </div>
       </form>
-      <ErrorMessage error={form.error && form.error.code !== 'VALIDATION' ? form.error : null} />
+      )}
+      <FormErrorSummary form={form} />
     </section>
   );
 }
 
 function Tasks({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const may = useMay();
   const qc = useQueryClient();
   const notify = useNotice();
   const form = useApiForm('cases:saveTask');
@@ -287,7 +298,7 @@ function Tasks({ detail }: { detail: CaseDetail }) {
                   </td>
                   <td>
                     <label className="checkbox">
-                      <input type="checkbox" checked={!!task.doneOn} onChange={(e) => void toggle(task.id, e.target.checked)} />
+                      <input type="checkbox" checked={!!task.doneOn} disabled={!may('cases:completeTask')} onChange={(e) => void toggle(task.id, e.target.checked)} />
                       <span>{task.doneOn ? formatDate(task.doneOn) : t('cases.markDone')}</span>
                     </label>
                   </td>
@@ -298,6 +309,7 @@ function Tasks({ detail }: { detail: CaseDetail }) {
         </table>
       )}
       <ErrorMessage error={error} />
+      {may('cases:saveTask') && (
       <form className="row" onSubmit={onSubmit} noValidate aria-label={t('cases.addTask')}>
         <Field label={t('cases.taskTitle')} value={title} onChange={setTitle} error={form.fieldErrors.title} />
         <DateField label={t('cases.taskDue')} value={dueOn} onChange={setDueOn} error={form.fieldErrors.dueOn} />
@@ -307,7 +319,8 @@ function Tasks({ detail }: { detail: CaseDetail }) {
           </button>
         </div>
       </form>
-      <ErrorMessage error={form.error && form.error.code !== 'VALIDATION' ? form.error : null} />
+      )}
+      <FormErrorSummary form={form} />
     </section>
   );
 }

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { AbandonmentStatus } from '../../../../shared/api/clientTypes';
 import type { AbandonmentReason } from '../../../../shared/domain/abandonment';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/form/SelectField';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
 import { formatDate } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 /** The rule's reason in words, with its dates as dd.mm.yyyy. */
 export function useAbandonmentReason(): (reason: AbandonmentReason) => string {
@@ -75,7 +75,7 @@ export function AbandonmentPanel({ clientId, status }: { clientId: string; statu
           ]}
         />
         <TextAreaField label={t('clients.overrideReason')} value={reason} onChange={setReason} error={form.fieldErrors.reason} required />
-        <ErrorMessage error={form.error && form.error.code !== 'VALIDATION' ? form.error : null} />
+        <FormErrorSummary form={form} />
       </ConfirmDialog>
     </div>
   );

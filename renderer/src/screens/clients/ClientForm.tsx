@@ -21,6 +21,9 @@ import { href, navigate } from '../../router';
 import { clientValuesFrom, emptyChild, emptyClient, toClientInput, type ClientValues, type HouseholdValues, type YesNo } from './clientModel';
 import { pick } from '../filings/labels';
 import { DuplicateList, useDuplicates } from './DuplicateCandidates';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { DraftNote } from '../../components/DraftNote';
+import { useDraft } from '../../hooks/useDraft';
 
 /** Register a client or edit one; a new record shows likely duplicates before it is saved. */
 export function ClientForm({ id }: { id?: string }) {
@@ -32,9 +35,13 @@ export function ClientForm({ id }: { id?: string }) {
   const [v, setV] = useState<ClientValues>(emptyClient);
   const [confirmedDifferent, setConfirmedDifferent] = useState(false);
   const dupRef = useRef<HTMLDivElement>(null);
+  const [loaded, setLoaded] = useState(!id);
   useEffect(() => {
-    if (existing.data) setV(clientValuesFrom(existing.data));
+    if (!existing.data) return;
+    setV(clientValuesFrom(existing.data));
+    setLoaded(true);
   }, [existing.data]);
+  const draft = useDraft({ formKey: `client:${id ?? 'new'}`, clientId: id ?? null, ready: loaded, values: v, apply: setV });
 
   const set =
     <K extends keyof ClientValues>(key: K) =>
@@ -66,6 +73,7 @@ export function ClientForm({ id }: { id?: string }) {
   async function save() {
     const saved = await form.submit(toClientInput(v));
     if (!saved) return;
+    draft.saved();
     notify(t('common.saved'));
     qc.setQueryData(['clients:get', saved.client.id], saved);
     void qc.invalidateQueries({ queryKey: ['clients:list'] });
@@ -85,6 +93,7 @@ export function ClientForm({ id }: { id?: string }) {
   return (
     <section aria-labelledby="section-title">
       <PageHeader title={id ? t('clients.editTitle') : t('clients.newTitle')} back={{ href: id ? href('clients', id) : href('clients'), label: t('common.back') }} />
+      <DraftNote draft={draft} />
       <form onSubmit={onSubmit} noValidate>
         <div ref={dupRef}>
           <DuplicateList candidates={candidates} title={t('clients.duplicatesTitle')} actionLabel={t('clients.openExisting')} onAction={(c) => navigate('clients', c.client.id)} />
@@ -214,7 +223,7 @@ export function ClientForm({ id }: { id?: string }) {
 
         <div className="panel">
           <TextAreaField label={t('common.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('common.saving') : t('common.save')}

@@ -12,6 +12,7 @@ import { formatDate, fullName } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href, navigate } from '../../router';
+import { useMay } from '../../hooks/useMay';
 
 export function ClientList() {
   const { t } = useTranslation();
@@ -41,14 +42,17 @@ export function ClientList() {
   );
   const fetchPage = (req: PageRequest) =>
     call('clients:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'name') as 'name', dir: req.sort?.desc ? 'desc' : 'asc' });
+  const may = useMay();
   return (
     <section aria-labelledby="section-title">
       <PageHeader
         title={t('clients.title')}
         actions={
-          <a className="button primary" href={href('clients', 'new')}>
-            {t('clients.new')}
-          </a>
+          may('clients:save') && (
+            <a className="button primary" href={href('clients', 'new')}>
+              {t('clients.new')}
+            </a>
+          )
         }
       />
       <div className="filters" role="search" aria-label={t('clients.title')}>

@@ -12,6 +12,7 @@ import { href } from '../../router';
 import { AbandonmentPanel } from './AbandonmentPanel';
 import { EraseButton } from './EraseButton';
 import { MergeDialog } from './MergeDialog';
+import { useMay } from '../../hooks/useMay';
 
 function Facts({ items }: { items: Array<[string, ReactNode]> }) {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function ClientPage({ id }: { id: string }) {
   };
   const q = useQuery({ queryKey: ['clients:get', id], queryFn: () => call('clients:get', { id }) });
   const [merging, setMerging] = useState(false);
+  const may = useMay();
   if (q.isPending) return <p>{t('app.loading')}</p>;
   if (q.error) return <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />;
   const { client: c, phones, household: h, children, abandonment, consultations, cases } = q.data;
@@ -58,19 +60,27 @@ export function ClientPage({ id }: { id: string }) {
             <span className="badge badge--danger">{t('security.erase.done')}</span>
           ) : (
             <>
-              <a className="button primary" href={href('consultations', 'new', c.id)}>
-                {t('clients.newConsultation')}
-              </a>
-              <a className="button" href={href('cases', 'new', c.id)}>
-                {t('clients.newCase')}
-              </a>
-              <a className="button" href={href('clients', c.id, 'edit')}>
-                {t('common.edit')}
-              </a>
-              <button type="button" onClick={() => setMerging(true)}>
-                {t('clients.merge')}
-              </button>
-              <EraseButton clientId={c.id} />
+              {may('consultations:save') && (
+                <a className="button primary" href={href('consultations', 'new', c.id)}>
+                  {t('clients.newConsultation')}
+                </a>
+              )}
+              {may('cases:save') && (
+                <a className="button" href={href('cases', 'new', c.id)}>
+                  {t('clients.newCase')}
+                </a>
+              )}
+              {may('clients:save') && (
+                <a className="button" href={href('clients', c.id, 'edit')}>
+                  {t('common.edit')}
+                </a>
+              )}
+              {may('clients:merge') && (
+                <button type="button" onClick={() => setMerging(true)}>
+                  {t('clients.merge')}
+                </button>
+              )}
+              {may('clients:erase') && <EraseButton clientId={c.id} />}
             </>
           )
         }
@@ -148,7 +158,7 @@ export function ClientPage({ id }: { id: string }) {
                 ]}
               />
               <h3>{t('clients.abandonment')}</h3>
-              {abandonment && <AbandonmentPanel clientId={c.id} status={abandonment} />}
+              {abandonment && may('clients:setAbandonedOverride') && <AbandonmentPanel clientId={c.id} status={abandonment} />}
             </>
           ) : (
             <p className="empty">{t('clients.noHousehold')}</p>

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../../shared/api/clientTypes';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../components/GlobalSearch';
 import { useNotice } from '../../components/Notice';
 import { formatDate, fullName } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 /** Find the other record of the same person and merge it into this one (after a confirmation). */
 export function MergeDialog({ keep, open, onClose }: { keep: ClientSummary; open: boolean; onClose: () => void }) {
@@ -69,7 +69,7 @@ export function MergeDialog({ keep, open, onClose }: { keep: ClientSummary; open
           </ul>
         </>
       )}
-      <ErrorMessage error={form.error} />
+      <FormErrorSummary form={form} />
     </ConfirmDialog>
   );
 }

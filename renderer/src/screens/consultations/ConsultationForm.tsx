@@ -19,6 +19,9 @@ import { useApiForm } from '../../hooks/useApiForm';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { href, navigate } from '../../router';
 import { abandonedWord } from '../clients/AbandonmentPanel';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { DraftNote } from '../../components/DraftNote';
+import { useDraft } from '../../hooks/useDraft';
 
 type Input = ChannelInput<'consultations:save'>;
 
@@ -62,11 +65,14 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setV((s) => ({ ...s, [key]: value }));
+  const [loaded, setLoaded] = useState(!id);
   useEffect(() => {
     const c = existing.data;
     if (!c) return;
+    setLoaded(true);
     setV({ clientId: c.clientId, date: c.date, venueKind: c.venueKind, contactPointId: c.contactPointId, mobileSessionId: c.mobileSessionId ?? '', lawyerName: c.lawyerName, issues: c.issues, kind: c.kind, advice: c.advice, referrals: c.referrals.map((r) => r.referral), followUpOn: c.followUpOn ?? '', caseId: c.caseId ?? '' });
   }, [existing.data]);
+  const draft = useDraft({ formKey: `consultation:${id ?? `new:${clientId ?? ''}`}`, clientId: v.clientId || null, ready: loaded, values: v, apply: setV });
 
   const points = useQuery({ queryKey: ['contactPoints:list'], queryFn: () => call('contactPoints:list', { includeClosed: false }) });
   const sessions = useQuery({ queryKey: ['mobileSessions:list', 'recent'], queryFn: () => call('mobileSessions:list', { offset: 0, limit: 100, sort: 'date', dir: 'desc' }), enabled: v.venueKind === 'mobile_session' });
@@ -96,6 +102,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
       caseId: v.caseId,
     });
     if (!saved) return;
+    draft.saved();
     notify(t('common.saved'));
     qc.setQueryData(['consultations:get', saved.id], saved);
     void qc.invalidateQueries({ queryKey: ['consultations:list'] });
@@ -145,6 +152,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
           ) : undefined
         }
       />
+      <DraftNote draft={draft} />
       <ErrorMessage error={printError} />
       <form onSubmit={onSubmit} noValidate>
         <div className="panel">
@@ -188,7 +196,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
               error={fe.caseId}
             />
           </div>
-          <ErrorMessage error={form.error} />
+          <FormErrorSummary form={form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('common.saving') : t('common.save')}

@@ -12,6 +12,7 @@ import { formatDate } from '../../format';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href, navigate } from '../../router';
+import { useMay } from '../../hooks/useMay';
 
 type ListInput = ChannelInput<'consultations:list'>;
 const isIso = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -38,14 +39,17 @@ export function ConsultationList() {
     [t, districtName, issue],
   );
   const fetchPage = (req: PageRequest) => call('consultations:list', { ...filters, offset: req.offset, limit: req.limit, sort: 'date', dir: req.sort && !req.sort.desc ? 'asc' : 'desc' });
+  const may = useMay();
   return (
     <section aria-labelledby="section-title">
       <PageHeader
         title={t('consultations.title')}
         actions={
-          <a className="button primary" href={href('consultations', 'new')}>
-            {t('consultations.new')}
-          </a>
+          may('consultations:save') && (
+            <a className="button primary" href={href('consultations', 'new')}>
+              {t('consultations.new')}
+            </a>
+          )
         }
       />
       <div className="filters">

@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../hooks/useApiForm';
 import { useSetStatus } from '../../hooks/useAppStatus';
 import { href, navigate } from '../../router';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 interface Values {
   code: string;
@@ -91,7 +92,7 @@ export function ContactPointForm({ id, status }: { id?: string; status: AppStatu
           <DateField label={t('contactPoints.closedOn')} value={v.closedOn} onChange={set('closedOn')} error={fe.closedOn} />
         </div>
         <TextAreaField label={t('common.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
-        <ErrorMessage error={form.error} />
+        <FormErrorSummary form={form} />
         <div className="actions">
           <button type="submit" className="primary" disabled={form.busy}>
             {form.busy ? t('common.saving') : t('common.save')}
@@ -167,7 +168,7 @@ function Staff({ contactPointId }: { contactPointId: string }) {
           </button>
         </div>
       </form>
-      <ErrorMessage error={form.error && form.error.code !== 'VALIDATION' ? form.error : null} />
+      <FormErrorSummary form={form} />
     </section>
   );
 }

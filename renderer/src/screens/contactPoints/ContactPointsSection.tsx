@@ -8,6 +8,7 @@ import { formatDate } from '../../format';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { ContactPointForm } from './ContactPointForm';
+import { useMay } from '../../hooks/useMay';
 
 /** #/contactPoints, #/contactPoints/new, #/contactPoints/ID */
 export function ContactPointsSection({ parts, status }: { parts: string[]; status: AppStatus }) {
@@ -20,14 +21,17 @@ function ContactPointList() {
   const { t } = useTranslation();
   const districtName = useDistrictName();
   const q = useQuery({ queryKey: ['contactPoints:list'], queryFn: () => call('contactPoints:list', { includeClosed: true }) });
+  const may = useMay();
   return (
     <section aria-labelledby="section-title">
       <PageHeader
         title={t('contactPoints.title')}
         actions={
-          <a className="button primary" href={href('contactPoints', 'new')}>
-            {t('contactPoints.new')}
-          </a>
+          may('contactPoints:save') && (
+            <a className="button primary" href={href('contactPoints', 'new')}>
+              {t('contactPoints.new')}
+            </a>
+          )
         }
       />
       {q.error && <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />}

@@ -11,6 +11,9 @@ import { href } from '../../router';
 import { CaseDocuments } from './CaseDocuments';
 import { FilingFields } from './FilingFields';
 import { pick } from './labels';
+import { DraftNote } from '../../components/DraftNote';
+import { useDraft } from '../../hooks/useDraft';
+import { useMay } from '../../hooks/useMay';
 
 /**
  * The filing wizard of one case: template and language → what the case fills and what is missing
@@ -36,6 +39,21 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError['info'] | null>(null);
+  const may = useMay();
+  // The answers typed so far are kept until the filing is saved: a lock in the middle loses nothing.
+  const draft = useDraft({
+    formKey: `filing:${caseId}`,
+    clientId: caseQuery.data?.case.clientId ?? null,
+    // Ready once the first template is chosen for her case, so that choice is not taken for typing.
+    ready: caseQuery.isSuccess && templateId !== '',
+    values: { templateId, language, shared, texts },
+    apply: (d) => {
+      setTemplateId(d.templateId);
+      setLanguage(d.language);
+      setShared(d.shared);
+      setTexts(d.texts);
+    },
+  });
 
   useEffect(() => {
     if (!templateId && templates.data?.length) setTemplateId(templates.data[0]!.id);
@@ -94,6 +112,7 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   async function save() {
     const doc = await run(() => call('filings:save', { ...request, allowMixed }));
     if (doc) {
+      draft.saved();
       notify(t('filings.savedDoc', { file: doc.fileName }));
       void qc.invalidateQueries({ queryKey: ['documents:list', caseId] });
     }
@@ -122,6 +141,7 @@ export function FilingWizard({ caseId }: { caseId: string }) {
         subtitle={c ? c.clientName : undefined}
         back={{ href: href('cases', caseId), label: t('filings.backToCase') }}
       />
+      <DraftNote draft={draft} />
       <div className="form-grid">
         <SelectField label={t('filings.template')} value={templateId} onChange={changeTemplate} options={templateOptions} />
         <SelectField
@@ -169,9 +189,11 @@ export function FilingWizard({ caseId }: { caseId: string }) {
         <button type="button" disabled={!p || busy} onClick={() => void showPreview()}>
           {busy ? t('filings.previewing') : t('filings.preview')}
         </button>
-        <button type="button" className="primary" disabled={blocked} onClick={() => void save()}>
-          {t('filings.save')}
-        </button>
+        {may('filings:save') && (
+          <button type="button" className="primary" disabled={blocked} onClick={() => void save()}>
+            {t('filings.save')}
+          </button>
+        )}
       </div>
       {preview !== null && (
         <section aria-labelledby="filing-preview-title" className="filing-preview">

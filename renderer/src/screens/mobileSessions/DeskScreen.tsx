@@ -15,17 +15,23 @@ import { PhoneField } from '../../components/form/PhoneField';
 import { SelectField } from '../../components/form/SelectField';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DraftNote } from '../../components/DraftNote';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, fullName } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
+import { useDraft } from '../../hooks/useDraft';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { DuplicateList, useDuplicates } from '../clients/DuplicateCandidates';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 // The session desk: on the day of a mobile session, one compact form registers a woman and records her
 // consultation. Keyboard only: Tab walks the fields, Enter saves (Shift+Enter for a new line in the
-// advice), Escape clears; after saving the form clears and the focus is back on the surname.
+// advice), Escape asks before clearing; after saving the form clears and the focus is back on the
+// surname. What is typed is kept as an unsaved entry until it is saved or cleared, so an idle lock in
+// the middle of an intake loses nothing.
 
 interface DeskValues {
   surname: string;
@@ -85,7 +91,17 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
   const form = useApiForm('desk:register');
   const [v, setV] = useState<DeskValues>(emptyDesk);
   const [existing, setExisting] = useState<ClientSummary | null>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const draft = useDraft({
+    formKey: `desk:${sessionId}`,
+    values: { desk: v, existing },
+    apply: (d) => {
+      setV(d.desk);
+      setExisting(d.existing);
+    },
+  });
+  const pristine = JSON.stringify(v) === JSON.stringify(emptyDesk()) && existing === null;
   const set =
     <K extends keyof DeskValues>(key: K) =>
     (value: DeskValues[K]) =>
@@ -155,6 +171,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
         };
     const saved = await form.submit(input);
     if (!saved) return;
+    draft.saved();
     notify(t('desk.savedFor', { name: fullName(saved.client.client) }));
     await client.invalidateQueries({ queryKey: ['mobileSessions:get', sessionId] });
     void client.invalidateQueries({ queryKey: ['clients:list'] });
@@ -166,11 +183,23 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
     const target = e.target as HTMLElement;
     if (e.key === 'Escape') {
       e.preventDefault();
-      reset();
+      askClear();
     } else if (e.key === 'Enter' && !e.shiftKey && target.tagName !== 'BUTTON' && !e.nativeEvent.isComposing) {
       e.preventDefault();
       formRef.current?.requestSubmit();
     }
+  }
+
+  /** Clearing throws away what was typed: asked first, unless there is nothing to lose. */
+  function askClear() {
+    if (pristine) reset();
+    else setConfirmClear(true);
+  }
+
+  function clear() {
+    setConfirmClear(false);
+    draft.discard();
+    reset();
   }
 
   if (session.isPending) return <p>{t('app.loading')}</p>;
@@ -197,6 +226,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
           <p id="desk-keys" className="small muted">
             {t('desk.keyboard')}
           </p>
+          <DraftNote draft={draft} />
           {existing ? (
             <div className="duplicates" role="status">
               <strong>{t('desk.usingExisting', { name: fullName(existing) })}</strong>{' '}
@@ -258,16 +288,19 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
             <TextAreaField label={t('consultations.advice')} value={v.advice} onChange={set('advice')} error={fe['consultation.advice']} rows={2} hint={t('desk.adviceHint')} />
             <CheckboxGroup legend={t('consultations.referrals')} values={v.referrals} onChange={set('referrals')} options={options.referral} columns={3} />
           </fieldset>
-          <ErrorMessage error={form.error} />
-          <div className="desk__bar">
+          <div className="desk__bar" data-fixed-bar>
             <button type="submit" className="primary" disabled={form.busy}>
               {form.busy ? t('desk.saving') : t('desk.save')} <span className="kbd">Enter</span>
             </button>
-            <button type="button" onClick={reset}>
+            <button type="button" onClick={askClear}>
               {t('desk.clear')} <span className="kbd">Esc</span>
             </button>
+            <FormErrorSummary form={form} />
           </div>
         </form>
+        <ConfirmDialog open={confirmClear} title={t('workday.clearTitle')} confirmLabel={t('workday.clearConfirm')} danger onConfirm={clear} onCancel={() => setConfirmClear(false)}>
+          <p>{t('workday.clearBody')}</p>
+        </ConfirmDialog>
         <section className="panel desk__seen" aria-labelledby="seen-title">
           <h2 id="seen-title">
             {t('desk.seenToday')} ({seen.length})

@@ -11,6 +11,7 @@ import { formatDate } from '../../format';
 import { useEnumLabel } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
+import { useMay } from '../../hooks/useMay';
 
 /** One mobile session: where and who, its status, and who was seen. */
 export function MobileSessionDetailPage({ id }: { id: string }) {
@@ -41,6 +42,7 @@ export function MobileSessionDetailPage({ id }: { id: string }) {
     }
   }
 
+  const may = useMay();
   if (q.isPending) return <p>{t('app.loading')}</p>;
   if (q.error) return <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />;
   const { session: s, team, consultations } = q.data;
@@ -52,12 +54,12 @@ export function MobileSessionDetailPage({ id }: { id: string }) {
         subtitle={<span className={`badge badge--${s.status === 'conducted' ? 'ok' : s.status === 'cancelled' ? 'danger' : 'warn'}`}>{t(`enum.sessionStatus.${s.status}`)}</span>}
         actions={
           <>
-            {s.status !== 'cancelled' && (
+            {s.status !== 'cancelled' && may('desk:register') && (
               <a className="button primary" href={href('mobileSessions', id, 'desk')}>
                 {t('sessions.openDesk')}
               </a>
             )}
-            {s.status === 'planned' && (
+            {s.status === 'planned' && may('mobileSessions:setStatus') && (
               <>
                 <button type="button" onClick={() => setConfirm('conducted')}>
                   {t('sessions.markConducted')}
@@ -67,9 +69,11 @@ export function MobileSessionDetailPage({ id }: { id: string }) {
                 </button>
               </>
             )}
-            <a className="button" href={href('mobileSessions', id, 'edit')}>
-              {t('common.edit')}
-            </a>
+            {may('mobileSessions:save') && (
+              <a className="button" href={href('mobileSessions', id, 'edit')}>
+                {t('common.edit')}
+              </a>
+            )}
           </>
         }
       />

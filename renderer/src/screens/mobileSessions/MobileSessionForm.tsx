@@ -3,7 +3,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../../shared/api/types';
 import { call } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
@@ -13,6 +12,7 @@ import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../hooks/useApiForm';
 import { href, navigate } from '../../router';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 interface Values {
   code: string;
@@ -86,7 +86,7 @@ export function MobileSessionForm({ id, status }: { id?: string; status: AppStat
         </div>
         <TextAreaField label={t('sessions.team')} value={v.team} onChange={set('team')} error={Object.entries(fe).find(([k]) => k.startsWith('team'))?.[1]} hint={t('sessions.teamHint')} rows={4} />
         <TextAreaField label={t('common.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
-        <ErrorMessage error={form.error} />
+        <FormErrorSummary form={form} />
         <div className="actions">
           <button type="submit" className="primary" disabled={form.busy}>
             {form.busy ? t('common.saving') : t('common.save')}

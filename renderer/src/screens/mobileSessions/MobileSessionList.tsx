@@ -12,6 +12,7 @@ import { formatDate } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href, navigate } from '../../router';
+import { useMay } from '../../hooks/useMay';
 
 export function MobileSessionList() {
   const { t } = useTranslation();
@@ -34,14 +35,17 @@ export function MobileSessionList() {
   );
   const fetchPage = (req: PageRequest) =>
     call('mobileSessions:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'date') as 'date', dir: req.sort ? (req.sort.desc ? 'desc' : 'asc') : 'desc' });
+  const may = useMay();
   return (
     <section aria-labelledby="section-title">
       <PageHeader
         title={t('sessions.title')}
         actions={
-          <a className="button primary" href={href('mobileSessions', 'new')}>
-            {t('sessions.plan')}
-          </a>
+          may('mobileSessions:save') && (
+            <a className="button primary" href={href('mobileSessions', 'new')}>
+              {t('sessions.plan')}
+            </a>
+          )
         }
       />
       <div className="filters">

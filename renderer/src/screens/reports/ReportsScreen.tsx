@@ -19,6 +19,7 @@ import { ImportDialog } from './ImportDialog';
 import { periodOf, type PeriodChoice, type PeriodKind } from './periods';
 import { ReportTable } from './ReportTable';
 import { useReportText } from './useReportText';
+import { useMay } from '../../hooks/useMay';
 
 /** Reports: indicators 1.2.3, 1.2.4, 1.2.10, 2.2.1.b for a period, with breakdowns, drill-down, exports and register import. */
 export function ReportsScreen({ status }: { status: AppStatus }) {
@@ -49,16 +50,19 @@ export function ReportsScreen({ status }: { status: AppStatus }) {
   const text = useReportText();
   const layout = useMemo(() => (r ? layoutReport(r, text) : null), [r, text]);
   const breakdowns = layout?.sections.filter((s) => s.breakdown) ?? [];
+  const may = useMay();
 
   return (
     <section aria-labelledby="section-title">
       <h1 id="section-title">{t('reports.title')}</h1>
       <p className="muted">{t('reports.intro')}</p>
-      <div className="actions">
-        <button type="button" onClick={() => setImporting(true)}>
-          {t('reports.import.open')}
-        </button>
-      </div>
+      {may('import:commit') && (
+        <div className="actions">
+          <button type="button" onClick={() => setImporting(true)}>
+            {t('reports.import.open')}
+          </button>
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useApiForm } from '../../hooks/useApiForm';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 export function GeneralSettingsPanel() {
   const { t } = useTranslation();
@@ -35,7 +35,7 @@ export function GeneralSettingsPanel() {
     <form onSubmit={onSubmit} noValidate className="form-narrow">
       <Field label={t('security.general.idleLockMinutes')} inputMode="numeric" value={idle} onChange={setIdle} error={form.fieldErrors.idleLockMinutes} />
       <Field label={t('security.general.retentionYears')} inputMode="numeric" value={retention} onChange={setRetention} error={form.fieldErrors.retentionYears} />
-      <ErrorMessage error={form.error} />
+      <FormErrorSummary form={form} />
       {saved && <p role="status">{t('security.general.saved')}</p>}
       <button type="submit" className="primary" disabled={form.busy}>
         {t('security.general.save')}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useApiForm } from '../../hooks/useApiForm';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 export function PasswordPanel() {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export function PasswordPanel() {
       <Field type="password" label={t('security.password.current')} value={values.current} onChange={set('current')} error={form.fieldErrors.current} autoComplete="current-password" />
       <Field type="password" label={t('security.password.new')} value={values.password} onChange={set('password')} error={form.fieldErrors.password} autoComplete="new-password" />
       <Field type="password" label={t('security.password.confirm')} value={values.passwordConfirm} onChange={set('passwordConfirm')} error={form.fieldErrors.passwordConfirm} autoComplete="new-password" />
-      <ErrorMessage error={form.error} />
+      <FormErrorSummary form={form} />
       {done && <p role="status">{t('security.password.changed')}</p>}
       <button type="submit" className="primary" disabled={form.busy}>
         {t('security.password.submit')}

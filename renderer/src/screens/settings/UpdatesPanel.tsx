@@ -9,6 +9,7 @@ import { FilePicker } from '../../components/FilePicker';
 import { Field } from '../../components/Field';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useApiForm } from '../../hooks/useApiForm';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 /** Trusted publisher keys, and applying a signed update file of templates and legal references. */
 export function UpdatesPanel() {
@@ -70,7 +71,7 @@ export function UpdatesPanel() {
         <Field label={t('security.updates.keyId')} value={key.id} onChange={(id) => setKey((k) => ({ ...k, id }))} error={trust.fieldErrors.id} />
         <Field label={t('security.updates.keyName')} value={key.name} onChange={(name) => setKey((k) => ({ ...k, name }))} error={trust.fieldErrors.name} />
         <TextAreaField label={t('security.updates.publicKey')} value={key.publicKeyPem} onChange={(publicKeyPem) => setKey((k) => ({ ...k, publicKeyPem }))} error={trust.fieldErrors.publicKeyPem} rows={5} />
-        <ErrorMessage error={trust.error} />
+        <FormErrorSummary form={trust} />
         <button type="submit" disabled={trust.busy}>
           {t('security.updates.trust')}
         </button>

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/form/SelectField';
 import { useApiForm } from '../../hooks/useApiForm';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 
 const KEY = ['users:list'];
 
@@ -88,7 +89,7 @@ function NewUser() {
       <SelectField label={t('security.users.role')} value={v.role} onChange={set('role')} options={roles} error={form.fieldErrors.role} />
       <Field type="password" label={t('security.users.password')} value={v.password} onChange={set('password')} error={form.fieldErrors.password} autoComplete="new-password" />
       <Field type="password" label={t('security.users.passwordConfirm')} value={v.passwordConfirm} onChange={set('passwordConfirm')} error={form.fieldErrors.passwordConfirm} autoComplete="new-password" />
-      <ErrorMessage error={form.error} />
+      <FormErrorSummary form={form} />
       <button type="submit" className="primary" disabled={form.busy}>
         {t('security.users.create')}
       </button>
@@ -125,7 +126,7 @@ function EditUser({ user, self, onDone }: { user: UserSummary; self: boolean; on
       >
         <Field label={t('security.users.displayName')} value={displayName} onChange={setDisplayName} error={update.fieldErrors.displayName} />
         <SelectField label={t('security.users.role')} value={role} onChange={(r) => setRole(r as UserRole)} options={roles} error={update.fieldErrors.role} />
-        <ErrorMessage error={update.error} />
+        <FormErrorSummary form={update} />
         <button type="submit" disabled={update.busy}>
           {t('security.users.edit')}
         </button>
