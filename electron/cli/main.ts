@@ -1,3 +1,5 @@
+import { PackageRefused } from '../exchange/refusal';
+import { translate } from '../../shared/i18n';
 import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './command';
@@ -52,6 +54,11 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\nUsage: npm run cli -- ${command.usage}\n`);
       return 2;
+    }
+    if (error instanceof PackageRefused) {
+      // The reason in words, as the Exchange screen shows it (the command line speaks English).
+      process.stderr.write(`Error (${error.code}): ${translate('en', `exchange.refused.${error.reason}`, error.params ?? {})} [${error.reason}]\n`);
+      return 1;
     }
     if (error instanceof AppError) {
       process.stderr.write(`Error (${error.code}): ${error.message}\n`);
