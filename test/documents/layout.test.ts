@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -7,7 +6,7 @@ import { generateFiling } from '../../electron/documents/filings';
 import { TEMPLATES_DIR } from '../../electron/documents/buildTemplates';
 import { MANIFESTS } from '../../templates/manifests';
 import { tempDir, type TestApp } from '../support/testApp';
-import { fold, libreofficeConvert, seededApp } from './support';
+import { fold, libreofficeConvert, pdfPages, seededApp } from './support';
 
 // The layout a court clerk accepts, read from the shipped templates' XML and from what LibreOffice
 // prints: A4 with 30/15/20/20 mm margins, page numbers, the date and the signature on the page of
@@ -25,10 +24,6 @@ afterAll(async () => t?.cleanup());
 
 async function part(file: string | Buffer, name: string): Promise<string> {
   return (await JSZip.loadAsync(typeof file === 'string' ? readFileSync(file) : file)).file(name)!.async('string');
-}
-
-function pages(pdf: string): string[] {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
 }
 
 describe('shipped templates', () => {
@@ -77,8 +72,9 @@ describe('filled filings printed by LibreOffice', () => {
     const caseId = (await db.selectFrom('cases').select('id').where('case_type', '=', 'divorce').executeTakeFirstOrThrow()).id;
     const files: string[] = [];
     const sentence = 'Ответчик длительное время не проживает с семьёй, не поддерживает связь и не участвует в воспитании детей. ';
-    // From one page to two: one of these lengths puts the end of the text at the foot of page 1.
-    for (let n = 1; n <= 16; n++) {
+    // Lengths that take the text from one page count to the next (about three lines a step): one of them
+    // puts the end of the text at the foot of a page.
+    for (let n = 4; n <= 42; n += 2) {
       const g = await generateFiling(db, { caseId, templateId: 'divorce', language: 'ru', today: '2026-03-02', answers: { reason: sentence.repeat(n) } }, { allowMissing: true });
       const file = join(dir, `divorce-${n}.docx`);
       writeFileSync(file, g.content);
@@ -88,7 +84,7 @@ describe('filled filings printed by LibreOffice', () => {
     const pageCounts = new Set<number>();
     let closingOpensPage = false;
     for (const pdf of pdfs) {
-      const text = pages(pdf);
+      const text = pdfPages(pdf);
       pageCounts.add(text.length);
       const pageOf = (needle: string) => text.findIndex((p) => fold(p).includes(needle));
       const date = pageOf('Дата: 02.03.2026');
@@ -99,7 +95,8 @@ describe('filled filings printed by LibreOffice', () => {
       // Every page carries its number.
       text.forEach((p, i) => expect(p.trim().split('\n').map((l) => l.trim()), `${pdf} page ${i + 1}`).toContain(String(i + 1)));
     }
-    expect([...pageCounts].sort()).toEqual([1, 2]);
+    const counts = [...pageCounts].sort();
+    expect(counts).toEqual([counts[0], counts[0]! + 1]);
     // At least one length sent the whole closing to the next page rather than leaving the date and signature alone there.
     expect(closingOpensPage).toBe(true);
   }, 180_000);

@@ -26,8 +26,16 @@ export function libreofficeConvert(files: string[], format: 'pdf' | 'docx', outD
   return files.map((f) => join(outDir, basename(f).replace(/\.docx$/, `.${format}`)));
 }
 
+/** The pages of a PDF as pdftotext reads them, each with its footer (the page number) as its last line. */
+export function pdfPages(pdf: string): string[] {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+}
+
+/** The text of a PDF as a reader follows it: the pages in order without their page numbers. */
 export function pdfText(pdf: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  return pdfPages(pdf)
+    .map((page) => page.replace(/\n\s*\d+\s*$/, '\n'))
+    .join('\n');
 }
 
 /** pdftotext breaks lines where the page does: compare with all whitespace folded to single spaces. */

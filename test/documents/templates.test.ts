@@ -108,7 +108,7 @@ describe('custom templates', () => {
     expect(r2.accepted).toBe(false);
     expect(r2.passages).toHaveLength(1);
     expect(r2.passages[0]).toMatchObject({ name: 'with_alimony', label: { tg: 'Бо алимент' } });
-    expect(r2.passages[0]!.paragraph).toMatch(/^Аз ҷавобгар/);
+    expect(r2.passages[0]!.paragraph).toMatch(/^Ҷавобгар дар таъминоти/);
 
     // Nothing was stored: filings still use the shipped templates.
     expect((await t.call('filings:prepare', { caseId: await caseOf('alimony_share'), templateId: 'alimony-share', language: 'ru' })).customTemplate).toBe(false);
