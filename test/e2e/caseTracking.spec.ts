@@ -127,7 +127,7 @@ for (const lang of ['tg', 'ru'] as const) {
     await page.getByRole('link', { name: tr(lang, 'clients.newCase') }).click();
     await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'cases.newTitle') })).toBeVisible();
     await label('cases.type').selectOption({ label: tr(lang, 'enum.caseType.alimony_share') });
-    await label('cases.court').fill('Суди ноҳияи Бобоҷон Ғафуров');
+    await label('cases.courtName').fill('Суди ноҳияи Бобоҷон Ғафуров');
     await label('cases.courtCaseNumber').fill(w.courtCaseNumber);
     await label('cases.respondentName').fill(w.husband.join(' '));
     await shot(page, lang, 'case-form');

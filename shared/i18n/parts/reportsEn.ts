@@ -4,6 +4,7 @@ export const reportsEn = {
     title: 'Indicator report',
     intro: 'Action Plan indicators 1.2.3, 1.2.4, 1.2.10 and 2.2.1.b for a period, counted from the consultations recorded here.',
     periodLegend: 'Period',
+    periodKindLabel: 'Kind of period',
     periodKind: { month: 'Month', quarter: 'Quarter', year: 'Year', custom: 'Custom' },
     month: 'Month',
     quarter: 'Quarter',

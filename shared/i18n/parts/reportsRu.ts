@@ -8,6 +8,7 @@ export const reportsRu: Widen<typeof reportsEn> = {
     title: 'Отчёт по индикаторам',
     intro: 'Индикаторы Плана действий 1.2.3, 1.2.4, 1.2.10 и 2.2.1.b за период, по консультациям, записанным в этой программе.',
     periodLegend: 'Период',
+    periodKindLabel: 'Вид периода',
     periodKind: { month: 'Месяц', quarter: 'Квартал', year: 'Год', custom: 'Произвольный' },
     month: 'Месяц',
     quarter: 'Квартал',

@@ -270,6 +270,7 @@ export const screensEn = {
     status: 'Status',
     openedOn: 'Opened on',
     closedOn: 'Closed on',
+    courtName: 'Name of the court',
     court: 'Court',
     courtCaseNumber: 'Court case number',
     judge: 'Judge',

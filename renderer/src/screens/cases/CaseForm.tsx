@@ -135,7 +135,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
         <div className="panel">
           <h2>{t('cases.court')}</h2>
           <div className="grid grid--2">
-            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} />
+            <Field label={t('cases.courtName')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} />
             <DistrictPicker value={v.courtDistrictId} onChange={set('courtDistrictId')} error={fe.courtDistrictId} label={t('cases.courtDistrict')} />
             <Field label={t('cases.courtCaseNumber')} value={v.courtCaseNumber} onChange={set('courtCaseNumber')} error={fe.courtCaseNumber} />
             <Field label={t('cases.judge')} value={v.judge} onChange={set('judge')} error={fe.judge} />

@@ -33,6 +33,7 @@ export function ClientPage({ id }: { id: string }) {
   const districtName = useDistrictName();
   const label = {
     sex: useEnumLabel('sex'),
+    childSex: useEnumLabel('childSex'),
     residence: useEnumLabel('residence'),
     employment: useEnumLabel('employment'),
     education: useEnumLabel('education'),
@@ -175,7 +176,7 @@ export function ClientPage({ id }: { id: string }) {
                 <tr key={ch.id}>
                   <td>{fullName(ch)}</td>
                   <td>{formatDate(ch.birthDate)}</td>
-                  <td>{label.sex(ch.sex)}</td>
+                  <td>{label.childSex(ch.sex)}</td>
                   <td>{ch.birthCertificate || t('common.none')}</td>
                   <td>{yn(ch.paternityRegistered)}</td>
                 </tr>
