@@ -8,6 +8,7 @@ import { saveFile, type ChosenFile } from '../../api/files';
 import { FilePicker } from '../../components/FilePicker';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
+import { formatDateTime } from '../../format';
 
 type Kind = 'full' | 'stats' | 'networkKey';
 
@@ -76,7 +77,7 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
     }
   }
 
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('exchange.never'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('exchange.never'));
 
   return (
     <section aria-labelledby="exchange-peers">
