@@ -104,7 +104,10 @@ export const reportsEn = {
     },
     drilldown: {
       title: 'Consultations behind: {{what}}',
-      count: '{{shown}} of {{total}} consultations',
+      count_one: '{{shown}} of {{count}} consultation',
+      count_few: '{{shown}} of {{count}} consultations',
+      count_many: '{{shown}} of {{count}} consultations',
+      count_other: '{{shown}} of {{count}} consultations',
       date: 'Date',
       venue: 'Venue',
       contactPoint: 'Contact point',

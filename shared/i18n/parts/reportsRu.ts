@@ -108,7 +108,10 @@ export const reportsRu: Widen<typeof reportsEn> = {
     },
     drilldown: {
       title: 'Консультации за числом: {{what}}',
-      count: '{{shown}} из {{total}} консультаций',
+      count_one: '{{shown}} из {{count}} консультации',
+      count_few: '{{shown}} из {{count}} консультаций',
+      count_many: '{{shown}} из {{count}} консультаций',
+      count_other: '{{shown}} из {{count}} консультации',
       date: 'Дата',
       venue: 'Место',
       contactPoint: 'Контактный пункт',

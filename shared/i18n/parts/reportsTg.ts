@@ -108,7 +108,10 @@ export const reportsTg: Widen<typeof reportsEn> = {
     },
     drilldown: {
       title: 'Машваратҳои пушти шумора: {{what}}',
-      count: '{{shown}} аз {{total}} машварат',
+      count_one: '{{shown}} аз {{count}} машварат',
+      count_few: '{{shown}} аз {{count}} машварат',
+      count_many: '{{shown}} аз {{count}} машварат',
+      count_other: '{{shown}} аз {{count}} машварат',
       date: 'Сана',
       venue: 'Ҷой',
       contactPoint: 'Нуқтаи тамос',

@@ -36,7 +36,10 @@ export const screensRu: Widen<typeof screensEn> = {
     status: 'Статус',
     actions: 'Действия',
     details: 'Подробности',
-    years: '{{age}} лет',
+    years_one: '{{count}} год',
+    years_few: '{{count}} года',
+    years_many: '{{count}} лет',
+    years_other: '{{count}} года',
     somoni: '{{amount}} сомони',
   },
   table: {
@@ -104,7 +107,7 @@ export const screensRu: Widen<typeof screensEn> = {
     consultations: 'Консультации',
   },
   desk: {
-    consentOral: 'Она устно согласилась на обработку своих данных',
+    consentOral: 'Согласие на обработку данных дано устно',
     adviceHint: 'Shift+Enter: новая строка',
     title: 'Стол приёма сессии',
     intro: 'Зарегистрируйте женщину и запишите консультацию. Enter сохраняет; затем форма очищается для следующего человека.',

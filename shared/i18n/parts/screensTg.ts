@@ -36,7 +36,10 @@ export const screensTg: Widen<typeof screensEn> = {
     status: 'Ҳолат',
     actions: 'Амалҳо',
     details: 'Тафсилот',
-    years: '{{age}} сола',
+    years_one: '{{count}} сола',
+    years_few: '{{count}} сола',
+    years_many: '{{count}} сола',
+    years_other: '{{count}} сола',
     somoni: '{{amount}} сомонӣ',
   },
   table: {
@@ -104,7 +107,7 @@ export const screensTg: Widen<typeof screensEn> = {
     consultations: 'Машваратҳо',
   },
   desk: {
-    consentOral: 'Ӯ ба коркарди маълумоташ шифоҳӣ розӣ шуд',
+    consentOral: 'Розигӣ ба коркарди маълумот шифоҳӣ дода шуд',
     adviceHint: 'Shift+Enter: сатри нав',
     title: 'Мизи қабули сессия',
     intro: 'Занро ба қайд гиред ва машварати ӯро сабт кунед. Enter нигоҳ медорад; баъд шакл барои нафари навбатӣ тоза мешавад.',

@@ -201,7 +201,10 @@ export const securityEn = {
   },
   retention: {
     title: 'Retention review',
-    intro: 'Closed cases older than {{years}} years. Review each one: erase the client’s personal data where nothing requires keeping it (open the client and choose “Erase personal data”).',
+    intro_one: 'Closed cases older than {{count}} year. Review each one: erase the client’s personal data where nothing requires keeping it (open the client and choose “Erase personal data”).',
+    intro_few: 'Closed cases older than {{count}} years. Review each one: erase the client’s personal data where nothing requires keeping it (open the client and choose “Erase personal data”).',
+    intro_many: 'Closed cases older than {{count}} years. Review each one: erase the client’s personal data where nothing requires keeping it (open the client and choose “Erase personal data”).',
+    intro_other: 'Closed cases older than {{count}} years. Review each one: erase the client’s personal data where nothing requires keeping it (open the client and choose “Erase personal data”).',
     none: 'No closed case is older than the retention period.',
     case: 'Case',
     type: 'Type',

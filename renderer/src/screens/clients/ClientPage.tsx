@@ -53,7 +53,7 @@ export function ClientPage({ id }: { id: string }) {
       <PageHeader
         title={fullName(c)}
         back={{ href: href('clients'), label: t('clients.title') }}
-        subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { age: c.age }) : ''].filter(Boolean).join(' · ')}
+        subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { count: c.age }) : ''].filter(Boolean).join(' · ')}
         actions={
           c.erasedAt ? (
             <span className="badge badge--danger">{t('security.erase.done')}</span>
