@@ -20,10 +20,15 @@ function sources(dir: string): string[] {
 const root = join(__dirname, '../..');
 const code = [...sources(join(root, 'electron')), ...sources(join(root, 'db'))].map((f) => readFileSync(f, 'utf8')).join('\n');
 
+// audit(ctx, …), audit(ctx(trx), …), w.audit(…): the call and its first argument when there is one.
+const FIRST = String.raw`\baudit\(\s*(?:\w+(?:\(\w*\))?,\s*)?`;
+// 'x' or cond ? 'x' : 'y'.
+const ACTION = String.raw`(?:[\w.]+\s*\?\s*)?'([\w.]+)'(?:\s*:\s*'([\w.]+)')?`;
+
 /** Action names as the code writes them: audit(ctx, 'x' …), w.audit('x' …), action: 'x', action: c ? 'x' : 'y'. */
 function writtenActions(): string[] {
   const found = new Set<string>();
-  for (const m of code.matchAll(/\baudit\(\s*(?:\w+,\s*)?(?:\w+\s*\?\s*)?'([\w.]+)'(?:\s*:\s*'([\w.]+)')?/g)) [m[1], m[2]].forEach((a) => a && found.add(a));
+  for (const m of code.matchAll(new RegExp(`${FIRST}${ACTION}`, 'g'))) [m[1], m[2]].forEach((a) => a && found.add(a));
   for (const m of code.matchAll(/\baction:\s*(?:[\w.]+\s*\?\s*)?'([\w.]+)'(?:\s*:\s*'([\w.]+)')?\s*,/g)) [m[1], m[2]].forEach((a) => a && found.add(a));
   return [...found].sort();
 }
@@ -31,7 +36,7 @@ function writtenActions(): string[] {
 /** What entries are about: the tables named in audit calls and every channel's group (reads and refusals name a channel). */
 function writtenEntities(): string[] {
   const found = new Set<string>(['cli']);
-  for (const m of code.matchAll(/\baudit\(\s*(?:\w+,\s*)?[^,()]+,\s*'([a-z_]+)'/g)) found.add(m[1]!);
+  for (const m of code.matchAll(new RegExp(`${FIRST}${ACTION},\\s*'([a-z_]+)'`, 'g'))) found.add(m[3]!);
   for (const m of code.matchAll(/\bentity:\s*'([a-z_]+)'/g)) found.add(m[1]!);
   for (const channel of Object.keys(contract)) found.add(channel.split(':')[0]!);
   return [...found].sort();

@@ -151,6 +151,7 @@ export const securityEn = {
       meta: 'installation',
       mobileSessions: 'mobile sessions',
       mobile_sessions: 'mobile session',
+      package: 'exchange package',
       peer: 'paired installation',
       phones: 'phone',
       prefs: 'preferences',

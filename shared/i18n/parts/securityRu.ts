@@ -152,6 +152,7 @@ export const securityRu: Catalog['security'] = {
       meta: 'установка',
       mobileSessions: 'мобильные сессии',
       mobile_sessions: 'мобильная сессия',
+      package: 'пакет обмена',
       peer: 'сопряжённая установка',
       phones: 'телефон',
       prefs: 'предпочтения',

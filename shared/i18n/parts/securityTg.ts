@@ -152,6 +152,7 @@ export const securityTg: Catalog['security'] = {
       meta: 'насб',
       mobileSessions: 'сессияҳои сайёр',
       mobile_sessions: 'сессияи сайёр',
+      package: 'бастаи мубодила',
       peer: 'насби ҷуфтшуда',
       phones: 'телефон',
       prefs: 'афзалиятҳо',

@@ -8,7 +8,7 @@ import { saveFile, type ChosenFile } from '../../api/files';
 import { FilePicker } from '../../components/FilePicker';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
-import { formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 
 type Kind = 'full' | 'stats' | 'networkKey';
 
@@ -103,7 +103,7 @@ export function PackagesPanel({ role }: { role: InstallationRole }) {
                 <td>
                   <code>{p.fingerprint}</code>
                 </td>
-                <td>{p.pairedOn}</td>
+                <td>{formatDate(p.pairedOn)}</td>
                 <td>{when(p.lastSentAt)}</td>
                 <td>{when(p.lastReceivedAt)}</td>
               </tr>
