@@ -40,7 +40,7 @@ export const filingsTg: Shape = {
   download: 'Ҳамчун .docx нигоҳ доштан',
   documents: 'Ҳуҷҷатҳои парванда',
   noDocuments: 'Ҳоло ҳуҷҷат нест.',
-  stamp: 'намунаи {{template}} {{version}} · истинодҳои ҳуқуқӣ {{refs}}',
+  stamp: 'версияи намуна {{version}}',
   legalRefsTitle: 'Истинодҳои ҳуқуқӣ',
   proposalsTitle: 'Пешниҳодҳои насбҳои пайвастшуда',
   proposalsIntro: 'Ин тағйирот дар бастаи насби дигар омадаанд. То вақте ки шумо онро қабул накунед, дар ҳамаи ҳуҷҷатҳо версияи ҳамин ҷо амал мекунад.',
