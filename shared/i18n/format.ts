@@ -37,10 +37,3 @@ export function formatDateTime(iso: string, language: Language, timeZone?: strin
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${formatDate(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute}`;
 }
-
-/** The local calendar day of a moment, YYYY-MM-DD (a spreadsheet's date column stays machine-readable). */
-export function localIsoDate(iso: string, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).formatToParts(new Date(iso));
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
-}
