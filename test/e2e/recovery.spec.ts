@@ -41,7 +41,7 @@ test('a damaged database is restored from a backup on the recovery screen (Tajik
   await page.getByLabel('Имя пользователя администратора').fill(ADMIN.username);
   await page.getByLabel('Пароль', { exact: true }).fill('не тот пароль');
   await page.getByRole('button', { name: 'Восстановить эту копию' }).click();
-  await expect(page.getByText('Неверное имя пользователя или парольная фраза.')).toBeVisible();
+  await expect(page.getByText('Неверное имя пользователя или пароль.')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/recovery-ru.png`, fullPage: true });
 
   await page.getByLabel('Пароль', { exact: true }).fill(ADMIN.passphrase);

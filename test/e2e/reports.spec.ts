@@ -19,7 +19,7 @@ test('registers imported through the dialog give the hand-worked 2025 numbers on
   await dialog.getByLabel('Файл', { exact: true }).setInputFiles(join(FIX, 'mobile-sessions.csv'));
   await dialog.getByRole('button', { name: 'Санҷидани файл' }).click();
   await expect(dialog.getByText('Хатоҳо: 8.')).toBeVisible();
-  await expect(dialog.getByRole('cell', { name: 'Нуқтаи тамос бо ин рамз нест (аввал нуқтаҳои тамосро ворид кунед).' }).first()).toBeVisible();
+  await expect(dialog.getByRole('cell', { name: 'Нуқтаи тамос бо ин код нест (аввал нуқтаҳои тамосро ворид кунед).' }).first()).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Ворид кардан' })).toBeDisabled();
 
   for (const [kind, file, added] of [
