@@ -113,7 +113,7 @@ for (const lang of ['tg', 'ru'] as const) {
       await group.getByLabel(tr(lang, 'clients.childGivenName'), { exact: true }).fill(child.givenName);
       await group.getByLabel(tr(lang, 'clients.childSurname'), { exact: true }).fill(w.husband[0]);
       await group.getByLabel(tr(lang, 'clients.childBirthDate'), { exact: true }).fill(child.birthDate);
-      await group.getByLabel(tr(lang, 'clients.childSex'), { exact: true }).selectOption({ label: tr(lang, `enum.sex.${child.sex}`) });
+      await group.getByLabel(tr(lang, 'clients.childSex'), { exact: true }).selectOption({ label: tr(lang, `enum.childSex.${child.sex}`) });
     }
     await shot(page, lang, 'client-form');
     await save(page, lang);
