@@ -7,10 +7,11 @@ import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
 import type { DocumentSummary, FilingLang, FilingPreparation, FilingPreview, FilingTemplateSummary, PropertyItem } from '../../shared/api/filingsTypes';
 import { todayIso } from '../../shared/domain/dates';
+import { filingFileName } from '../../shared/domain/fileNames';
 import { MANIFESTS, type TemplateManifest } from '../../templates/manifests';
 import { keepAnswers } from './filingAnswers';
 import { dataHash, fillTemplate } from './fillDocx';
-import { fullName, resolveFiling, type Resolved } from './filingValues';
+import { resolveFiling, type Resolved } from './filingValues';
 import { activeCustomTemplate, loadTemplate, requireManifest } from './templateStore';
 
 // The filing service: what the wizard, the CLI and the tests call. Reads through `db` (or a
@@ -104,12 +105,6 @@ export interface GeneratedFiling {
   worked: Worked;
 }
 
-function safeFileName(s: string): string {
-  // Characters Windows refuses in file names, and control characters, become spaces.
-  const cleaned = Array.from(s, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch)).join('');
-  return cleaned.replace(/\s+/g, ' ').trim().slice(0, 120);
-}
-
 /**
  * Fills the template; refuses with the names of the missing required fields, and then with the fields
  * whose text is in the other language (unless the request allows it).
@@ -140,7 +135,7 @@ export async function generateFiling(db: Db, req: FilingRequest, options: { allo
   return {
     content,
     title,
-    fileName: `${safeFileName(`${manifest.id} ${fullName(data.client)} ${req.today ?? todayIso()}`)}.${req.language}.docx`,
+    fileName: filingFileName(title, data.client.surname, req.today ?? todayIso()),
     templateVersion: template.version,
     legalRefVersion: worked.refVersion,
     dataHash: dataHash(manifest.id, template.version, req.language, resolved),

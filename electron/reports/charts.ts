@@ -11,9 +11,9 @@ export interface ChartSvg {
   height: number;
 }
 
-export function chartSvg(chart: ReportChart): ChartSvg {
+export function chartSvg(chart: ReportChart, formatNumber: (value: number) => string): ChartSvg {
   // The PDF embeds DejaVu Sans; naming it here makes the SVG text use it (Tajik letters).
-  const { option, width, height } = barChartOption(chart, { width: 500, fontSize: 9, rowHeight: 32, labelWidth: 190, fontFamily: 'DejaVuSans' });
+  const { option, width, height } = barChartOption(chart, { width: 500, fontSize: 9, rowHeight: 32, labelWidth: 190, fontFamily: 'DejaVuSans', formatNumber });
   const e = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   e.setOption(option);
   const svg = e.renderToSVGString();

@@ -4,6 +4,7 @@ import type { IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
 import { layoutReport, type ReportCell, type ReportSection } from '../../shared/reports/reportLayout';
 import { reportText } from '../../shared/reports/reportText';
+import { formatNumber } from '../../shared/i18n/format';
 import { chartSvg } from './charts';
 import { reportFonts } from './pdfFonts';
 
@@ -20,13 +21,14 @@ function getPrinter(): PdfPrinter {
   return printer;
 }
 
-const cell = (c: ReportCell): TableCell => (c.kind === 'text' ? { text: c.text } : { text: String(c.value), alignment: 'right' });
+const cell = (c: ReportCell, fmt: (n: number) => string): TableCell =>
+  c.kind === 'text' ? { text: c.text } : { text: typeof c.value === 'number' ? fmt(c.value) : c.value, alignment: 'right' };
 
-function sectionContent(s: ReportSection): Content[] {
+function sectionContent(s: ReportSection, fmt: (n: number) => string): Content[] {
   const pageBreak = s.startsNewPage ? ('before' as const) : undefined;
   const content: Content[] = [];
   if (s.chart) {
-    const chart = chartSvg(s.chart);
+    const chart = chartSvg(s.chart, fmt);
     // A chart's title stays on the page of its chart.
     content.push({ stack: [{ text: s.title, style: 'h2' }, { svg: chart.svg, width: chart.width }], unbreakable: true, pageBreak });
   } else {
@@ -38,7 +40,7 @@ function sectionContent(s: ReportSection): Content[] {
       table: {
         headerRows: 1,
         widths: s.columns.map((_, j) => (j === last ? 60 : j === 0 ? '*' : 'auto')),
-        body: [s.columns.map((c): TableCell => ({ text: c.label, bold: true, alignment: c.kind === 'count' ? 'right' : 'left' })), ...s.rows.map((r) => r.cells.map(cell))],
+        body: [s.columns.map((c): TableCell => ({ text: c.label, bold: true, alignment: c.kind === 'count' ? 'right' : 'left' })), ...s.rows.map((r) => r.cells.map((c) => cell(c, fmt)))],
       },
       layout: 'lightHorizontalLines',
       fontSize: 8,
@@ -56,7 +58,7 @@ export function reportDefinition(report: IndicatorReport, language: Language, pr
     { text: layout.suppressionNote, fontSize: 9, bold: layout.suppressed, margin: [0, 4, 0, 8] },
   ];
   layout.sections.forEach((s, i) => {
-    content.push(...sectionContent(s));
+    content.push(...sectionContent(s, (n) => formatNumber(n, language)));
     progress(Math.round(((i + 1) / layout.sections.length) * 80));
   });
   return {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hearingInput, taskInput } from '../../shared/api/caseInputs';
 import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
+import { filingFileName } from '../../shared/domain/fileNames';
 import type { AppRows } from './appRows';
 import type { Rng } from './prng';
 
@@ -41,11 +42,6 @@ export interface OpenedCase {
 }
 
 const TASKS = ['Гирифтани нусхаи шаҳодатнома', 'Пардохти боҷи давлатӣ', 'Ҷамъ овардани маълумотномаҳо', 'Тайёр кардани ариза', 'Занг задан ба муштарӣ'];
-
-function safeFileName(s: string): string {
-  const cleaned = Array.from(s, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch)).join('');
-  return cleaned.replace(/\s+/g, ' ').trim().slice(0, 120);
-}
 
 export function planCaseLife(ctx: CaseLifeContext, c: OpenedCase): void {
   const { rows, rng, userId } = ctx;
@@ -91,7 +87,7 @@ export function planCaseLife(ctx: CaseLifeContext, c: OpenedCase): void {
           caseId: c.id,
           clientId: c.clientId,
           title: sample.title,
-          fileName: `${safeFileName(`${sample.templateId} ${c.clientFullName} ${date}`)}.tg.docx`,
+          fileName: filingFileName(sample.title, c.clientFullName.split(' ')[0] ?? '', date),
           content: sample.content,
           sha256: sample.sha256,
           language: 'tg',

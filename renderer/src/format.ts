@@ -1,12 +1,20 @@
 import { formatDate } from '../../shared/domain/dates';
+import type { Language } from '../../shared/domain/enums';
+import { formatDateTime as formatMoment, formatNumber } from '../../shared/i18n/format';
+import i18next from './i18n';
 
 export { formatDate };
 
-/** A moment (ISO with time) as dd.mm.yyyy hh:mm in this computer's time zone, the same in every language. */
+const language = () => (i18next.language || 'tg') as Language;
+
+/** A moment (ISO with time) as dd.mm.yyyy hh:mm in this computer's time zone, in the screen's language. */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatMoment(iso, language());
+}
+
+/** A count with the screen's language's digit grouping, as the chart axes write it. */
+export function formatCount(value: number): string {
+  return formatNumber(value, language());
 }
 
 /** A file size in the unit that keeps it short (a contact point's backup is kilobytes, a national one gigabytes). */

@@ -5,6 +5,8 @@ import * as enums from '../domain/enums';
 export const ENUM_LABEL_KEYS = {
   userRole: enums.USER_ROLES,
   sex: enums.SEXES,
+  // A child's sex is worded for a child (girl/boy), not for an adult.
+  childSex: enums.SEXES,
   maritalStatus: enums.MARITAL_STATUSES,
   relationToMigrant: enums.RELATIONS_TO_MIGRANT,
   employment: enums.EMPLOYMENT,

@@ -14,7 +14,6 @@ export function flattenKeys(obj: object, prefix = ''): string[] {
   );
 }
 
-/** Looks up a dotted key and fills {{params}}; used by the CLI and documents (React uses i18next). */
 /** The text at a dotted key; a key's own name may hold dots too ("breakdownTitles.1.2.3.consultations"), as i18next allows. */
 function lookup(node: unknown, parts: string[]): string | undefined {
   if (parts.length === 0) return typeof node === 'string' ? node : undefined;
@@ -28,8 +27,14 @@ function lookup(node: unknown, parts: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The text at a key; with a numeric `count`, the language's plural form as i18next picks it
+ * (`key_one`, `key_few`, `key_many`, `key_other` by Intl.PluralRules: «1 год», «2 года», «5 лет»).
+ */
 export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  const node = lookup(CATALOGS[language], key.split('.'));
+  const count = params.count;
+  const plural = typeof count === 'number' ? lookup(CATALOGS[language], `${key}_${new Intl.PluralRules(language).select(count)}`.split('.')) : undefined;
+  const node = plural ?? lookup(CATALOGS[language], key.split('.'));
   if (node === undefined) return key;
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }

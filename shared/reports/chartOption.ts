@@ -16,6 +16,8 @@ export interface ChartLook {
   fontFamily?: string;
   colors?: string[];
   tooltip?: boolean;
+  /** How the report's tables write a count (Intl, the reader's language): axes and bar labels write it the same way. */
+  formatNumber?: (value: number) => string;
 }
 
 export function barChartOption(chart: ReportChart, look: ChartLook): { option: EChartsOption; width: number; height: number } {
@@ -28,6 +30,8 @@ export function barChartOption(chart: ReportChart, look: ChartLook): { option: E
   const position = horizontal ? ('right' as const) : ('top' as const);
   const data = (values: Count[]) => values.map((v) => (typeof v === 'number' ? v : { value: 0, label: { show: true, position, formatter: v } }));
   const axisLabel = { fontSize };
+  const number = look.formatNumber ?? String;
+  const barLabel = (p: { value?: unknown }) => (typeof p.value === 'number' ? number(p.value) : String(p.value ?? ''));
   // Labels under vertical bars turn when the longest would not fit its bar's width (about 0.6 em a letter).
   const slot = (look.width - 50) / Math.max(1, labels.length);
   const rotate = Math.max(0, ...labels.map((l) => l.length)) * fontSize * 0.6 > slot ? 30 : 0;
@@ -35,7 +39,7 @@ export function barChartOption(chart: ReportChart, look: ChartLook): { option: E
     ? // The first label at the top, as in the tables; long names (regions) break onto lines at the left.
       { type: 'category' as const, data: labels, inverse: true, axisLabel: { ...axisLabel, width: labelWidth, overflow: 'break' as const } }
     : { type: 'category' as const, data: labels, axisLabel: { ...axisLabel, interval: 0, rotate } };
-  const valueAxis = { type: 'value' as const, minInterval: 1, ...(horizontal ? { splitNumber: 3 } : {}), axisLabel: { ...axisLabel, hideOverlap: true } };
+  const valueAxis = { type: 'value' as const, minInterval: 1, ...(horizontal ? { splitNumber: 3 } : {}), axisLabel: { ...axisLabel, hideOverlap: true, formatter: (v: number) => number(v) } };
   const option: EChartsOption = {
     animation: false,
     ...(look.fontFamily ? { textStyle: { fontFamily: look.fontFamily } } : {}),
@@ -47,7 +51,7 @@ export function barChartOption(chart: ReportChart, look: ChartLook): { option: E
     ...(legend ? { legend: { top: 0, data: series.map((s) => s.name), textStyle: { fontSize } } } : {}),
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
-    series: series.map((s) => ({ type: 'bar' as const, name: s.name, data: data(s.values), label: { show: true, position, fontSize: fontSize - 1, color: '#333' } })),
+    series: series.map((s) => ({ type: 'bar' as const, name: s.name, data: data(s.values), label: { show: true, position, fontSize: fontSize - 1, color: '#333', formatter: barLabel } })),
   };
   return { option, width: look.width, height };
 }

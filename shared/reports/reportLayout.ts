@@ -3,6 +3,8 @@ import { formatDate } from '../domain/dates';
 import { AGE_BANDS } from '../domain/enums';
 import { BREAKDOWN_KEYS } from '../domain/indicatorDefinitions';
 import { COMPLEMENTARY_MARK } from '../domain/suppression';
+import { formatDateTime } from '../i18n/format';
+import { isHlc, parseHlc } from '../sync/hlc';
 import { keyLabel, type ReportText } from './reportText';
 
 // The indicator report laid out once, in one language, as an ordered list of named sections: the
@@ -285,18 +287,26 @@ function breakdown(report: IndicatorReport, words: ReportText, key: BreakdownKey
   });
 }
 
+/** A change stamp as the local moment it was made («03.12.2026 17:37»); anything else as it is. */
+function stampMoment(stamp: string | null, language: ReportText['language']): string {
+  if (!stamp) return '';
+  return isHlc(stamp) ? formatDateTime(new Date(parseHlc(stamp).millis).toISOString(), language) : stamp;
+}
+
 export function layoutReport(report: IndicatorReport, words: ReportText): ReportLayout {
   const { t } = words;
   const g = report.generated;
+  const generatedAt = formatDateTime(g.at, words.language);
+  const lastChange = stampMoment(g.dataStamp, words.language);
   const filters = filtersText(report, words);
   const meta = [
     t('reports.periodLine', { from: formatDate(report.period.from), to: formatDate(report.period.to) }),
     t('reports.filtersLine', { filters }),
     t('reports.definitionsVersion', { version: report.definitionsVersion }),
     t('reports.generatedLine', {
-      at: `${formatDate(g.at)} ${g.at.slice(11, 16)} UTC`,
+      at: generatedAt,
       installation: g.installationName ?? '—',
-      stamp: g.dataStamp ?? '—',
+      stamp: lastChange || '—',
       version: g.appVersion ?? '—',
     }),
     // A printed report witnesses the audit trail as it stood (see the README's security model).
@@ -309,8 +319,8 @@ export function layoutReport(report: IndicatorReport, words: ReportText): Report
     [t('reports.meta.filters'), filters],
     [t('reports.meta.definitionsVersion'), report.definitionsVersion],
     [t('reports.meta.installation'), g.installationName ?? ''],
-    [t('reports.meta.dataStamp'), g.dataStamp ?? ''],
-    [t('reports.meta.generatedAt'), g.at],
+    [t('reports.meta.dataStamp'), lastChange],
+    [t('reports.meta.generatedAt'), generatedAt],
     [t('reports.meta.appVersion'), g.appVersion ?? ''],
     ...(g.auditHead ? ([[t('reports.meta.auditHead'), `${g.auditHead.seq} ${g.auditHead.hash}`]] as [string, string][]) : []),
     [t('reports.meta.suppression'), suppressionNote],

@@ -113,7 +113,7 @@ for (const lang of ['tg', 'ru'] as const) {
       await group.getByLabel(tr(lang, 'clients.childGivenName'), { exact: true }).fill(child.givenName);
       await group.getByLabel(tr(lang, 'clients.childSurname'), { exact: true }).fill(w.husband[0]);
       await group.getByLabel(tr(lang, 'clients.childBirthDate'), { exact: true }).fill(child.birthDate);
-      await group.getByLabel(tr(lang, 'clients.childSex'), { exact: true }).selectOption({ label: tr(lang, `enum.sex.${child.sex}`) });
+      await group.getByLabel(tr(lang, 'clients.childSex'), { exact: true }).selectOption({ label: tr(lang, `enum.childSex.${child.sex}`) });
     }
     await shot(page, lang, 'client-form');
     await save(page, lang);
@@ -127,7 +127,7 @@ for (const lang of ['tg', 'ru'] as const) {
     await page.getByRole('link', { name: tr(lang, 'clients.newCase') }).click();
     await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'cases.newTitle') })).toBeVisible();
     await label('cases.type').selectOption({ label: tr(lang, 'enum.caseType.alimony_share') });
-    await label('cases.court').fill('Суди ноҳияи Бобоҷон Ғафуров');
+    await label('cases.courtName').fill('Суди ноҳияи Бобоҷон Ғафуров');
     await label('cases.courtCaseNumber').fill(w.courtCaseNumber);
     await label('cases.respondentName').fill(w.husband.join(' '));
     await shot(page, lang, 'case-form');

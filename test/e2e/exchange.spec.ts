@@ -215,7 +215,7 @@ test('two contact points and the hub: pairing, full packages both ways, a confli
 
     // The hub's report for this year: one woman (seen at both contact points), two consultations.
     await hub.page.getByRole('navigation').getByRole('link', { name: tr('ru', 'nav.reports'), exact: true }).click();
-    await hub.page.getByLabel(tr('ru', 'reports.periodLegend'), { exact: true }).selectOption('year');
+    await hub.page.getByLabel(tr('ru', 'reports.periodKindLabel'), { exact: true }).selectOption('year');
     await hub.page.getByLabel(tr('ru', 'reports.year'), { exact: true }).selectOption(today.slice(0, 4));
     await hub.page.getByRole('button', { name: tr('ru', 'reports.show') }).click();
     const value = (row: string) => hub.page.locator(`tr[data-row="${row}"] td`);

@@ -54,10 +54,10 @@ test('locks, refuses a wrong passphrase and unlocks with the right one', async (
   await page.reload();
   await expect(page.getByLabel('Имя пользователя')).toHaveValue('');
   await page.getByLabel('Имя пользователя').fill(ADMIN.username);
-  await page.getByLabel('Парольная фраза').fill('совсем не тот пароль');
+  await page.getByLabel('Пароль', { exact: true }).fill('совсем не тот пароль');
   await page.getByRole('button', { name: 'Открыть' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Неверное имя пользователя или парольная фраза.');
-  await page.getByLabel('Парольная фраза').fill(ADMIN.passphrase);
+  await expect(page.getByRole('alert')).toHaveText('Неверное имя пользователя или пароль.');
+  await page.getByLabel('Пароль', { exact: true }).fill(ADMIN.passphrase);
   await page.getByRole('button', { name: 'Открыть' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
 });

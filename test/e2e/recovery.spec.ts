@@ -39,18 +39,18 @@ test('a damaged database is restored from a backup on the recovery screen (Tajik
   await page.getByRole('radio', { name: /Вручную/ }).check();
   // The name is typed: nothing on this computer remembers who last signed in.
   await page.getByLabel('Имя пользователя администратора').fill(ADMIN.username);
-  await page.getByLabel('Парольная фраза').fill('не тот пароль');
+  await page.getByLabel('Пароль', { exact: true }).fill('не тот пароль');
   await page.getByRole('button', { name: 'Восстановить эту копию' }).click();
-  await expect(page.getByText('Неверное имя пользователя или парольная фраза.')).toBeVisible();
+  await expect(page.getByText('Неверное имя пользователя или пароль.')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/recovery-ru.png`, fullPage: true });
 
-  await page.getByLabel('Парольная фраза').fill(ADMIN.passphrase);
+  await page.getByLabel('Пароль', { exact: true }).fill(ADMIN.passphrase);
   await page.getByRole('button', { name: 'Восстановить эту копию' }).click();
   await expect(page.getByRole('heading', { name: 'Вход' })).toBeVisible();
   await expect(page.getByText(/^Копия от .* восстановлена\. Войдите\.$/)).toBeVisible();
   expect(readdirSync(join(app.dataDir, 'damaged')).some((n) => n.endsWith('.db'))).toBe(true);
 
-  await page.getByLabel('Парольная фраза').fill(ADMIN.passphrase);
+  await page.getByLabel('Пароль', { exact: true }).fill(ADMIN.passphrase);
   await page.getByRole('button', { name: 'Открыть' }).click();
   await expect(page.getByRole('button', { name: 'Заблокировать' })).toBeVisible();
 });

@@ -19,7 +19,7 @@ test('registers imported through the dialog give the hand-worked 2025 numbers on
   await dialog.getByLabel('Файл', { exact: true }).setInputFiles(join(FIX, 'mobile-sessions.csv'));
   await dialog.getByRole('button', { name: 'Санҷидани файл' }).click();
   await expect(dialog.getByText('Хатоҳо: 8.')).toBeVisible();
-  await expect(dialog.getByRole('cell', { name: 'Нуқтаи тамос бо ин рамз нест (аввал нуқтаҳои тамосро ворид кунед).' }).first()).toBeVisible();
+  await expect(dialog.getByRole('cell', { name: 'Нуқтаи тамос бо ин код нест (аввал нуқтаҳои тамосро ворид кунед).' }).first()).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Ворид кардан' })).toBeDisabled();
 
   for (const [kind, file, added] of [
@@ -37,7 +37,7 @@ test('registers imported through the dialog give the hand-worked 2025 numbers on
   }
   await dialog.getByRole('button', { name: 'Пӯшидан' }).click();
 
-  await page.getByLabel('Давра', { exact: true }).selectOption('year');
+  await page.getByLabel('Намуди давра', { exact: true }).selectOption('year');
   await page.getByLabel('Сол').selectOption('2025');
   await page.getByRole('button', { name: 'Нишон додани ҳисобот' }).click();
   const value = (row: string) => page.locator(`tr[data-row="${row}"] td`);
@@ -59,7 +59,7 @@ test('registers imported through the dialog give the hand-worked 2025 numbers on
   await drill.getByRole('button', { name: 'Пӯшидан' }).click();
 
   // Quarter 1: 45 women at contact points (expected.json "quarter1").
-  await page.getByLabel('Давра', { exact: true }).selectOption('quarter');
+  await page.getByLabel('Намуди давра', { exact: true }).selectOption('quarter');
   await page.getByLabel('Семоҳа').selectOption('1');
   await page.getByRole('button', { name: 'Нишон додани ҳисобот' }).click();
   await expect(value('women123')).toHaveText('45');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../electron/reports/charts';
+import { formatNumber } from '../../shared/i18n/format';
 import { layoutReport } from '../../shared/reports/reportLayout';
 import { keyLabel, reportText } from '../../shared/reports/reportText';
 import { REGIONS } from '../../shared/reference/regions';
@@ -26,7 +27,7 @@ describe('report charts', () => {
       const report = sampleReport();
       report.breakdowns['1.2.10.consultations'] = { region };
       const section = layoutReport(report, reportText(language)).sections.find((s) => s.name === 'consultationsByRegion')!;
-      const chart = chartSvg(section.chart!);
+      const chart = chartSvg(section.chart!, (n) => formatNumber(n, language));
       const names = labels(chart.svg).filter((l) => l.anchor === 'end');
       // Every word of every region's name is drawn…
       const drawn = names.map((l) => l.text).join(' ');
@@ -36,7 +37,12 @@ describe('report charts', () => {
       for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(9);
       // The counts stand beside their bars.
       const values = labels(chart.svg).filter((l) => l.anchor === 'start').map((l) => l.text);
-      for (const n of Object.values(region)) expect(values).toContain(String(n));
+      for (const n of Object.values(region)) expect(values).toContain(formatNumber(n, language));
+      // The axis writes its numbers as the tables do: «1 000», «10 000» — never "1,000" beside "13836".
+      const axis = labels(chart.svg).filter((l) => l.anchor === 'middle' && /^[\d\s\u00a0\u202f,.]+$/.test(l.text)).map((l) => l.text);
+      expect(axis.length).toBeGreaterThan(1);
+      for (const text of axis) expect(text).toBe(formatNumber(Number(text.replace(/[^\d]/g, '')), language));
+      expect(axis.some((text) => /\d[\s\u00a0\u202f]\d{3}/.test(text))).toBe(true);
       expect(chart.height).toBeGreaterThanOrEqual(32 * REGIONS.length);
     });
   }

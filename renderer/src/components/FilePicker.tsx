@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, FieldError } from '../../../shared/api/errors';
 import type { FileKind } from '../../../shared/api/files';
@@ -54,21 +54,60 @@ export function FilePicker({ kind, label, disabled, onChoose }: FilePickerProps)
           <span className="muted">{name || t('files.noneChosen')}</span>
         </div>
       ) : (
-        <input
+        <FileInput
           id={id}
-          type="file"
           accept={acceptOf(kind)}
           disabled={disabled}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            void choose(async () => (file ? fromInput(file, kind) : null), true);
-          }}
+          chosen={name}
+          invalid={Boolean(fieldError)}
+          describedBy={describedBy}
+          onFile={(file) => void choose(async () => (file ? fromInput(file, kind) : null), true)}
         />
       )}
       <FieldMessages id={id} hint={t('files.limit', { megabytes: limitOf(kind) })} error={fieldError} />
       <ErrorMessage error={error} />
+    </div>
+  );
+}
+
+interface FileInputProps {
+  id: string;
+  accept: string;
+  disabled?: boolean | undefined;
+  /** The chosen file's name, shown beside the button ('' for none). */
+  chosen: string;
+  invalid?: boolean;
+  describedBy?: string;
+  onFile: (file: File | null) => void;
+}
+
+/**
+ * The page's file input in the app's look and language: a button and the chosen file's name instead of
+ * the browser's own "Choose File / No file chosen". The real input stays underneath (labelled by the
+ * field's label, focusable, Enter or Space opens the dialog), so assistive technology and tests use it.
+ */
+export function FileInput({ id, accept, disabled, chosen, invalid, describedBy, onFile }: FileInputProps) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="file-input">
+      <input
+        ref={input}
+        id={id}
+        className="file-input__native"
+        type="file"
+        accept={accept}
+        disabled={disabled}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+      />
+      <span className="file-input__button" aria-hidden="true" onClick={() => !disabled && input.current?.click()}>
+        {t('files.choose')}
+      </span>
+      <span className="muted file-input__name" aria-hidden="true">
+        {chosen || t('files.noneChosen')}
+      </span>
     </div>
   );
 }

@@ -9,6 +9,7 @@ export const enumsEn = {
     readonly: 'Read only',
   },
   sex: { F: 'Female', M: 'Male' },
+  childSex: { F: 'Girl', M: 'Boy' },
   maritalStatus: {
     registered: 'Registered marriage',
     religious_only: 'Religious marriage only (nikah)',

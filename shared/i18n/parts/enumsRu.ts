@@ -7,9 +7,10 @@ export const enumsRu: Catalog['enum'] = {
     lawyer: 'Юрист',
     paralegal: 'Параюрист',
     analyst: 'Аналитик',
-    readonly: 'Только чтение',
+    readonly: 'Только просмотр',
   },
   sex: { F: 'Женский', M: 'Мужской' },
+  childSex: { F: 'Девочка', M: 'Мальчик' },
   maritalStatus: {
     registered: 'Брак зарегистрирован в ЗАГСе',
     religious_only: 'Только религиозный брак (никох)',
@@ -130,8 +131,8 @@ export const enumsRu: Catalog['enum'] = {
 };
 
 export const abandonmentRu: Catalog['abandonment'] = {
-  yes: 'Оставленная',
-  no: 'Не оставленная',
+  yes: 'Без поддержки',
+  no: 'Не осталась без поддержки',
   undecided: 'Определить нельзя',
   not_wife: 'Не жена мигранта: правило не применяется.',
   remittance_within_six_months: 'Последний перевод {{lastRemittance}}, позже {{threshold}}: деньги приходили в последние шесть месяцев.',

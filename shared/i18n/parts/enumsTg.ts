@@ -5,11 +5,12 @@ export const enumsTg: Catalog['enum'] = {
   userRole: {
     administrator: 'Маъмур',
     lawyer: 'Ҳуқуқшинос',
-    paralegal: 'Ёрдамчии ҳуқуқшинос',
+    paralegal: 'Параюрист',
     analyst: 'Таҳлилгар',
-    readonly: 'Танҳо хондан',
+    readonly: 'Танҳо барои дидан',
   },
   sex: { F: 'Зан', M: 'Мард' },
+  childSex: { F: 'Духтар', M: 'Писар' },
   maritalStatus: {
     registered: 'Никоҳи дар САҲШ қайдшуда',
     religious_only: 'Танҳо никоҳи динӣ (ақди шаръӣ)',
@@ -130,8 +131,8 @@ export const enumsTg: Catalog['enum'] = {
 };
 
 export const abandonmentTg: Catalog['abandonment'] = {
-  yes: 'Партофташуда',
-  no: 'Партофташуда нест',
+  yes: 'Бе дастгирӣ мондааст',
+  no: 'Бе дастгирӣ намондааст',
   undecided: 'Муайян кардан ғайриимкон',
   not_wife: 'Ҳамсари муҳоҷир нест: қоида татбиқ намешавад.',
   remittance_within_six_months: 'Интиқоли охирини пул {{lastRemittance}}, баъд аз {{threshold}}: дар шаш моҳи охир пул омадааст.',

@@ -43,7 +43,7 @@ export const filingsEn = {
   download: 'Save as .docx',
   documents: 'Documents of this case',
   noDocuments: 'No documents yet.',
-  stamp: 'template {{template}} {{version}} · legal references {{refs}}',
+  stamp: 'template version {{version}}',
   legalRefsTitle: 'Legal references',
   proposalsTitle: 'Proposed by paired installations',
   proposalsIntro: 'These changes came in a package from another installation. Until you accept one, the version here stays in every filing.',

@@ -46,7 +46,7 @@ export const filingsRu: Shape = {
   download: 'Сохранить как .docx',
   documents: 'Документы дела',
   noDocuments: 'Документов пока нет.',
-  stamp: 'шаблон {{template}} {{version}} · правовые ссылки {{refs}}',
+  stamp: 'версия шаблона {{version}}',
   legalRefsTitle: 'Правовые ссылки',
   proposalsTitle: 'Предложено связанными установками',
   proposalsIntro: 'Эти изменения пришли в пакете от другой установки. Пока вы их не примете, во всех документах действует здешняя версия.',

@@ -32,7 +32,10 @@ export const screensEn = {
     status: 'Status',
     actions: 'Actions',
     details: 'Details',
-    years: '{{age}} y.',
+    years_one: '{{count}} y.',
+    years_few: '{{count}} y.',
+    years_many: '{{count}} y.',
+    years_other: '{{count}} y.',
     somoni: '{{amount}} somoni',
   },
   table: {
@@ -100,7 +103,7 @@ export const screensEn = {
     consultations: 'Consultations',
   },
   desk: {
-    consentOral: 'She agreed orally to the processing of her data',
+    consentOral: 'Consent to the processing of the data was given orally',
     adviceHint: 'Shift+Enter: new line',
     title: 'Session desk',
     intro: 'Register a woman and record her consultation. Enter saves; the form then clears for the next person.',
@@ -271,6 +274,7 @@ export const screensEn = {
     status: 'Status',
     openedOn: 'Opened on',
     closedOn: 'Closed on',
+    courtName: 'Name of the court',
     court: 'Court',
     courtCaseNumber: 'Court case number',
     judge: 'Judge',

@@ -147,7 +147,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
         <div className="panel">
           <h2>{t('cases.court')}</h2>
           <div className="grid grid--2">
-            <Field label={t('cases.court')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} hint={t('cases.courtNameHint')} list="ref-courts" autoComplete="off" />
+            <Field label={t('cases.courtName')} value={v.courtName} onChange={set('courtName')} error={fe.courtName} hint={t('cases.courtNameHint')} list="ref-courts" autoComplete="off" />
             <Suggestions id="ref-courts" options={courtNames} />
             <DistrictPicker value={v.courtDistrictId} onChange={set('courtDistrictId')} error={fe.courtDistrictId} label={t('cases.courtDistrict')} />
             <Field label={t('cases.courtCaseNumber')} value={v.courtCaseNumber} onChange={set('courtCaseNumber')} error={fe.courtCaseNumber} />

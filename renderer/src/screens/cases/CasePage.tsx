@@ -96,7 +96,7 @@ export function CasePage({ id }: { id: string }) {
         <section className="panel" aria-labelledby="k-court">
           <h2 id="k-court">{t('cases.court')}</h2>
           <dl className="facts">
-            <dt>{t('cases.court')}</dt>
+            <dt>{t('cases.courtName')}</dt>
             <dd>{[c.courtName, districtName(c.courtDistrictId)].filter(Boolean).join(', ') || t('common.none')}</dd>
             <dt>{t('cases.courtCaseNumber')}</dt>
             <dd>{c.courtCaseNumber || t('common.none')}</dd>

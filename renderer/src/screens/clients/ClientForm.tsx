@@ -57,6 +57,7 @@ export function ClientForm({ id }: { id?: string }) {
 
   const o = {
     sex: useEnumOptions('sex'),
+    childSex: useEnumOptions('childSex'),
     relation: useEnumOptions('relationToMigrant'),
     marital: useEnumOptions('maritalStatus'),
     employment: useEnumOptions('employment'),
@@ -206,7 +207,7 @@ export function ClientForm({ id }: { id?: string }) {
                   <Field label={t('clients.childGivenName')} value={ch.givenName} onChange={setC('givenName')} error={fe[`children.${i}.givenName`]} />
                   <Field label={t('clients.childSurname')} value={ch.surname} onChange={setC('surname')} error={fe[`children.${i}.surname`]} />
                   <DateField label={t('clients.childBirthDate')} value={ch.birthDate} onChange={setC('birthDate')} error={fe[`children.${i}.birthDate`]} />
-                  <SelectField label={t('clients.childSex')} value={ch.sex} onChange={setC('sex')} options={o.sex} emptyLabel={t('common.unknown')} />
+                  <SelectField label={t('clients.childSex')} value={ch.sex} onChange={setC('sex')} options={o.childSex} emptyLabel={t('common.unknown')} />
                   <Field label={t('clients.birthCertificate')} value={ch.birthCertificate} onChange={setC('birthCertificate')} error={fe[`children.${i}.birthCertificate`]} />
                   <SelectField label={t('clients.paternityRegistered')} value={ch.paternityRegistered} onChange={setC('paternityRegistered')} options={yesNo} emptyLabel={t('common.unknown')} />
                 </div>

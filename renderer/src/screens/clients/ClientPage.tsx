@@ -34,6 +34,7 @@ export function ClientPage({ id }: { id: string }) {
   const districtName = useDistrictName();
   const label = {
     sex: useEnumLabel('sex'),
+    childSex: useEnumLabel('childSex'),
     residence: useEnumLabel('residence'),
     employment: useEnumLabel('employment'),
     education: useEnumLabel('education'),
@@ -54,7 +55,7 @@ export function ClientPage({ id }: { id: string }) {
       <PageHeader
         title={fullName(c)}
         back={{ href: href('clients'), label: t('clients.title') }}
-        subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { age: c.age }) : ''].filter(Boolean).join(' · ')}
+        subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { count: c.age }) : ''].filter(Boolean).join(' · ')}
         actions={
           c.erasedAt ? (
             <span className="badge badge--danger">{t('security.erase.done')}</span>
@@ -185,7 +186,7 @@ export function ClientPage({ id }: { id: string }) {
                 <tr key={ch.id}>
                   <td>{fullName(ch)}</td>
                   <td>{formatDate(ch.birthDate)}</td>
-                  <td>{label.sex(ch.sex)}</td>
+                  <td>{label.childSex(ch.sex)}</td>
                   <td>{ch.birthCertificate || t('common.none')}</td>
                   <td>{yn(ch.paternityRegistered)}</td>
                 </tr>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
+import { formatDateTime } from '../../format';
 
 /**
  * Paired installations whose audit trail no longer holds what their earlier packages showed. Their
@@ -27,7 +28,7 @@ export function AuditAlertsPanel({ canAcknowledge }: { canAcknowledge: boolean }
       <ul>
         {alerts.data.map((a) => (
           <li key={a.id}>
-            {t('exchange.auditAlert', { sender: a.senderName, seq: a.witnessedSeq, at: new Date(a.detectedAt).toLocaleString() })}{' '}
+            {t('exchange.auditAlert', { sender: a.senderName, seq: a.witnessedSeq, at: formatDateTime(a.detectedAt) })}{' '}
             {canAcknowledge ? (
               <button type="button" disabled={busy} onClick={() => void acknowledge(a.id)}>
                 {t('exchange.acknowledgeAuditAlert')}

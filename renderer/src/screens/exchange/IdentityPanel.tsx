@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTALLATION_ROLES, type InstallationRole } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { useSetStatus } from '../../hooks/useAppStatus';
 import { saveText } from '../../api/files';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FileInput } from '../../components/FilePicker';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
 
@@ -19,6 +20,8 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
   const [paired, setPaired] = useState('');
   const [replacing, setReplacing] = useState(false);
   const [secretNote, setSecretNote] = useState('');
+  const pairingId = useId();
+  const [pairingName, setPairingName] = useState('');
   const id = identity.data;
   // A role the installation cannot take (it holds records, or a hub's statistics) is said next to the choice.
   const roleError = error?.fields?.find((f) => f.path === 'role');
@@ -136,10 +139,19 @@ export function IdentityPanel({ canChangeRole, canPair }: { canChangeRole: boole
         <button type="button" disabled={busy} onClick={() => void savePairing()}>
           {t('exchange.savePairing')}
         </button>
-        <label>
-          {t('exchange.loadPairing')}{' '}
-          <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void loadPairing(e.target.files?.[0])} />
-        </label>
+        <div className="field">
+          <label htmlFor={pairingId}>{t('exchange.loadPairing')}</label>
+          <FileInput
+            id={pairingId}
+            accept=".json,application/json"
+            disabled={busy}
+            chosen={pairingName}
+            onFile={(file) => {
+              setPairingName(file?.name ?? '');
+              void loadPairing(file ?? undefined);
+            }}
+          />
+        </div>
       </div>
       {paired && (
         <p role="status" data-testid="paired-message">

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FilePicker } from '../../components/FilePicker';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
+import { formatDate, formatDateTime } from '../../format';
 
 type Kind = 'full' | 'stats' | 'networkKey';
 
@@ -90,7 +91,7 @@ export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; can
     }
   }
 
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('exchange.never'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('exchange.never'));
 
   return (
     <section aria-labelledby="exchange-peers">
@@ -121,7 +122,7 @@ export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; can
                 <td>
                   <code>{p.fingerprint}</code>
                 </td>
-                <td>{p.pairedOn}</td>
+                <td>{formatDate(p.pairedOn)}</td>
                 <td>{when(p.lastSentAt)}</td>
                 <td>{when(p.lastReceivedAt)}</td>
                 {canUnpair && (

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { formatDate } from '../../format';
+import { formatDateTime } from '../../format';
 
 /** On the hub: which contact point sent data for which period. */
 export function SubmissionsPanel() {
@@ -33,7 +34,7 @@ export function SubmissionsPanel() {
                   {formatDate(s.periodFrom)} – {formatDate(s.periodTo)}
                 </td>
                 <td>{s.consultations}</td>
-                <td>{new Date(s.appliedAt).toLocaleString()}</td>
+                <td>{formatDateTime(s.appliedAt)}</td>
               </tr>
             ))}
           </tbody>

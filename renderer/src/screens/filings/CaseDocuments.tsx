@@ -21,8 +21,8 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       <ul className="documents" data-testid="case-documents">
         {(docs.data ?? []).map((d) => (
           <li key={d.id}>
-            <strong>{d.fileName}</strong> · {formatDate(d.createdAt.slice(0, 10))}
-            <div className="muted small">{t('filings.stamp', { template: d.templateId ?? '', version: d.templateVersion ?? '', refs: d.legalRefVersion ?? '' })}</div>
+            <strong>{d.title}</strong> · {formatDate(d.createdAt.slice(0, 10))}
+            {d.templateVersion && <div className="muted small">{t('filings.stamp', { version: d.templateVersion })}</div>}
             <button type="button" onClick={() => void download(d.id)}>
               {t('filings.download')}
             </button>

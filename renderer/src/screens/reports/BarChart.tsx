@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { barChartOption } from '../../../../shared/reports/chartOption';
 import type { ReportChart } from '../../../../shared/reports/reportLayout';
+import { formatCount } from '../../format';
 
 // Only the parts of echarts this chart needs, to keep the bundle small; the SVG renderer needs no
 // inline <style> (the CSP forbids it).
@@ -17,7 +18,7 @@ export function BarChart({ chart, title, width = 640 }: { chart: ReportChart; ti
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const look = { width, fontSize: 12, rowHeight: 34, labelWidth: 230, colors: COLORS, tooltip: true };
+    const look = { width, fontSize: 12, rowHeight: 34, labelWidth: 230, colors: COLORS, tooltip: true, formatNumber: formatCount };
     const { option, height } = barChartOption(chart, look);
     const e = echarts.init(ref.current, null, { renderer: 'svg', width, height });
     e.setOption(option);

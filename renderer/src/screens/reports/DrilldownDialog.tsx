@@ -30,7 +30,7 @@ export function DrilldownDialog({ query, target, onClose }: { query: ReportQuery
       {q.error && <ErrorMessage error={q.error instanceof ApiError ? q.error.info : null} />}
       {data && (
         <>
-          <p>{t('reports.drilldown.count', { shown: data.rows.length, total: data.total })}</p>
+          <p>{t('reports.drilldown.count', { shown: data.rows.length, count: data.total })}</p>
           {!data.withNames && <p className="muted">{t('reports.drilldown.noNames')}</p>}
           <div className="report-scroll">
             <table className="report-table">

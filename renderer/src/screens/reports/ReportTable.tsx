@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CountCell, DrillTarget, ReportSection } from '../../../../shared/reports/reportLayout';
+import { formatCount } from '../../format';
 
 /** A count: a link to its consultations when there are any and the role may read records (onDrill), else the number or its "<5" / "x" mark. */
 export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: ((t: DrillTarget) => void) | null }) {
@@ -7,11 +8,11 @@ export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: ((t: D
   if (onDrill && drill && typeof value === 'number' && value > 0) {
     return (
       <button type="button" className="link" onClick={() => onDrill(drill)}>
-        {value}
+        {formatCount(value)}
       </button>
     );
   }
-  return <>{value}</>;
+  return <>{typeof value === 'number' ? formatCount(value) : value}</>;
 }
 
 /** A table section of the report: its title, any words under it, and its rows (the first cell heads the row). */

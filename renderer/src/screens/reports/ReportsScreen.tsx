@@ -73,7 +73,7 @@ export function ReportsScreen({ status }: { status: AppStatus }) {
           <legend>{t('reports.periodLegend')}</legend>
           <div className="row">
             <div className="field">
-              <label htmlFor="period-kind">{t('reports.periodLegend')}</label>
+              <label htmlFor="period-kind">{t('reports.periodKindLabel')}</label>
               <select id="period-kind" value={p.kind} onChange={(e) => setP({ ...p, kind: e.target.value as PeriodKind })}>
                 {(['month', 'quarter', 'year', 'custom'] as const).map((k) => (
                   <option key={k} value={k}>

@@ -3,13 +3,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { saveFile } from '../../api/files';
-import { Field } from '../../components/Field';
+import { SelectField } from '../../components/form/SelectField';
+import { formatDateTime } from '../../format';
+import { auditActionKey, auditEntityKey } from '../../../../shared/i18n/auditWords';
+import { CATALOGS } from '../../../../shared/i18n';
 
 /** The audit log for administrators: newest first, the state of the hash chain, CSV export. */
 export function AuditPanel() {
   const { t } = useTranslation();
   const [action, setAction] = useState('');
   const page = useQuery({ queryKey: ['audit:list', action], queryFn: () => call('audit:list', { limit: 200, ...(action ? { action } : {}) }) });
+
+  const actionOptions = Object.keys(CATALOGS.en.security.audit.actions)
+    .map((a) => ({ value: a, label: t(auditActionKey(a)) }))
+    .sort((x, y) => x.label.localeCompare(y.label));
 
   async function exportCsv() {
     const file = await call('audit:export', {});
@@ -26,7 +33,7 @@ export function AuditPanel() {
         </p>
       )}
       <div className="toolbar">
-        <Field label={t('security.audit.filterAction')} value={action} onChange={setAction} />
+        <SelectField label={t('security.audit.filterAction')} value={action} onChange={setAction} options={actionOptions} emptyLabel={t('security.audit.allActions')} />
         <button type="button" onClick={() => void exportCsv()}>
           {t('security.audit.export')}
         </button>
@@ -46,15 +53,10 @@ export function AuditPanel() {
           {(page.data?.rows ?? []).map((r) => (
             <tr key={r.seq}>
               <td>{r.seq}</td>
-              <td>{new Date(r.at).toLocaleString()}</td>
+              <td>{formatDateTime(r.at)}</td>
               <td>{r.username}</td>
-              <td>
-                <code>{r.action}</code>
-              </td>
-              <td>
-                {r.entity}
-                {r.entityId ? <span className="muted small"> {r.entityId.slice(0, 8)}</span> : null}
-              </td>
+              <td data-action={r.action}>{t(auditActionKey(r.action), { defaultValue: r.action })}</td>
+              <td title={r.entityId ?? undefined}>{r.entity ? t(auditEntityKey(r.entity), { defaultValue: r.entity }) : ''}</td>
             </tr>
           ))}
         </tbody>

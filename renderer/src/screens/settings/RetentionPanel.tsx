@@ -11,7 +11,7 @@ export function RetentionPanel() {
   return (
     <div>
       <h2>{t('security.retention.title')}</h2>
-      <p className="muted">{t('security.retention.intro', { years: settings.data?.retentionYears ?? '' })}</p>
+      <p className="muted">{t('security.retention.intro', { count: settings.data?.retentionYears ?? 0 })}</p>
       {list.data?.length === 0 && <p>{t('security.retention.none')}</p>}
       {list.data && list.data.length > 0 && (
         <table className="table">
