@@ -39,11 +39,11 @@ test('a backup made before a key rotation is restored from Settings with its adm
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
   await expect(dialog.getByText('Эта резервная копия сделана под прежним ключом базы данных.', { exact: false })).toBeVisible();
   await expect(dialog.getByLabel('Имя администратора в резервной копии')).toHaveValue(ADMIN.username);
-  await dialog.getByLabel('Его парольная фраза на день создания копии').fill('не та фраза совсем');
+  await dialog.getByLabel('Его пароль на день создания копии').fill('не та фраза совсем');
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
-  await expect(dialog.getByText('Это имя пользователя и парольная фраза не открывают эту резервную копию.', { exact: false })).toBeVisible();
+  await expect(dialog.getByText('Это имя пользователя и пароль не открывают эту резервную копию.', { exact: false })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/restore-passphrase-ru.png` });
-  await dialog.getByLabel('Его парольная фраза на день создания копии').fill(ADMIN.passphrase);
+  await dialog.getByLabel('Его пароль на день создания копии').fill(ADMIN.passphrase);
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
 
   // The unlock screen names the lawyer, who has no slot in the restored key file.

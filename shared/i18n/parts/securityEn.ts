@@ -53,6 +53,10 @@ export const securityEn = {
     export: 'Export as CSV',
     total: '{{count}} entries',
     actions: {
+      'exchange.networkSecret.endTransition': 'Network key transition ended',
+      'exchange.networkSecret.replace': 'Network key replaced',
+      'exchange.unpair': 'Installation un-paired',
+      'settings.hubStore': 'Hub statistics store changed',
       'access.denied': 'Refused: the role does not allow it',
       'audit.export': 'Audit log exported',
       'backup.create': 'Backup made',
@@ -121,6 +125,8 @@ export const securityEn = {
       'view': 'Record opened',
     },
     entities: {
+      drafts: 'unsaved entry',
+      hubStore: 'hub statistics store',
       app: 'application',
       audit: 'audit log',
       audit_log: 'audit log',

@@ -54,6 +54,10 @@ export const securityRu: Catalog['security'] = {
     export: 'Выгрузить в CSV',
     total: 'Записей: {{count}}',
     actions: {
+      'exchange.networkSecret.endTransition': 'Переход на новый ключ сети завершён',
+      'exchange.networkSecret.replace': 'Ключ сети заменён',
+      'exchange.unpair': 'Сопряжение с установкой снято',
+      'settings.hubStore': 'Изменено хранилище статистики центра',
       'access.denied': 'Отказано: роль не позволяет',
       'audit.export': 'Журнал аудита выгружен',
       'backup.create': 'Создана резервная копия',
@@ -122,6 +126,8 @@ export const securityRu: Catalog['security'] = {
       'view': 'Открыта запись',
     },
     entities: {
+      drafts: 'несохранённая запись',
+      hubStore: 'хранилище статистики центра',
       app: 'приложение',
       audit: 'журнал аудита',
       audit_log: 'журнал аудита',
@@ -185,7 +191,7 @@ export const securityRu: Catalog['security'] = {
     restore: 'Восстановить',
     confirmRestore: 'Заменить текущую базу копией от {{when}}? Всё, что введено позже, будет потеряно (текущая база сохранится как копия). Потребуется войти снова.',
     restoreUser: 'Имя администратора в резервной копии',
-    restorePassphrase: 'Его парольная фраза на день создания копии',
+    restorePassphrase: 'Его пароль на день создания копии',
     none: 'Копий пока нет.',
     rotateKey: 'Сменить ключ базы данных',
     rotateIntro: 'Ключ базы данных меняется сам, когда пользователь отключён или пароль изменён. Резервные копии, сделанные раньше, открываются паролями администраторов того времени: уничтожьте их, когда есть более новые.',

@@ -54,6 +54,10 @@ export const securityTg: Catalog['security'] = {
     export: 'Содир кардан ба CSV',
     total: '{{count}} сабт',
     actions: {
+      'exchange.networkSecret.endTransition': 'Гузариш ба калиди нави шабака анҷом ёфт',
+      'exchange.networkSecret.replace': 'Калиди шабака иваз карда шуд',
+      'exchange.unpair': 'Ҷуфтшавӣ бо насб бекор карда шуд',
+      'settings.hubStore': 'Ҷои нигоҳдории омори марказ иваз карда шуд',
       'access.denied': 'Рад карда шуд: нақш иҷозат намедиҳад',
       'audit.export': 'Дафтари аудит содир шуд',
       'backup.create': 'Нусхаи эҳтиётӣ сохта шуд',
@@ -122,6 +126,8 @@ export const securityTg: Catalog['security'] = {
       'view': 'Сабт кушода шуд',
     },
     entities: {
+      drafts: 'сабти нигоҳ надошташуда',
+      hubStore: 'ҷои нигоҳдории омори марказ',
       app: 'барнома',
       audit: 'дафтари аудит',
       audit_log: 'дафтари аудит',
