@@ -42,5 +42,8 @@ test('the new lawyer signs in with her own password and sees no administrator ta
   await page.getByLabel('Имя пользователя').fill(ADMIN.username);
   await page.getByLabel('Пароль', { exact: true }).fill(ADMIN.passphrase);
   await page.getByRole('button', { name: 'Открыть' }).click();
+  // Another user signing in starts on their own start page, not on the screen the last one left.
+  await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Настройки', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Пользователи' })).toBeVisible();
 });
