@@ -10,6 +10,7 @@ import { getMeta, setMeta } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
 import { audit } from '../../db/queries/writeContext';
 import { deferFacts } from '../../db/queries/reportFactsUpkeep';
+import { deferSearchTerms } from '../../db/queries/searchTermsUpkeep';
 import { AppError } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import { isValidIsoDate } from '../../shared/domain/dates';
@@ -301,8 +302,10 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
         result.counts = await unlocked.db.transaction().execute(async (trx) => {
           // Rows may arrive before the rows they point at; the references are checked at commit.
           await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-          // The report's facts are rebuilt set-wise for what the package changed, before the commit.
+          // The report's facts and the clients' search terms are rebuilt set-wise for what the package
+          // changed, before the commit.
           const facts = await deferFacts(trx);
+          const terms = await deferSearchTerms(trx);
           const opening = await readOpening(lines);
           const sentSecret = opening.networkSecret ? { secret: opening.networkSecret, generation: opening.networkGeneration } : null;
           if (sentSecret && compareSecret(await networkKeyring(trx, false), sentSecret) === 'mismatch') throw new PackageRefused('networkSecretMismatch');
@@ -323,6 +326,7 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
           for await (const line of lines) if (line) throw new PackageRefused('badContent');
           const counts = merger.finish();
           await facts.finish();
+          await terms.finish();
           // The closing line must be there and agree: nothing was lost or added on the way.
           if (!end || end.changes !== counts.received || end.newest !== newest) throw new PackageRefused('badContent');
           if (newest) {

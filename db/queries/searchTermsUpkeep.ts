@@ -1,0 +1,83 @@
+import { sql, type Transaction } from 'kysely';
+import { MIN_DIGIT_RUN } from '../../shared/domain/phone';
+import type { Database } from '../schema';
+
+// Deferred upkeep of client_search_terms (migration 0013) for a write of many rows at once (an exchange
+// merge of a year of national changes). The terms' triggers insert about twenty terms per client at
+// scattered places of a large index, row by row: a national year's import spent 15 of its 35 s there.
+// So, inside the merge's transaction, deferSearchTerms sets them aside (like the report's facts,
+// reportFactsUpkeep.ts) and puts in their place temporary triggers that only note which clients changed;
+// finish() writes the terms of those clients again set-wise, in the index's order, and puts the
+// triggers back from their own text in sqlite_master. A rollback restores the triggers with everything
+// else (schema changes in SQLite are transactional).
+//
+// The terms written here are those the triggers write: every word of the Latin name key (n:), every
+// ending of MIN_DIGIT_RUN or more characters of the identity document number (d:) and of a live phone's
+// national number (p:). test/exchange/searchTerms.test.ts compares the two on the same clients.
+
+const NOTED = 'temp.search_stale';
+const note = (id: string) => `INSERT OR IGNORE INTO ${NOTED} (id) VALUES (${id})`;
+
+const NOTING: Array<[name: string, event: string, statements: string[]]> = [
+  ['search_note_client_insert', 'AFTER INSERT ON clients', [note('NEW.id')]],
+  ['search_note_client_update', 'AFTER UPDATE OF search_key, id_doc_number ON clients', [note('OLD.id'), note('NEW.id')]],
+  ['search_note_client_delete', 'AFTER DELETE ON clients', [note('OLD.id')]],
+  ['search_note_phone_insert', 'AFTER INSERT ON client_phones', [note('NEW.client_id')]],
+  ['search_note_phone_update', 'AFTER UPDATE OF phone, client_id, deleted_at ON client_phones', [note('OLD.client_id'), note('NEW.client_id')]],
+  ['search_note_phone_delete', 'AFTER DELETE ON client_phones', [note('OLD.client_id')]],
+];
+
+/** Positions 1…60 of a number's endings (documents are at most 60 characters). */
+const POSITIONS = `'[${Array.from({ length: 60 }, (_, i) => i + 1).join(',')}]'`;
+/** A stored phone's national digits (+992 and the nine digits are stored; other numbers keep their digits). */
+const NATIONAL = `(CASE WHEN ph.phone LIKE '+992%' THEN substr(ph.phone, 5) ELSE replace(ph.phone, '+', '') END)`;
+
+/** The terms of the noted clients, set-wise and sorted, so the index is written in its own order. */
+const REBUILD = [
+  `DELETE FROM client_search_terms WHERE client_id IN (SELECT id FROM ${NOTED})`,
+  `INSERT OR IGNORE INTO client_search_terms (term, client_id)
+    SELECT term, client_id FROM (
+      SELECT 'n:' || w.value AS term, c.id AS client_id
+        FROM ${NOTED} s JOIN clients c ON c.id = s.id, json_each('["' || replace(c.search_key, ' ', '","') || '"]') w
+        WHERE w.value <> ''
+      UNION ALL
+      SELECT 'd:' || substr(c.id_doc_number, pos.value), c.id
+        FROM ${NOTED} s JOIN clients c ON c.id = s.id, json_each(${POSITIONS}) pos
+        WHERE length(c.id_doc_number) - pos.value + 1 >= ${MIN_DIGIT_RUN}
+      UNION ALL
+      SELECT 'p:' || substr(${NATIONAL}, pos.value), ph.client_id
+        FROM ${NOTED} s JOIN client_phones ph ON ph.client_id = s.id, json_each(${POSITIONS}) pos
+        WHERE ph.deleted_at IS NULL AND length(${NATIONAL}) - pos.value + 1 >= ${MIN_DIGIT_RUN}
+    ) ORDER BY term, client_id`,
+];
+
+export interface SearchTermsDeferral {
+  /** Writes the terms of every client noted since deferSearchTerms and puts the triggers back. */
+  finish(): Promise<void>;
+}
+
+/** From now until finish(), in this transaction, the search terms' triggers only note which clients changed. */
+export async function deferSearchTerms(trx: Transaction<Database>): Promise<SearchTermsDeferral> {
+  const { rows: triggers } = await sql<{ name: string; sql: string }>`
+    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'client_search_terms_*' ORDER BY name`.execute(trx);
+  for (const t of triggers) await sql.raw(`DROP TRIGGER "${t.name}"`).execute(trx);
+  await sql.raw(`CREATE TEMP TABLE search_stale (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID`).execute(trx);
+  for (const [name, event, statements] of NOTING) {
+    await sql.raw(`CREATE TEMP TRIGGER ${name} ${event} FOR EACH ROW BEGIN ${statements.map((s) => `${s};`).join(' ')} END`).execute(trx);
+  }
+  return {
+    async finish() {
+      for (const statement of REBUILD) await sql.raw(statement).execute(trx);
+      for (const [name] of NOTING) await sql.raw(`DROP TRIGGER temp.${name}`).execute(trx);
+      await sql.raw(`DROP TABLE ${NOTED}`).execute(trx);
+      for (const t of triggers) await sql.raw(t.sql).execute(trx);
+    },
+  };
+}
+
+/** Writes every client's terms again (tests compare it with what the triggers keep). */
+export async function rebuildAllSearchTerms(trx: Transaction<Database>): Promise<void> {
+  const terms = await deferSearchTerms(trx);
+  await sql.raw(`INSERT INTO ${NOTED} (id) SELECT id FROM clients`).execute(trx);
+  await terms.finish();
+}
