@@ -74,7 +74,10 @@ async function main(): Promise<number> {
     }
     if (browser) {
       try {
-        results['browser.casesFirstRows'] = { label: 'browser mode: cases list, time to first rows', timing: await benchBrowser(prepared.dataDir, Math.min(3, runLimits.maxRuns)) };
+        const timings = await benchBrowser(prepared.dataDir, Math.min(3, runLimits.maxRuns));
+        results['browser.toUnlockScreen'] = { label: 'browser mode: a new window (nothing cached) until the unlock screen', timing: timings.toUnlockScreen };
+        results['browser.unlockToDashboard'] = { label: 'browser mode: from "unlock" to the dashboard (key derivation included)', timing: timings.unlockToDashboard };
+        results['browser.casesFirstRows'] = { label: 'browser mode: cases list, time to first rows', timing: timings.casesFirstRows };
       } catch (error) {
         notes['browser.casesFirstRows'] = `failed: ${(error as Error).message}`;
       }

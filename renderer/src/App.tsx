@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 import { ErrorMessage } from './components/ErrorMessage';
 import { useAppStatus } from './hooks/useAppStatus';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SetupScreen } from './screens/SetupScreen';
-import { Shell } from './screens/Shell';
 import { rememberSessionUser, UnlockScreen } from './screens/UnlockScreen';
+
+// Everything after the unlock comes in its own chunks: the unlock screen loads only what it shows.
+const Shell = lazy(() => import('./screens/Shell').then((m) => ({ default: m.Shell })));
 
 export function App() {
   const { t } = useTranslation();
@@ -26,5 +29,9 @@ export function App() {
   if (s.state === 'locked') return <UnlockScreen />;
   if (s.state === 'recovery') return <RecoveryScreen />;
   if (s.user) rememberSessionUser(s.user.username);
-  return <Shell status={s} />;
+  return (
+    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+      <Shell status={s} />
+    </Suspense>
+  );
 }

@@ -22,7 +22,7 @@ const REQUIRED = [
   'report.1y', 'report.5y',
   'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx',
   'exchange.export', 'exchange.import', 'exchange.stats',
-  'memory.peakRss', 'browser.casesFirstRows',
+  'memory.peakRss', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
 ];
 
 interface Timing { median: number; p95: number; runs: number }

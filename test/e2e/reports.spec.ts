@@ -58,9 +58,16 @@ test('registers imported through the dialog give the hand-worked 2025 numbers on
   await expect(drill.getByText('13 аз 13 машварат')).toBeVisible();
   await drill.getByRole('button', { name: 'Пӯшидан' }).click();
 
-  // Quarter 1: 45 women at contact points (expected.json "quarter1").
+  // Quarter 1: 45 women at contact points (expected.json "quarter1"). The charts are updated in place,
+  // not made again: the first chart's drawing is the same element with the new numbers.
+  const firstChart = page.locator('div[role=img] svg').first();
+  await expect(firstChart).toBeVisible();
+  const drawing = await firstChart.elementHandle();
+  const before = await firstChart.innerHTML();
   await page.getByLabel('Намуди давра', { exact: true }).selectOption('quarter');
   await page.getByLabel('Семоҳа').selectOption('1');
   await page.getByRole('button', { name: 'Нишон додани ҳисобот' }).click();
   await expect(value('women123')).toHaveText('45');
+  await expect.poll(() => firstChart.innerHTML()).not.toBe(before);
+  expect(await drawing!.evaluate((svg) => svg.isConnected)).toBe(true);
 });

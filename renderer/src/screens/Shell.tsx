@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/types';
 import { assertNever } from '../../../shared/util/assertNever';
@@ -12,16 +12,19 @@ import { useKeepFocusInView } from '../hooks/revealFocused';
 import { useRoute, type Route } from '../router';
 import { mayCall } from '../../../shared/api/access';
 import { hashNamesSection, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
-import { CasesSection } from './cases/CasesSection';
-import { ClientsSection } from './clients/ClientsSection';
-import { ConsultationsSection } from './consultations/ConsultationsSection';
-import { ContactPointsSection } from './contactPoints/ContactPointsSection';
-import { DashboardScreen } from './DashboardScreen';
-import { ExchangeScreen } from './exchange/ExchangeScreen';
-import { FilingsSection } from './filings/FilingsSection';
-import { MobileSessionsSection } from './mobileSessions/MobileSessionsSection';
-import { ReportsScreen } from './reports/ReportsScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
+
+// Each section is its own chunk, loaded when first opened: the unlock screen and the first page
+// load only their own code (charts, the filing wizard and the rest come when asked for).
+const CasesSection = lazy(() => import('./cases/CasesSection').then((m) => ({ default: m.CasesSection })));
+const ClientsSection = lazy(() => import('./clients/ClientsSection').then((m) => ({ default: m.ClientsSection })));
+const ConsultationsSection = lazy(() => import('./consultations/ConsultationsSection').then((m) => ({ default: m.ConsultationsSection })));
+const ContactPointsSection = lazy(() => import('./contactPoints/ContactPointsSection').then((m) => ({ default: m.ContactPointsSection })));
+const DashboardScreen = lazy(() => import('./DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const ExchangeScreen = lazy(() => import('./exchange/ExchangeScreen').then((m) => ({ default: m.ExchangeScreen })));
+const FilingsSection = lazy(() => import('./filings/FilingsSection').then((m) => ({ default: m.FilingsSection })));
+const MobileSessionsSection = lazy(() => import('./mobileSessions/MobileSessionsSection').then((m) => ({ default: m.MobileSessionsSection })));
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 /** Who had the app open last in this window (the page then open belongs to that user's work). */
 let lastUserId: string | null = null;
@@ -98,7 +101,7 @@ export function Shell({ status }: { status: AppStatus }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
-          {allowed ? renderSection(route, status) : null}
+          {allowed ? <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>{renderSection(route, status)}</Suspense> : null}
         </main>
       </div>
     </div>

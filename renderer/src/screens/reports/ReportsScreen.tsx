@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportQuery } from '../../../../shared/api/reportTypes';
@@ -37,7 +37,8 @@ export function ReportsScreen({ status }: { status: AppStatus }) {
   const [query, setQuery] = useState<ReportQuery | null>(null);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [importing, setImporting] = useState(false);
-  const report = useQuery({ queryKey: ['reports:indicators', query], queryFn: () => call('reports:indicators', query!), enabled: query !== null });
+  // The report on screen stays while the next period's is counted (its charts are then updated in place).
+  const report = useQuery({ queryKey: ['reports:indicators', query], queryFn: () => call('reports:indicators', query!), enabled: query !== null, placeholderData: keepPreviousData });
   const years = Array.from({ length: 12 }, (_, i) => Number(today.slice(0, 4)) - i);
   const districts = (region ? regions.filter((r) => r.code === region) : regions).flatMap((r) => r.divisions);
 
