@@ -42,7 +42,9 @@ describe('npm run bench (demo size)', () => {
     }
     // The import's floor (the same rows written by SQL alone) stands beside it in the table.
     expect(report.results['exchange.import']!.floor!.median).toBeGreaterThan(0);
-    expect(r.stdout).toMatch(/\nexchange\.import\s+[\d.]+\s+[\d.]+\s+1\s+[\d.]+\s*\n/);
+    expect(r.stdout).toMatch(/\nexchange\.import\s+[\d.]+\s+[\d.]+\s+1\s+[\d.]+\s+[\d.]+×\s+≤ 1\.5× \+ 0\s+(ok|MISSED)\n/);
+    // Each search, list and the one-year report print their ratio to the floor, checked against its target.
+    for (const id of ['search.namePrefix', 'list.cases', 'report.1y']) expect(r.stdout).toMatch(new RegExp(`\\n${id.replace('.', '\\.')}\\s.*\\d\\.\\d×\\s+≤ [\\d.]+× \\+ \\d`));
     for (const id of REQUIRED.filter((k) => /^(search|list|report)\./.test(k))) {
       expect(Number.isFinite(report.results[id]!.floor!.median), id).toBe(true);
       expect(Number.isFinite(report.results[id]!.plaintext!.median), id).toBe(true);
