@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { addDays, formatDate, todayIso } from '../../shared/domain/dates';
 import { api } from './support/api';
 import { ensureOwnContactPoint, openApp, SHOTS, shot, tr, type Lang } from './support/caseSteps';
-import { expect, test } from './support/fixtures';
+import { ADMIN, expect, test } from './support/fixtures';
 
 // After a hearing is added the lawyer records what happened, moves it when the court postpones it (the
 // earlier date stays listed), removes a task with a reason; and a duplicate client is merged by choice:
@@ -94,10 +94,12 @@ for (const lang of ['tg', 'ru'] as const) {
     await taskDialog.getByLabel(tr(lang, 'cases.taskAssignee'), { exact: true }).selectOption({ index: 1 });
     await taskDialog.getByRole('button', { name: tr(lang, 'common.save'), exact: true }).click();
     await expect(taskDialog).toBeHidden();
-    await expect(tasks.getByRole('cell', { name: 'Маълумотнома аз ҷамоат гирифтан' })).toBeVisible();
-    await tasks.getByRole('checkbox').check();
+    await expect(tasks.getByRole('cell', { name: 'Маълумотнома аз ҷамоат гирифтан', exact: true })).toBeVisible();
+    await expect(tasks.getByRole('cell', { name: tr(lang, 'cases.me', { name: ADMIN.name }), exact: true })).toBeVisible();
+    // The box follows the saved state: it turns once the save is answered.
+    await tasks.getByRole('checkbox').click();
     await expect(tasks.getByRole('checkbox')).toBeChecked();
-    await tasks.getByRole('checkbox').uncheck();
+    await tasks.getByRole('checkbox').click();
     await expect(tasks.getByRole('checkbox')).not.toBeChecked();
     await shot(page, lang, 'case-hearings-edited');
 
