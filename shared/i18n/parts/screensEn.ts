@@ -214,7 +214,7 @@ export const screensEn = {
     merge: 'Merge a duplicate',
     mergeTitle: 'Merge two records of one person',
     mergeSearch: 'Find the other record',
-    mergeText: '{{other}} will be merged into {{name}}: all consultations, cases, phones and children move to the record that stays; the other record\'s values stay listed on its page as history.',
+    mergeText: '{{other}} will be merged into {{name}}: all consultations, cases, phones and children move to the record that stays, and its page lists the other record\'s values under “Merged records”.',
     mergeConfirm: 'Merge',
     merged: 'Records merged.',
     mergeCompare: 'The two records side by side: for each field that differs, choose the value to keep',
