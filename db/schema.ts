@@ -201,6 +201,19 @@ export interface HearingsTable extends SyncedColumns {
   place: string;
   result: string;
   notes: string;
+  /** Why a removed (tombstoned) hearing was removed; '' while it is live (the column's default). */
+  removal_reason: Generated<string>;
+}
+
+/** One move of a hearing to another date: the earlier date and time stay as history on the case page. */
+export interface HearingPostponementsTable extends SyncedColumns {
+  hearing_id: string;
+  from_date: string;
+  from_time: string;
+  to_date: string;
+  to_time: string;
+  reason: string;
+  user_id: string | null;
 }
 
 export interface TasksTable extends SyncedColumns {
@@ -209,6 +222,8 @@ export interface TasksTable extends SyncedColumns {
   due_on: string | null;
   done_on: string | null;
   assignee_user_id: string | null;
+  /** Why a removed (tombstoned) task was removed; '' while it is live (the column's default). */
+  removal_reason: Generated<string>;
 }
 
 export interface ConsultationsTable extends SyncedColumns {
@@ -425,6 +440,7 @@ export interface Database {
   cases: CasesTable;
   case_status_history: CaseStatusHistoryTable;
   hearings: HearingsTable;
+  hearing_postponements: HearingPostponementsTable;
   tasks: TasksTable;
   consultations: ConsultationsTable;
   consultation_issues: ConsultationIssuesTable;
@@ -459,6 +475,7 @@ export const SYNCED_TABLES = [
   'cases',
   'case_status_history',
   'hearings',
+  'hearing_postponements',
   'tasks',
   'consultations',
   'consultation_issues',

@@ -39,12 +39,15 @@ export async function insertRow<T extends SyncedTable>(db: Db, w: Writer, table:
   return id;
 }
 
-/** Updates only the columns whose value really changes; returns the names of those columns. */
-export async function updateRow<T extends SyncedTable>(db: Db, w: Writer, table: T, id: string, patch: Patch<T>): Promise<string[]> {
+/**
+ * Updates only the columns whose value really changes; returns the names of those columns. A removed
+ * (tombstoned) row is changed only when `removed` says so: an erasure blanks what a removed row still holds.
+ */
+export async function updateRow<T extends SyncedTable>(db: Db, w: Writer, table: T, id: string, patch: Patch<T>, { removed = false } = {}): Promise<string[]> {
   const current = (await (db as Kysely<any>).selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst()) as
     | Record<string, unknown>
     | undefined;
-  if (!current || current.deleted_at) throw new AppError('NOT_FOUND', `No such record in ${table}`);
+  if (!current || (current.deleted_at && !removed)) throw new AppError('NOT_FOUND', `No such record in ${table}`);
   const changed: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(patch as Record<string, unknown>)) {
     if (value === undefined || BOOKKEEPING.has(column)) continue;

@@ -1,8 +1,10 @@
 import { todayIso } from '../../shared/domain/dates';
+import type { MergeField } from '../../shared/domain/clientMerge';
 import type { ConsentMethod, Education, Employment, MaritalStatus, RelationToMigrant, Residence, Sex } from '../../shared/domain/enums';
 import { nameKeys } from '../../shared/domain/names';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getClientRow, normalizeIdDoc } from './clients';
+import type { ClientRow } from '../schema';
 import { audit, int, type Db, type WriteCtx } from './writeContext';
 
 // Saving a client with her phones, migrant household and children, in the caller's transaction. The
@@ -201,27 +203,32 @@ export async function setAbandonedOverride(ctx: WriteCtx, householdId: string, c
   await audit(ctx, override === null ? 'client.abandoned_override.clear' : 'client.abandoned_override.set', 'clients', clientId, { override });
 }
 
-// Fields of the kept record that are filled from the merged one when the kept one has nothing.
-const FILLABLE = [
-  'patronymic',
-  'birth_date',
-  'id_doc_type',
-  'id_doc_number',
-  'residence_district_id',
-  'residence_jamoat',
-  'residence_village',
-  'residence_address',
-  'social_assistance',
-  'consent_on',
-  'consent_method',
-] as const;
+/** The columns of each merge field (shared/domain/clientMerge.ts): a choice moves all of them together. */
+const MERGE_COLUMNS: Record<MergeField, readonly (keyof ClientRow)[]> = {
+  surname: ['surname'],
+  givenName: ['given_name'],
+  patronymic: ['patronymic'],
+  sex: ['sex'],
+  birthDate: ['birth_date', 'age_recorded', 'age_recorded_on'],
+  idDocument: ['id_doc_type', 'id_doc_number'],
+  residence: ['residence_district_id', 'residence_jamoat', 'residence_village', 'residence_address'],
+  residenceType: ['residence_type'],
+  languages: ['languages'],
+  employment: ['employment'],
+  education: ['education'],
+  socialAssistance: ['social_assistance'],
+  consent: ['consent_on', 'consent_method'],
+  notes: ['notes'],
+};
 
 /**
  * Two records of one person become one: consultations, cases, phones, children and documents of the
- * merged record move to the kept one (their snapshots stay as recorded); the kept record's empty
- * fields are filled from the merged one; the merged record is tombstoned with merged_into_id.
+ * merged record move to the kept one (their snapshots stay as recorded); the fields in `take` get the
+ * merged record's values, the others keep the kept record's; the merged record is tombstoned with
+ * merged_into_id and keeps its own values, so what it said stays readable (its page lists it) and every
+ * value the kept record had stays in the change log.
  */
-export async function mergeClients(ctx: WriteCtx, keepId: string, mergeId: string): Promise<Record<string, number>> {
+export async function mergeClients(ctx: WriteCtx, keepId: string, mergeId: string, take: readonly MergeField[]): Promise<Record<string, number>> {
   const { trx, w } = ctx;
   const keep = await getClientRow(trx, keepId);
   const other = await getClientRow(trx, mergeId);
@@ -251,18 +258,15 @@ export async function mergeClients(ctx: WriteCtx, keepId: string, mergeId: strin
       moved.household = 1;
     }
   }
-  const fill: Record<string, unknown> = {};
-  for (const f of FILLABLE) {
-    const mine = keep[f];
-    if ((mine === null || mine === '') && other[f] !== null && other[f] !== '') fill[f] = other[f];
-  }
-  if (keep.birth_date === null && other.birth_date === null && keep.age_recorded === null && other.age_recorded !== null) {
-    fill.age_recorded = other.age_recorded;
-    fill.age_recorded_on = other.age_recorded_on;
-  }
-  const filled = await updateRow(trx, w, 'clients', keepId, fill);
+  const chosen: Partial<ClientRow> = {};
+  for (const field of new Set(take)) for (const column of MERGE_COLUMNS[field]) Object.assign(chosen, { [column]: other[column] });
+  // The search keys follow the name as it now reads.
+  const names = { surname: chosen.surname ?? keep.surname, givenName: chosen.given_name ?? keep.given_name, patronymic: chosen.patronymic ?? keep.patronymic };
+  const keys = nameKeys(names);
+  const filled = await updateRow(trx, w, 'clients', keepId, { ...chosen, search_name: keys.searchName, search_key: keys.searchKey });
   await updateRow(trx, w, 'clients', mergeId, { merged_into_id: keepId });
   await tombstoneRow(trx, w, 'clients', mergeId);
+  // Field names only: the values themselves are personal data.
   await audit(ctx, 'client.merge', 'clients', keepId, { mergedId: mergeId, moved, filled });
   return moved;
 }

@@ -172,6 +172,16 @@ export async function listClientIds(db: Db, f: ClientListFilter): Promise<{ ids:
   return { ids: ids.map((r) => r.id), total, totalAtLeast };
 }
 
+/** The records merged into this client, the latest merge first. */
+export async function mergedRows(db: Db, id: string) {
+  return db
+    .selectFrom('clients')
+    .select(['id', 'surname', 'given_name', 'patronymic', 'birth_date', 'id_doc_number', 'deleted_at'])
+    .where('merged_into_id', '=', id)
+    .orderBy('deleted_at', 'desc')
+    .execute();
+}
+
 export async function getClientRow(db: Db, id: string): Promise<ClientRow> {
   const row = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such client');

@@ -25,9 +25,10 @@ const PERSONAL: Record<string, Record<string, unknown>> = {
   consultations: { advice: '' },
   consultation_referrals: { note: '' },
   cases: { respondent_name: '', respondent_birth_date: null, respondent_address: '', respondent_whereabouts: '', court_case_number: '', judge: '', notes: '', details: '{}' },
-  hearings: { notes: '', result: '' },
+  hearings: { notes: '', result: '', removal_reason: '' },
+  hearing_postponements: { reason: '' },
   case_status_history: { note: '' },
-  tasks: { title: ERASED_MARK },
+  tasks: { title: ERASED_MARK, removal_reason: '' },
   documents: { title: '', file_name: ERASED_MARK, content: new Uint8Array(0), size_bytes: 0, sha256: '' },
 };
 
@@ -40,22 +41,31 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
   if (!client) throw new AppError('NOT_FOUND', 'No such client');
   if (client.erased_at) throw new AppError('CONFLICT', 'This client was already erased');
 
+  // Records merged into hers are her too: they keep the values they had (the merge's history), so they go as well.
+  const merged = (await trx.selectFrom('clients').select('id').where('merged_into_id', '=', clientId).execute()).map((r) => r.id);
+  const people = [clientId, ...merged];
   const ids = async (table: 'client_phones' | 'migrant_households' | 'children' | 'consultations' | 'cases' | 'documents', column: 'client_id') =>
-    (await trx.selectFrom(table).select('id').where(column, '=', clientId).execute()).map((r) => r.id);
+    (await trx.selectFrom(table).select('id').where(column, 'in', people).execute()).map((r) => r.id);
   const consultations = await ids('consultations', 'client_id');
   const cases = await ids('cases', 'client_id');
-  const byParent = async (table: 'consultation_referrals' | 'hearings' | 'case_status_history' | 'tasks' | 'documents', column: 'consultation_id' | 'case_id', parents: string[]) =>
+  const byParent = async (
+    table: 'consultation_referrals' | 'hearings' | 'hearing_postponements' | 'case_status_history' | 'tasks' | 'documents',
+    column: 'consultation_id' | 'case_id' | 'hearing_id',
+    parents: string[],
+  ) =>
     parents.length ? (await (trx as Transaction<any>).selectFrom(table).select('id').where(column, 'in', parents).execute()).map((r: { id: string }) => r.id) : [];
 
+  const hearings = await byParent('hearings', 'case_id', cases);
   const targets: Record<string, string[]> = {
-    clients: [clientId],
+    clients: people,
     client_phones: await ids('client_phones', 'client_id'),
     migrant_households: await ids('migrant_households', 'client_id'),
     children: await ids('children', 'client_id'),
     consultations,
     consultation_referrals: await byParent('consultation_referrals', 'consultation_id', consultations),
     cases,
-    hearings: await byParent('hearings', 'case_id', cases),
+    hearings,
+    hearing_postponements: await byParent('hearing_postponements', 'hearing_id', hearings),
     case_status_history: await byParent('case_status_history', 'case_id', cases),
     tasks: await byParent('tasks', 'case_id', cases),
     documents: [...new Set([...(await ids('documents', 'client_id')), ...(await byParent('documents', 'case_id', cases))])],
@@ -66,7 +76,7 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
   for (const [table, rowIds] of Object.entries(targets)) {
     const blank = PERSONAL[table]!;
     for (const id of rowIds) {
-      await updateRow(trx, w, table as never, id, blank as never);
+      await updateRow(trx, w, table as never, id, blank as never, { removed: true });
       if (TOMBSTONED.has(table)) await tombstoneRow(trx, w, table as never, id);
       rows += 1;
     }

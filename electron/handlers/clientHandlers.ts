@@ -9,6 +9,6 @@ export const clientHandlers: HandlerMap<
   'clients:get': async ({ id }, { app }) => getClient(app.requireUnlocked(), id),
   'clients:save': async (input, { app }) => saveClient(app.requireUnlocked(), input),
   'clients:findDuplicates': async (input, { app }) => findDuplicates(app.requireUnlocked(), input),
-  'clients:merge': async ({ keepId, mergeId }, { app }) => mergeClients(app.requireUnlocked(), keepId, mergeId),
+  'clients:merge': async (input, { app }) => mergeClients(app.requireUnlocked(), input),
   'clients:setAbandonedOverride': async (input, { app }) => setAbandonedOverride(app.requireUnlocked(), input),
 };

@@ -1,6 +1,6 @@
 import { listCaseRows, type CaseListFilter, type CaseListRow } from '../../db/queries/cases';
 import type { Db } from '../../db/queries/writeContext';
-import type { CaseRecord, CaseSummary, Hearing, Task } from '../../shared/api/caseTypes';
+import type { CaseRecord, CaseSummary, Hearing, HearingPostponement, Removed, Task } from '../../shared/api/caseTypes';
 import type { Paged } from '../../shared/api/pagedCount';
 import { todayIso } from '../../shared/domain/dates';
 
@@ -52,4 +52,13 @@ export function toHearing(h: { id: string; case_id: string; date: string; time: 
 
 export function toTask(t: { id: string; case_id: string | null; title: string; due_on: string | null; done_on: string | null; assignee_user_id: string | null }): Task {
   return { id: t.id, caseId: t.case_id, title: t.title, dueOn: t.due_on, doneOn: t.done_on, assigneeUserId: t.assignee_user_id };
+}
+
+export function toPostponement(p: { id: string; hearing_id: string; from_date: string; from_time: string; to_date: string; to_time: string; reason: string; created_at: string }): HearingPostponement {
+  return { id: p.id, hearingId: p.hearing_id, fromDate: p.from_date, fromTime: p.from_time, toDate: p.to_date, toTime: p.to_time, reason: p.reason, recordedAt: p.created_at };
+}
+
+/** A removed row as the case page lists it: the item as it was, the reason and when. */
+export function toRemoved<R extends { removal_reason: string; deleted_at: string | null }, T>(row: R, view: (r: R) => T): Removed<T> {
+  return { item: view(row), reason: row.removal_reason, removedAt: row.deleted_at ?? '' };
 }

@@ -1,4 +1,22 @@
-import { completeTask as completeTaskRow, hearingRow, hearingRows, saveHearing as saveHearingRow, saveTask as saveTaskRow, taskRow, taskRows, type HearingFields, type TaskFields } from '../../db/queries/caseWork';
+import {
+  completeTask as completeTaskRow,
+  hearingRow,
+  hearingRows,
+  liveHearingOf,
+  postponeHearing as postponeHearingRow,
+  postponementRows,
+  removedHearingRows,
+  removedTaskRows,
+  removeHearing as removeHearingRow,
+  removeTask as removeTaskRow,
+  saveHearing as saveHearingRow,
+  saveTask as saveTaskRow,
+  taskRow,
+  taskRows,
+  type HearingFields,
+  type Postponement,
+  type TaskFields,
+} from '../../db/queries/caseWork';
 import {
   getCaseListRow,
   getCaseRow,
@@ -19,7 +37,7 @@ import { AppError } from '../../shared/api/errors';
 import { allowedNextStatuses, checkCaseTransition } from '../../shared/domain/caseWorkflow';
 import { todayIso } from '../../shared/domain/dates';
 import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
-import { listCases as listCaseViews, toCaseRecord, toHearing, toTask } from './caseViews';
+import { listCases as listCaseViews, toCaseRecord, toHearing, toPostponement, toRemoved, toTask } from './caseViews';
 import { clientSummaries } from './clientViews';
 import { consultationsOf } from './consultationViews';
 import { fieldError } from './fieldPaths';
@@ -65,7 +83,10 @@ async function caseDetail(db: Db, id: string, today: string = todayIso()): Promi
     case: record,
     history: history.map((h) => ({ id: h.id, status: h.status, changedOn: h.changed_on, userId: h.user_id, note: h.note })),
     hearings: (await hearingRows(db, id)).map(toHearing),
+    postponements: (await postponementRows(db, id)).map(toPostponement),
     tasks: (await taskRows(db, id)).map(toTask),
+    removedHearings: (await removedHearingRows(db, id)).map((r) => toRemoved(r, toHearing)),
+    removedTasks: (await removedTaskRows(db, id)).map((r) => toRemoved(r, toTask)),
     consultations: await consultationsOf(db, { caseId: id }, 'desc'),
     client: client!,
     allowedNext: [...allowedNextStatuses(record.status)],
@@ -123,6 +144,31 @@ export async function saveHearing(s: Unlocked, input: HearingFields, today: stri
     if (input.result && input.date > today) throw fieldError('A future hearing has no result yet', 'result', 'futureDate');
     return toHearing(await hearingRow(ctx.trx, await saveHearingRow(ctx, input)));
   });
+}
+
+/**
+ * Moves a hearing to a later date (or another hour of the same day); the earlier date stays in the case's
+ * history. A hearing that already has a result took place: it is not postponed.
+ */
+export async function postponeHearing(s: Unlocked, input: Postponement): Promise<CaseDetail> {
+  await withWrite(s, async (ctx) => {
+    const current = await liveHearingOf(ctx.trx, input.id, input.caseId);
+    if (current.result) throw fieldError('The hearing already has a result', 'date', 'hearingHeld');
+    const later = input.date > current.date || (input.date === current.date && input.time !== current.time);
+    if (!later) throw fieldError('A postponement moves the hearing later', 'date', 'notLater');
+    await postponeHearingRow(ctx, input);
+  });
+  return caseDetail(s.db, input.caseId);
+}
+
+export async function removeHearing(s: Unlocked, input: { id: string; caseId: string; reason: string }): Promise<CaseDetail> {
+  await withWrite(s, (ctx) => removeHearingRow(ctx, input.id, input.caseId, input.reason));
+  return caseDetail(s.db, input.caseId);
+}
+
+export async function removeTask(s: Unlocked, input: { id: string; caseId: string; reason: string }): Promise<CaseDetail> {
+  await withWrite(s, (ctx) => removeTaskRow(ctx, input.id, input.caseId, input.reason));
+  return caseDetail(s.db, input.caseId);
 }
 
 export async function saveTask(s: Unlocked, input: TaskFields): Promise<Task> {

@@ -1,9 +1,10 @@
-import { listClientIds, getClientRow, householdRow, phoneRows, childRows, type ClientListFilter } from '../../db/queries/clients';
+import { listClientIds, getClientRow, householdRow, mergedRows, phoneRows, childRows, type ClientListFilter } from '../../db/queries/clients';
 import { mergeClients as mergeClientRows, ownedIds, saveClient as saveClientRows, setAbandonedOverride as setOverrideRow, type ClientFields } from '../../db/queries/clientWrite';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import type { ClientDetail, ClientSummary } from '../../shared/api/clientTypes';
 import type { Paged } from '../../shared/api/pagedCount';
 import { AppError, type FieldError } from '../../shared/api/errors';
+import { defaultTakenFields, type MergeField } from '../../shared/domain/clientMerge';
 import { todayIso } from '../../shared/domain/dates';
 import { abandonmentOf } from '../../shared/domain/snapshot';
 import { listCases } from './caseViews';
@@ -42,6 +43,15 @@ export async function clientDetail(db: Db, id: string, today: string = todayIso(
   const cases = await listCases(db, { clientId: id, sort: 'openedOn', dir: 'desc', offset: 0, limit: 500, query: '' }, today);
   return {
     client: toClientRecord(row, phones[0]?.phone ?? '', household !== null, today),
+    merged: (await mergedRows(db, id)).map((m) => ({
+      id: m.id,
+      surname: m.surname,
+      givenName: m.given_name,
+      patronymic: m.patronymic,
+      birthDate: m.birth_date,
+      idDocNumber: m.id_doc_number,
+      mergedAt: m.deleted_at ?? '',
+    })),
     phones,
     household,
     children: (await childRows(db, id)).map(toChild),
@@ -94,9 +104,16 @@ export async function saveClient(s: Unlocked, input: ClientFields): Promise<Clie
   return clientDetail(s.db, id);
 }
 
-export async function mergeClients(s: Unlocked, keepId: string, mergeId: string): Promise<ClientDetail> {
-  await withWrite(s, (ctx) => mergeClientRows(ctx, keepId, mergeId));
-  return clientDetail(s.db, keepId);
+/** Merges `mergeId` into `keepId`, taking the chosen fields from the merged-away record (see mergeInput). */
+export async function mergeClients(s: Unlocked, input: { keepId: string; mergeId: string; take?: MergeField[] | undefined }, today: string = todayIso()): Promise<ClientDetail> {
+  await withWrite(s, async (ctx) => {
+    const keep = await getClientRow(ctx.trx, input.keepId);
+    const other = await getClientRow(ctx.trx, input.mergeId);
+    if (keep.erased_at || other.erased_at) throw new AppError('CONFLICT', 'An erased record cannot be merged');
+    const take = input.take ?? defaultTakenFields(toClientRecord(keep, '', false, today), toClientRecord(other, '', false, today));
+    await mergeClientRows(ctx, input.keepId, input.mergeId, take);
+  });
+  return clientDetail(s.db, input.keepId);
 }
 
 export async function setAbandonedOverride(s: Unlocked, input: { clientId: string; override: boolean | null; reason: string }): Promise<ClientDetail> {

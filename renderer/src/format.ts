@@ -34,6 +34,12 @@ export function fullName(p: { surname: string; givenName: string; patronymic?: s
   return [p.surname, p.givenName, p.patronymic ?? ''].filter(Boolean).join(' ');
 }
 
+/** A person as a list names her: the full name, and the birth date in brackets when it is known. */
+export function nameWithBirthDate(p: { surname: string; givenName: string; patronymic?: string | null; birthDate: string | null }): string {
+  const born = formatDate(p.birthDate);
+  return born ? `${fullName(p)} (${born})` : fullName(p);
+}
+
 /** The time of day of a moment (ISO) as hh:mm in this computer's time zone. */
 export function formatTime(iso: string): string {
   return formatDateTime(iso).slice(-5);

@@ -73,19 +73,42 @@ export const caseStatusInput = z
     if (v.status === 'closed' && !v.outcome) ctx.addIssue({ code: 'custom', message: 'required', path: ['outcome'] });
   });
 
+/** A time of day as HH:MM, or empty when the court gave none. */
+const hearingTime = z
+  .string()
+  .trim()
+  .regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid' })
+  .default('');
+
 export const hearingInput = z
   .object({
     id: recordId.optional(),
     caseId: recordId,
     date: isoDate,
-    time: z
-      .string()
-      .trim()
-      .regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid' })
-      .default(''),
+    time: hearingTime,
     place: optionalText(300),
     result: optionalText(2000),
     notes: multilineText(),
+  })
+  .strict();
+
+/** A hearing moved to a new date and time, and why (the court's reason, as told). */
+export const postponeHearingInput = z
+  .object({
+    id: recordId,
+    caseId: recordId,
+    date: isoDate,
+    time: hearingTime,
+    reason: requiredText(500),
+  })
+  .strict();
+
+/** A hearing or task of the case removed, with why: the reason is kept with the removed row. */
+export const removeCaseItemInput = z
+  .object({
+    id: recordId,
+    caseId: recordId,
+    reason: requiredText(500),
   })
   .strict();
 

@@ -62,11 +62,36 @@ export interface Task {
   assigneeUserId: string | null;
 }
 
+/** A hearing moved to another date: where it was and why it moved. */
+export interface HearingPostponement {
+  id: string;
+  hearingId: string;
+  fromDate: string;
+  fromTime: string;
+  toDate: string;
+  toTime: string;
+  reason: string;
+  /** When the move was recorded (an ISO instant). */
+  recordedAt: string;
+}
+
+/** A hearing or task removed from the case, with the reason given. */
+export interface Removed<T> {
+  item: T;
+  reason: string;
+  /** An ISO instant. */
+  removedAt: string;
+}
+
 export interface CaseDetail {
   case: CaseRecord;
   history: CaseStatusChange[];
   hearings: Hearing[];
+  /** The earlier dates of the live hearings, the earliest move first. */
+  postponements: HearingPostponement[];
   tasks: Task[];
+  removedHearings: Removed<Hearing>[];
+  removedTasks: Removed<Task>[];
   consultations: ConsultationSummary[];
   client: ClientSummary;
   /** Statuses setStatus accepts from the current one (shared/domain/caseWorkflow.ts). */

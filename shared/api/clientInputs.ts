@@ -8,6 +8,7 @@ import {
   RESIDENCE,
   SEXES,
 } from '../domain/enums';
+import { MERGE_FIELDS } from '../domain/clientMerge';
 import {
   enumOf,
   multilineText,
@@ -120,7 +121,16 @@ export const duplicatesInput = z
   .strict();
 
 export const mergeInput = z
-  .object({ keepId: recordId, mergeId: recordId })
+  .object({
+    /** The record that survives; the other is tombstoned and points to it. */
+    keepId: recordId,
+    mergeId: recordId,
+    /**
+     * The fields whose value is taken from the merged-away record; every other field keeps the
+     * survivor's. Absent: the survivor's empty fields are filled from the other (defaultTakenFields).
+     */
+    take: z.array(enumOf(MERGE_FIELDS)).max(MERGE_FIELDS.length, { message: 'invalid' }).optional(),
+  })
   .strict()
   .refine((v) => v.keepId !== v.mergeId, { message: 'invalid', path: ['mergeId'] });
 

@@ -96,8 +96,22 @@ export interface AbandonmentStatus {
   effective: boolean | null;
 }
 
+/** Another record of the same person, merged into this one: its own values as they were, kept as history. */
+export interface MergedRecord {
+  id: string;
+  surname: string;
+  givenName: string;
+  patronymic: string;
+  birthDate: string | null;
+  idDocNumber: string;
+  /** An ISO instant. */
+  mergedAt: string;
+}
+
 export interface ClientDetail {
   client: ClientRecord;
+  /** The records merged into this one, the latest first. */
+  merged: MergedRecord[];
   phones: ClientPhone[];
   household: MigrantHousehold | null;
   children: Child[];

@@ -17,6 +17,8 @@ import {
   caseStatusInput,
   completeTaskInput,
   hearingInput,
+  postponeHearingInput,
+  removeCaseItemInput,
   taskInput,
 } from './caseInputs';
 import {
@@ -135,8 +137,11 @@ export const contract = {
   'cases:save': channel<CaseDetail>()(caseInput, 'personal:write'),
   'cases:setStatus': channel<CaseDetail>()(caseStatusInput, 'personal:write'),
   'cases:saveHearing': channel<Hearing>()(hearingInput, 'personal:write'),
+  'cases:postponeHearing': channel<CaseDetail>()(postponeHearingInput, 'personal:write'),
+  'cases:removeHearing': channel<CaseDetail>()(removeCaseItemInput, 'personal:write'),
   'cases:saveTask': channel<Task>()(taskInput, 'personal:write'),
   'cases:completeTask': channel<Task>()(completeTaskInput, 'personal:write'),
+  'cases:removeTask': channel<CaseDetail>()(removeCaseItemInput, 'personal:write'),
 
   // Unsaved entries, per user and form: only roles that may write records have forms to keep.
   'drafts:get': channel<{ draft: Draft | null }>()(draftKeyInput, 'personal:write'),

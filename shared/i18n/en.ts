@@ -144,6 +144,8 @@ export const en = {
     usernameChars: 'Letters, digits, dot, dash and underscore only.',
     phone: 'A Tajik number: +992 and 9 digits.',
     dateOrder: 'This date cannot be before the start date.',
+    hearingHeld: 'The hearing already has a result: it took place and cannot be postponed.',
+    notLater: 'The new date must be later than the current one (or another time the same day).',
     ageRange: 'An age between 0 and 120.',
     fileTooLarge: 'The file is too large: at most {{megabytes}} MB.',
     taken: 'Already taken.',

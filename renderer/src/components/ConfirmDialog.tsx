@@ -8,12 +8,16 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** Room for two records side by side. */
+  wide?: boolean;
+  /** Enter in a one-line field confirms, as it saves a form (dialogs that are small forms). */
+  enterConfirms?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** A modal question (native <dialog>: focus stays inside, Escape cancels, focus returns afterwards). */
-export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, wide, enterConfirms, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -26,11 +30,18 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--compare' : 'dialog'}
       aria-labelledby={`${id}-title`}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
+      }}
+      onKeyDown={(e) => {
+        // Buttons, choices and text areas keep their own Enter.
+        const target = e.target as HTMLElement;
+        if (!enterConfirms || e.key !== 'Enter' || busy || !(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button'].includes(target.type)) return;
+        e.preventDefault();
+        onConfirm();
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>

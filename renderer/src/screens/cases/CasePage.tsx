@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/caseTypes';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -7,8 +7,8 @@ import { CASE_STATUSES, type CaseStatus } from '../../../../shared/domain/enums'
 import { formatSomoni } from '../../../../shared/domain/money';
 import { ApiError, call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Hearings, Tasks } from './CaseWork';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
 import { SelectField } from '../../components/form/SelectField';
 import { TextAreaField } from '../../components/form/TextAreaField';
@@ -175,152 +175,5 @@ function StatusDialog({ detail, to, onClose }: { detail: CaseDetail; to: CaseSta
       <TextAreaField label={t('cases.statusNote')} value={note} onChange={setNote} error={form.fieldErrors.note} rows={2} />
       <FormErrorSummary form={form} />
     </ConfirmDialog>
-  );
-}
-
-function Hearings({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const may = useMay();
-  const qc = useQueryClient();
-  const notify = useNotice();
-  const form = useApiForm('cases:saveHearing');
-  const empty = { date: '', time: '', place: '', result: '' };
-  const [v, setV] = useState(empty);
-  const set = (key: keyof typeof v) => (value: string) => setV((s) => ({ ...s, [key]: value }));
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const saved = await form.submit({ caseId: detail.case.id, ...v });
-    if (!saved) return;
-    setV(empty);
-    notify(t('common.saved'));
-    await qc.invalidateQueries({ queryKey: ['cases:get', detail.case.id] });
-    void qc.invalidateQueries({ queryKey: ['dashboard:summary'] });
-  }
-  const today = todayIso();
-  return (
-    <section className="panel" aria-labelledby="k-hearings">
-      <h2 id="k-hearings">{t('cases.hearings')}</h2>
-      {detail.hearings.length === 0 ? (
-        <p className="empty">{t('cases.noHearings')}</p>
-      ) : (
-        <table className="simple">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.hearingDate')}</th>
-              <th scope="col">{t('cases.hearingTime')}</th>
-              <th scope="col">{t('cases.hearingPlace')}</th>
-              <th scope="col">{t('cases.hearingResult')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.hearings.map((h) => (
-              <tr key={h.id}>
-                <td>
-                  {formatDate(h.date)} {h.date === today && <span className="badge badge--warn">{t('cases.today')}</span>}
-                </td>
-                <td>{h.time}</td>
-                <td>{h.place}</td>
-                <td>{h.result}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {may('cases:saveHearing') && (
-      <form className="row" onSubmit={onSubmit} noValidate aria-label={t('cases.addHearing')}>
-        <DateField label={t('cases.hearingDate')} value={v.date} onChange={set('date')} error={form.fieldErrors.date} />
-        <Field label={t('cases.hearingTime')} value={v.time} onChange={set('time')} error={form.fieldErrors.time} placeholder="09:30" inputMode="numeric" />
-        <Field label={t('cases.hearingPlace')} value={v.place} onChange={set('place')} error={form.fieldErrors.place} />
-        <Field label={t('cases.hearingResult')} value={v.result} onChange={set('result')} error={form.fieldErrors.result} />
-        <div className="field">
-          <button type="submit" disabled={form.busy}>
-            {t('cases.addHearing')}
-          </button>
-        </div>
-      </form>
-      )}
-      <FormErrorSummary form={form} />
-    </section>
-  );
-}
-
-function Tasks({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const may = useMay();
-  const qc = useQueryClient();
-  const notify = useNotice();
-  const form = useApiForm('cases:saveTask');
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [error, setError] = useState<ApiError['info'] | null>(null);
-  const today = todayIso();
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const saved = await form.submit({ caseId: detail.case.id, title, dueOn });
-    if (!saved) return;
-    setTitle('');
-    setDueOn('');
-    notify(t('common.saved'));
-    await qc.invalidateQueries({ queryKey: ['cases:get', detail.case.id] });
-  }
-  async function toggle(id: string, done: boolean) {
-    setError(null);
-    try {
-      await call('cases:completeTask', { id, done });
-      await qc.invalidateQueries({ queryKey: ['cases:get', detail.case.id] });
-      void qc.invalidateQueries({ queryKey: ['dashboard:summary'] });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: '' });
-    }
-  }
-  return (
-    <section className="panel" aria-labelledby="k-tasks">
-      <h2 id="k-tasks">{t('cases.tasks')}</h2>
-      {detail.tasks.length === 0 ? (
-        <p className="empty">{t('cases.noTasks')}</p>
-      ) : (
-        <table className="simple">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.taskTitle')}</th>
-              <th scope="col">{t('cases.taskDue')}</th>
-              <th scope="col">{t('cases.taskDone')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.tasks.map((task) => {
-              const overdue = !task.doneOn && !!task.dueOn && task.dueOn < today;
-              return (
-                <tr key={task.id} className={overdue ? 'is-overdue' : ''}>
-                  <td>{task.title}</td>
-                  <td className={overdue ? 'overdue' : ''}>
-                    {formatDate(task.dueOn)} {overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
-                  </td>
-                  <td>
-                    <label className="checkbox">
-                      <input type="checkbox" checked={!!task.doneOn} disabled={!may('cases:completeTask')} onChange={(e) => void toggle(task.id, e.target.checked)} />
-                      <span>{task.doneOn ? formatDate(task.doneOn) : t('cases.markDone')}</span>
-                    </label>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      <ErrorMessage error={error} />
-      {may('cases:saveTask') && (
-      <form className="row" onSubmit={onSubmit} noValidate aria-label={t('cases.addTask')}>
-        <Field label={t('cases.taskTitle')} value={title} onChange={setTitle} error={form.fieldErrors.title} />
-        <DateField label={t('cases.taskDue')} value={dueOn} onChange={setDueOn} error={form.fieldErrors.dueOn} />
-        <div className="field">
-          <button type="submit" disabled={form.busy}>
-            {t('cases.addTask')}
-          </button>
-        </div>
-      </form>
-      )}
-      <FormErrorSummary form={form} />
-    </section>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { CaseTable, ConsultationTable } from '../../components/RecordTables';
-import { formatDate, fullName } from '../../format';
+import { formatDate, formatDateTime, fullName } from '../../format';
 import { useEnumLabel } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
@@ -47,7 +47,7 @@ export function ClientPage({ id }: { id: string }) {
   const may = useMay();
   if (q.isPending) return <p>{t('app.loading')}</p>;
   if (q.error) return <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />;
-  const { client: c, phones, household: h, children, abandonment, consultations, cases } = q.data;
+  const { client: c, merged, phones, household: h, children, abandonment, consultations, cases } = q.data;
   const yn = (b: boolean | null) => (b === null ? t('common.unknown') : b ? t('common.yes') : t('common.no'));
 
   return (
@@ -209,7 +209,33 @@ export function ClientPage({ id }: { id: string }) {
           <p>{c.notes}</p>
         </section>
       )}
-      <MergeDialog keep={c} open={merging} onClose={() => setMerging(false)} />
+      {merged.length > 0 && (
+        <section className="panel" aria-labelledby="c-merged">
+          <h2 id="c-merged">{t('clients.mergedRecords')}</h2>
+          <p className="small muted">{t('clients.mergedRecordsHint')}</p>
+          <table className="simple">
+            <thead>
+              <tr>
+                <th scope="col">{t('clients.mergedName')}</th>
+                <th scope="col">{t('clients.birthDate')}</th>
+                <th scope="col">{t('clients.idDocNumber')}</th>
+                <th scope="col">{t('clients.mergedOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {merged.map((m) => (
+                <tr key={m.id}>
+                  <td>{fullName(m)}</td>
+                  <td>{formatDate(m.birthDate)}</td>
+                  <td>{m.idDocNumber}</td>
+                  <td>{formatDateTime(m.mergedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {merging && <MergeDialog keep={c} open onClose={() => setMerging(false)} />}
     </section>
   );
 }
