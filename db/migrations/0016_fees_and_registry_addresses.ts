@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { registryAddressRefKey } from '../../shared/reference/courts';
-import { SEED_HLC, seedId } from './0002_legal_references';
+import { insertSeededRefs } from './0002_legal_references';
 import { courtAddressSeed } from './0014_court_addresses';
 
 // A state-fee entry for every filing that had none, so each filing's fee line is worked out from the
@@ -69,20 +69,5 @@ export function feeSeed(): Ref[] {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const at = '2025-01-01T00:00:00.000Z';
-  const rows = [...FEES, ...registryAddressSeed()].map((r) => ({
-    id: seedId(r.key),
-    created_at: at,
-    updated_at: at,
-    hlc: SEED_HLC,
-    deleted_at: null,
-    key: r.key,
-    text_tg: r.tg,
-    text_ru: r.ru,
-    text_en: r.en,
-    value: r.value,
-    confirmed: 0,
-    source: r.source,
-  }));
-  for (let i = 0; i < rows.length; i += 50) await db.insertInto('legal_references').values(rows.slice(i, i + 50)).execute();
+  await insertSeededRefs(db, [...FEES, ...registryAddressSeed()]);
 }

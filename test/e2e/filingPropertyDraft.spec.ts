@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCli } from '../../electron/cli/main';
-import { goSection, openApp, tr, type Lang } from './support/caseSteps';
-import { ADMIN, createDatabase, expect, test } from './support/fixtures';
+import { createDemoDatabase, goSection, openApp, tr, type Lang } from './support/caseSteps';
+import { ADMIN, expect, test } from './support/fixtures';
 
 // The property list of a property-division claim, changed in the wizard and not yet saved as a filing,
 // is part of the wizard's kept entry: it comes back after the lock (as the idle clock does it) and in a
@@ -19,10 +17,7 @@ async function openPropertyWizard(page: Page, lang: Lang): Promise<void> {
 
 test('an edited property list survives the lock and a new window', async ({ page, app }) => {
   test.setTimeout(180_000);
-  await createDatabase(page, app);
-  process.env.LAD_E2E_PASS = ADMIN.passphrase;
-  const code = await runCli(['seed', '--db', join(app.dataDir, 'legal-aid.db'), '--demo', '--user', ADMIN.username, '--passphrase-env', 'LAD_E2E_PASS'], () => {});
-  expect(code).toBe(0);
+  await createDemoDatabase(page, app);
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1366, height: 768 });
 
