@@ -200,8 +200,13 @@ export function legalReferenceSeed(): Ref[] {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await insertSeededRefs(db, legalReferenceSeed());
+}
+
+/** Inserts seeded entries the same way on every installation (ids from the key, the lowest stamp). */
+export async function insertSeededRefs(db: Kysely<any>, refs: ReadonlyArray<Omit<Ref, 'confirmed'> & { confirmed?: 0 | 1 }>): Promise<void> {
   const at = '2025-01-01T00:00:00.000Z';
-  const rows = legalReferenceSeed().map((r) => ({
+  const rows = refs.map((r) => ({
     id: seedId(r.key),
     created_at: at,
     updated_at: at,
@@ -212,7 +217,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     text_ru: r.ru,
     text_en: r.en,
     value: r.value ?? '',
-    confirmed: r.confirmed,
+    confirmed: r.confirmed ?? 0,
     source: r.source,
   }));
   for (let i = 0; i < rows.length; i += 50) await db.insertInto('legal_references').values(rows.slice(i, i + 50)).execute();

@@ -15,6 +15,7 @@ import * as m0013 from './0013_search_terms';
 import * as m0014 from './0014_court_addresses';
 import * as m0015 from './0015_drafts';
 import * as m0016 from './0016_hearing_changes';
+import * as m0017 from './0017_fees_and_registry_addresses';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'court_addresses', up: m0014.up },
   { version: 15, name: 'drafts', up: m0015.up },
   { version: 16, name: 'hearing_changes', up: m0016.up },
+  { version: 17, name: 'fees_and_registry_addresses', up: m0017.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

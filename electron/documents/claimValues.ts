@@ -2,6 +2,7 @@ import type { FilingData } from '../../db/queries/filingData';
 import type { FilingLang, LegalRef } from '../../shared/api/filingsTypes';
 import type { Sex } from '../../shared/domain/enums';
 import { agreeWithClaimant, grammarWords, legalRefDative } from '../../shared/domain/filingGrammar';
+import { feeAmount, parseFeeRule } from '../../shared/domain/stateFee';
 import type { TemplateManifest } from '../../templates/manifests';
 
 // The values of a filing that are worked out from the others rather than read from the case: the
@@ -39,18 +40,25 @@ export interface Money {
 }
 
 /**
- * The text of a legal reference in a filing. A fee with an amount in its value (diram) is written in
- * figures and words from that value; in Russian a reference reads after «согласно» (dative) and an
- * exemption agrees with the claimant («истец освобождена»).
+ * The text of a legal reference in a filing. A fee whose value is an amount or a rule
+ * (shared/domain/stateFee.ts) is written in figures and words: the fixed amount, or the share of the
+ * claim's value ('—' while the claim has none); a fee without one is its wording, an exemption that
+ * agrees with the claimant («истец освобождена»). In Russian another reference reads after «согласно»
+ * (dative). null when a fee's value is none of the rule's shapes (an administrator's slip).
  */
-export function refValue(key: string, ref: LegalRef, lang: FilingLang, claimantSex: Sex, money: (diram: number) => Money): string {
-  if (key.startsWith('fee_') && /^\d+$/.test(ref.value.trim())) {
-    const m = money(Number(ref.value.trim()));
-    return `${m.figures} (${m.words})`;
+export function refValue(key: string, ref: LegalRef, lang: FilingLang, claimantSex: Sex, money: (diram: number) => Money, claimDiram: number | null = null): string | null {
+  if (key.startsWith('fee_')) {
+    const rule = parseFeeRule(ref.value);
+    if (!rule) return null;
+    if (rule.kind !== 'wording') {
+      const diram = feeAmount(rule, claimDiram);
+      if (diram === null) return '—';
+      const m = money(diram);
+      return `${m.figures} (${m.words})`;
+    }
+    return lang === 'tg' ? ref.textTg : agreeWithClaimant(ref.textRu, claimantSex);
   }
-  if (lang === 'tg') return ref.textTg;
-  const text = agreeWithClaimant(ref.textRu, claimantSex);
-  return key.startsWith('fee_') ? text : legalRefDative(text);
+  return lang === 'tg' ? ref.textTg : legalRefDative(agreeWithClaimant(ref.textRu, claimantSex));
 }
 
 /** The share of earnings claimed for this many children (FILINGS.md, art. 81): its reference key. */
@@ -80,6 +88,8 @@ export interface ClaimInput {
 
 export interface ClaimValues {
   values: Record<string, string>;
+  /** The value of the claim (diram) a fee may be a share of; null when the claim has none. */
+  claimDiram: number | null;
   /** Placeholder → the legal reference its value rests on (the share of earnings rests on art. 81's shares). */
   refOf: Record<string, string>;
 }
@@ -96,8 +106,9 @@ export function claimValues(input: ClaimInput): ClaimValues {
   out.father_name_gen = (fatherIsClient ? values.client_name_gen : values.respondent_name_gen) ?? '';
   // The value of a property claim: the claimed share of the total.
   const share = fraction(raw.get('claimed_share') ?? '');
-  if (share && input.propertyTotalDiram > 0) {
-    const m = input.money(Math.round((input.propertyTotalDiram * share[0]) / share[1]));
+  const claimDiram = share && input.propertyTotalDiram > 0 ? Math.round((input.propertyTotalDiram * share[0]) / share[1]) : null;
+  if (claimDiram !== null) {
+    const m = input.money(claimDiram);
     out.claim_value = m.figures;
     out.claim_value_words = m.words;
   } else {
@@ -107,5 +118,5 @@ export function claimValues(input: ClaimInput): ClaimValues {
   const refOf: Record<string, string> = {};
   const shareKey = alimonyShareKey(n);
   if (shareKey && raw.has('share')) refOf.share = shareKey;
-  return { values: out, refOf };
+  return { values: out, claimDiram, refOf };
 }

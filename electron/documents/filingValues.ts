@@ -5,7 +5,7 @@ import { nameExemptions, otherLanguageWords, russianSpelling } from '../../share
 import { parseSomoni } from '../../shared/domain/money';
 import { moneyToWords } from '../../shared/domain/moneyWords';
 import { nameAccusative, nameGenitive } from '../../shared/domain/nameCases';
-import { courtAddressRefKey, courtRefKey } from '../../shared/reference/courts';
+import { courtAddressRefKey, courtRefKey, registryAddressRefKey } from '../../shared/reference/courts';
 import { MARITAL_STATUS_PHRASES, documentPhrase } from '../../shared/reference/phrases';
 import { abroadIn, placeTextIn } from '../../shared/reference/places';
 import { filingsRu } from '../../shared/i18n/parts/filingsRu';
@@ -122,6 +122,11 @@ function courtDistrict(data: FilingData): string | null {
   return data.case.courtDistrictId ?? data.client.residenceDistrictId;
 }
 
+/** The civil registry that registers a birth: the one of the mother's district. */
+function registryDistrict(data: FilingData): string | null {
+  return data.client.residenceDistrictId ?? data.case.courtDistrictId;
+}
+
 /** The district whose court the typed name is, in either language ("Суди шаҳри Исфара", "суд города Исфара"). */
 function courtTyped(ctx: Ctx, typed: string): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
@@ -176,11 +181,16 @@ function sourceValue(ctx: Ctx, source: SourcePath): string | number | null {
       return ref ? (lang === 'tg' ? ref.textTg : ref.textRu) : '';
     }
     case 'registry.name': {
-      const district = data.client.residenceDistrictId ?? data.case.courtDistrictId;
+      const district = registryDistrict(data);
       const ref = district ? useRef(ctx, courtRefKey(district)) : undefined;
       if (!ref) return '';
       // The civil registry office of the same district as the court: "Шуъбаи САҲШ-и ноҳияи …" / "отдел ЗАГС … района".
       return lang === 'tg' ? ref.textTg.replace(/^Суди /, 'Шуъбаи САҲШ-и ') : ref.textRu.replace(/^суд /, 'отдел ЗАГС ');
+    }
+    case 'registry.address': {
+      const district = registryDistrict(data);
+      const ref = district ? useRef(ctx, registryAddressRefKey(district)) : undefined;
+      return ref ? (lang === 'tg' ? ref.textTg : ref.textRu) : '';
     }
     case 'case.number':
       return data.case.number;
@@ -407,13 +417,15 @@ export function resolveFiling(input: ResolveInput): Resolved {
     if (propertyWords.length || draft) issues.push({ field: 'property', words: propertyWords, draft });
   }
 
+  const claim = claimValues({ data, lang, respondentSex, values, raw, propertyTotalDiram: ctx.property.totalDiram, money });
   for (const key of manifest.legalRefs) {
     const ref = useRef(ctx, key);
-    if (!ref) missing.push(`ref_${key}`);
-    values[`ref_${key}`] = ref ? refValue(key, ref, lang, data.client.sex, money) : EMPTY;
+    // A reference that is not there, or a fee whose rule cannot be read, keeps the filing from being saved.
+    const text = ref ? refValue(key, ref, lang, data.client.sex, money, claim.claimDiram) : null;
+    if (text === null) missing.push(`ref_${key}`);
+    values[`ref_${key}`] = text ?? EMPTY;
     if (ref && !ref.confirmed) marks[`ref_${key}`] = checkLawNote([ref], lang);
   }
-  const claim = claimValues({ data, lang, respondentSex, values, raw, propertyTotalDiram: ctx.property.totalDiram, money });
   Object.assign(values, claim.values);
   // A worked-out value (the alimony share) is marked like the reference it rests on.
   for (const [placeholder, key] of Object.entries(claim.refOf)) {

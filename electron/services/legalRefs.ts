@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { confirmLegalRef as confirmLegalRefRow, listLegalRefRows, saveLegalRef as saveLegalRefRow, type LegalRefPatch } from '../../db/queries/legalRefs';
 import type { Db } from '../../db/queries/writeContext';
+import { AppError } from '../../shared/api/errors';
 import type { LegalRef } from '../../shared/api/filingsTypes';
+import { parseFeeRule } from '../../shared/domain/stateFee';
 import { withWrite, type Unlocked } from './index';
 
 // Legal references (article numbers, fees, court names) as the filings use them and the settings edit them.
@@ -37,6 +39,9 @@ export async function listLegalRefs(s: Unlocked): Promise<LegalRef[]> {
 
 /** An edit makes the entry unconfirmed again: the new wording has not been checked yet. */
 export async function saveLegalRef(s: Unlocked, patch: LegalRefPatch): Promise<LegalRef[]> {
+  // A fee's value is the rule its filings are worked out by: one that cannot be read is not kept.
+  const key = (await legalRefs(s.db)).find((r) => r.id === patch.id)?.key ?? '';
+  if (key.startsWith('fee_') && !parseFeeRule(patch.value)) throw new AppError('VALIDATION', 'A fee value must be empty, diram or shares of the claim value', [{ path: 'value', key: 'feeRule' }]);
   await withWrite(s, (ctx) => saveLegalRefRow(ctx, patch));
   return legalRefs(s.db);
 }

@@ -7,74 +7,52 @@ import type { Sex } from './enums';
 // template (templates/source), so a lawyer editing the wording sees whole sentences.
 // Tajik has no grammatical gender; only kinship words and the number of the verb change.
 
-type ByNumber = { one: string; many: string };
-type BySex = { F: string; M: string };
-type Forms = { by: 'children'; ru: ByNumber; tg: ByNumber } | { by: 'claimant' | 'respondent'; ru: BySex; tg: BySex };
+/** What a word agrees with: the number of children, or the sex of the claimant or of the respondent. */
+type Agrees = 'children' | 'claimant' | 'respondent';
+/** The two forms of a word: [one child, several] for the children, [woman, man] for a party. */
+type TwoForms = readonly [string, string];
 
-const same = (w: string): BySex => ({ F: w, M: w });
-
-/** Every word placeholder, what it agrees with, and its forms. */
-export const GRAMMAR_WORDS = {
+/**
+ * Every word placeholder, one row each: what it agrees with, its Russian forms, its Tajik forms. Tajik
+ * has no grammatical gender, so most of its forms for a party are the same word twice.
+ */
+const WORDS = [
   // The children of the case.
-  children_word: { by: 'children', ru: { one: 'ребёнок', many: 'дети' }, tg: { one: 'кӯдак', many: 'кӯдакон' } },
-  children_word_gen: { by: 'children', ru: { one: 'ребёнка', many: 'детей' }, tg: { one: 'кӯдак', many: 'кӯдакон' } },
-  children_minor: {
-    by: 'children',
-    ru: { one: 'несовершеннолетний ребёнок', many: 'несовершеннолетние дети' },
-    tg: { one: 'кӯдаки ноболиғ', many: 'кӯдакони ноболиғ' },
-  },
-  children_minor_gen: {
-    by: 'children',
-    ru: { one: 'несовершеннолетнего ребёнка', many: 'несовершеннолетних детей' },
-    tg: { one: 'кӯдаки ноболиғ', many: 'кӯдакони ноболиғ' },
-  },
-  /** Izofat before an adjective in Tajik: «кӯдаки зерин»/«кӯдакони зерин»; Russian «ребёнок»/«дети». */
-  children_following: { by: 'children', ru: { one: 'ребёнок', many: 'дети' }, tg: { one: 'кӯдаки зерин', many: 'кӯдакони зерин' } },
-  children_these_gen: {
-    by: 'children',
-    ru: { one: 'указанного ребёнка', many: 'указанных детей' },
-    tg: { one: 'кӯдаки дар боло зикршуда', many: 'кӯдакони дар боло зикршуда' },
-  },
-  children_which_live: {
-    by: 'children',
-    ru: { one: 'который проживает', many: 'которые проживают' },
-    tg: { one: 'зиндагӣ мекунад', many: 'зиндагӣ мекунанд' },
-  },
-  children_live: { by: 'children', ru: { one: 'проживает', many: 'проживают' }, tg: { one: 'зиндагӣ мекунад', many: 'зиндагӣ мекунанд' } },
-  my_children_gen: { by: 'children', ru: { one: 'моего ребёнка', many: 'моих детей' }, tg: { one: 'кӯдаки ман', many: 'кӯдакони ман' } },
-  children_are: { by: 'children', ru: { one: 'находится', many: 'находятся' }, tg: { one: 'мебошад', many: 'мебошанд' } },
-  children_born: {
-    by: 'children',
-    ru: { one: 'родился', many: 'родились' },
-    tg: { one: 'таваллуд шудааст', many: 'таваллуд шудаанд' },
-  },
-  children_reach_majority: {
-    by: 'children',
-    ru: { one: 'совершеннолетия ребёнка', many: 'совершеннолетия детей' },
-    tg: { one: 'ба балоғат расидани кӯдак', many: 'ба балоғат расидани кӯдакон' },
-  },
+  ['children_word', 'children', ['ребёнок', 'дети'], ['кӯдак', 'кӯдакон']],
+  ['children_word_gen', 'children', ['ребёнка', 'детей'], ['кӯдак', 'кӯдакон']],
+  ['children_minor', 'children', ['несовершеннолетний ребёнок', 'несовершеннолетние дети'], ['кӯдаки ноболиғ', 'кӯдакони ноболиғ']],
+  ['children_minor_gen', 'children', ['несовершеннолетнего ребёнка', 'несовершеннолетних детей'], ['кӯдаки ноболиғ', 'кӯдакони ноболиғ']],
+  // Izofat before an adjective in Tajik: «кӯдаки зерин»/«кӯдакони зерин»; Russian «ребёнок»/«дети».
+  ['children_following', 'children', ['ребёнок', 'дети'], ['кӯдаки зерин', 'кӯдакони зерин']],
+  ['children_these_gen', 'children', ['указанного ребёнка', 'указанных детей'], ['кӯдаки дар боло зикршуда', 'кӯдакони дар боло зикршуда']],
+  ['children_which_live', 'children', ['который проживает', 'которые проживают'], ['зиндагӣ мекунад', 'зиндагӣ мекунанд']],
+  ['children_live', 'children', ['проживает', 'проживают'], ['зиндагӣ мекунад', 'зиндагӣ мекунанд']],
+  ['my_children_gen', 'children', ['моего ребёнка', 'моих детей'], ['кӯдаки ман', 'кӯдакони ман']],
+  ['children_are', 'children', ['находится', 'находятся'], ['мебошад', 'мебошанд']],
+  ['children_born', 'children', ['родился', 'родились'], ['таваллуд шудааст', 'таваллуд шудаанд']],
+  ['children_reach_majority', 'children', ['совершеннолетия ребёнка', 'совершеннолетия детей'], ['ба балоғат расидани кӯдак', 'ба балоғат расидани кӯдакон']],
   // The claimant (the client).
-  i_was: { by: 'claimant', ru: { F: 'состояла', M: 'состоял' }, tg: same('будам') },
-  whose_paternity: { by: 'claimant', ru: { F: 'Отцовство ответчика', M: 'Моё отцовство' }, tg: { F: 'Падарии ҷавобгар', M: 'Падарии ман' } },
+  ['i_was', 'claimant', ['состояла', 'состоял'], ['будам', 'будам']],
+  ['whose_paternity', 'claimant', ['Отцовство ответчика', 'Моё отцовство'], ['Падарии ҷавобгар', 'Падарии ман']],
   // The respondent (the other party: the husband or the wife, the father of the child).
-  respondent_he: { by: 'respondent', ru: { F: 'она', M: 'он' }, tg: same('ӯ') },
-  respondent_his: { by: 'respondent', ru: { F: 'её', M: 'его' }, tg: same('ӯ') },
-  respondent_about: { by: 'respondent', ru: { F: 'о ней', M: 'о нём' }, tg: same('аз ӯ') },
-  respondent_whose: { by: 'respondent', ru: { F: 'которой', M: 'которого' }, tg: same('ки') },
-  respondent_lived: { by: 'respondent', ru: { F: 'проживала', M: 'проживал' }, tg: same('зиндагӣ мекард') },
-  respondent_obliged: { by: 'respondent', ru: { F: 'обязана', M: 'обязан' }, tg: same('вазифадор аст') },
-  /** The header's name for the person to be declared missing. */
-  absent_person: { by: 'respondent', ru: { F: 'Отсутствующая', M: 'Отсутствующий' }, tg: same('Шахси бедарак') },
-  respondent_left: { by: 'respondent', ru: { F: 'выехала', M: 'выехал' }, tg: same('рафтааст') },
-  respondent_absent: { by: 'respondent', ru: { F: 'безвестно отсутствующей', M: 'безвестно отсутствующим' }, tg: same('бедарак ғоибшуда') },
-  respondent_takes_part: { by: 'respondent', ru: { F: 'не участвует', M: 'не участвует' }, tg: same('иштирок намекунад') },
-  /** Opens a sentence: «Мой муж …» / «Шавҳари ман …». */
-  my_spouse: { by: 'respondent', ru: { F: 'Моя жена', M: 'Мой муж' }, tg: { F: 'Зани ман', M: 'Шавҳари ман' } },
-  spouse_word: { by: 'respondent', ru: { F: 'жена', M: 'муж' }, tg: { F: 'зан', M: 'шавҳар' } },
-} satisfies Record<string, Forms>;
+  ['respondent_he', 'respondent', ['она', 'он'], ['ӯ', 'ӯ']],
+  ['respondent_his', 'respondent', ['её', 'его'], ['ӯ', 'ӯ']],
+  ['respondent_about', 'respondent', ['о ней', 'о нём'], ['аз ӯ', 'аз ӯ']],
+  ['respondent_whose', 'respondent', ['которой', 'которого'], ['ки', 'ки']],
+  ['respondent_lived', 'respondent', ['проживала', 'проживал'], ['зиндагӣ мекард', 'зиндагӣ мекард']],
+  ['respondent_obliged', 'respondent', ['обязана', 'обязан'], ['вазифадор аст', 'вазифадор аст']],
+  // The header's name for the person to be declared missing.
+  ['absent_person', 'respondent', ['Отсутствующая', 'Отсутствующий'], ['Шахси бедарак', 'Шахси бедарак']],
+  ['respondent_left', 'respondent', ['выехала', 'выехал'], ['рафтааст', 'рафтааст']],
+  ['respondent_absent', 'respondent', ['безвестно отсутствующей', 'безвестно отсутствующим'], ['бедарак ғоибшуда', 'бедарак ғоибшуда']],
+  ['respondent_takes_part', 'respondent', ['не участвует', 'не участвует'], ['иштирок намекунад', 'иштирок намекунад']],
+  // Opens a sentence: «Мой муж …» / «Шавҳари ман …».
+  ['my_spouse', 'respondent', ['Моя жена', 'Мой муж'], ['Зани ман', 'Шавҳари ман']],
+  ['spouse_word', 'respondent', ['жена', 'муж'], ['зан', 'шавҳар']],
+] as const satisfies ReadonlyArray<readonly [string, Agrees, TwoForms, TwoForms]>;
 
-export type GrammarWord = keyof typeof GRAMMAR_WORDS;
-export const GRAMMAR_WORD_NAMES = Object.keys(GRAMMAR_WORDS) as GrammarWord[];
+export type GrammarWord = (typeof WORDS)[number][0];
+export const GRAMMAR_WORD_NAMES: readonly GrammarWord[] = WORDS.map((w) => w[0]);
 
 /**
  * Every placeholder a filing fills by working it out (electron/documents/claimValues.ts): the words
@@ -93,14 +71,9 @@ export interface GrammarFacts {
 /** The value of every word placeholder in the filing's language. */
 export function grammarWords(lang: 'tg' | 'ru', f: GrammarFacts): Record<GrammarWord, string> {
   const out = {} as Record<GrammarWord, string>;
-  for (const name of GRAMMAR_WORD_NAMES) {
-    const w: Forms = GRAMMAR_WORDS[name];
-    if (w.by === 'children') {
-      const forms = w[lang];
-      out[name] = f.children === 1 ? forms.one : forms.many;
-    } else {
-      out[name] = w[lang][w.by === 'claimant' ? f.claimantSex : f.respondentSex];
-    }
+  for (const [name, agrees, ru, tg] of WORDS) {
+    const second = agrees === 'children' ? f.children !== 1 : (agrees === 'claimant' ? f.claimantSex : f.respondentSex) === 'M';
+    out[name] = (lang === 'ru' ? ru : tg)[second ? 1 : 0];
   }
   return out;
 }

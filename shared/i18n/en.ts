@@ -132,6 +132,7 @@ export const en = {
     NETWORK: 'The app’s background service does not answer. Restart the app.',
   },
   validation: {
+    feeRule: 'A fee\'s value: empty, an amount in diram (e.g. 105000) or a share of the claim\'s value (e.g. "3% ≤ 375000; 0.5%").',
     otherLanguage: 'Not in the language of the filing.',
     hubStoreUnreachable: 'Cannot connect with this address: check the server, the user and the password.',
     required: 'Required.',

@@ -8,3 +8,8 @@ export function courtRefKey(districtId: string): string {
 export function courtAddressRefKey(districtId: string): string {
   return `court_address_${districtId.replace(/-/g, '_')}`;
 }
+
+/** The civil registry office of a district sits in the same town as its court; its address entry is its own. */
+export function registryAddressRefKey(districtId: string): string {
+  return `registry_address_${districtId.replace(/-/g, '_')}`;
+}

@@ -5,7 +5,7 @@ const FATHER = (value: string) => ({ fact: 'father_entry', in: [value] });
 
 export const birthRegistration: TemplateManifest = {
   id: 'birth-registration',
-  version: '1.1.0',
+  version: '1.2.0',
   languages: ['tg', 'ru'],
   caseTypes: ['birth_registration'],
   title: {
@@ -21,6 +21,13 @@ export const birthRegistration: TemplateManifest = {
       label: { tg: 'Мақоми САҲШ', ru: 'Орган ЗАГС', en: 'Civil registry office' },
       source: 'registry.name',
       required: true,
+      format: 'text',
+    },
+    {
+      name: 'registry_address',
+      label: { tg: 'Суроғаи САҲШ', ru: 'Адрес органа ЗАГС', en: "The civil registry's address" },
+      source: 'registry.address',
+      required: false,
       format: 'text',
     },
     c.clientName,
@@ -63,6 +70,7 @@ export const birthRegistration: TemplateManifest = {
   ],
   lists: [c.childrenList, c.attachmentsList],
   passages: [
+    c.present('registry_address'),
     c.present('client_birth_date'),
     c.present('client_phone'),
     { name: 'father_mother_only', label: { tg: 'Бе падар', ru: 'Без сведений об отце', en: 'No father entry' }, when: FATHER('mother_only') },
@@ -74,5 +82,5 @@ export const birthRegistration: TemplateManifest = {
     { text: { tg: 'Нусхаи шиносномаи модар', ru: 'Копия паспорта матери' } },
     { text: { tg: 'Нусхаи қарори суд дар бораи муқаррар намудани падарӣ', ru: 'Копия решения суда об установлении отцовства' }, when: FATHER('court') },
   ],
-  legalRefs: ['family_art50', 'registry_father_entry', 'registry_naming'],
+  legalRefs: ['family_art50', 'registry_father_entry', 'registry_naming', 'fee_birth_registration', 'law_state_fee'],
 };

@@ -206,6 +206,7 @@ export function relabel(fields: ManifestField[], labels: Record<string, Label>):
 
 const PRESENT_LABELS: Record<string, Label> = {
   court_address: { tg: 'Суроғаи суд', ru: 'Адрес суда', en: "The court's address" },
+  registry_address: { tg: 'Суроғаи САҲШ', ru: 'Адрес органа ЗАГС', en: "The civil registry's address" },
   client_birth_date: { tg: 'Санаи таваллуди даъвогар', ru: 'Дата рождения истца', en: "The claimant's date of birth" },
   client_id_doc: { tg: 'Ҳуҷҷати даъвогар', ru: 'Документ истца', en: "The claimant's identity document" },
   client_phone: { tg: 'Телефони даъвогар', ru: 'Телефон истца', en: "The claimant's phone" },

@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const missingPerson: TemplateManifest = {
   id: 'missing-person',
-  version: '1.1.0',
+  version: '1.2.0',
   languages: ['tg', 'ru'],
   caseTypes: ['missing_person'],
   title: {
@@ -67,6 +67,7 @@ export const missingPerson: TemplateManifest = {
     { text: { tg: 'Нусхаи шаҳодатномаи ақди никоҳ ё дигар ҳуҷҷати хешутаборӣ', ru: 'Копия свидетельства о браке или иного документа о родстве' } },
     { text: { tg: 'Маълумотномаҳо оид ба ҷустуҷӯ', ru: 'Справки о розыске' } },
     { text: { tg: 'Маълумотнома аз ҷойи истиқомат', ru: 'Справка с места жительства' } },
+    { text: { tg: 'Квитансияи пардохти боҷи давлатӣ', ru: 'Квитанция об уплате государственной пошлины' } },
   ],
-  legalRefs: ['civil_missing', 'civil_special_proceedings'],
+  legalRefs: ['civil_missing', 'civil_special_proceedings', 'fee_special_proceedings', 'law_state_fee'],
 };

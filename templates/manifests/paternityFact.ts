@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const paternityFact: TemplateManifest = {
   id: 'paternity-fact',
-  version: '1.1.0',
+  version: '1.2.0',
   languages: ['tg', 'ru'],
   caseTypes: ['paternity_fact'],
   title: {
@@ -59,6 +59,7 @@ export const paternityFact: TemplateManifest = {
     { text: { tg: 'Нусхаи шаҳодатномаи фавт', ru: 'Копия свидетельства о смерти' } },
     { text: { tg: 'Нусхаи шаҳодатномаҳои таваллуди кӯдакон', ru: 'Копии свидетельств о рождении детей' }, one: { tg: 'Нусхаи шаҳодатномаи таваллуди кӯдак', ru: 'Копия свидетельства о рождении ребёнка' } },
     { text: { tg: 'Далелҳои эътирофи падарӣ', ru: 'Доказательства признания отцовства' } },
+    { text: { tg: 'Квитансияи пардохти боҷи давлатӣ', ru: 'Квитанция об уплате государственной пошлины' } },
   ],
-  legalRefs: ['family_art51', 'family_art54', 'civil_special_proceedings'],
+  legalRefs: ['family_art51', 'family_art54', 'civil_special_proceedings', 'fee_special_proceedings', 'law_state_fee'],
 };

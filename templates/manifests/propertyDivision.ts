@@ -3,7 +3,7 @@ import type { TemplateManifest } from './types';
 
 export const propertyDivision: TemplateManifest = {
   id: 'property-division',
-  version: '1.1.0',
+  version: '1.2.0',
   languages: ['tg', 'ru'],
   caseTypes: ['property_division'],
   title: {
@@ -68,5 +68,5 @@ export const propertyDivision: TemplateManifest = {
     { text: { tg: 'Квитансияи пардохти боҷи давлатӣ', ru: 'Квитанция об уплате государственной пошлины' } },
     { text: { tg: 'Нусхаи аризаи даъвогӣ барои ҷавобгар', ru: 'Копия искового заявления для ответчика' } },
   ],
-  legalRefs: ['family_art10', 'family_property_division', 'law_state_fee'],
+  legalRefs: ['family_art10', 'family_property_division', 'fee_property_division', 'law_state_fee'],
 };

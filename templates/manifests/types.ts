@@ -30,6 +30,7 @@ export const SOURCES = [
   'court.name',
   'court.address',
   'registry.name',
+  'registry.address',
   'case.number',
   'case.monthlyAlimony',
   'household.departureDate',

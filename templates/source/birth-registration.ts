@@ -4,6 +4,7 @@ import type { TemplateSource } from './types';
 export const source: TemplateSource = {
   tg: [
     { kind: 'right', text: 'Ба {{registry}}' },
+    { kind: 'right', text: '{{?has_registry_address}}{{registry_address}}' },
     { kind: 'right', text: 'Аризадиҳанда (модар): {{client_name}}' },
     { kind: 'right', text: '{{?has_client_birth_date}}санаи таваллуд: {{client_birth_date}}' },
     { kind: 'right', text: 'шиноснома: {{client_id_doc}}' },
@@ -17,10 +18,12 @@ export const source: TemplateSource = {
     { kind: 'p', text: '{{?father_mother_only}}Маълумот дар бораи падар бо аризаи ман тибқи {{ref_registry_father_entry}} сабт карда шавад.' },
     { kind: 'p', text: '{{?father_joint}}Падари {{children_word}} {{respondent_name}} мебошад; маълумот дар бораи падар аз рӯи аризаи муштараки мо сабт карда шавад ({{ref_registry_father_entry}}).' },
     { kind: 'p', text: '{{?father_court}}Падарии {{respondent_name}} нисбат ба {{children_word}} бо қарори суд муқаррар шудааст ({{court_decision}}); маълумот дар бораи падар тибқи {{ref_family_art50}} дар асоси ҳамин қарор сабт карда шавад.' },
+    { kind: 'p', text: 'Тибқи {{ref_law_state_fee}} {{ref_fee_birth_registration}}.' },
     ...closingTg('Аризадиҳанда'),
   ],
   ru: [
     { kind: 'right', text: 'В {{registry}}' },
+    { kind: 'right', text: '{{?has_registry_address}}{{registry_address}}' },
     { kind: 'right', text: 'Заявитель (мать): {{client_name}}' },
     { kind: 'right', text: '{{?has_client_birth_date}}дата рождения: {{client_birth_date}}' },
     { kind: 'right', text: 'паспорт: {{client_id_doc}}' },
@@ -34,6 +37,7 @@ export const source: TemplateSource = {
     { kind: 'p', text: '{{?father_mother_only}}Сведения об отце прошу внести по моему заявлению согласно {{ref_registry_father_entry}}.' },
     { kind: 'p', text: '{{?father_joint}}Отцом {{children_word_gen}} является {{respondent_name}}; сведения об отце прошу внести на основании нашего совместного заявления согласно {{ref_registry_father_entry}}.' },
     { kind: 'p', text: '{{?father_court}}Отцом {{children_word_gen}} является {{respondent_name}}; его отцовство установлено решением суда ({{court_decision}}). Сведения об отце прошу внести на основании этого решения согласно {{ref_family_art50}}.' },
+    { kind: 'p', text: 'Согласно {{ref_law_state_fee}} {{ref_fee_birth_registration}}.' },
     ...closingRu('Заявитель'),
   ],
 };

@@ -19,7 +19,7 @@ export const source: TemplateSource = {
     { kind: 'table', header: ['№', 'Номгӯй', 'Арзиш (сомонӣ)', 'Санаи харид'], row: ['{{property.n}}', '{{property.item}}', '{{property.value}}', '{{property.acquired_on}}'] },
     { kind: 'p', text: 'Арзиши умумии молу мулк: {{total}} ({{total_words}}). Ман эътирофи ҳуқуқи худро ба ҳиссаи {{claimed_share}} талаб мекунам, ки ба {{claim_value}} ({{claim_value_words}}) баробар аст.' },
     { kind: 'p', text: 'Ҷавобгар аз тақсими ихтиёрии молу мулк даст мекашад.' },
-    { kind: 'p', text: 'Боҷи давлатӣ аз рӯи нархи даъво тибқи {{ref_law_state_fee}} пардохт карда шудааст.' },
+    { kind: 'p', text: 'Боҷи давлатӣ аз рӯи нархи даъво ба андозаи {{ref_fee_property_division}} тибқи {{ref_law_state_fee}} пардохт карда шудааст.' },
     { kind: 'label', text: 'Дар асоси гуфтаҳои боло, хоҳиш менамоям:' },
     {
       kind: 'p',
@@ -44,7 +44,7 @@ export const source: TemplateSource = {
     { kind: 'table', header: ['№', 'Наименование', 'Стоимость (сомони)', 'Дата приобретения'], row: ['{{property.n}}', '{{property.item}}', '{{property.value}}', '{{property.acquired_on}}'] },
     { kind: 'p', text: 'Общая стоимость имущества: {{total}} ({{total_words}}). Я прошу признать за мной право на долю в размере {{claimed_share}}, что составляет {{claim_value}} ({{claim_value_words}}).' },
     { kind: 'p', text: 'Ответчик отказывается разделить имущество добровольно.' },
-    { kind: 'p', text: 'Государственная пошлина исходя из цены иска уплачена согласно {{ref_law_state_fee}}.' },
+    { kind: 'p', text: 'Государственная пошлина исходя из цены иска в размере {{ref_fee_property_division}} уплачена согласно {{ref_law_state_fee}}.' },
     { kind: 'label', text: 'На основании изложенного ПРОШУ:' },
     {
       kind: 'p',

@@ -201,6 +201,27 @@ describe('legal references', () => {
     expect(saved.find((r) => r.id === id)?.confirmed).toBe(false);
   });
 
+  it("refuses a fee value that is not a rule, naming the value field, and works a property claim's fee out of an edited one", async () => {
+    const refs = await t.call('legalRefs:list', {});
+    const fee = refs.find((r) => r.key === 'fee_property_division')!;
+    const save = (value: string) => t.call('legalRefs:save', { id: fee.id, textTg: fee.textTg, textRu: fee.textRu, textEn: fee.textEn, value, source: fee.source });
+    for (const slip of ['1 050 сомони', '2%; 1%', '3% ≤ 375000']) {
+      const err = await save(slip).then(() => null, (e: unknown) => e);
+      expect(err, slip).toBeInstanceOf(CallError);
+      expect((err as CallError).info).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'value', key: 'feeRule' }] });
+    }
+    expect((await t.call('legalRefs:list', {})).find((r) => r.id === fee.id)?.value).toBe(fee.value);
+    // A flat 1 %: the demo claim of 153 750,25 somoni pays 1 537,50 somoni.
+    await save('1%');
+    const caseId = await caseOf('property_division');
+    const prep = await t.call('filings:prepare', { caseId, templateId: 'property-division', language: 'ru' });
+    expect(prep.missing).toEqual([]);
+    const html = (await t.call('filings:preview', { caseId, templateId: 'property-division', language: 'ru' })).html;
+    // The text as read: without the highlight's tags, figures grouped by plain spaces.
+    expect(html.replace(/<[^>]+>/g, '').replace(/\u00a0|&nbsp;/g, ' ')).toContain('в размере 1 537,50 сомони (одна тысяча пятьсот тридцать семь сомони 50 дирамов)');
+    await save(fee.value);
+  });
+
   it('seeds confirmed entries only for facts FILINGS.md marks (v)', async () => {
     const refs = await t.call('legalRefs:list', {});
     const byKey = new Map(refs.map((r) => [r.key, r]));
@@ -209,6 +230,10 @@ describe('legal references', () => {
     expect(byKey.get('fee_divorce')).toMatchObject({ confirmed: true, value: '105000' });
     expect(byKey.get('family_art51')?.confirmed).toBe(false);
     expect(byKey.get('fee_alimony')?.confirmed).toBe(false);
+    // FILINGS.md gives no fee for a property claim, special proceedings or a birth registration.
+    expect(byKey.get('fee_property_division')).toMatchObject({ confirmed: false, value: '3% ≤ 375000; 2% ≤ 750000; 1% ≤ 3750000; 0.5%' });
+    expect(byKey.get('fee_special_proceedings')).toMatchObject({ confirmed: false, value: '750' });
+    expect(byKey.get('fee_birth_registration')).toMatchObject({ confirmed: false, value: '' });
     expect(byKey.get('alimony_share_2')?.confirmed).toBe(false);
     expect(byKey.get('court_ra_rudaki')?.textTg).toBe('Суди ноҳияи Рӯдакӣ');
   });

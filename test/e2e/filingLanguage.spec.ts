@@ -3,9 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unlockDatabase } from '../../electron/app/database';
 import { DB_FILE } from '../../electron/app/paths';
-import { runCli } from '../../electron/cli/main';
-import { ADMIN, createDatabase, expect, test } from './support/fixtures';
-import { goSection, openApp, tr, type Lang } from './support/caseSteps';
+import { ADMIN, expect, test } from './support/fixtures';
+import { createDemoDatabase, goSection, openApp, tr, type Lang } from './support/caseSteps';
 
 // The filing wizard names the fields whose text is not in the filing's language, and saves only when
 // the text is translated or the user says the words are meant. In both interface languages, with a
@@ -20,10 +19,7 @@ const SCENARIOS: Array<{ ui: Lang; filing: Lang; typed: string; word: string }> 
 
 test('the wizard names text in the other language before saving', async ({ page, app }) => {
   test.setTimeout(180_000);
-  await createDatabase(page, app);
-  process.env.LAD_E2E_PASS = ADMIN.passphrase;
-  const code = await runCli(['seed', '--db', join(app.dataDir, 'legal-aid.db'), '--demo', '--user', ADMIN.username, '--passphrase-env', 'LAD_E2E_PASS'], () => {});
-  expect(code).toBe(0);
+  await createDemoDatabase(page, app);
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1366, height: 768 });
 

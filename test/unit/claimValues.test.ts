@@ -39,9 +39,9 @@ describe('claim values', () => {
 
   it('works out the value of a property claim from the claimed share of the total', () => {
     const v = claimValues({ data: data('F', 0), lang: 'ru', respondentSex: 'M', values: {}, raw: new Map([['claimed_share', '2/3']]), propertyTotalDiram: 30_000_000, money });
-    expect([v.values.claim_value, v.values.claim_value_words]).toEqual(['200000 сомони', 'сумма']);
+    expect([v.values.claim_value, v.values.claim_value_words, v.claimDiram]).toEqual(['200000 сомони', 'сумма', 20_000_000]);
     const none = claimValues({ data: data('F', 0), lang: 'ru', respondentSex: 'M', values: {}, raw: new Map(), propertyTotalDiram: 30_000_000, money });
-    expect(none.values.claim_value).toBe('—');
+    expect([none.values.claim_value, none.claimDiram]).toEqual(['—', null]);
   });
 
   it('says which reference the share of earnings rests on, by the number of children', () => {
@@ -53,6 +53,12 @@ describe('claim values', () => {
 
   it('writes a fee from its value in figures and words, an exemption agreeing with the claimant, a reference in the dative', () => {
     expect(refValue('fee_divorce', ref({ value: '105000', textRu: '1 050 сомони' }), 'ru', 'F', money)).toBe('1050 сомони (сумма)');
+    // A share of the claim's value: written once the claim has one; an unreadable rule is no value at all.
+    const share = ref({ value: '3% ≤ 375000; 0.5%', textRu: 'государственная пошлина от цены иска' });
+    expect(refValue('fee_property_division', share, 'ru', 'F', money, 15_375_025)).toBe('768.75 сомони (сумма)');
+    expect(refValue('fee_property_division', share, 'ru', 'F', money, 300_000)).toBe('90 сомони (сумма)');
+    expect(refValue('fee_property_division', share, 'ru', 'F', money, null)).toBe('—');
+    expect(refValue('fee_property_division', ref({ value: '0,5 процента' }), 'ru', 'F', money, 300_000)).toBeNull();
     const exempt = ref({ textRu: 'истец освобождён от уплаты государственной пошлины', textTg: 'даъвогар аз пардохти боҷи давлатӣ озод аст' });
     expect(refValue('fee_alimony', exempt, 'ru', 'F', money)).toBe('истец освобождена от уплаты государственной пошлины');
     expect(refValue('fee_alimony', exempt, 'tg', 'F', money)).toBe('даъвогар аз пардохти боҷи давлатӣ озод аст');

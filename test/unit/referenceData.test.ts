@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { courtAddressSeed } from '../../db/migrations/0014_court_addresses';
 import { legalReferenceSeed } from '../../db/migrations/0002_legal_references';
+import { feeSeed, registryAddressSeed } from '../../db/migrations/0017_fees_and_registry_addresses';
 import { otherLanguageWords } from '../../shared/domain/filingLanguage';
 import { MARITAL_STATUSES } from '../../shared/domain/enums';
-import { courtAddressRefKey, courtRefKey } from '../../shared/reference/courts';
+import { courtAddressRefKey, courtRefKey, registryAddressRefKey } from '../../shared/reference/courts';
 import { DOCUMENT_TYPES, MARITAL_STATUS_PHRASES, documentPhrase } from '../../shared/reference/phrases';
 import { MIGRATION_COUNTRIES, abroadIn, cityIn, countryIn, placeTextIn } from '../../shared/reference/places';
 import { REGIONS } from '../../shared/reference/regions';
 
 // The reference data the filings print, in both languages.
 
-const refs = new Map([...legalReferenceSeed(), ...courtAddressSeed()].map((r) => [r.key, r]));
+const refs = new Map([...legalReferenceSeed(), ...courtAddressSeed(), ...feeSeed(), ...registryAddressSeed()].map((r) => [r.key, r]));
 const districts = REGIONS.flatMap((r) => r.divisions);
 
 function clean(text: string, lang: 'tg' | 'ru'): boolean {
@@ -23,9 +24,11 @@ describe('courts', () => {
     for (const d of districts) {
       const name = refs.get(courtRefKey(d.id));
       const address = refs.get(courtAddressRefKey(d.id));
+      const registry = refs.get(registryAddressRefKey(d.id));
       expect(name, d.id).toBeDefined();
       expect(address, d.id).toBeDefined();
-      for (const r of [name!, address!]) {
+      expect(registry, d.id).toBeDefined();
+      for (const r of [name!, address!, registry!]) {
         expect(clean(r.tg, 'tg'), `${r.key} tg: ${r.tg}`).toBe(true);
         expect(clean(r.ru, 'ru'), `${r.key} ru: ${r.ru}`).toBe(true);
       }

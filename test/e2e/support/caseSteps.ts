@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate } from '../../../shared/i18n';
+import { runCli } from '../../../electron/cli/main';
 import { ADMIN, createDatabase, expect, type AppServer } from './fixtures';
 
 // Steps of the case-tracking scenario shared by the end-to-end and accessibility tests. Every element is
@@ -51,6 +53,17 @@ export async function openApp(page: Page, app: AppServer, lang: Lang): Promise<v
   await expect(nav).toBeVisible();
   await page.getByRole('button', { name: tr(lang, `language.${lang}`), exact: true }).first().click();
   await expect(nav.getByRole('link', { name: tr(lang, 'nav.dashboard'), exact: true })).toBeVisible();
+}
+
+/**
+ * A new database holding the demo cases, put in by the command line (`seed --demo`, opened beside the
+ * running app with the administrator's passphrase): creating them through the screens would test those.
+ */
+export async function createDemoDatabase(page: Page, app: AppServer): Promise<void> {
+  await createDatabase(page, app);
+  process.env.LAD_E2E_PASS = ADMIN.passphrase;
+  const code = await runCli(['seed', '--db', join(app.dataDir, 'legal-aid.db'), '--demo', '--user', ADMIN.username, '--passphrase-env', 'LAD_E2E_PASS'], () => {});
+  expect(code).toBe(0);
 }
 
 export async function goSection(page: Page, lang: Lang, section: string): Promise<void> {

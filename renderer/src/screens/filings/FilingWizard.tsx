@@ -34,6 +34,8 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   const [shared, setShared] = useState<Record<string, string>>({});
   const [texts, setTexts] = useState<Record<FilingLang, Record<string, string>>>({ tg: {}, ru: {} });
   const [properties, setProperties] = useState<Record<FilingLang, PropertyItem[] | undefined>>({ tg: undefined, ru: undefined });
+  // The property lists the user changed: only these are kept as the draft (the one read from the case is not an edit).
+  const [editedProperties, setEditedProperties] = useState<Partial<Record<FilingLang, PropertyItem[]>>>({});
   const [propertyDraft, setPropertyDraft] = useState<Record<FilingLang, boolean>>({ tg: false, ru: false });
   const [allowMixed, setAllowMixed] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
@@ -46,12 +48,16 @@ export function FilingWizard({ caseId }: { caseId: string }) {
     clientId: caseQuery.data?.case.clientId ?? null,
     // Ready once the first template is chosen for her case, so that choice is not taken for typing.
     ready: caseQuery.isSuccess && templateId !== '',
-    values: { templateId, language, shared, texts },
+    values: { templateId, language, shared, texts, properties: editedProperties },
     apply: (d) => {
       setTemplateId(d.templateId);
       setLanguage(d.language);
       setShared(d.shared);
       setTexts(d.texts);
+      // A draft kept before property lists were part of it has none.
+      const kept = d.properties ?? {};
+      setEditedProperties(kept);
+      setProperties({ tg: kept.tg, ru: kept.ru });
     },
   });
 
@@ -82,7 +88,13 @@ export function FilingWizard({ caseId }: { caseId: string }) {
     setTemplateId(id);
     setPreview(null);
     setProperties({ tg: undefined, ru: undefined });
+    setEditedProperties({});
     setAllowMixed(false);
+  }
+
+  function editProperty(items: PropertyItem[]) {
+    setProperties((all) => ({ ...all, [language]: items }));
+    setEditedProperties((all) => ({ ...all, [language]: items }));
   }
 
   function answer(name: string, value: string) {
@@ -167,7 +179,7 @@ export function FilingWizard({ caseId }: { caseId: string }) {
           onAnswer={answer}
           property={property}
           propertyDraft={propertyDraft[language]}
-          onProperty={(items) => setProperties((all) => ({ ...all, [language]: items }))}
+          onProperty={editProperty}
         />
       )}
       {p && (

@@ -59,7 +59,7 @@ export function LegalRefsScreen({ status }: { status: AppStatus }) {
           <Field label={t('filings.refTextTg')} value={editing.textTg} onChange={(v) => setEditing({ ...editing, textTg: v })} />
           <Field label={t('filings.refTextRu')} value={editing.textRu} onChange={(v) => setEditing({ ...editing, textRu: v })} />
           <Field label={t('filings.refTextEn')} value={editing.textEn} onChange={(v) => setEditing({ ...editing, textEn: v })} />
-          <Field label={t('filings.refValue')} value={editing.value} onChange={(v) => setEditing({ ...editing, value: v })} />
+          <Field label={t('filings.refValue')} value={editing.value} onChange={(v) => setEditing({ ...editing, value: v })} error={error?.fields?.find((f) => f.path === 'value')} />
           <Field label={t('filings.refSource')} value={editing.source} onChange={(v) => setEditing({ ...editing, source: v })} />
           <div className="actions">
             <button type="submit" className="primary">
