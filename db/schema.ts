@@ -157,6 +157,8 @@ export interface ChildrenTable extends SyncedColumns {
   birth_date: string | null;
   sex: Sex | null;
   birth_certificate: string;
+  /** 1 has one, 0 has none, null not asked. */
+  has_birth_certificate: number | null;
   paternity_registered: number | null;
   notes: string;
 }

@@ -60,6 +60,8 @@ export interface ClientFields {
     birthDate: string | null;
     sex: Sex | null;
     birthCertificate: string;
+    /** Whether she says the child has a birth certificate (null: not asked). */
+    hasBirthCertificate?: boolean | null;
     paternityRegistered: boolean | null;
     notes: string;
   }>;
@@ -97,6 +99,8 @@ export function childColumns(c: ClientFields['children'][number]) {
     birth_date: c.birthDate,
     sex: c.sex,
     birth_certificate: c.birthCertificate,
+    // A certificate's number says she has one.
+    has_birth_certificate: int(c.hasBirthCertificate ?? (c.birthCertificate.trim() ? true : null)),
     paternity_registered: int(c.paternityRegistered),
     notes: c.notes,
   };

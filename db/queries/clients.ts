@@ -197,6 +197,12 @@ export async function clientExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('clients').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
 }
 
+/** A live client's birth date: null when it is not known, undefined when there is no such client. */
+export async function clientBirthDate(db: Db, id: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('clients').select('birth_date').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? row.birth_date : undefined;
+}
+
 /** Her migrant household (live), if she has one. */
 export async function householdRow(db: Db, clientId: string): Promise<HouseholdRow | undefined> {
   return db.selectFrom('migrant_households').selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).executeTakeFirst();

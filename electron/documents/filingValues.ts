@@ -1,12 +1,13 @@
 import type { FilingData } from '../../db/queries/filingData';
 import type { FilingFieldState, FilingLang, FilingLanguageIssue, FilingListState, FilingRefState, LegalRef, PropertyItem } from '../../shared/api/filingsTypes';
 import { formatDate, parseDate } from '../../shared/domain/dates';
-import { nameExemptions, otherLanguageWords, russianSpelling } from '../../shared/domain/filingLanguage';
+import { nameExemptions, otherLanguageWords } from '../../shared/domain/filingLanguage';
 import { parseSomoni } from '../../shared/domain/money';
 import { moneyToWords } from '../../shared/domain/moneyWords';
 import { nameAccusative, nameGenitive } from '../../shared/domain/nameCases';
 import { courtAddressRefKey, courtRefKey, registryAddressRefKey } from '../../shared/reference/courts';
 import { MARITAL_STATUS_PHRASES, documentPhrase } from '../../shared/reference/phrases';
+import { formatAddress } from '../../shared/reference/addresses';
 import { abroadIn, placeTextIn } from '../../shared/reference/places';
 import { filingsRu } from '../../shared/i18n/parts/filingsRu';
 import { filingsTg } from '../../shared/i18n/parts/filingsTg';
@@ -74,19 +75,9 @@ export function formatMoney(diram: number, lang: FilingLang): string {
   return `${grouped}${frac ? `,${String(frac).padStart(2, '0')}` : ''} ${CURRENCY[lang]}`;
 }
 
-function districtName(id: string | null, lang: FilingLang): string {
-  const name = id ? (findDistrict(id)?.district.name[lang] ?? '') : '';
-  // Inside an address the district word is not capitalised: "…, ноҳияи Сино".
-  return name.replace(/^Ноҳияи /, 'ноҳияи ');
-}
-
 function clientAddress(data: FilingData, lang: FilingLang): string {
   const c = data.client;
-  // Village and jamoat names are proper names: Russian spells the Tajik letters its own way.
-  const own = (name: string) => (lang === 'ru' ? russianSpelling(name) : name);
-  const jamoat = c.jamoat ? (lang === 'tg' ? `ҷамоати ${c.jamoat}` : `джамоат ${own(c.jamoat)}`) : '';
-  const village = c.village ? (lang === 'tg' ? `деҳаи ${c.village}` : `с. ${own(c.village)}`) : '';
-  return [placeTextIn(c.address, lang), village, jamoat, districtName(c.residenceDistrictId, lang)].filter((s) => s.trim() !== '').join(', ');
+  return formatAddress({ address: c.address, village: c.village, jamoat: c.jamoat, districtId: c.residenceDistrictId }, lang, 'document');
 }
 
 export function fullName(p: { surname: string; givenName: string; patronymic: string }): string {

@@ -139,7 +139,3 @@ export function parseAge(s: string): number | null {
   const n = Number(s.trim());
   return n <= 120 ? n : null;
 }
-
-export function isoOrNull(s: string): string | null {
-  return parseDate(s);
-}

@@ -1,5 +1,5 @@
 import type { ImportError, ImportKind } from '../../shared/api/reportTypes';
-import { todayIso } from '../../shared/domain/dates';
+import { checkDate, todayIso } from '../../shared/domain/dates';
 import {
   CONSULTATION_KINDS,
   EDUCATION,
@@ -18,7 +18,7 @@ import {
   type VenueKind,
 } from '../../shared/domain/enums';
 import { normalizePhone } from '../../shared/domain/phone';
-import { isoOrNull, parseAge, parseDistrict, parseEnum, parseSex, parseYesNo } from './registerColumns';
+import { parseAge, parseDistrict, parseEnum, parseSex, parseYesNo } from './registerColumns';
 
 // Turns the text cells of one register row into a typed record, collecting every problem of the row
 // (not only the first) as { row, column, reason }. Reasons never repeat the cell's content: a name or a
@@ -78,7 +78,9 @@ export const REASONS: Record<string, string> = {
   missingColumn: 'required column is missing',
   required: 'required value is empty',
   invalidDate: 'not a date (use YYYY-MM-DD or DD.MM.YYYY)',
+  noSuchDay: 'no such day in that month',
   futureDate: 'the date is in the future',
+  beforeBirth: "the date is before the client's birth date",
   invalidValue: 'value not recognised',
   unknownDistrict: 'no such district or city',
   ambiguousDistrict: 'several districts have this name; use the district id',
@@ -92,7 +94,6 @@ export const REASONS: Record<string, string> = {
   duplicateCode: 'the same code appears on another row of the file',
   duplicateRowId: 'the same row_id appears on another row of the file',
   closedBeforeEstablished: 'closed before it was established',
-  birthAfterDate: 'the birth date is after the consultation date',
   sexConflict: 'the same person has another sex on another row',
   abandonedNotMigrant: '"abandoned" needs migrant_household = yes',
   invalidPhone: 'not a Tajik phone number',
@@ -122,10 +123,11 @@ export class RowReader {
   date(column: string, required: boolean, notFuture = true): string | null {
     const s = this.text(column, required);
     if (s === '') return null;
-    const iso = isoOrNull(s);
-    if (!iso) this.error(column, 'invalidDate');
-    else if (notFuture && iso > todayIso()) this.error(column, 'futureDate');
-    return iso;
+    // The one date rule of the forms: the same problems, in the same order, with the same words.
+    const c = checkDate(s, { notAfter: notFuture ? todayIso() : null });
+    if (c.problem === 'noSuchDay') this.error(column, c.problem, { days: c.daysInMonth ?? 31 });
+    else if (c.problem) this.error(column, c.problem);
+    return c.iso;
   }
 
   district(column: string, required: boolean): string | null {
@@ -230,7 +232,7 @@ export function readConsultation(r: RowReader, line: number): ConsultationRow {
   };
   if (venue === 'mobile_session' && !row.sessionCode) r.error('mobile_session', 'sessionRequired');
   if (venue === 'contact_point' && row.sessionCode) r.error('mobile_session', 'sessionNotAllowed');
-  if (row.birthDate && row.date && row.birthDate > row.date) r.error('birth_date', 'birthAfterDate');
+  if (row.date && checkDate(row.date, { birthDate: row.birthDate }).problem === 'beforeBirth') r.error('date', 'beforeBirth');
   if (row.abandoned === true && !row.migrant) r.error('abandoned', 'abandonedNotMigrant');
   return row;
 }

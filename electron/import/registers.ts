@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import type { Writer } from '../../db/write';
 import type { ImportError, ImportKind, ImportSummary } from '../../shared/api/reportTypes';
 import type { SessionUser } from '../../shared/api/types';
+import { bareName } from '../../shared/reference/addresses';
 import { changeSessionStatus } from '../services/mobileSessions';
 import { COLUMNS, mapHeader } from './registerColumns';
 import { planConsultations, writeConsultations } from './consultationImport';
@@ -84,7 +85,7 @@ export async function importRegister(ctx: ImportContext, kind: ImportKind, bytes
       for (const r of fresh) {
         const id = await saveSession(
           w,
-          { code: r.code, contactPointId: cps.get(r.contactPointCode)!, date: r.date, districtId: r.districtId, jamoat: '', village: r.location, partnerAuthority: '', notes: '', team: [] },
+          { code: r.code, contactPointId: cps.get(r.contactPointCode)!, date: r.date, districtId: r.districtId, jamoat: '', village: bareName('village', r.location), partnerAuthority: '', notes: '', team: [] },
           null,
         );
         // The register tells how the session went, by the screens' rule; the change is dated on the session's day.

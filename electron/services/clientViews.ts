@@ -81,6 +81,7 @@ export function toChild(c: ChildRow): Child {
     birthDate: c.birth_date,
     sex: c.sex,
     birthCertificate: c.birth_certificate,
+    hasBirthCertificate: bool(c.has_birth_certificate),
     paternityRegistered: bool(c.paternity_registered),
     notes: c.notes,
   };

@@ -1,5 +1,6 @@
 import { caseClientId } from '../../db/queries/cases';
-import { clientExists, getClientRow } from '../../db/queries/clients';
+import { clientBirthDate, getClientRow } from '../../db/queries/clients';
+import { getSessionRow } from '../../db/queries/mobileSessions';
 import type { ClientFields } from '../../db/queries/clientWrite';
 import { findVenue, getConsultationRow, saveConsultation as saveConsultationRows, type ConsultationFields, type ConsultationListFilter } from '../../db/queries/consultations';
 import { openOn } from '../../db/queries/contactPoints';
@@ -7,7 +8,7 @@ import { userExists } from '../../db/queries/users';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from '../../shared/api/consultationTypes';
 import type { Paged } from '../../shared/api/pagedCount';
-import { todayIso } from '../../shared/domain/dates';
+import { checkDate, formatDate, todayIso } from '../../shared/domain/dates';
 import { clientDetail, saveClientIn } from './clients';
 import { requireContactPoint } from './contactPoints';
 import { getConsultation as consultationView, listConsultations as listConsultationViews } from './consultationViews';
@@ -53,7 +54,9 @@ export async function checkConsultation(db: Db, input: ConsultationFields, ownCo
     if ((await caseClientId(db, input.caseId)) !== input.clientId) throw fieldError("Not one of the client's cases", at('caseId'), 'invalid');
   }
   if (input.lawyerUserId && !(await userExists(db, input.lawyerUserId))) throw fieldError('No such user', at('lawyerUserId'), 'invalid');
-  if (!(await clientExists(db, input.clientId))) throw fieldError('No such client', at('clientId'), 'invalid');
+  const birthDate = await clientBirthDate(db, input.clientId);
+  if (birthDate === undefined) throw fieldError('No such client', at('clientId'), 'invalid');
+  if (checkDate(date, { birthDate }).problem === 'beforeBirth') throw fieldError('The consultation is before the client was born', at('date'), 'beforeBirth');
 }
 
 async function saveConsultationIn(ctx: WriteCtx, input: ConsultationFields, ownContactPointId: string | null, at: FieldPath): Promise<string> {
@@ -91,6 +94,13 @@ export interface DeskInput {
 export async function registerAtDesk(s: Unlocked, input: DeskInput): Promise<DeskRegistration> {
   const ids = await withWrite(s, async (ctx) => {
     let clientId = input.clientId;
+    // A birth date typed at the desk after the session's day is wrong beside the birth date, where it was typed.
+    // (A session that does not exist is reported on the session by the consultation's own check.)
+    const born = input.client?.birthDate;
+    const sessionDate = born ? await getSessionRow(ctx.trx, input.mobileSessionId).then((r) => r.date, () => null) : null;
+    if (born && sessionDate && checkDate(sessionDate, { birthDate: born }).problem === 'beforeBirth') {
+      throw fieldError('Born after the session', 'client.birthDate', 'bornAfterConsultation', { date: formatDate(sessionDate) });
+    }
     if (input.client) clientId = await saveClientIn(ctx, input.client, under('client'));
     else await getClientRow(ctx.trx, clientId!);
     const consultation: ConsultationFields = {

@@ -16,8 +16,8 @@ export const under =
     `${prefix}.${field}`;
 
 /** A VALIDATION error on one field; `key` is the i18n key under `validation.`. */
-export function fieldError(message: string, path: string, key: string): AppError {
-  return new AppError('VALIDATION', message, [{ path, key }]);
+export function fieldError(message: string, path: string, key: string, params?: FieldError['params']): AppError {
+  return new AppError('VALIDATION', message, [{ path, key, ...(params ? { params } : {}) }]);
 }
 
 /** A VALIDATION error on several fields, when there are any. */

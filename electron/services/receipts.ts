@@ -1,3 +1,4 @@
+import { formatAddress } from '../../shared/reference/addresses';
 import { getClientRow } from '../../db/queries/clients';
 import { getContactPoint } from '../../db/queries/contactPoints';
 import { getSessionRow } from '../../db/queries/mobileSessions';
@@ -16,7 +17,7 @@ export async function consultationReceipt(s: Unlocked, consultationId: string, l
   let venueName: string;
   if (consultation.mobileSessionId) {
     const session = await getSessionRow(s.db, consultation.mobileSessionId);
-    venueName = [session.code, session.jamoat, session.village].filter(Boolean).join(', ');
+    venueName = [session.code, formatAddress({ village: session.village, jamoat: session.jamoat, districtId: session.district_id }, language, 'document')].filter(Boolean).join(', ');
   } else venueName = (await getContactPoint(s.db, consultation.contactPointId)).name;
   const pdf = await renderPdf(
     receiptDefinition({ consultation, client: { surname: client.surname, givenName: client.given_name, patronymic: client.patronymic, birthDate: client.birth_date }, venueName }, language),

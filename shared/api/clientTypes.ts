@@ -81,6 +81,8 @@ export interface Child {
   birthDate: string | null;
   sex: Sex | null;
   birthCertificate: string;
+  /** Has a birth certificate at all (null: not asked); `birthCertificate` is its number when known. */
+  hasBirthCertificate: boolean | null;
   paternityRegistered: boolean | null;
   notes: string;
 }

@@ -8,6 +8,7 @@ import {
   optionalIsoDate,
   optionalRecordId,
   optionalText,
+  placeNameText,
   paging,
   recordId,
 } from './validation';
@@ -48,8 +49,8 @@ export const mobileSessionInput = z
     contactPointId: optionalRecordId,
     date: isoDate,
     districtId,
-    jamoat: optionalText(200),
-    village: optionalText(200),
+    jamoat: placeNameText('jamoat'),
+    village: placeNameText('village'),
     partnerAuthority: optionalText(300),
     notes: multilineText(),
     team: z.array(teamMember).max(30, { message: 'tooLong' }).default([]),

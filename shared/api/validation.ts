@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isValidIsoDate, todayIso } from '../domain/dates';
+import { checkDate, ISO_DATE_RE, todayIso, type DateLimits } from '../domain/dates';
 import { normalizePhone } from '../domain/phone';
 import { hasBidiControl, hasControlCharacter } from '../util/hiddenCharacters';
 import { UUID_RE } from '../util/uuidv7';
 import type { FieldError } from './errors';
+import { bareName, type PlaceKind } from '../reference/addresses';
 import { isDistrictId } from '../reference/regions';
 
 // Building blocks for input schemas. Messages are i18n keys under `validation.` so the UI can say
@@ -27,13 +28,31 @@ export const requiredText = (max = 200) =>
 
 export const optionalText = (max = 2000) => visibleText(z.string({ message: 'invalid' }).trim().max(max, { message: 'tooLong' })).default('');
 
+/**
+ * A village or jamoat name: the form shows the word that goes with it («деҳаи», «с.»), so a word typed
+ * anyway is dropped here and the name is stored bare (printed with its word once, in any language).
+ */
+export const placeNameText = (kind: PlaceKind, max = 200) => optionalText(max).transform((v) => bareName(kind, v));
+
 /** Notes, advice, reasons: text typed in a box of several lines. */
 export const multilineText = (max = 2000) =>
   visibleText(z.string({ message: 'invalid' }).trim().max(max, { message: 'tooLong' }), true).default('');
 
-export const isoDate = z
-  .string({ message: 'required' })
-  .refine((s) => isValidIsoDate(s), { message: 'invalidDate' });
+/**
+ * An ISO date checked by the one date rule (shared/domain/dates.ts), with one message per field: the
+ * forms hand on what the user typed when it is not a real date (31.02.1990), so the message says
+ * which problem it is (no such day, in the future…) rather than the last of several checks.
+ */
+const checkedDate = (limits: () => DateLimits) =>
+  z.string({ message: 'required' }).superRefine((s, ctx) => {
+    const c = checkDate(s, limits());
+    if (c.problem === 'noSuchDay') ctx.addIssue({ code: 'custom', message: c.problem, params: { days: c.daysInMonth ?? 31 } });
+    else if (c.problem) ctx.addIssue({ code: 'custom', message: c.problem });
+    // A real date in another writing is still not what the channels take (they store ISO).
+    else if (!ISO_DATE_RE.test(s)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+  });
+
+export const isoDate = checkedDate(() => ({}));
 
 export const optionalIsoDate = z
   .union([z.literal(''), z.null(), isoDate])
@@ -61,7 +80,9 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
       'tooLong',
       'invalid',
       'invalidDate',
+      'noSuchDay',
       'futureDate',
+      'beforeBirth',
       'passphraseTooShort',
       'passphraseMismatch',
       'usernameChars',
@@ -90,7 +111,7 @@ export const optionalRecordId = z
   .transform((v) => (v ? v : null));
 
 /** A date that has already happened (today allowed): consultations, birth dates, remittances… */
-export const pastIsoDate = isoDate.refine((s) => s <= todayIso(), { message: 'futureDate' });
+export const pastIsoDate = checkedDate(() => ({ notAfter: todayIso() }));
 export const optionalPastIsoDate = z
   .union([z.literal(''), z.null(), pastIsoDate])
   .optional()

@@ -62,16 +62,54 @@ export function formatDate(iso: string | null | undefined): string {
   return `${m[3]}.${m[2]}.${m[1]}`;
 }
 
+/** The year, month and day a text names, in dd.mm.yyyy (also with / or -) or YYYY-MM-DD; null when it has neither shape. */
+function dateParts(input: string): { y: number; m: number; d: number } | null {
+  const s = input.trim();
+  const iso = ISO_DATE_RE.exec(s);
+  if (iso) return { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+  return dmy ? { y: Number(dmy[3]), m: Number(dmy[2]), d: Number(dmy[1]) } : null;
+}
+
+const isoOf = (p: { y: number; m: number; d: number }) => `${String(p.y).padStart(4, '0')}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+
 /** Accepts dd.mm.yyyy (also with / or -) or YYYY-MM-DD; returns ISO or null when not a real date. */
 export function parseDate(input: string): string | null {
-  const s = input.trim();
-  let iso: string | null = null;
-  if (ISO_DATE_RE.test(s)) iso = s;
-  else {
-    const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
-    if (m) iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  }
-  return iso && isValidIsoDate(iso) ? iso : null;
+  const p = dateParts(input);
+  if (!p) return null;
+  const iso = isoOf(p);
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/**
+ * What is wrong with a typed date, most precise first:
+ * - `invalidDate`: not a date at all (no dd.mm.yyyy shape, or a month that does not exist);
+ * - `noSuchDay`: a month that exists but has no such day (31.02.1990, 29.02.2023);
+ * - `futureDate`: after `today` (when the date must have happened);
+ * - `beforeBirth`: before the person's birth date (a consultation, a remittance to her…).
+ * The forms (through the channels' schemas), the services and the register importer all ask this, so
+ * a date gets the same message wherever it is typed.
+ */
+export type DateProblem = 'invalidDate' | 'noSuchDay' | 'futureDate' | 'beforeBirth';
+
+export interface DateLimits {
+  /** The latest allowed date (ISO), usually today. */
+  notAfter?: string | null | undefined;
+  /** The birth date (ISO) the date may not be before. */
+  birthDate?: string | null | undefined;
+}
+
+export type DateCheck = { iso: string; problem: null } | { iso: null; problem: DateProblem; daysInMonth?: number };
+
+export function checkDate(input: string, limits: DateLimits = {}): DateCheck {
+  const p = dateParts(input);
+  if (!p || p.m < 1 || p.m > 12 || p.d < 1) return { iso: null, problem: 'invalidDate' };
+  const days = daysInMonth(p.y, p.m);
+  if (p.d > days) return p.d <= 31 ? { iso: null, problem: 'noSuchDay', daysInMonth: days } : { iso: null, problem: 'invalidDate' };
+  const iso = isoOf(p);
+  if (limits.notAfter && iso > limits.notAfter) return { iso: null, problem: 'futureDate' };
+  if (limits.birthDate && iso < limits.birthDate) return { iso: null, problem: 'beforeBirth' };
+  return { iso, problem: null };
 }
 
 /** Today's calendar date on this machine's clock, as ISO. */

@@ -23,3 +23,12 @@ export function letterForAltKey(key: string, shift: boolean): string | undefined
   if (!letter) return undefined;
   return shift ? letter.toLocaleUpperCase() : letter;
 }
+
+/** The key that types `letter` with Alt, on a Russian layout and on a Latin one ("ғ" → г, g). */
+export function altKeysFor(letter: string): { cyrillic: string; latin: string } | undefined {
+  const lower = letter.toLocaleLowerCase();
+  const keys = Object.keys(ALT_MAP).filter((k) => ALT_MAP[k] === lower);
+  const cyrillic = keys.find((k) => /\p{Script=Cyrillic}/u.test(k));
+  const latin = keys.find((k) => /[a-z]/.test(k));
+  return cyrillic && latin ? { cyrillic, latin } : undefined;
+}

@@ -102,6 +102,8 @@ export const en = {
     label: 'Tajik letters',
     insert: 'Insert {{letter}}',
     capitals: 'Capitals',
+    shortcut: '{{letter}}: Alt + {{cyrillic}} (or Alt + {{latin}})',
+    shiftHint: 'With Shift: a capital',
   },
   error: {
     VALIDATION: 'Some fields need attention.',
@@ -140,6 +142,9 @@ export const en = {
     invalid: 'Not valid.',
     invalidDate: 'Not a real date (dd.mm.yyyy).',
     futureDate: 'The date cannot be in the future.',
+    noSuchDay: 'No such day: this month has {{days}} days.',
+    beforeBirth: "This date is before the client's birth date.",
+    bornAfterConsultation: 'The birth date is after the consultation date ({{date}}).',
     passphraseTooShort: 'At least 10 characters.',
     passphraseMismatch: 'The passphrases do not match.',
     usernameChars: 'Letters, digits, dot, dash and underscore only.',

@@ -103,6 +103,8 @@ export const ru: Catalog = {
     label: 'Таджикские буквы',
     insert: 'Вставить {{letter}}',
     capitals: 'Заглавные',
+    shortcut: '{{letter}}: Alt + {{cyrillic}} (или Alt + {{latin}})',
+    shiftHint: 'С Shift — заглавная',
   },
   error: {
     VALIDATION: 'Некоторые поля требуют исправления.',
@@ -141,6 +143,9 @@ export const ru: Catalog = {
     invalid: 'Неверное значение.',
     invalidDate: 'Несуществующая дата (дд.мм.гггг).',
     futureDate: 'Дата не может быть в будущем.',
+    noSuchDay: 'Такого дня нет: в этом месяце {{days}} дней.',
+    beforeBirth: 'Эта дата раньше даты рождения клиента.',
+    bornAfterConsultation: 'Дата рождения позже даты консультации ({{date}}).',
     passphraseTooShort: 'Не менее 10 символов.',
     passphraseMismatch: 'Пароли не совпадают.',
     usernameChars: 'Только буквы, цифры, точка, дефис и подчёркивание.',

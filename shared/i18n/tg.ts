@@ -104,6 +104,8 @@ export const tg: Catalog = {
     label: 'Ҳарфҳои тоҷикӣ',
     insert: 'Ворид кардани {{letter}}',
     capitals: 'Ҳарфҳои калон',
+    shortcut: '{{letter}}: Alt + {{cyrillic}} (ё Alt + {{latin}})',
+    shiftHint: 'Бо Shift — ҳарфи калон',
   },
   error: {
     VALIDATION: 'Баъзе майдонҳо ислоҳро талаб мекунанд.',
@@ -142,6 +144,9 @@ export const tg: Catalog = {
     invalid: 'Нодуруст аст.',
     invalidDate: 'Санаи воқеӣ нест (рр.мм.сссс).',
     futureDate: 'Сана наметавонад дар оянда бошад.',
+    noSuchDay: 'Чунин рӯз нест: дар ин моҳ {{days}} рӯз аст.',
+    beforeBirth: 'Ин сана пеш аз санаи таваллуди мизоҷ аст.',
+    bornAfterConsultation: 'Санаи таваллуд баъд аз санаи машварат ({{date}}) аст.',
     passphraseTooShort: 'На камтар аз 10 аломат.',
     passphraseMismatch: 'Рамзҳо мувофиқат намекунанд.',
     usernameChars: 'Танҳо ҳарфҳо, рақамҳо, нуқта, тире ва зерхат.',

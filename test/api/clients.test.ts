@@ -64,7 +64,7 @@ describe('clients:save', () => {
     expect(await fieldErrors('clients:save', clientInput({ birthDate: null, age: null }))).toMatchObject({ birthDate: 'required' });
     expect(await fieldErrors('clients:save', clientInput({ birthDate: null, age: 150 }))).toMatchObject({ age: 'ageRange' });
     expect(await fieldErrors('clients:save', clientInput({ household: { lastRemittanceDate: tomorrow } }))).toMatchObject({ 'household.lastRemittanceDate': 'futureDate' });
-    expect(await fieldErrors('clients:save', clientInput({ children: [{ givenName: 'А', birthDate: '2015-02-30' }] }))).toMatchObject({ 'children.0.birthDate': 'invalidDate' });
+    expect(await fieldErrors('clients:save', clientInput({ children: [{ givenName: 'А', birthDate: '2015-02-30' }] }))).toMatchObject({ 'children.0.birthDate': 'noSuchDay' });
   });
 
   it('saves nothing when one part is invalid', async () => {

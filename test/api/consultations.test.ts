@@ -162,6 +162,50 @@ describe('mobile sessions and the session desk', () => {
     expect(ahead).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'mobileSessionId', key: 'futureDate' }] } });
   });
 
+  it('refuses a consultation before the client was born, next to the date (contact point, session and desk)', async () => {
+    const id = await newClient(t, { birthDate: '2024-05-20' });
+    const atPoint = await t.raw('consultations:save', { clientId: id, date: '2024-05-19', venueKind: 'contact_point', issues: ['alimony'] });
+    expect(atPoint).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'date', key: 'beforeBirth' }] } });
+    expect((await consult(t, id, '2024-05-20')).date).toBe('2024-05-20');
+    const s = await plan('2024-05-10');
+    const inSession = await t.raw('consultations:save', { clientId: id, venueKind: 'mobile_session', mobileSessionId: s.session.id, issues: ['alimony'] });
+    expect(inSession).toMatchObject({ ok: false, error: { fields: [{ path: 'date', key: 'beforeBirth' }] } });
+    // At the desk the date is the session's: the birth date typed there is the one to correct.
+    const before = (await t.call('clients:list', {})).total;
+    const desk = await t.raw('desk:register', { mobileSessionId: s.session.id, client: clientInput({ birthDate: '2024-05-11' }), consultation: { issues: ['alimony'] } });
+    expect(desk).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'client.birthDate', key: 'bornAfterConsultation', params: { date: '10.05.2024' } }] } });
+    expect((await t.call('clients:list', {})).total).toBe(before);
+  });
+
+  it('says which date problem it is: no such day, not a date, in the future (one message per field)', async () => {
+    const typed = async (birthDate: string) => (await t.raw('clients:save', clientInput({ birthDate }))) as { ok: false; error: { fields: Array<{ path: string; key: string; params?: unknown }> } };
+    expect((await typed('31.02.1990')).error.fields).toEqual([{ path: 'birthDate', key: 'noSuchDay', params: { days: 28 } }]);
+    expect((await typed('29.02.2023')).error.fields).toEqual([{ path: 'birthDate', key: 'noSuchDay', params: { days: 28 } }]);
+    expect((await typed('25.13.1990')).error.fields).toEqual([{ path: 'birthDate', key: 'invalidDate' }]);
+    expect((await typed(addMonths(todayIso(), 1))).error.fields).toEqual([{ path: 'birthDate', key: 'futureDate' }]);
+  });
+
+  it('registers the children typed at the desk, with whether each has a birth certificate', async () => {
+    const s = await plan('2024-05-10');
+    const reg = await t.call('desk:register', {
+      mobileSessionId: s.session.id,
+      client: clientInput({ children: [{ givenName: 'Фарида', birthDate: '2019-03-02', sex: 'F', hasBirthCertificate: false }, { givenName: 'Умед', sex: 'M', hasBirthCertificate: true }] }),
+      consultation: { issues: ['birth_certificate'] },
+    });
+    const kids = (await t.call('clients:get', { id: reg.clientId })).children;
+    expect(kids.map((c) => [c.givenName, c.birthDate, c.sex, c.hasBirthCertificate]).sort()).toEqual([
+      ['Умед', null, 'M', true],
+      ['Фарида', '2019-03-02', 'F', false],
+    ]);
+  });
+
+  it('stores village and jamoat names without the word typed before them', async () => {
+    const s = await plan('2024-05-10');
+    expect(s.session).toMatchObject({ jamoat: 'Унҷи', village: 'Унҷи' });
+    const c = await t.call('clients:save', clientInput({ residenceVillage: 'с. деҳаи Гулакандоз', residenceJamoat: 'ҶАМОАТИ Ҳамдамов' }));
+    expect(c.client).toMatchObject({ residenceVillage: 'Гулакандоз', residenceJamoat: 'Ҳамдамов' });
+  });
+
   it('refuses a session date that is not a consultation date in it', async () => {
     const s = await plan('2024-05-10');
     const id = await newClient(t);

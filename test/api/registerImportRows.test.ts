@@ -123,4 +123,27 @@ describe('a register imported and the same facts entered on the screens', () => 
     const refused = await entered.raw('consultations:save', { clientId: client.client.id, venueKind: 'contact_point', contactPointId: cp!.id, date: '2019-06-01', issues: ['land'] });
     expect(refused.ok ? null : refused.error.code).toBe('VALIDATION');
   });
+
+  it('says of a date what the forms say: no such day, in the future, before the birth date', async () => {
+    const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const rows = [
+      HEADER,
+      `2024-06-01,contact_point,CP-KHJ,,Каримова,Зарина,,F,31.02.1990,,su-khujand,,no,,,employed,higher,urban,land,`,
+      `${tomorrow},contact_point,CP-KHJ,,Назарова,Гулнора,,F,1995-06-15,,su-khujand,,no,,,employed,higher,urban,land,`,
+      `2024-06-01,contact_point,CP-KHJ,,Саидова,Фарзона,,F,2024-06-02,,su-khujand,,no,,,employed,higher,urban,land,`,
+    ].join('\n');
+    const summary = await imported.call('import:preview', { kind: 'consultations', file: { base64: b64(rows) } });
+    expect(summary.errors.map((e) => ({ row: e.row, column: e.column, key: e.key, params: e.params }))).toEqual([
+      { row: 2, column: 'birth_date', key: 'noSuchDay', params: { days: 28 } },
+      { row: 3, column: 'date', key: 'futureDate', params: undefined },
+      { row: 4, column: 'date', key: 'beforeBirth', params: undefined },
+    ]);
+    // The screens give the same keys for the same dates.
+    const [cp] = await entered.call('contactPoints:list', { includeClosed: true });
+    const client = await entered.call('clients:save', { surname: 'Саидова', givenName: 'Фарзона', sex: 'F', birthDate: '2024-06-02' });
+    const before = await entered.raw('consultations:save', { clientId: client.client.id, venueKind: 'contact_point', contactPointId: cp!.id, date: '2024-06-01', issues: ['land'] });
+    expect(before).toMatchObject({ ok: false, error: { fields: [{ path: 'date', key: 'beforeBirth' }] } });
+    const noDay = await entered.raw('clients:save', { surname: 'Каримова', givenName: 'Зарина', sex: 'F', birthDate: '31.02.1990' });
+    expect(noDay).toMatchObject({ ok: false, error: { fields: [{ path: 'birthDate', key: 'noSuchDay', params: { days: 28 } }] } });
+  });
 });

@@ -61,7 +61,8 @@ describe('the demo filings are in their own language', () => {
     const out = (name: string) => ruShare.fields.find((f) => f.name === name)!.output;
     expect(out('respondent_whereabouts')).toBe('Российская Федерация, г. Москва');
     expect(out('respondent_address')).toBe('г. Худжанд, ул. Ленин 45, кв. 12');
-    expect(out('client_address')).toBe('ул. Ленин 45, кв. 12, Худжанд');
+    // The city of residence carries its word, like any other part of the address.
+    expect(out('client_address')).toBe('ул. Ленин 45, кв. 12, г. Худжанд');
     const tgShare = await t.call('filings:prepare', { caseId: share, templateId: 'alimony-share', language: 'tg' });
     expect(tgShare.fields.find((f) => f.name === 'respondent_whereabouts')!.output).toBe('Федератсияи Россия, ш. Маскав');
     // A case value the reference lists cannot translate is given its Russian wording for the filings (kept in the case).

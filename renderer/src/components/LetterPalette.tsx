@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { insertAtCaret, isTextField, letterForAltKey, TAJIK_LETTERS } from './tajikLetters';
+import { altKeysFor, insertAtCaret, isTextField, letterForAltKey, TAJIK_LETTERS } from './tajikLetters';
 
 /**
  * Helps users whose keyboard lacks ғ ӣ қ ӯ ҳ ҷ, in every text field of the app: a letter bar while a
@@ -53,6 +53,9 @@ export function LetterPalette() {
         <span className="letter-palette__label">{t('palette.label')}</span>
         {TAJIK_LETTERS.map((lower) => {
           const letter = capitals ? lower.toLocaleUpperCase() : lower;
+          const keys = altKeysFor(lower);
+          // The keyboard shortcut is shown on the key itself, where the letter is needed.
+          const shortcut = keys ? `Alt+${capitals ? 'Shift+' : ''}${keys.cyrillic}` : '';
           return (
             <button
               key={lower}
@@ -60,10 +63,13 @@ export function LetterPalette() {
               tabIndex={-1}
               className="letter-palette__key"
               aria-label={t('palette.insert', { letter })}
+              aria-keyshortcuts={keys ? `Alt+${capitals ? 'Shift+' : ''}${keys.cyrillic} Alt+${capitals ? 'Shift+' : ''}${keys.latin}` : undefined}
+              title={keys ? t('palette.shortcut', { letter, cyrillic: keys.cyrillic, latin: keys.latin }) : undefined}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => target.current && insertAtCaret(target.current, letter)}
             >
               {letter}
+              {shortcut && <span className="letter-palette__shortcut">{shortcut}</span>}
             </button>
           );
         })}
@@ -71,6 +77,7 @@ export function LetterPalette() {
           <input type="checkbox" tabIndex={-1} checked={capitals} onChange={(e) => setCapitals(e.target.checked)} />
           {t('palette.capitals')}
         </label>
+        <span className="letter-palette__hint">{t('palette.shiftHint')}</span>
       </div>
     </aside>
   );

@@ -1,4 +1,4 @@
-export { letterForAltKey, TAJIK_LETTERS } from '../../../shared/domain/tajikLetters';
+export { altKeysFor, letterForAltKey, TAJIK_LETTERS } from '../../../shared/domain/tajikLetters';
 
 export function isTextField(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
   if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedName, RegionRef } from '../../../shared/api/types';
 import type { Language } from '../../../shared/domain/enums';
+import { formatAddress, type AddressParts } from '../../../shared/reference/addresses';
 import { call } from '../api/client';
 
 /** Tajikistan's regions and districts from the reference data (cached for the whole session). */
@@ -27,4 +28,10 @@ export function useDistrictName(): (id: string | null | undefined) => string {
     }
     return id;
   };
+}
+
+/** A place (street, village, jamoat, district) on one line, each word once, in the screen's language. */
+export function useAddress(): (parts: AddressParts) => string {
+  const { i18n } = useTranslation();
+  return (parts) => formatAddress(parts, i18n.language);
 }

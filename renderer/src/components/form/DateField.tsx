@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../../shared/api/errors';
-import { formatDate, parseDate } from '../../../../shared/domain/dates';
+import { checkDate, formatDate, parseDate } from '../../../../shared/domain/dates';
 import { describedBy } from './fieldIds';
 import { FieldMessages } from './FieldMessages';
 
@@ -33,9 +33,16 @@ export function DateField({ label, value, onChange, error, hint, className, ...r
     });
   }, [value]);
 
-  const invalidNow = text.trim() !== '' && !parseDate(text);
+  // A text that is no date at all, or a day the month does not have, is said as soon as the field is left;
+  // what depends on the form (in the future, before the birth date) comes with the save.
+  const [left, setLeft] = useState(false);
+  const own = text.trim() !== '' ? checkDate(text) : null;
+  const invalidNow = own !== null && own.problem !== null;
+  const ownError: FieldError | undefined =
+    left && own?.problem ? { path: '', key: own.problem, ...(own.problem === 'noSuchDay' ? { params: { days: own.daysInMonth ?? 31 } } : {}) } : undefined;
+  const shown = error ?? ownError;
   return (
-    <div className={`field field--date${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+    <div className={`field field--date${shown ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -47,17 +54,19 @@ export function DateField({ label, value, onChange, error, hint, className, ...r
         onChange={(e) => {
           const raw = e.target.value;
           setText(raw);
+          setLeft(false);
           onChange(raw.trim() === '' ? '' : (parseDate(raw) ?? raw));
         }}
         onBlur={() => {
           const parsed = parseDate(text);
           if (parsed) setText(formatDate(parsed));
+          setLeft(true);
         }}
-        aria-invalid={error || invalidNow ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={shown || invalidNow ? true : undefined}
+        aria-describedby={describedBy(id, hint, shown)}
         {...rest}
       />
-      <FieldMessages id={id} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={shown} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaritalStatus, RelationToMigrant, Sex } from '../../../../shared/domain/enums';
 import { DOCUMENT_TYPES } from '../../../../shared/reference/phrases';
+import { placeWord } from '../../../../shared/reference/addresses';
 import { cityChoices, countryChoices } from '../../../../shared/reference/places';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -147,8 +148,8 @@ export function ClientForm({ id }: { id?: string }) {
           <h2>{t('clients.residence')}</h2>
           <div className="grid">
             <DistrictPicker value={v.residenceDistrictId} onChange={set('residenceDistrictId')} error={fe.residenceDistrictId} />
-            <Field label={t('clients.residenceJamoat')} value={v.residenceJamoat} onChange={set('residenceJamoat')} error={fe.residenceJamoat} />
-            <Field label={t('clients.residenceVillage')} value={v.residenceVillage} onChange={set('residenceVillage')} error={fe.residenceVillage} />
+            <Field label={t('clients.residenceJamoat')} value={v.residenceJamoat} onChange={set('residenceJamoat')} error={fe.residenceJamoat} affix={placeWord('jamoat', i18n.language)} />
+            <Field label={t('clients.residenceVillage')} value={v.residenceVillage} onChange={set('residenceVillage')} error={fe.residenceVillage} affix={placeWord('village', i18n.language)} />
             <Field label={t('clients.residenceAddress')} value={v.residenceAddress} onChange={set('residenceAddress')} error={fe.residenceAddress} />
             <SelectField label={t('clients.residenceType')} value={v.residenceType} onChange={set('residenceType')} options={o.residence} />
             <Field label={t('clients.languages')} value={v.languages} onChange={set('languages')} hint={t('clients.languagesHint')} error={fe.languages} />
@@ -208,7 +209,8 @@ export function ClientForm({ id }: { id?: string }) {
                   <Field label={t('clients.childSurname')} value={ch.surname} onChange={setC('surname')} error={fe[`children.${i}.surname`]} />
                   <DateField label={t('clients.childBirthDate')} value={ch.birthDate} onChange={setC('birthDate')} error={fe[`children.${i}.birthDate`]} />
                   <SelectField label={t('clients.childSex')} value={ch.sex} onChange={setC('sex')} options={o.childSex} emptyLabel={t('common.unknown')} />
-                  <Field label={t('clients.birthCertificate')} value={ch.birthCertificate} onChange={setC('birthCertificate')} error={fe[`children.${i}.birthCertificate`]} />
+                  <SelectField label={t('clients.hasBirthCertificate')} value={ch.hasBirthCertificate} onChange={setC('hasBirthCertificate')} options={yesNo} emptyLabel={t('common.unknown')} />
+                  <Field label={t('clients.birthCertificateNumber')} value={ch.birthCertificate} onChange={setC('birthCertificate')} error={fe[`children.${i}.birthCertificate`]} />
                   <SelectField label={t('clients.paternityRegistered')} value={ch.paternityRegistered} onChange={setC('paternityRegistered')} options={yesNo} emptyLabel={t('common.unknown')} />
                 </div>
                 <button type="button" className="small" onClick={() => set('children')(v.children.filter((_, j) => j !== i))}>

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CaseTable, ConsultationTable } from '../../components/RecordTables';
 import { formatDate, formatDateTime, fullName } from '../../format';
 import { useEnumLabel } from '../../hooks/useEnumOptions';
-import { useDistrictName } from '../../hooks/useRegions';
+import { useAddress } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { AbandonmentPanel } from './AbandonmentPanel';
 import { EraseButton } from './EraseButton';
@@ -31,7 +31,7 @@ function Facts({ items }: { items: Array<[string, ReactNode]> }) {
 /** Everything about one client: identity, household, children, "abandoned", consultations, cases. */
 export function ClientPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const districtName = useDistrictName();
+  const address = useAddress();
   const label = {
     sex: useEnumLabel('sex'),
     childSex: useEnumLabel('childSex'),
@@ -117,10 +117,7 @@ export function ClientPage({ id }: { id: string }) {
           <h2>{t('clients.residence')}</h2>
           <Facts
             items={[
-              [t('clients.district'), districtName(c.residenceDistrictId)],
-              [t('clients.residenceJamoat'), c.residenceJamoat],
-              [t('clients.residenceVillage'), c.residenceVillage],
-              [t('clients.residenceAddress'), c.residenceAddress],
+              [t('clients.residenceAddress'), address({ address: c.residenceAddress, village: c.residenceVillage, jamoat: c.residenceJamoat, districtId: c.residenceDistrictId })],
               [t('clients.residenceType'), label.residence(c.residenceType)],
               [t('clients.languages'), c.languages.join(', ')],
             ]}
@@ -187,7 +184,7 @@ export function ClientPage({ id }: { id: string }) {
                   <td>{fullName(ch)}</td>
                   <td>{formatDate(ch.birthDate)}</td>
                   <td>{label.childSex(ch.sex)}</td>
-                  <td>{ch.birthCertificate || t('common.none')}</td>
+                  <td>{ch.birthCertificate || yn(ch.hasBirthCertificate)}</td>
                   <td>{yn(ch.paternityRegistered)}</td>
                 </tr>
               ))}

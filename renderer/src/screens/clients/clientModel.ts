@@ -1,5 +1,6 @@
 import type { ClientDetail } from '../../../../shared/api/clientTypes';
 import type { ChannelInput } from '../../../../shared/api/contract';
+import { bareName } from '../../../../shared/reference/addresses';
 import type { MaritalStatus, RelationToMigrant, Sex } from '../../../../shared/domain/enums';
 
 // The client form keeps every value as the text the user sees; toClientInput turns it into the
@@ -30,6 +31,7 @@ export interface ChildValues {
   birthDate: string;
   sex: '' | Sex;
   birthCertificate: string;
+  hasBirthCertificate: YesNo;
   paternityRegistered: YesNo;
   notes: string;
 }
@@ -84,6 +86,7 @@ export const emptyChild = (): ChildValues => ({
   birthDate: '',
   sex: '',
   birthCertificate: '',
+  hasBirthCertificate: '',
   paternityRegistered: '',
   notes: '',
 });
@@ -116,7 +119,7 @@ export const emptyClient = (): ClientValues => ({
 });
 
 const yesNo = (b: boolean | null): YesNo => (b === null ? '' : b ? 'yes' : 'no');
-const toBool = (v: YesNo): boolean | null => (v === '' ? null : v === 'yes');
+export const toBool = (v: YesNo): boolean | null => (v === '' ? null : v === 'yes');
 
 export function clientValuesFrom(detail: ClientDetail): ClientValues {
   const c = detail.client;
@@ -132,8 +135,9 @@ export function clientValuesFrom(detail: ClientDetail): ClientValues {
     idDocType: c.idDocType,
     idDocNumber: c.idDocNumber,
     residenceDistrictId: c.residenceDistrictId ?? '',
-    residenceJamoat: c.residenceJamoat,
-    residenceVillage: c.residenceVillage,
+    // Names saved with their word typed in («деҳаи …») come back bare: the form shows the word.
+    residenceJamoat: bareName('jamoat', c.residenceJamoat),
+    residenceVillage: bareName('village', c.residenceVillage),
     residenceAddress: c.residenceAddress,
     residenceType: c.residenceType,
     languages: c.languages.join(', '),
@@ -169,6 +173,7 @@ export function clientValuesFrom(detail: ClientDetail): ClientValues {
       birthDate: ch.birthDate ?? '',
       sex: ch.sex ?? '',
       birthCertificate: ch.birthCertificate,
+      hasBirthCertificate: yesNo(ch.hasBirthCertificate),
       paternityRegistered: yesNo(ch.paternityRegistered),
       notes: ch.notes,
     })),
@@ -214,6 +219,7 @@ export function toClientInput(v: ClientValues): ClientInput {
       birthDate: ch.birthDate,
       sex: ch.sex || null,
       birthCertificate: ch.birthCertificate,
+      hasBirthCertificate: toBool(ch.hasBirthCertificate),
       paternityRegistered: toBool(ch.paternityRegistered),
       notes: ch.notes,
     })),

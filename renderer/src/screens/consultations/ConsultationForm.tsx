@@ -22,6 +22,7 @@ import { abandonedWord } from '../clients/AbandonmentPanel';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { DraftNote } from '../../components/DraftNote';
 import { useDraft } from '../../hooks/useDraft';
+import { useAddress } from '../../hooks/useRegions';
 
 type Input = ChannelInput<'consultations:save'>;
 
@@ -43,6 +44,7 @@ interface Values {
 /** Record a consultation (or look at / correct one), and print the receipt for the client. */
 export function ConsultationForm({ id, clientId, status }: { id?: string; clientId?: string; status: AppStatus }) {
   const { t, i18n } = useTranslation();
+  const address = useAddress();
   const notify = useNotice();
   const qc = useQueryClient();
   const form = useApiForm('consultations:save');
@@ -174,7 +176,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
                 label={t('consultations.session')}
                 value={v.mobileSessionId}
                 onChange={set('mobileSessionId')}
-                options={(sessions.data?.rows ?? []).map((s) => ({ value: s.id, label: `${formatDate(s.date)} · ${s.code} · ${[s.jamoat, s.village].filter(Boolean).join(', ')}` }))}
+                options={(sessions.data?.rows ?? []).map((s) => ({ value: s.id, label: `${formatDate(s.date)} · ${s.code} · ${address({ village: s.village, jamoat: s.jamoat })}` }))}
                 emptyLabel={t('common.choose')}
                 error={fe.mobileSessionId}
               />

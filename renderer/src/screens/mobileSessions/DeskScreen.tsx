@@ -22,16 +22,27 @@ import { formatDate, fullName } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
 import { useDraft } from '../../hooks/useDraft';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
-import { useDistrictName } from '../../hooks/useRegions';
+import { useAddress } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { DuplicateList, useDuplicates } from '../clients/DuplicateCandidates';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { toBool, type YesNo } from '../clients/clientModel';
 
 // The session desk: on the day of a mobile session, one compact form registers a woman and records her
 // consultation. Keyboard only: Tab walks the fields, Enter saves (Shift+Enter for a new line in the
 // advice), Escape asks before clearing; after saving the form clears and the focus is back on the
 // surname. What is typed is kept as an unsaved entry until it is saved or cleared, so an idle lock in
 // the middle of an intake loses nothing.
+
+/** A child as the desk asks about her or him: enough to start a birth-certificate or alimony case. */
+interface DeskChild {
+  givenName: string;
+  birthDate: string;
+  sex: '' | Sex;
+  hasBirthCertificate: YesNo;
+}
+
+const emptyDeskChild = (): DeskChild => ({ givenName: '', birthDate: '', sex: '', hasBirthCertificate: '' });
 
 interface DeskValues {
   surname: string;
@@ -51,6 +62,7 @@ interface DeskValues {
   departureDate: string;
   lastRemittanceDate: string;
   maritalStatus: MaritalStatus;
+  children: DeskChild[];
   issues: string[];
   kind: ConsultationKind;
   advice: string;
@@ -75,6 +87,7 @@ const emptyDesk = (): DeskValues => ({
   departureDate: '',
   lastRemittanceDate: '',
   maritalStatus: 'unknown',
+  children: [],
   issues: [],
   kind: 'legal',
   advice: '',
@@ -85,7 +98,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
   const { t } = useTranslation();
   const notify = useNotice();
   const client = useQueryClient();
-  const districtName = useDistrictName();
+  const address = useAddress();
   const issueLabel = useEnumLabel('issue');
   const session = useQuery({ queryKey: ['mobileSessions:get', sessionId], queryFn: () => call('mobileSessions:get', { id: sessionId }) });
   const form = useApiForm('desk:register');
@@ -97,7 +110,8 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
     formKey: `desk:${sessionId}`,
     values: { desk: v, existing },
     apply: (d) => {
-      setV(d.desk);
+      // An entry kept by an earlier version may lack newer parts (the children): they start empty.
+      setV({ ...emptyDesk(), ...d.desk });
       setExisting(d.existing);
     },
   });
@@ -110,6 +124,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
   const dups = useDuplicates({ surname: v.surname, givenName: v.givenName, birthDate: v.birthDate, phones: v.phone ? [v.phone] : [] }, existing === null);
   const options = {
     sex: useEnumOptions('sex'),
+    childSex: useEnumOptions('childSex'),
     relation: useEnumOptions('relationToMigrant'),
     marital: useEnumOptions('maritalStatus'),
     issues: useEnumOptions('issue'),
@@ -117,6 +132,21 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
     referral: useEnumOptions('referral'),
   };
   const fe = form.fieldErrors;
+  const yesNo = [
+    { value: 'yes', label: t('common.yes') },
+    { value: 'no', label: t('common.no') },
+  ];
+  const setChild = (i: number, patch: Partial<DeskChild>) => setV((s) => ({ ...s, children: s.children.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const childrenRef = useRef<HTMLFieldSetElement>(null);
+  function addChild() {
+    setV((s) => ({ ...s, children: [...s.children, emptyDeskChild()] }));
+    // The new row's name is where the lawyer types next.
+    requestAnimationFrame(() => [...(childrenRef.current?.querySelectorAll<HTMLInputElement>('[data-child-name]') ?? [])].at(-1)?.focus());
+  }
+  function removeChild(i: number) {
+    setV((s) => ({ ...s, children: s.children.filter((_, j) => j !== i) }));
+    requestAnimationFrame(() => childrenRef.current?.querySelector<HTMLButtonElement>('[data-add-child]')?.focus());
+  }
 
   function reset() {
     form.reset();
@@ -167,6 +197,12 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
                   maritalStatus: v.maritalStatus,
                 }
               : null,
+            children: v.children.map((ch) => ({
+              givenName: ch.givenName,
+              birthDate: ch.birthDate,
+              sex: ch.sex || null,
+              hasBirthCertificate: toBool(ch.hasBirthCertificate),
+            })),
           },
         };
     const saved = await form.submit(input);
@@ -205,7 +241,7 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
   if (session.isPending) return <p>{t('app.loading')}</p>;
   if (session.error) return <ErrorMessage error={session.error instanceof ApiError ? session.error.info : { code: 'INTERNAL', message: '' }} />;
   const s = session.data.session;
-  const place = [districtName(s.districtId), s.jamoat, s.village].filter(Boolean).join(', ');
+  const place = address({ village: s.village, jamoat: s.jamoat, districtId: s.districtId });
   const err = (path: string) => fe[`client.${path}`];
   const seen = session.data.consultations;
 
@@ -281,12 +317,29 @@ export function DeskScreen({ sessionId, status }: { sessionId: string; status: A
               </div>
             )}
           </fieldset>
+          <fieldset className="desk__group" disabled={existing !== null} ref={childrenRef}>
+            <legend>{t('clients.children')}</legend>
+            {v.children.map((ch, i) => (
+              <div className="desk__child" key={i} role="group" aria-label={`${t('clients.child')} ${i + 1}`}>
+                <Field label={t('clients.childName')} value={ch.givenName} onChange={(x) => setChild(i, { givenName: x })} error={err(`children.${i}.givenName`)} autoComplete="off" data-child-name />
+                <DateField label={t('clients.childBirthDate')} value={ch.birthDate} onChange={(x) => setChild(i, { birthDate: x })} error={err(`children.${i}.birthDate`)} />
+                <SelectField label={t('clients.childSex')} value={ch.sex} onChange={(x) => setChild(i, { sex: x as DeskChild['sex'] })} options={options.childSex} emptyLabel={t('common.unknown')} />
+                <SelectField label={t('clients.hasBirthCertificate')} value={ch.hasBirthCertificate} onChange={(x) => setChild(i, { hasBirthCertificate: x as YesNo })} options={yesNo} emptyLabel={t('common.unknown')} />
+                <button type="button" className="small" onClick={() => removeChild(i)} aria-label={`${t('common.remove')}: ${t('clients.child')} ${i + 1}`}>
+                  {t('common.remove')}
+                </button>
+              </div>
+            ))}
+            <button type="button" className="small" onClick={addChild} data-add-child>
+              {t('clients.addChild')}
+            </button>
+          </fieldset>
           <fieldset className="desk__group" data-part="consultation">
             <legend>{t('desk.consultation')}</legend>
-            <CheckboxGroup legend={t('consultations.issues')} values={v.issues} onChange={set('issues')} options={options.issues} error={fe['consultation.issues']} columns={3} />
+            <CheckboxGroup legend={t('consultations.issues')} values={v.issues} onChange={set('issues')} options={options.issues} error={fe['consultation.issues']} columns={3} arrowKeys />
             <SelectField className="desk__wide" label={t('consultations.kind')} value={v.kind} onChange={(x) => set('kind')(x as ConsultationKind)} options={options.kind} />
             <TextAreaField label={t('consultations.advice')} value={v.advice} onChange={set('advice')} error={fe['consultation.advice']} rows={2} hint={t('desk.adviceHint')} />
-            <CheckboxGroup legend={t('consultations.referrals')} values={v.referrals} onChange={set('referrals')} options={options.referral} columns={3} />
+            <CheckboxGroup legend={t('consultations.referrals')} values={v.referrals} onChange={set('referrals')} options={options.referral} columns={3} arrowKeys />
           </fieldset>
           <div className="desk__bar" data-fixed-bar>
             <button type="submit" className="primary" disabled={form.busy}>

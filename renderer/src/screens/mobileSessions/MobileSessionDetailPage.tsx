@@ -9,7 +9,7 @@ import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { useEnumLabel } from '../../hooks/useEnumOptions';
-import { useDistrictName } from '../../hooks/useRegions';
+import { useAddress } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { useMay } from '../../hooks/useMay';
 
@@ -18,7 +18,7 @@ export function MobileSessionDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const notify = useNotice();
   const client = useQueryClient();
-  const districtName = useDistrictName();
+  const address = useAddress();
   const issueLabel = useEnumLabel('issue');
   const kindLabel = useEnumLabel('consultationKind');
   const q = useQuery({ queryKey: ['mobileSessions:get', id], queryFn: () => call('mobileSessions:get', { id }) });
@@ -83,7 +83,7 @@ export function MobileSessionDetailPage({ id }: { id: string }) {
           <dt>{t('sessions.date')}</dt>
           <dd>{formatDate(s.date)}</dd>
           <dt>{t('sessions.place')}</dt>
-          <dd>{[districtName(s.districtId), s.jamoat, s.village].filter(Boolean).join(', ')}</dd>
+          <dd>{address({ village: s.village, jamoat: s.jamoat, districtId: s.districtId })}</dd>
           <dt>{t('sessions.contactPoint')}</dt>
           <dd>{s.contactPointName}</dd>
           <dt>{t('sessions.partner')}</dt>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../../shared/api/types';
+import { bareName, placeWord } from '../../../../shared/reference/addresses';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/form/DateField';
@@ -28,7 +29,7 @@ interface Values {
 
 /** Plan a mobile session (or edit a planned one). The team is typed one person per line: "name, role". */
 export function MobileSessionForm({ id, status }: { id?: string; status: AppStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useNotice();
   const client = useQueryClient();
   const form = useApiForm('mobileSessions:save');
@@ -41,7 +42,7 @@ export function MobileSessionForm({ id, status }: { id?: string; status: AppStat
     const d = existing.data;
     if (!d) return;
     const s = d.session;
-    setV({ code: s.code, contactPointId: s.contactPointId, date: s.date, districtId: s.districtId, jamoat: s.jamoat, village: s.village, partnerAuthority: s.partnerAuthority, notes: s.notes, team: d.team.map((m) => [m.name, m.role].filter(Boolean).join(', ')).join('\n') });
+    setV({ code: s.code, contactPointId: s.contactPointId, date: s.date, districtId: s.districtId, jamoat: bareName('jamoat', s.jamoat), village: bareName('village', s.village), partnerAuthority: s.partnerAuthority, notes: s.notes, team: d.team.map((m) => [m.name, m.role].filter(Boolean).join(', ')).join('\n') });
   }, [existing.data]);
 
   async function onSubmit(e: FormEvent) {
@@ -79,8 +80,8 @@ export function MobileSessionForm({ id, status }: { id?: string; status: AppStat
             error={fe.contactPointId}
           />
           <DistrictPicker value={v.districtId} onChange={set('districtId')} error={fe.districtId} />
-          <Field label={t('sessions.jamoat')} value={v.jamoat} onChange={set('jamoat')} error={fe.jamoat} />
-          <Field label={t('sessions.village')} value={v.village} onChange={set('village')} error={fe.village} />
+          <Field label={t('sessions.jamoat')} value={v.jamoat} onChange={set('jamoat')} error={fe.jamoat} affix={placeWord('jamoat', i18n.language)} />
+          <Field label={t('sessions.village')} value={v.village} onChange={set('village')} error={fe.village} affix={placeWord('village', i18n.language)} />
           <Field label={t('sessions.partner')} value={v.partnerAuthority} onChange={set('partnerAuthority')} error={fe.partnerAuthority} />
           <Field label={t('sessions.code')} value={v.code} onChange={set('code')} error={fe.code} hint={t('sessions.codeHint')} />
         </div>

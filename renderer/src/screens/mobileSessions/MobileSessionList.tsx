@@ -10,13 +10,13 @@ import { SelectField } from '../../components/form/SelectField';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
-import { useDistrictName } from '../../hooks/useRegions';
+import { useAddress } from '../../hooks/useRegions';
 import { href, navigate } from '../../router';
 import { useMay } from '../../hooks/useMay';
 
 export function MobileSessionList() {
   const { t } = useTranslation();
-  const districtName = useDistrictName();
+  const address = useAddress();
   const statusOptions = useEnumOptions('sessionStatus');
   const [status, setStatus] = useState('');
   const [from, setFrom] = useState('');
@@ -26,12 +26,12 @@ export function MobileSessionList() {
     () => [
       { id: 'date', header: t('sessions.date'), cell: ({ row }) => formatDate(row.original.date) },
       { id: 'code', header: t('sessions.code'), cell: ({ row }) => row.original.code },
-      { id: 'place', header: t('sessions.place'), enableSorting: false, cell: ({ row }) => [districtName(row.original.districtId), row.original.jamoat, row.original.village].filter(Boolean).join(', ') },
+      { id: 'place', header: t('sessions.place'), enableSorting: false, cell: ({ row }) => address({ village: row.original.village, jamoat: row.original.jamoat, districtId: row.original.districtId }) },
       { id: 'partner', header: t('sessions.partner'), enableSorting: false, cell: ({ row }) => row.original.partnerAuthority },
       { id: 'status', header: t('common.status'), cell: ({ row }) => <span className={`badge badge--${row.original.status === 'conducted' ? 'ok' : row.original.status === 'cancelled' ? 'danger' : 'warn'}`}>{t(`enum.sessionStatus.${row.original.status}`)}</span> },
       { id: 'seen', header: t('sessions.seen'), enableSorting: false, cell: ({ row }) => row.original.clientCount },
     ],
-    [t, districtName],
+    [t, address],
   );
   const fetchPage = (req: PageRequest) =>
     call('mobileSessions:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'date') as 'date', dir: req.sort ? (req.sort.desc ? 'desc' : 'asc') : 'desc' });

@@ -107,7 +107,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                       <tr key={i}>
                         <td>{e.row}</td>
                         <td>{e.column}</td>
-                        <td>{t(`reports.import.errors.${e.key}`)}</td>
+                        {/* A date's problems read as they do next to a date field (the one date rule); the rest are the importer's own. */}
+                        <td>{t([`reports.import.errors.${e.key}`, `validation.${e.key}`], e.params ?? {})}</td>
                       </tr>
                     ))}
                   </tbody>
