@@ -52,3 +52,25 @@ export function hashNamesSection(hash: string): boolean {
   const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (SECTIONS as readonly string[]).includes(id);
 }
+
+/** The channel that saves what a section's forms (#/section/new, #/section/ID/edit) enter. */
+const FORM_CHANNEL = {
+  clients: 'clients:save',
+  consultations: 'consultations:save',
+  cases: 'cases:save',
+  mobileSessions: 'mobileSessions:save',
+  contactPoints: 'contactPoints:save',
+  filings: 'filings:save',
+} as const satisfies Partial<Record<SectionId, ChannelName>>;
+
+/**
+ * The channel a page needs: a form needs the channel that saves it and the desk needs the desk's, so an
+ * address typed by hand opens no page whose every action the role would be refused; any other page needs
+ * its section's channel.
+ */
+export function pageChannel(section: SectionId, parts: readonly string[]): ChannelName {
+  const [id, sub] = parts;
+  if (section === 'mobileSessions' && id && sub === 'desk') return 'desk:register';
+  if (section in FORM_CHANNEL && (id === 'new' || sub === 'edit')) return FORM_CHANNEL[section as keyof typeof FORM_CHANNEL];
+  return SECTION_CHANNEL[section];
+}
