@@ -16,8 +16,13 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
+/** The first part of the address's path (#/id/…?query). */
+function firstPart(hash: string): string {
+  return hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[0] ?? '';
+}
+
 export function sectionFromHash(hash: string): SectionId {
-  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  const id = firstPart(hash);
   return (SECTIONS as readonly string[]).includes(id) ? (id as SectionId) : 'dashboard';
 }
 
@@ -49,7 +54,7 @@ export const START_SECTION: Record<UserRole, SectionId> = {
 
 /** Whether the address names a section at all (a fresh window has none yet). */
 export function hashNamesSection(hash: string): boolean {
-  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  const id = firstPart(hash);
   return (SECTIONS as readonly string[]).includes(id);
 }
 
