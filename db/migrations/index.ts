@@ -17,6 +17,7 @@ import * as m0015 from './0015_drafts';
 import * as m0016 from './0016_hearing_changes';
 import * as m0017 from './0017_fees_and_registry_addresses';
 import * as m0018 from './0018_child_birth_certificate';
+import * as m0019 from './0019_list_filter_indexes';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'hearing_changes', up: m0016.up },
   { version: 17, name: 'fees_and_registry_addresses', up: m0017.up },
   { version: 18, name: 'child_birth_certificate', up: m0018.up },
+  { version: 19, name: 'list_filter_indexes', up: m0019.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

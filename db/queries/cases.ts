@@ -1,8 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
 import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
-import { latinKey, prefixEnd } from '../../shared/domain/names';
+import { prefixEnd } from '../../shared/domain/names';
+import { clientMatches } from './clients';
 import type { CaseRow } from '../schema';
 import { insertRow, updateRow } from '../write';
 import { audit, type Db, type WriteCtx } from './writeContext';
@@ -19,6 +20,8 @@ export interface CaseListFilter {
   caseType?: CaseType;
   responsibleUserId?: string | null;
   clientId?: string | null;
+  /** Only cases overdue today (shared/domain/caseOverdue.ts). */
+  overdue?: boolean;
   onlyId?: string;
   sort: 'openedOn' | 'number' | 'status' | 'caseType' | 'updatedAt';
   dir: 'asc' | 'desc';
@@ -54,44 +57,61 @@ function selectAllOf(db: Db) {
 /** A case with its client's name and the date of its next hearing (null: none to come). */
 export type CaseListRow = Awaited<ReturnType<ReturnType<typeof selectAllOf>['executeTakeFirstOrThrow']>> & { next_hearing_on: string | null };
 
-/** The list's filters on the case itself (no client column), for the page and for the count. */
-type CaseCondition = ['k.status' | 'k.case_type' | 'k.responsible_user_id' | 'k.client_id' | 'k.id', '=' | '!=', string | RawBuilder<string>];
+/**
+ * The ids of the cases overdue on `today` (shared/domain/caseOverdue.ts): a task not done and due before
+ * today, or a hearing before today with no result. Each half is a range of a partial index of the open
+ * tasks and the hearings without a result (migration 0019), whose conditions are written here as
+ * literals, exactly as in the index, so SQLite knows it may use them.
+ */
+export function overdueCaseIds(today: string) {
+  return sql<string>`SELECT t.case_id FROM tasks t WHERE t.deleted_at IS NULL AND t.done_on IS NULL AND t.due_on < ${today} AND t.case_id IS NOT NULL
+    UNION ALL SELECT h.case_id FROM hearings h WHERE h.deleted_at IS NULL AND h.result = '' AND h.date < ${today}`;
+}
 
-function caseConditions(f: ListFilter): CaseCondition[] {
-  const out: CaseCondition[] = [];
+/**
+ * Every filter of the case list, on the case itself (no client column), for the page and for the
+ * count: the one place where what a list shows of the cases is decided.
+ */
+function caseConditions(f: ListFilter, today: string): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  const k = (column: string) => sql.ref(`k.${column}`);
   // A literal, not a parameter: written exactly as the condition of the partial index of active cases
   // (migration 0007), SQLite knows every row of that index qualifies and counts without reading a case.
-  if (f.status === 'active') out.push(['k.status', '!=', sql.lit('closed')]);
-  else if (f.status) out.push(['k.status', '=', f.status]);
-  if (f.caseType) out.push(['k.case_type', '=', f.caseType]);
-  if (f.responsibleUserId) out.push(['k.responsible_user_id', '=', f.responsibleUserId]);
-  if (f.clientId) out.push(['k.client_id', '=', f.clientId]);
-  if (f.onlyId) out.push(['k.id', '=', f.onlyId]);
+  if (f.status === 'active') out.push(sql<SqlBool>`${k('status')} != 'closed'`);
+  else if (f.status) out.push(sql<SqlBool>`${k('status')} = ${f.status}`);
+  if (f.caseType) out.push(sql<SqlBool>`${k('case_type')} = ${f.caseType}`);
+  if (f.responsibleUserId) out.push(sql<SqlBool>`${k('responsible_user_id')} = ${f.responsibleUserId}`);
+  if (f.clientId) out.push(sql<SqlBool>`${k('client_id')} = ${f.clientId}`);
+  if (f.overdue) {
+    if (f.status !== 'active') out.push(sql<SqlBool>`${k('status')} != 'closed'`);
+    out.push(sql<SqlBool>`${k('id')} IN (${overdueCaseIds(today)})`);
+  }
+  if (f.onlyId) out.push(sql<SqlBool>`${k('id')} = ${f.onlyId}`);
   return out;
 }
 
 /** One page of the list and how many cases match. */
 export async function listCaseRows(db: Db, f: ListFilter, today: string = todayIso()): Promise<{ rows: CaseListRow[]; total: number }> {
   let q = base(db);
-  const conditions = caseConditions(f);
-  for (const [column, op, value] of conditions) q = q.where(column, op, value);
+  const conditions = caseConditions(f, today);
+  for (const condition of conditions) q = q.where(condition);
   const query = (f.query ?? '').trim();
-  if (query) {
-    const key = latinKey(query);
-    q = q.where((eb) => {
-      const ors = [
+  const client = clientMatches(query);
+  if (client) {
+    // The client is found as the client list finds her (any word of the name, digits of a phone…).
+    q = q.where((eb) =>
+      eb.or([
         eb.and([eb('k.court_case_number', '>=', query), eb('k.court_case_number', '<', prefixEnd(query))]),
         eb.and([eb('k.number', '>=', query), eb('k.number', '<', prefixEnd(query))]),
-      ];
-      if (key) ors.push(eb.and([eb('c.search_key', '>=', key), eb('c.search_key', '<', prefixEnd(key))]));
-      return eb.or(ors);
-    });
+        client,
+      ]),
+    );
   }
   // Without a name to search, the count needs no client: every case has its client (a foreign key,
   // checked even by the exchange's deferred checks), so joining them changes no count, but looking
   // each one up cost more than the rest of the list (7,000 active cases at national scale).
   let counted = db.selectFrom('cases as k').where('k.deleted_at', 'is', null);
-  for (const [column, op, value] of conditions) counted = counted.where(column, op, value);
+  for (const condition of conditions) counted = counted.where(condition);
   const total = query
     ? await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     : await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/api/errors';
-import type { Sex } from '../../shared/domain/enums';
+import { addMonths, todayIso } from '../../shared/domain/dates';
+import type { IssueCategory, Sex } from '../../shared/domain/enums';
 import { latinKey, nameWords, prefixEnd } from '../../shared/domain/names';
 import { MIN_DIGIT_RUN, phoneDigitRun, phoneSearchPrefix } from '../../shared/domain/phone';
 import type { ChildRow, ClientRow, Database, HouseholdRow } from '../schema';
@@ -61,6 +62,12 @@ export interface ClientListFilter {
   sex?: Sex;
   migrantHousehold?: boolean;
   residenceDistrictId?: string | null;
+  /** Only women without support today (abandoned: shared/domain/abandonment.ts, the override first). */
+  abandoned?: boolean;
+  /** Clients who consulted about this issue. */
+  issue?: IssueCategory;
+  /** Clients a lawyer (a user) advised or whose case is that lawyer's. */
+  lawyerUserId?: string | null;
   sort: 'name' | 'birthDate' | 'createdAt' | 'updatedAt';
   dir: 'asc' | 'desc';
   offset: number;
@@ -103,52 +110,79 @@ async function countClients(db: Db, q: ClientQuery, f: ClientListFilter, clients
   return n > limit ? { total: limit, totalAtLeast: true } : { total: n, totalAtLeast: false };
 }
 
+/**
+ * The clients without support on `today`, by the rule of shared/domain/abandonment.ts with the
+ * lawyer's override first: an override of "yes"; else a wife whose last remittance is on or before the
+ * day six months ago, or, with no remittance recorded, who was left on or before that day. Each part is
+ * a range of a partial index of the overridden households or of the wives without an override
+ * (migration 0019), whose conditions are written here as literals, exactly as in the index.
+ */
+export function abandonedClientIds(today: string) {
+  const threshold = addMonths(today, -6);
+  return sql<string>`SELECT m.client_id FROM migrant_households m WHERE m.deleted_at IS NULL AND m.abandoned_override IS NOT NULL AND m.abandoned_override = 1
+    UNION ALL SELECT m.client_id FROM migrant_households m WHERE m.deleted_at IS NULL AND m.abandoned_override IS NULL AND m.relation = 'wife' AND m.last_remittance_date <= ${threshold}
+    UNION ALL SELECT m.client_id FROM migrant_households m WHERE m.deleted_at IS NULL AND m.abandoned_override IS NULL AND m.relation = 'wife' AND m.last_remittance_date IS NULL AND m.departure_date <= ${threshold}`;
+}
+
+/**
+ * The client list's filters other than the search and the sex (which choose how the page is walked):
+ * the one place where what the list shows of the clients is decided, for the page and for the count.
+ */
+function clientConditions(f: ClientListFilter, today: string): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  const id = sql.ref('c.id');
+  if (f.residenceDistrictId) out.push(sql<SqlBool>`${sql.ref('c.residence_district_id')} = ${f.residenceDistrictId}`);
+  if (f.migrantHousehold !== undefined) {
+    const has = sql<SqlBool>`EXISTS (SELECT m.id FROM migrant_households m WHERE m.client_id = ${id} AND m.deleted_at IS NULL)`;
+    out.push(f.migrantHousehold ? has : sql<SqlBool>`NOT ${has}`);
+  }
+  if (f.abandoned) out.push(sql<SqlBool>`${id} IN (${abandonedClientIds(today)})`);
+  if (f.issue) {
+    out.push(sql<SqlBool>`${id} IN (SELECT k.client_id FROM consultation_issues ci JOIN consultations k ON k.id = ci.consultation_id
+      WHERE ci.issue = ${f.issue} AND ci.deleted_at IS NULL AND k.deleted_at IS NULL)`);
+  }
+  if (f.lawyerUserId) {
+    out.push(sql<SqlBool>`${id} IN (SELECT k.client_id FROM consultations k WHERE k.lawyer_user_id = ${f.lawyerUserId} AND k.deleted_at IS NULL
+      UNION ALL SELECT ca.client_id FROM cases ca WHERE ca.responsible_user_id = ${f.lawyerUserId} AND ca.deleted_at IS NULL)`);
+  }
+  return out;
+}
+
+/**
+ * The clients (alias `c`) a searched text finds: a name in any spelling (its start, or a word of it
+ * anywhere: a given name or patronymic alone), a run of digits inside a phone or document number, a
+ * phone number's start, an identity document's start. The client list and every list searched by the
+ * client's name (cases, the Filings screen) match the same. null: nothing to search.
+ */
+export function clientMatches(text: string): Expression<SqlBool> | null {
+  const query = text.trim();
+  if (!query) return null;
+  const phone = phoneSearchPrefix(query);
+  const key = latinKey(query);
+  const doc = normalizeIdDoc(query);
+  const run = phoneDigitRun(query);
+  const [word, ...otherWords] = nameWords(key);
+  const id = sql.ref('c.id');
+  const range = (column: string, prefix: string) => sql<SqlBool>`(${sql.ref(column)} >= ${prefix} AND ${sql.ref(column)} < ${prefixEnd(prefix)})`;
+  // A term's range (client_search_terms): a run inside a number, or a word of the name anywhere.
+  const term = (kind: SearchTermKind, prefix: string) =>
+    sql<SqlBool>`${id} IN (SELECT client_id FROM client_search_terms WHERE term >= ${`${kind}:${prefix}`} AND term < ${prefixEnd(`${kind}:${prefix}`)})`;
+  const ors: Expression<SqlBool>[] = [range('c.id_doc_number', doc)];
+  if (doc.length >= MIN_DIGIT_RUN) ors.push(term('d', doc));
+  if (run) ors.push(term('p', run));
+  if (key) ors.push(range('c.search_key', key));
+  if (word) ors.push(sql<SqlBool>`(${sql.join([term('n', word), ...otherWords.map(nameHasWordStarting)], sql` AND `)})`);
+  if (phone) ors.push(sql<SqlBool>`${id} IN (SELECT client_id FROM client_phones WHERE phone >= ${phone} AND phone < ${prefixEnd(phone)} AND deleted_at IS NULL)`);
+  return sql<SqlBool>`(${sql.join(ors, sql` OR `)})`;
+}
+
 /** The ids of one page of the list, in its order, and how many clients match. */
-export async function listClientIds(db: Db, f: ClientListFilter): Promise<{ ids: string[]; total: number; totalAtLeast: boolean }> {
+export async function listClientIds(db: Db, f: ClientListFilter, today: string = todayIso()): Promise<{ ids: string[]; total: number; totalAtLeast: boolean }> {
   let q = db.selectFrom('clients as c').where('c.deleted_at', 'is', null);
   const query = f.query.trim();
-  if (query) {
-    const phone = phoneSearchPrefix(query);
-    const key = latinKey(query);
-    const doc = normalizeIdDoc(query);
-    const run = phoneDigitRun(query);
-    const [word, ...otherWords] = nameWords(key);
-    q = q.where((eb) => {
-      // A term's range (client_search_terms): a run inside a number, or a word of the name anywhere.
-      const term = (kind: SearchTermKind, prefix: string) =>
-        eb('c.id', 'in', eb.selectFrom('client_search_terms').select('client_id').where('term', '>=', `${kind}:${prefix}`).where('term', '<', prefixEnd(`${kind}:${prefix}`)));
-      const ors = [eb.and([eb('c.id_doc_number', '>=', doc), eb('c.id_doc_number', '<', prefixEnd(doc))])];
-      if (doc.length >= MIN_DIGIT_RUN) ors.push(term('d', doc));
-      if (run) ors.push(term('p', run));
-      if (key) ors.push(eb.and([eb('c.search_key', '>=', key), eb('c.search_key', '<', prefixEnd(key))]));
-      if (word) {
-        ors.push(eb.and([term('n', word), ...otherWords.map(nameHasWordStarting)]));
-      }
-      if (phone) {
-        ors.push(
-          eb(
-            'c.id',
-            'in',
-            eb
-              .selectFrom('client_phones')
-              .select('client_id')
-              .where('phone', '>=', phone)
-              .where('phone', '<', prefixEnd(phone))
-              .where('deleted_at', 'is', null),
-          ),
-        );
-      }
-      return eb.or(ors);
-    });
-  }
-  if (f.residenceDistrictId) q = q.where('c.residence_district_id', '=', f.residenceDistrictId);
-  if (f.migrantHousehold !== undefined) {
-    const wanted = f.migrantHousehold;
-    q = q.where((eb) => {
-      const has = eb.exists(eb.selectFrom('migrant_households as m').select('m.id').whereRef('m.client_id', '=', 'c.id').where('m.deleted_at', 'is', null));
-      return wanted ? has : eb.not(has);
-    });
-  }
+  const matches = clientMatches(query);
+  if (matches) q = q.where(matches);
+  for (const condition of clientConditions(f, today)) q = q.where(condition);
   // Rows ever stored (tombstones too): the upper bound of what walking an index of live clients passes.
   const stored = await db.selectFrom('clients').select(sql<number>`max(rowid)`.as('n')).executeTakeFirst();
   const clients = Number(stored?.n ?? 0);
@@ -162,10 +196,14 @@ export async function listClientIds(db: Db, f: ClientListFilter): Promise<{ ids:
     const walk = f.sort !== 'birthDate' && !query && walkPays(total, f, clients);
     q = walk ? q.where(sql<string>`+${sql.ref('c.sex')}`, '=', f.sex) : q.where('c.sex', '=', f.sex);
   }
+  // The same choice for the filters that name a set of clients (without support, an issue, a lawyer):
+  // when few match, their ids are looked up and sorted (`+` keeps SQLite from walking the whole sort
+  // order's index to find them); when many do, walking the order fills the page sooner.
+  const narrow = (f.abandoned || f.issue || f.lawyerUserId) && !walkPays(total, f, clients);
   const ids = await q
     .select('c.id')
-    .orderBy(column[f.sort], f.dir)
-    .orderBy('c.id', f.dir)
+    .orderBy(narrow ? sql`+${sql.ref(column[f.sort])}` : sql.ref(column[f.sort]), f.dir)
+    .orderBy(narrow ? sql`+${sql.ref('c.id')}` : sql.ref('c.id'), f.dir)
     .limit(f.limit)
     .offset(f.offset)
     .execute();

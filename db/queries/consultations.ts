@@ -1,3 +1,4 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
 import type { ConsultationKind, IssueCategory, Referral, VenueKind } from '../../shared/domain/enums';
@@ -17,6 +18,10 @@ export interface ConsultationListFilter {
   mobileSessionId?: string | null;
   clientId?: string | null;
   caseId?: string | null;
+  /** The lawyer who gave the advice (a user). */
+  lawyerUserId?: string | null;
+  /** Consultations about this issue (among others). */
+  issue?: IssueCategory;
   onlyId?: string;
   sort: 'date' | 'createdAt';
   dir: 'asc' | 'desc';
@@ -68,23 +73,27 @@ const SUMMARY_COLUMNS = [
   'k.snap_abandoned',
 ] as const;
 
-/** The list's filters, all on the consultation itself: the same for the page and for the count. */
-type ConsultationCondition = [
-  'k.date' | 'k.venue_kind' | 'k.contact_point_id' | 'k.mobile_session_id' | 'k.client_id' | 'k.case_id' | 'k.id',
-  '=' | '>=' | '<=',
-  string,
-];
-
-function consultationConditions(f: ListFilter): ConsultationCondition[] {
-  const out: ConsultationCondition[] = [];
-  if (f.from) out.push(['k.date', '>=', f.from]);
-  if (f.to) out.push(['k.date', '<=', f.to]);
-  if (f.venueKind) out.push(['k.venue_kind', '=', f.venueKind]);
-  if (f.contactPointId) out.push(['k.contact_point_id', '=', f.contactPointId]);
-  if (f.mobileSessionId) out.push(['k.mobile_session_id', '=', f.mobileSessionId]);
-  if (f.clientId) out.push(['k.client_id', '=', f.clientId]);
-  if (f.caseId) out.push(['k.case_id', '=', f.caseId]);
-  if (f.onlyId) out.push(['k.id', '=', f.onlyId]);
+/**
+ * Every filter of the consultation list, all on the consultation itself (its issues through their
+ * index of live rows by issue, migration 0019): the same for the page and for the count, and the one
+ * place where what the list shows of the consultations is decided.
+ */
+function consultationConditions(f: ListFilter): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  const k = (column: string) => sql.ref(`k.${column}`);
+  const equal = (column: string, value: string | null | undefined) => {
+    if (value) out.push(sql<SqlBool>`${k(column)} = ${value}`);
+  };
+  if (f.from) out.push(sql<SqlBool>`${k('date')} >= ${f.from}`);
+  if (f.to) out.push(sql<SqlBool>`${k('date')} <= ${f.to}`);
+  equal('venue_kind', f.venueKind);
+  equal('contact_point_id', f.contactPointId);
+  equal('mobile_session_id', f.mobileSessionId);
+  equal('client_id', f.clientId);
+  equal('case_id', f.caseId);
+  equal('lawyer_user_id', f.lawyerUserId);
+  if (f.issue) out.push(sql<SqlBool>`${k('id')} IN (SELECT ci.consultation_id FROM consultation_issues ci WHERE ci.issue = ${f.issue} AND ci.deleted_at IS NULL)`);
+  equal('id', f.onlyId);
   return out;
 }
 
@@ -99,9 +108,9 @@ export type ConsultationListRow = Awaited<ReturnType<ReturnType<typeof summaryQu
 export async function listConsultationRows(db: Db, f: ListFilter): Promise<{ rows: ConsultationListRow[]; total: number }> {
   let q = summaryQuery(db);
   let counted = db.selectFrom('consultations as k').where('k.deleted_at', 'is', null);
-  for (const [column, op, value] of consultationConditions(f)) {
-    q = q.where(column, op, value);
-    counted = counted.where(column, op, value);
+  for (const condition of consultationConditions(f)) {
+    q = q.where(condition);
+    counted = counted.where(condition);
   }
   // The count leaves out the joins: every consultation has its client (a foreign key, checked even by
   // the exchange's deferred checks) and at most one session (its primary key), so they change no

@@ -7,3 +7,15 @@ import type { Db } from './writeContext';
 export async function userExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('users').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
 }
+
+/** The users who may advise clients or hold a case (administrators, lawyers, paralegals), removed ones left out, by name. */
+export async function lawyerRows(db: Db) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'active'])
+    .where('deleted_at', 'is', null)
+    .where('role', 'in', ['administrator', 'lawyer', 'paralegal'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+}

@@ -2,7 +2,8 @@ import { hasSlot, keyringPathFor, readKeyring, removeUserSlot, setUserSlot, unwr
 import { appendAudit } from '../../db/queries/audit';
 import { insertRow, updateRow } from '../../db/write';
 import { AppError } from '../../shared/api/errors';
-import type { UserSummary } from '../../shared/api/securityTypes';
+import type { LawyerOption, UserSummary } from '../../shared/api/securityTypes';
+import { lawyerRows } from '../../db/queries/users';
 import type { UserRole } from '../../shared/domain/enums';
 import type { UnlockedDatabase } from './database';
 import { rotateDatabaseKey } from './keyRotation';
@@ -26,6 +27,11 @@ export async function listUsers(s: UnlockedDatabase): Promise<UserSummary[]> {
     lastLoginAt: r.last_login_at,
     canUnlock: hasSlot(keyring, r),
   }));
+}
+
+/** Who the lists' lawyer filter offers. */
+export async function listLawyers(s: UnlockedDatabase): Promise<LawyerOption[]> {
+  return (await lawyerRows(s.db)).map((r) => ({ id: r.id, displayName: r.display_name, active: r.active === 1 }));
 }
 
 async function userById(s: UnlockedDatabase, id: string) {

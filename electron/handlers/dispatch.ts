@@ -34,13 +34,13 @@ const FILING = ['caseId', 'templateId', 'language'] as const;
 
 /** Every channel that returns personal data other than one record by id (VIEWS): one entry per call. */
 const READS: { [C in ChannelName]?: ReadAudit<C> } = {
-  'clients:list': { records: (v) => v.rows.length, shown: [...PAGING, 'sex', 'migrantHousehold', 'residenceDistrictId'] },
+  'clients:list': { records: (v) => v.rows.length, shown: [...PAGING, 'sex', 'migrantHousehold', 'residenceDistrictId', 'abandoned', 'issue', 'lawyerUserId'] },
   'clients:findDuplicates': { records: (v) => v.length, shown: ['excludeId'] },
   'consultations:list': {
     records: (v) => v.rows.length,
-    shown: [...PAGING, 'from', 'to', 'venueKind', 'contactPointId', 'mobileSessionId', 'clientId', 'caseId'],
+    shown: [...PAGING, 'from', 'to', 'venueKind', 'contactPointId', 'mobileSessionId', 'clientId', 'caseId', 'lawyerUserId', 'issue'],
   },
-  'cases:list': { records: (v) => v.rows.length, shown: [...PAGING, 'status', 'caseType', 'responsibleUserId', 'clientId'] },
+  'cases:list': { records: (v) => v.rows.length, shown: [...PAGING, 'status', 'caseType', 'responsibleUserId', 'clientId', 'overdue'] },
   'search:global': { records: (v) => v.clients.length + v.cases.length, shown: ['limit'] },
   'dashboard:summary': { records: (v) => v.hearingsThisWeek.length + v.overdueTasks.length, shown: [] },
   'filings:prepare': { records: () => 1, shown: FILING },

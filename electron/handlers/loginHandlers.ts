@@ -1,6 +1,9 @@
 import { mapSqliteError } from '../../db/errors';
 import { AppError } from '../../shared/api/errors';
+import { rmSync } from 'node:fs';
+import { databaseFiles } from '../../db/fileModes';
 import { createDatabase, databaseExists, unlockDatabase } from '../app/database';
+import { createOwnContactPoint } from '../services/installation';
 import type { HandlerMap } from './types';
 
 export const loginHandlers: HandlerMap<'login:create' | 'login:unlock' | 'login:lock' | 'idle:activity' | 'idle:remaining'> = {
@@ -14,6 +17,16 @@ export const loginHandlers: HandlerMap<'login:create' | 'login:unlock' | 'login:
       installationName: input.installationName,
       ...(app.kdf ? { kdf: app.kdf } : {}),
     });
+    if (input.contactPointCode) {
+      try {
+        await createOwnContactPoint(db, { code: input.contactPointCode, name: input.installationName, districtId: input.districtId ?? '', establishedOn: input.establishedOn });
+      } catch (error) {
+        // Nothing half set up stays behind: the screen can be filled in again.
+        await db.close();
+        for (const file of databaseFiles(app.dbPath)) rmSync(file, { force: true });
+        throw error;
+      }
+    }
     await app.setUnlocked(db);
     return app.status();
   },

@@ -1,6 +1,6 @@
 import { rotateDatabaseKey } from '../app/keyRotation';
 import { readSettings } from '../app/settings';
-import { changeOwnPassword, createUser, listUsers, resetPassword, setUserActive, updateUser } from '../app/users';
+import { changeOwnPassword, createUser, listLawyers, listUsers, resetPassword, setUserActive, updateUser } from '../app/users';
 import { exportAudit, listAudit } from '../services/auditTrail';
 import { backupsBeforeRotation } from '../../db/backup';
 import { backupNamed, backupsOf, destroyBackupsBeforeRotation, makeBackup, restoreFrom } from '../services/backups';
@@ -11,6 +11,7 @@ import type { BackupSummary, KeyRotationProgress } from '../../shared/api/securi
 
 type SecurityChannels =
   | 'users:list'
+  | 'users:lawyers'
   | 'users:create'
   | 'users:update'
   | 'users:setActive'
@@ -35,6 +36,7 @@ const summary = ({ name, createdAt, reason, sizeBytes, auditHead }: BackupInfo):
 
 export const securityHandlers: HandlerMap<SecurityChannels> = {
   'users:list': async (_input, { app }) => listUsers(app.requireUnlocked()),
+  'users:lawyers': async (_input, { app }) => listLawyers(app.requireUnlocked()),
   'users:create': async (input, { app }) => createUser(app.requireUnlocked(), input, app.kdf),
   'users:update': async (input, { app }) => updateUser(app.requireUnlocked(), input),
   'users:setActive': async (input, { app }) => setUserActive(app.requireUnlocked(), input, app.kdf),

@@ -2,8 +2,10 @@ import { contactPointIdByCode, findContactPoint } from '../../db/queries/contact
 import { getMeta, META_KEYS, setMeta } from '../../db/queries/meta';
 import { audit, type Db } from '../../db/queries/writeContext';
 import type { ExchangeIdentity } from '../../shared/api/exchangeTypes';
+import { todayIso } from '../../shared/domain/dates';
 import type { InstallationRole } from '../../shared/domain/enums';
 import { readIdentity, setRole } from '../exchange/identity';
+import { saveContactPoint } from './contactPoints';
 import { fieldError } from './fieldPaths';
 import { withWrite, type Unlocked } from './index';
 
@@ -81,4 +83,23 @@ export async function changeInstallation(s: Unlocked, change: InstallationChange
   const identity = await readIdentity(s.db);
   const code = identity.contactPointId ? ((await findContactPoint(s.db, identity.contactPointId))?.code ?? null) : (await getMeta(s.db, META_KEYS.contactPointCode)) || null;
   return { ...identity, contactPointCode: code, contactPointPending: !identity.contactPointId && code !== null };
+}
+
+/** The contact point an installation is, as its first-run screen names it. */
+export interface FirstContactPoint {
+  code: string;
+  name: string;
+  districtId: string;
+  /** null: today. */
+  establishedOn: string | null;
+}
+
+/**
+ * At first run: creates the contact point this installation is and makes it the installation's own,
+ * under the rules above (a hub is given none).
+ */
+export async function createOwnContactPoint(s: Unlocked, cp: FirstContactPoint, today: string = todayIso()): Promise<InstallationView> {
+  if (s.installation.role === 'hub') throw fieldError('A hub is no contact point', 'contactPointCode', 'hubHasNoContactPoint');
+  await saveContactPoint(s, { code: cp.code, name: cp.name, districtId: cp.districtId, address: '', organisation: '', establishedOn: cp.establishedOn ?? today, closedOn: null, notes: '' });
+  return changeInstallation(s, { contactPointCode: cp.code });
 }

@@ -28,6 +28,8 @@ export const caseListInput = z
     caseType: enumOf(CASE_TYPES).optional(),
     responsibleUserId: optionalRecordId,
     clientId: optionalRecordId,
+    /** Only cases overdue today: a task past its due date or a hearing past without a result (shared/domain/caseOverdue.ts). */
+    overdue: z.boolean({ message: 'invalid' }).optional(),
     /** Client name (any spelling, prefix), court case number or case number. */
     query: optionalText(100),
   })

@@ -48,6 +48,7 @@ export const CHANNEL_NAMES = [
   'dashboard:summary',
   'receipts:consultation',
   'users:list',
+  'users:lawyers',
   'users:create',
   'users:update',
   'users:setActive',

@@ -3,6 +3,7 @@ import {
   CONSENT_METHODS,
   EDUCATION,
   EMPLOYMENT,
+  ISSUE_CATEGORIES,
   MARITAL_STATUSES,
   RELATIONS_TO_MIGRANT,
   RESIDENCE,
@@ -16,6 +17,7 @@ import {
   optionalDistrictId,
   optionalIsoDate,
   optionalPastIsoDate,
+  optionalRecordId,
   optionalText,
   placeNameText,
   paging,
@@ -107,6 +109,12 @@ export const clientListInput = z
     sex: enumOf(SEXES).optional(),
     migrantHousehold: z.boolean({ message: 'invalid' }).optional(),
     residenceDistrictId: optionalDistrictId,
+    /** Only women without support today (abandoned: shared/domain/abandonment.ts, the lawyer's override first). */
+    abandoned: z.literal(true, { message: 'invalid' }).optional(),
+    /** Clients who consulted about this issue. */
+    issue: enumOf(ISSUE_CATEGORIES).optional(),
+    /** Clients a lawyer (a user) advised, or whose case is that lawyer's. */
+    lawyerUserId: optionalRecordId,
   })
   .strict();
 

@@ -66,6 +66,10 @@ export const consultationListInput = z
     mobileSessionId: optionalRecordId,
     clientId: optionalRecordId,
     caseId: optionalRecordId,
+    /** The lawyer (a user) who gave the advice. */
+    lawyerUserId: optionalRecordId,
+    /** Consultations about this issue (among others). */
+    issue: enumOf(ISSUE_CATEGORIES).optional(),
   })
   .strict();
 

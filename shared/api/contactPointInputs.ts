@@ -16,10 +16,13 @@ import {
 // Messages are i18n keys under `validation.`; a refinement names the field it is about (`path`), so the form
 // can show the message beside it.
 
+/** A contact point's short code (case numbers and packages carry it): letters, digits, `.`, `_`, `-`. */
+export const contactPointCode = requiredText(20).regex(/^[\p{L}\p{N}._-]+$/u, { message: 'invalid' });
+
 export const contactPointInput = z
   .object({
     id: recordId.optional(),
-    code: requiredText(20).regex(/^[\p{L}\p{N}._-]+$/u, { message: 'invalid' }),
+    code: contactPointCode,
     name: requiredText(200),
     districtId,
     address: optionalText(300),

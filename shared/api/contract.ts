@@ -3,7 +3,7 @@ import { LANGUAGES } from '../domain/enums';
 import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
-import type { AuditPage, BackupSummary, KeyRotationProgress, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
+import type { AuditPage, BackupSummary, KeyRotationProgress, LawyerOption, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type { CaseDetail, CaseSummary, Hearing, Task } from './caseTypes';
 import type { ClientDetail, ClientSummary, DuplicateCandidate } from './clientTypes';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from './consultationTypes';
@@ -29,7 +29,7 @@ import {
   overrideInput,
 } from './clientInputs';
 import { consultationInput, consultationListInput, deskRegisterInput } from './consultationInputs';
-import { contactPointInput, staffInput } from './contactPointInputs';
+import { contactPointCode, contactPointInput, staffInput } from './contactPointInputs';
 import { dashboardInput, receiptInput, searchInput } from './dashboardInputs';
 import { mobileSessionInput, mobileSessionListInput, mobileSessionStatusInput } from './mobileSessionInputs';
 import { idInput } from './validation';
@@ -43,7 +43,7 @@ import type { DrilldownResult, ImportSummary, IndicatorReport } from './reportTy
 import * as X from './exchangeTypes';
 import { hubStoreSaveInput, type HubStoreInfo } from './hubStoreTypes';
 import { fileOpenInput, fileSaveInput, type FileOut, type OpenedFile } from './files';
-import { optionalRecordId, passphrase, requiredText, username } from './validation';
+import { districtId, optionalPastIsoDate, optionalRecordId, passphrase, requiredText, username } from './validation';
 
 // The one typed API of the app: channel `area:verb` → zod input schema, output type, and who may call
 // it. Main parses every argument as `unknown` with the schema; the renderer gets the types.
@@ -82,9 +82,18 @@ export const contract = {
         passphrase,
         passphraseConfirm: z.string(),
         installationName: requiredText(120),
+        /**
+         * Given when this installation is a contact point: the contact point (named installationName) is
+         * created with the database and made the installation's own. Left out for a mobile team or a hub.
+         */
+        contactPointCode: contactPointCode.optional(),
+        districtId: z.union([z.literal(''), districtId]).optional(),
+        /** Since when the contact point works (consultations before it are refused); empty: today. */
+        establishedOn: optionalPastIsoDate,
       })
       .strict()
-      .refine((v) => v.passphrase === v.passphraseConfirm, { message: 'passphraseMismatch', path: ['passphraseConfirm'] }),
+      .refine((v) => v.passphrase === v.passphraseConfirm, { message: 'passphraseMismatch', path: ['passphraseConfirm'] })
+      .refine((v) => v.contactPointCode === undefined || !!v.districtId, { message: 'required', path: ['districtId'] }),
     'public',
   ),
   'login:unlock': channel<AppStatus>()(
@@ -155,6 +164,8 @@ export const contract = {
 
   // Users, audit, backups and settings (security issue).
   'users:list': channel<UserSummary[]>()(empty, 'users:manage'),
+  // The names the lists' lawyer filter offers: whoever reads the records may see who worked on them.
+  'users:lawyers': channel<LawyerOption[]>()(empty, 'personal:read'),
   'users:create': channel<UserSummary>()(S.userCreateInput, 'users:manage'),
   'users:update': channel<UserSummary>()(S.userUpdateInput, 'users:manage'),
   'users:setActive': channel<UserSummary>()(S.userSetActiveInput, 'users:manage'),

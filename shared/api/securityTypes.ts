@@ -33,6 +33,14 @@ export interface KeyRotationProgress {
   percent: number;
 }
 
+/** A user who may advise clients or hold a case, as lists offer them to filter by. */
+export interface LawyerOption {
+  id: string;
+  displayName: string;
+  /** Still works here (a lawyer who left keeps her cases and consultations). */
+  active: boolean;
+}
+
 export interface UserSummary {
   id: string;
   username: string;

@@ -4,6 +4,7 @@ import { hubStoreEn } from './parts/hubStoreEn';
 import { workdayEn } from './parts/workdayEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
+import { listFiltersEn } from './parts/listFiltersEn';
 import { reportsEn } from './parts/reportsEn';
 import { securityEn } from './parts/securityEn';
 // English catalog: the shape every other catalog must match (checked by the type system and a test).
@@ -44,6 +45,13 @@ export const en = {
     passphrase: 'Passphrase (at least 10 characters)',
     passphraseConfirm: 'Repeat the passphrase',
     passphraseHint: 'Use a sentence you can remember. Write it down and keep it in a safe place: a lost passphrase cannot be recovered.',
+    kind: 'This computer is',
+    kindContactPoint: 'a contact point: the contact point is created with the database',
+    kindOther: 'a mobile team or the Ombudsman\'s office: its contact point is chosen later',
+    contactPointCode: 'Code of the contact point',
+    contactPointCodeHint: 'Short, e.g. KHJ-01: case numbers begin with it.',
+    establishedOn: 'Working since',
+    establishedOnHint: 'Empty: today. Consultations before this date are not accepted.',
     submit: 'Create database',
     creating: 'Creating the database…',
   },
@@ -176,6 +184,7 @@ export const en = {
   security: securityEn,
   ...screensEn,
   filings: filingsEn,
+  listFilters: listFiltersEn,
   ...reportsEn,
   ...exchangeEn,
   ...hubStoreEn,

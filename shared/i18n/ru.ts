@@ -5,6 +5,7 @@ import { workdayRu } from './parts/workdayRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
+import { listFiltersRu } from './parts/listFiltersRu';
 import { reportsRu } from './parts/reportsRu';
 import { securityRu } from './parts/securityRu';
 
@@ -45,6 +46,13 @@ export const ru: Catalog = {
     passphrase: 'Пароль (не менее 10 символов)',
     passphraseConfirm: 'Повторите пароль',
     passphraseHint: 'Выберите пароль — фразу, которую запомните. Запишите её и храните в надёжном месте: утерянный пароль восстановить невозможно.',
+    kind: 'Этот компьютер —',
+    kindContactPoint: 'контактный пункт: пункт создаётся вместе с базой',
+    kindOther: 'мобильная группа или аппарат Уполномоченного: контактный пункт выбирается позже',
+    contactPointCode: 'Код контактного пункта',
+    contactPointCodeHint: 'Короткий, например KHJ-01: с него начинаются номера дел.',
+    establishedOn: 'Работает с',
+    establishedOnHint: 'Пусто — сегодня. Консультации до этой даты не принимаются.',
     submit: 'Создать базу',
     creating: 'База данных создаётся…',
   },
@@ -177,6 +185,7 @@ export const ru: Catalog = {
   security: securityRu,
   ...screensRu,
   filings: filingsRu,
+  listFilters: listFiltersRu,
   ...reportsRu,
   ...exchangeRu,
   ...hubStoreRu,

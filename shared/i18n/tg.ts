@@ -5,6 +5,7 @@ import { workdayTg } from './parts/workdayTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
+import { listFiltersTg } from './parts/listFiltersTg';
 import { reportsTg } from './parts/reportsTg';
 import { securityTg } from './parts/securityTg';
 
@@ -46,6 +47,13 @@ export const tg: Catalog = {
     passphrase: 'Рамз (на камтар аз 10 аломат)',
     passphraseConfirm: 'Рамзро такрор кунед',
     passphraseHint: 'Ҷумлаеро интихоб кунед, ки дар хотир доред. Онро нависед ва дар ҷои бехатар нигоҳ доред: рамзи гумшударо барқарор кардан ғайриимкон аст.',
+    kind: 'Ин компютер',
+    kindContactPoint: 'нуқтаи тамос аст: нуқтаи тамос бо пойгоҳ сабт мешавад',
+    kindOther: 'гурӯҳи сайёр ё дафтари Ваколатдор аст: нуқтаи тамоси он баъдтар интихоб мешавад',
+    contactPointCode: 'Коди нуқтаи тамос',
+    contactPointCodeHint: 'Кӯтоҳ, масалан KHJ-01: рақами парвандаҳо бо он оғоз мешавад.',
+    establishedOn: 'Аз кай кор мекунад',
+    establishedOnHint: 'Холӣ: имрӯз. Машваратҳои пеш аз ин сана қабул намешаванд.',
     submit: 'Эҷоди пойгоҳ',
     creating: 'Пойгоҳ эҷод мешавад…',
   },
@@ -178,6 +186,7 @@ export const tg: Catalog = {
   security: securityTg,
   ...screensTg,
   filings: filingsTg,
+  listFilters: listFiltersTg,
   ...reportsTg,
   ...exchangeTg,
   ...hubStoreTg,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { newClient } from '../support/caseFixtures';
 import { ADMIN, createTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -14,6 +15,39 @@ describe('login', () => {
     expect(status.user).toMatchObject({ username: 'admin', role: 'administrator' });
     expect(status.installation?.name).toBe('Нуқтаи Ваҳдат');
     expect(status.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('creates the contact point named at first run and makes it the installation\'s own', async () => {
+    t = await createTestApp({ unlocked: false });
+    const status = await t.call('login:create', {
+      ...ADMIN,
+      passphraseConfirm: ADMIN.passphrase,
+      installationName: 'Нуқтаи тамоси Ваҳдат',
+      contactPointCode: 'VHD-01',
+      districtId: 'su-khujand',
+      establishedOn: '2024-03-01',
+    });
+    const points = await t.call('contactPoints:list', { includeClosed: true });
+    expect(points).toHaveLength(1);
+    expect(points[0]).toMatchObject({ code: 'VHD-01', name: 'Нуқтаи тамоси Ваҳдат', districtId: 'su-khujand', establishedOn: '2024-03-01', isOwn: true });
+    expect(status.installation?.contactPointId).toBe(points[0]!.id);
+    // A case opened next is numbered after the contact point.
+    const opened = await t.call('cases:save', { clientId: await newClient(t), caseType: 'alimony_share', openedOn: '2024-05-02' });
+    expect(opened.case.number).toBe('VHD-01-2024-0001');
+  });
+
+  it('names the missing district of the contact point at first run, and creates nothing', async () => {
+    t = await createTestApp({ unlocked: false });
+    const res = await t.raw('login:create', { ...ADMIN, passphraseConfirm: ADMIN.passphrase, installationName: 'X', contactPointCode: 'X-1', districtId: '' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'districtId', key: 'required' }] } });
+    expect((await t.call('app:status', {})).state).toBe('no-database');
+  });
+
+  it('creates no contact point when none is named (a mobile team or the hub)', async () => {
+    t = await createTestApp({ unlocked: false });
+    const status = await t.call('login:create', { ...ADMIN, passphraseConfirm: ADMIN.passphrase, installationName: 'Гурӯҳи сайёр' });
+    expect(status.installation?.contactPointId).toBeNull();
+    expect(await t.call('contactPoints:list', { includeClosed: true })).toEqual([]);
   });
 
   it('locks, refuses a wrong passphrase with WRONG_PASSPHRASE, and unlocks with the right one', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { shot, tr, type Lang } from './support/caseSteps';
-import { ADMIN, expect, startServer, test, type RunningServer } from './support/fixtures';
+import { ADMIN, expect, SETUP_NO_CONTACT_POINT, startServer, test, type RunningServer } from './support/fixtures';
 
 // The Exchange screen as the Ombudsman's network uses it, with three installations on three browser-mode
 // servers: two contact points (Khujand, in Russian; Isfara, in Tajik) and the hub (in Russian). They pair
@@ -47,6 +47,7 @@ async function install(browser: Browser, server: RunningServer, name: string, la
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(server.url);
   await page.getByLabel('Номи ин нуқтаи тамос ё гурӯҳ').fill(name);
+  await page.getByLabel(SETUP_NO_CONTACT_POINT).check();
   await page.getByLabel('Ному насаби пурраи шумо').fill(ADMIN.name);
   await page.getByLabel('Номи корбарии шумо').fill(ADMIN.username);
   await page.getByLabel('Рамз (на камтар аз 10 аломат)').fill(ADMIN.passphrase);

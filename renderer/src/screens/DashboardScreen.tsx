@@ -8,7 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../format';
 import { useEnumLabel } from '../hooks/useEnumOptions';
-import { href } from '../router';
+import { href, hrefWith } from '../router';
 import { useMay } from '../hooks/useMay';
 
 /** What needs attention today: hearings, overdue tasks, open cases by type, this month's counts. */
@@ -92,6 +92,9 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
                   ))}
                 </ul>
               )}
+              <p className="small">
+                <a href={hrefWith(href('cases'), { overdue: '1' })}>{t('listFilters.overdueCasesLink')}</a>
+              </p>
             </section>
             <section className="panel" aria-labelledby="d-types">
               <h2 id="d-types">{t('dashboard2.openByType')}</h2>
@@ -102,7 +105,9 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
                   <tbody>
                     {d.openCasesByType.map((row) => (
                       <tr key={row.caseType}>
-                        <th scope="row">{caseType(row.caseType)}</th>
+                        <th scope="row">
+                          <a href={hrefWith(href('cases'), { type: row.caseType })}>{caseType(row.caseType)}</a>
+                        </th>
                         <td className="num">{row.count}</td>
                       </tr>
                     ))}

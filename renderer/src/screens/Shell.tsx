@@ -9,9 +9,9 @@ import { useSetStatus } from '../hooks/useAppStatus';
 import { keepDraftsNow } from '../hooks/useDraft';
 import { useIdleLock } from '../hooks/useIdleLock';
 import { useKeepFocusInView } from '../hooks/revealFocused';
-import { useRoute, type Route } from '../router';
+import { useRoute, useScrollPerPage, type Route } from '../router';
 import { mayCall } from '../../../shared/api/access';
-import { hashNamesSection, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
+import { hashNamesSection, pageChannel, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
 
 // Each section is its own chunk, loaded when first opened: the unlock screen and the first page
 // load only their own code (charts, the filing wizard and the rest come when asked for).
@@ -42,14 +42,18 @@ export function Shell({ status }: { status: AppStatus }) {
   const offered = SECTIONS.filter((id) => mayCall(role, SECTION_CHANNEL[id]));
   const start = role ? START_SECTION[role] : 'dashboard';
   const otherUser = lastUserId !== null && lastUserId !== status.user?.id;
-  const allowed = offered.includes(section) && hashNamesSection(window.location.hash) && !otherUser;
+  const sectionAllowed = offered.includes(section) && hashNamesSection(window.location.hash) && !otherUser;
+  // The page itself, not only its section, follows the permission table: a read-only user who types
+  // the desk's address gets the section's list, not a form every save of which would be refused.
+  const allowed = sectionAllowed && mayCall(role, pageChannel(section, route.parts));
+  useScrollPerPage(`${section}/${path}`);
 
   useEffect(() => {
     // A fresh window, another user at the computer, or an address this role has no use for: the
     // role's own start page. The same user unlocking again goes on where the work was left.
     lastUserId = status.user?.id ?? null;
-    if (!allowed) window.location.replace(`#/${start}`);
-  }, [allowed, start, status.user?.id]);
+    if (!allowed) window.location.replace(`#/${sectionAllowed ? section : start}`);
+  }, [allowed, sectionAllowed, section, start, status.user?.id]);
 
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('app.name')}`;
@@ -59,7 +63,7 @@ export function Shell({ status }: { status: AppStatus }) {
     // A new page: move focus to its content so keyboard and screen-reader users start there, unless a
     // screen already put the focus on a field of its own.
     const main = document.getElementById('main');
-    if (main && !main.contains(document.activeElement)) main.focus();
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [section, path]);
 
   async function lock() {

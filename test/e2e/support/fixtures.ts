@@ -81,10 +81,14 @@ export { expect };
 
 export const ADMIN = { installation: 'Нуқтаи тамоси Хуҷанд', name: 'Саидова Нигора', username: 'nigora', passphrase: 'Ману ту дар боғ ҳастем 2026' };
 
+/** The set-up screen's choice that creates no contact point: the tests add theirs with its details later. */
+export const SETUP_NO_CONTACT_POINT = 'гурӯҳи сайёр ё дафтари Ваколатдор аст: нуқтаи тамоси он баъдтар интихоб мешавад';
+
 /** Creates the database through the setup screen (in Tajik) and waits for the dashboard. */
 export async function createDatabase(page: Page, app: AppServer): Promise<void> {
   await page.goto(app.url);
   await page.getByLabel('Номи ин нуқтаи тамос ё гурӯҳ').fill(ADMIN.installation);
+  await page.getByLabel(SETUP_NO_CONTACT_POINT).check();
   await page.getByLabel('Ному насаби пурраи шумо').fill(ADMIN.name);
   await page.getByLabel('Номи корбарии шумо').fill(ADMIN.username);
   await page.getByLabel('Рамз (на камтар аз 10 аломат)').fill(ADMIN.passphrase);

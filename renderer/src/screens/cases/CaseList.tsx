@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/api/caseTypes';
 import type { ChannelInput } from '../../../../shared/api/contract';
@@ -7,23 +7,36 @@ import { call } from '../../api/client';
 import { DataTable, type PageRequest } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/form/SelectField';
-import { useDebounced } from '../../components/GlobalSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { navigate } from '../../router';
+import { recordIdOrEmpty, useAddressSearch, useLawyerOptions, useListFilters } from '../../hooks/useListFilters';
 
 type CaseListInput = ChannelInput<'cases:list'>;
+
+/** The filters the address may hold: #/cases?q=…&type=…&status=active|all|<status>&lawyer=…&overdue=1 (no status: the open ones). */
+const FILTERS = ['q', 'type', 'status', 'lawyer', 'overdue'] as const;
 
 export function CaseList() {
   const { t } = useTranslation();
   const typeOptions = useEnumOptions('caseType');
   const statusOptions = useEnumOptions('caseStatus');
-  const [query, setQuery] = useState('');
-  const [caseType, setCaseType] = useState('');
-  const [status, setStatus] = useState('active');
-  const q = useDebounced(query.trim(), 250);
-  const filters: Partial<CaseListInput> = { query: q, ...(caseType ? { caseType: caseType as CaseListInput['caseType'] } : {}), ...(status ? { status: status as CaseListInput['status'] } : {}) };
+  const lawyerOptions = useLawyerOptions(t('listFilters.left'));
+  const { values, set, oneOf } = useListFilters(FILTERS);
+  const search = useAddressSearch(values.q, (q) => set({ q }));
+  const caseType = oneOf(values.type, typeOptions);
+  // The list opens on the open cases; "all" is kept in the address as a word of its own.
+  const status = values.status === 'all' ? '' : oneOf(values.status, statusOptions) || 'active';
+  const lawyer = recordIdOrEmpty(values.lawyer);
+  const overdue = values.overdue === '1';
+  const filters: Partial<CaseListInput> = {
+    query: search.settled,
+    ...(caseType ? { caseType: caseType as CaseListInput['caseType'] } : {}),
+    ...(status ? { status: status as CaseListInput['status'] } : {}),
+    ...(lawyer ? { responsibleUserId: lawyer } : {}),
+    ...(overdue ? { overdue: true } : {}),
+  };
   const columns = useMemo<ColumnDef<CaseSummary, unknown>[]>(
     () => [
       { id: 'number', header: t('cases.number'), cell: ({ row }) => row.original.number },
@@ -43,9 +56,17 @@ export function CaseList() {
     <section aria-labelledby="section-title">
       <PageHeader title={t('cases.title')} subtitle={t('cases.newHint')} />
       <div className="filters" role="search" aria-label={t('cases.title')}>
-        <Field className="field--search" label={t('common.search')} value={query} onChange={setQuery} placeholder={t('cases.searchPlaceholder')} type="text" />
-        <SelectField label={t('cases.filterType')} value={caseType} onChange={setCaseType} options={typeOptions} emptyLabel={t('common.all')} />
-        <SelectField label={t('cases.filterStatus')} value={status} onChange={setStatus} options={[{ value: 'active', label: t('cases.openOnly') }, ...statusOptions]} emptyLabel={t('common.all')} />
+        <Field className="field--search" label={t('common.search')} value={search.text} onChange={search.setText} placeholder={t('cases.searchPlaceholder')} type="text" />
+        <SelectField label={t('cases.filterType')} value={caseType} onChange={(v) => set({ type: v })} options={typeOptions} emptyLabel={t('common.all')} />
+        <SelectField
+          label={t('cases.filterStatus')}
+          value={status}
+          onChange={(v) => set({ status: v === 'active' ? '' : v || 'all' })}
+          options={[{ value: 'active', label: t('cases.openOnly') }, ...statusOptions]}
+          emptyLabel={t('common.all')}
+        />
+        <SelectField label={t('listFilters.lawyer')} value={lawyer} onChange={(v) => set({ lawyer: v })} options={lawyerOptions} emptyLabel={t('common.all')} />
+        <SelectField label={t('listFilters.deadlines')} value={overdue ? '1' : ''} onChange={(v) => set({ overdue: v })} options={[{ value: '1', label: t('listFilters.onlyOverdue') }]} emptyLabel={t('common.all')} hint={overdue ? t('listFilters.overdueRule') : undefined} />
       </div>
       <DataTable
         label={t('cases.listLabel')}

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { useEnumLabel } from '../../hooks/useEnumOptions';
 import { useAddress } from '../../hooks/useRegions';
-import { href } from '../../router';
+import { href, hrefWith } from '../../router';
 import { useMay } from '../../hooks/useMay';
 
 /** One mobile session: where and who, its status, and who was seen. */
@@ -102,6 +102,11 @@ export function MobileSessionDetailPage({ id }: { id: string }) {
         <h2>
           {t('sessions.seen')} — {t('sessions.seenCount', { count: s.clientCount })}
         </h2>
+        {consultations.length > 0 && (
+          <p className="small">
+            <a href={hrefWith(href('consultations'), { session: id })}>{t('listFilters.sessionConsultationsLink')}</a>
+          </p>
+        )}
         {consultations.length === 0 ? (
           <p className="empty">{t('sessions.noSeen')}</p>
         ) : (

@@ -14,6 +14,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../hooks/useApiForm';
 import { href, navigate } from '../../router';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { DraftNote } from '../../components/DraftNote';
+import { useDraft } from '../../hooks/useDraft';
 
 interface Values {
   code: string;
@@ -37,13 +39,17 @@ export function MobileSessionForm({ id, status }: { id?: string; status: AppStat
   const existing = useQuery({ queryKey: ['mobileSessions:get', id], queryFn: () => call('mobileSessions:get', { id: id! }), enabled: !!id });
   const [v, setV] = useState<Values>({ code: '', contactPointId: status.installation?.contactPointId ?? '', date: '', districtId: '', jamoat: '', village: '', partnerAuthority: '', notes: '', team: '' });
   const set = (key: keyof Values) => (value: string) => setV((s) => ({ ...s, [key]: value }));
+  const [loaded, setLoaded] = useState(!id);
 
   useEffect(() => {
     const d = existing.data;
     if (!d) return;
     const s = d.session;
+    setLoaded(true);
     setV({ code: s.code, contactPointId: s.contactPointId, date: s.date, districtId: s.districtId, jamoat: bareName('jamoat', s.jamoat), village: bareName('village', s.village), partnerAuthority: s.partnerAuthority, notes: s.notes, team: d.team.map((m) => [m.name, m.role].filter(Boolean).join(', ')).join('\n') });
   }, [existing.data]);
+  // A session planned on a laptop is often typed between clients: an idle lock keeps what was entered.
+  const draft = useDraft({ formKey: `mobileSession:${id ?? 'new'}`, ready: loaded, values: v, apply: setV });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -58,6 +64,7 @@ export function MobileSessionForm({ id, status }: { id?: string; status: AppStat
       });
     const saved = await form.submit({ ...(id ? { id } : {}), code: v.code, contactPointId: v.contactPointId, date: v.date, districtId: v.districtId, jamoat: v.jamoat, village: v.village, partnerAuthority: v.partnerAuthority, notes: v.notes, team });
     if (!saved) return;
+    draft.saved();
     notify(t('common.saved'));
     await client.invalidateQueries({ queryKey: ['mobileSessions:list'] });
     client.setQueryData(['mobileSessions:get', saved.session.id], saved);
@@ -68,6 +75,7 @@ export function MobileSessionForm({ id, status }: { id?: string; status: AppStat
   return (
     <section aria-labelledby="section-title">
       <PageHeader title={id ? t('sessions.editTitle') : t('sessions.planTitle')} back={{ href: id ? href('mobileSessions', id) : href('mobileSessions'), label: t('common.back') }} />
+      <DraftNote draft={draft} />
       <form className="panel" onSubmit={onSubmit} noValidate>
         <div className="grid grid--2">
           <DateField label={t('sessions.date')} value={v.date} onChange={set('date')} error={fe.date} autoFocus />
