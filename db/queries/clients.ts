@@ -5,6 +5,7 @@ import { latinKey, nameWords, prefixEnd } from '../../shared/domain/names';
 import { MIN_DIGIT_RUN, phoneDigitRun, phoneSearchPrefix } from '../../shared/domain/phone';
 import type { ChildRow, ClientRow, Database, HouseholdRow } from '../schema';
 import { nameHasWordStarting, type SearchTermKind } from './search';
+import { clientVisibleSql, type Viewer } from './visibility';
 import type { Db } from './writeContext';
 
 // Reading clients: the ids of a page of the list (indexed filters), the rows of given clients with
@@ -65,6 +66,8 @@ export interface ClientListFilter {
   dir: 'asc' | 'desc';
   offset: number;
   limit: number;
+  /** Who reads: a client hidden from them is left out of a search (a list shows her place, see clientSummaries). */
+  viewer: Viewer;
 }
 
 type ClientQuery = SelectQueryBuilder<Database & { c: Database['clients'] }, 'c', object>;
@@ -140,6 +143,8 @@ export async function listClientIds(db: Db, f: ClientListFilter): Promise<{ ids:
       }
       return eb.or(ors);
     });
+    // A search never names a client hidden from its reader, not even as a restricted row.
+    q = q.where(clientVisibleSql(f.viewer), '=', 1);
   }
   if (f.residenceDistrictId) q = q.where('c.residence_district_id', '=', f.residenceDistrictId);
   if (f.migrantHousehold !== undefined) {
