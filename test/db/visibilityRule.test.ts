@@ -21,13 +21,11 @@ beforeAll(async () => {
   const admin = t.app.requireUnlocked().user;
   viewers.push({ userId: admin.id, role: 'administrator' }, { userId: a.id, role: 'lawyer' }, { userId: b.id, role: 'paralegal' });
   const db = t.app.requireUnlocked().db;
-  let n = 0;
   for (const recorder of [null, a.id, b.id]) {
     for (const clientMark of [null, SENSITIVE_KINDS[0]]) {
       for (const caseMark of [null, SENSITIVE_KINDS[2]]) {
         for (const responsible of [null, a.id, b.id]) {
-          n += 1;
-          const client = (await t.call('clients:save', { surname: `Тестова${n}`, givenName: 'Нигина', sex: 'F', phones: [], household: null, children: [] })).client.id;
+          const client = (await t.call('clients:save', { surname: 'Тестова', givenName: 'Нигина', sex: 'F', birthDate: '1990-01-01', phones: [], household: null, children: [] })).client.id;
           const kase = (await t.call('cases:save', { clientId: client, caseType: 'paternity', responsibleUserId: responsible })).case.id;
           // Marks and recorders set directly: the channels' own checks (a responsible lawyer first) are not the subject here.
           await db.updateTable('clients').set({ sensitive: clientMark, recorded_by_user_id: recorder }).where('id', '=', client).execute();
