@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { ensureOwnContactPoint, goSection, openApp, shot, tr, type Lang } from './support/caseSteps';
+import { api, signInAs } from './support/bridge';
 import { ADMIN, expect, test } from './support/fixtures';
 
 // The conflict-of-interest warning and sensitive cases, in Tajik and in Russian: a case whose respondent
@@ -10,34 +10,6 @@ import { ADMIN, expect, test } from './support/fixtures';
 test.describe.configure({ mode: 'serial' });
 
 const PASS = 'a long enough password 1';
-
-/** A call through browser mode's bridge, as the screens make it (set-up only). */
-async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([c, i]) => {
-      const token = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage.getItem('legal-aid-bridge-token');
-      const res = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Legal-Aid-Token': token ?? '' },
-        body: JSON.stringify(i),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
-
-async function signInAs(page: Page, lang: Lang, username: string, password: string): Promise<void> {
-  await page.getByRole('button', { name: tr(lang, 'shell.lock') }).click();
-  const user = page.locator('form input[autocomplete=username]');
-  await expect(user).toBeVisible();
-  await user.fill(username);
-  await page.locator('form input[type=password]').fill(password);
-  await page.locator('form input[type=password]').press('Enter');
-  await expect(page.getByRole('navigation')).toBeVisible();
-}
 
 const PEOPLE: Record<Lang, { wife: [string, string]; husband: [string, string, string]; latin: string; phone: string }> = {
   tg: { wife: ['Раҳимова', 'Малика'], husband: ['Каримов', 'Рустам', 'Саидович'], latin: 'Karimov Rustam', phone: '90 555 11 22' },
