@@ -71,3 +71,8 @@ export async function caseVisible(db: Db, viewer: Viewer, id: string): Promise<b
     .executeTakeFirst();
   return !row || Number(row.visible) === 1;
 }
+
+/** The case and the client a stored document belongs to, for the visibility check before it is taken out. */
+export async function documentOwner(db: Db, id: string): Promise<{ case_id: string | null; client_id: string | null } | undefined> {
+  return db.selectFrom('documents').select(['case_id', 'client_id']).where('id', '=', id).executeTakeFirst();
+}
