@@ -16,6 +16,7 @@ import type {
   RelationToMigrant,
   Residence,
   MobileSessionStatus,
+  SensitiveKind,
   Sex,
   UserRole,
   VenueKind,
@@ -114,6 +115,9 @@ export interface ClientsTable extends SyncedColumns {
   notes: string;
   merged_into_id: string | null;
   erased_at: string | null;
+  /** Why the client is kept from other users (shared/domain/sensitivity.ts); null: not sensitive. */
+  sensitive: SensitiveKind | null;
+  recorded_by_user_id: string | null;
 }
 
 /**
@@ -181,6 +185,11 @@ export interface CasesTable extends SyncedColumns {
   respondent_birth_date: string | null;
   respondent_address: string;
   respondent_whereabouts: string;
+  respondent_phone: Generated<string>;
+  /** Why the lawyer went on although the respondent matched a client of the office ('' : no such decision). */
+  conflict_note: Generated<string>;
+  /** Why the case is kept from other users (shared/domain/sensitivity.ts); null: not sensitive. */
+  sensitive: SensitiveKind | null;
   outcome: CaseOutcome | null;
   monthly_alimony_diram: number | null;
   arrears_recovered_diram: number | null;

@@ -1,11 +1,12 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import { todayIso } from '../../shared/domain/dates';
-import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
+import type { CaseOutcome, CaseStatus, CaseType, SensitiveKind } from '../../shared/domain/enums';
 import { prefixEnd } from '../../shared/domain/names';
 import { clientMatches } from './clients';
 import type { CaseRow } from '../schema';
 import { insertRow, updateRow } from '../write';
+import { caseVisibleSql, type Viewer } from './visibility';
 import { audit, type Db, type WriteCtx } from './writeContext';
 
 // Cases: the court work that follows some consultations, with a dated history row for every change of
@@ -27,6 +28,8 @@ export interface CaseListFilter {
   dir: 'asc' | 'desc';
   offset: number;
   limit: number;
+  /** Who reads: a sensitive case hidden from them is left out of a search and marked restricted in a list. */
+  viewer: Viewer;
 }
 type ListFilter = CaseListFilter;
 
@@ -54,8 +57,11 @@ function selectAllOf(db: Db) {
   return base(db).selectAll('k').select(['c.surname', 'c.given_name']);
 }
 
-/** A case with its client's name and the date of its next hearing (null: none to come). */
-export type CaseListRow = Awaited<ReturnType<ReturnType<typeof selectAllOf>['executeTakeFirstOrThrow']>> & { next_hearing_on: string | null };
+/**
+ * A case with its client's name and the date of its next hearing (null: none to come); `restricted`:
+ * the reader may not see it (shared/domain/sensitivity.ts), so the list shows only its place.
+ */
+export type CaseListRow = Awaited<ReturnType<ReturnType<typeof selectAllOf>['executeTakeFirstOrThrow']>> & { next_hearing_on: string | null; restricted?: boolean };
 
 /**
  * The ids of the cases overdue on `today` (shared/domain/caseOverdue.ts): a task not done and due before
@@ -106,6 +112,8 @@ export async function listCaseRows(db: Db, f: ListFilter, today: string = todayI
         client,
       ]),
     );
+    // A search never names a record hidden from its reader, not even as a restricted row.
+    q = q.where(caseVisibleSql(f.viewer), '=', 1);
   }
   // Without a name to search, the count needs no client: every case has its client (a foreign key,
   // checked even by the exchange's deferred checks), so joining them changes no count, but looking
@@ -119,13 +127,17 @@ export async function listCaseRows(db: Db, f: ListFilter, today: string = todayI
   const rows = await q
     .selectAll('k')
     .select(['c.surname', 'c.given_name'])
+    .select(caseVisibleSql(f.viewer).as('visible'))
     .orderBy(column[f.sort], f.dir)
     .orderBy('k.id', f.dir)
     .limit(f.limit)
     .offset(f.offset)
     .execute();
   const next = await nextHearings(db, rows.map((r) => r.id), today);
-  return { rows: rows.map((r) => ({ ...r, next_hearing_on: next.get(r.id) ?? null })), total: Number(total.n) };
+  return {
+    rows: rows.map(({ visible, ...r }) => ({ ...r, next_hearing_on: next.get(r.id) ?? null, ...(Number(visible) === 1 ? {} : { restricted: true }) })),
+    total: Number(total.n),
+  };
 }
 
 export async function getCaseRow(db: Db, id: string): Promise<CaseRow> {
@@ -182,6 +194,7 @@ export interface CaseFields {
   respondentBirthDate: string | null;
   respondentAddress: string;
   respondentWhereabouts: string;
+  respondentPhone: string;
   monthlyAlimonyDiram: number | null;
   arrearsRecoveredDiram: number | null;
   notes: string;
@@ -205,6 +218,7 @@ export function caseColumns(input: CaseFields, number: string, openedOn: string,
     respondent_birth_date: input.respondentBirthDate,
     respondent_address: input.respondentAddress,
     respondent_whereabouts: input.respondentWhereabouts,
+    respondent_phone: input.respondentPhone,
     monthly_alimony_diram: input.monthlyAlimonyDiram,
     arrears_recovered_diram: input.arrearsRecoveredDiram,
     notes: input.notes,
@@ -215,7 +229,19 @@ export function caseColumns(input: CaseFields, number: string, openedOn: string,
  * Saves a case as checked by the case service: a new one is numbered after its contact point (the
  * case's, else this installation's) and year, and starts open with its first history row.
  */
-export async function saveCase(ctx: WriteCtx, input: CaseFields, ownContactPointId: string | null, today: string = todayIso()): Promise<string> {
+/** The lawyer's decision to go on although the respondent matched these clients of the office. */
+export interface ConflictDecision {
+  reason: string;
+  clientIds: string[];
+}
+
+export async function saveCase(
+  ctx: WriteCtx,
+  input: CaseFields,
+  ownContactPointId: string | null,
+  today: string = todayIso(),
+  conflict: ConflictDecision | null = null,
+): Promise<string> {
   const { trx, w } = ctx;
   const existing = input.id ? await getCaseRow(trx, input.id) : null;
   const contactPointId = input.contactPointId ?? existing?.contact_point_id ?? ownContactPointId;
@@ -227,15 +253,19 @@ export async function saveCase(ctx: WriteCtx, input: CaseFields, ownContactPoint
   }
   const openedOn = input.openedOn ?? existing?.opened_on ?? today;
   const number = input.number || existing?.number || (await generateNumber(trx, `${cpCode}-${openedOn.slice(0, 4)}-`));
-  const values = caseColumns(input, number, openedOn, contactPointId);
+  const values = { ...caseColumns(input, number, openedOn, contactPointId), ...(conflict ? { conflict_note: conflict.reason } : {}) };
+  let id: string;
   if (existing) {
+    id = existing.id;
     const fields = await updateRow(trx, w, 'cases', existing.id, values);
     await audit(ctx, 'case.update', 'cases', existing.id, { fields });
-    return existing.id;
+  } else {
+    id = await insertRow(trx, w, 'cases', { ...values, status: 'open', closed_on: null, outcome: null, details: '{}' });
+    await insertRow(trx, w, 'case_status_history', statusHistoryColumns(id, 'open', openedOn, ctx.user.id, ''));
+    await audit(ctx, 'case.create', 'cases', id, { clientId: input.clientId, caseType: input.caseType });
   }
-  const id = await insertRow(trx, w, 'cases', { ...values, status: 'open', closed_on: null, outcome: null, details: '{}' });
-  await insertRow(trx, w, 'case_status_history', statusHistoryColumns(id, 'open', openedOn, ctx.user.id, ''));
-  await audit(ctx, 'case.create', 'cases', id, { clientId: input.clientId, caseType: input.caseType });
+  // The decision names the matching records by id only; its reason is kept on the case (conflict_note).
+  if (conflict) await audit(ctx, 'case.conflictProceed', 'cases', id, { clientIds: conflict.clientIds, matches: conflict.clientIds.length });
   return id;
 }
 
@@ -268,4 +298,13 @@ export async function writeCaseStatus(
   await updateRow(trx, w, 'cases', change.id, caseStatusPatch(change.status, change.on, change.outcome));
   await insertRow(trx, w, 'case_status_history', statusHistoryColumns(change.id, change.status, change.on, ctx.user.id, change.note));
   await audit(ctx, 'case.status', 'cases', change.id, { from: change.from, to: change.status, outcome: change.outcome });
+}
+
+/** Marks a case sensitive (why) or clears the mark; returns whether it changed. */
+export async function setCaseSensitive(ctx: WriteCtx, id: string, sensitive: SensitiveKind | null): Promise<boolean> {
+  const from = (await getCaseRow(ctx.trx, id)).sensitive;
+  if (from === sensitive) return false;
+  await updateRow(ctx.trx, ctx.w, 'cases', id, { sensitive });
+  await audit(ctx, 'case.sensitive', 'cases', id, { from, to: sensitive });
+  return true;
 }

@@ -1,6 +1,6 @@
 import { todayIso } from '../../shared/domain/dates';
 import type { MergeField } from '../../shared/domain/clientMerge';
-import type { ConsentMethod, Education, Employment, MaritalStatus, RelationToMigrant, Residence, Sex } from '../../shared/domain/enums';
+import type { ConsentMethod, Education, Employment, MaritalStatus, RelationToMigrant, Residence, SensitiveKind, Sex } from '../../shared/domain/enums';
 import { nameKeys } from '../../shared/domain/names';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getClientRow, normalizeIdDoc } from './clients';
@@ -155,7 +155,8 @@ export async function saveClient(ctx: WriteCtx, input: ClientFields, today: stri
     id = existing.id;
     fields = await updateRow(trx, w, 'clients', id, values);
   } else {
-    id = await insertRow(trx, w, 'clients', { ...values, merged_into_id: null, erased_at: null });
+    // Who recorded her is one of those who still see her if she is marked sensitive (shared/domain/sensitivity.ts).
+    id = await insertRow(trx, w, 'clients', { ...values, merged_into_id: null, erased_at: null, recorded_by_user_id: ctx.user.id });
   }
 
   // Phones: update the ones sent back with their id, add new ones, tombstone the ones left out.
@@ -273,4 +274,16 @@ export async function mergeClients(ctx: WriteCtx, keepId: string, mergeId: strin
   // Field names only: the values themselves are personal data.
   await audit(ctx, 'client.merge', 'clients', keepId, { mergedId: mergeId, moved, filled });
   return moved;
+}
+
+/**
+ * Marks a client sensitive (why) or clears the mark; returns whether it changed. A client recorded
+ * before the app kept who recorded her gets the one who marks her, so that they keep seeing her.
+ */
+export async function setClientSensitive(ctx: WriteCtx, id: string, sensitive: SensitiveKind | null): Promise<boolean> {
+  const row = await getClientRow(ctx.trx, id);
+  if (row.sensitive === sensitive) return false;
+  await updateRow(ctx.trx, ctx.w, 'clients', id, { sensitive, ...(sensitive && !row.recorded_by_user_id ? { recorded_by_user_id: ctx.user.id } : {}) });
+  await audit(ctx, 'client.sensitive', 'clients', id, { from: row.sensitive, to: sensitive });
+  return true;
 }

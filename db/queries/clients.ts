@@ -6,6 +6,7 @@ import { latinKey, nameWords, prefixEnd } from '../../shared/domain/names';
 import { MIN_DIGIT_RUN, phoneDigitRun, phoneSearchPrefix } from '../../shared/domain/phone';
 import type { ChildRow, ClientRow, Database, HouseholdRow } from '../schema';
 import { nameHasWordStarting, type SearchTermKind } from './search';
+import { clientVisibleSql, type Viewer } from './visibility';
 import type { Db } from './writeContext';
 
 // Reading clients: the ids of a page of the list (indexed filters), the rows of given clients with
@@ -72,6 +73,8 @@ export interface ClientListFilter {
   dir: 'asc' | 'desc';
   offset: number;
   limit: number;
+  /** Who reads: a client hidden from them is left out of a search (a list shows her place, see clientSummaries). */
+  viewer: Viewer;
 }
 
 type ClientQuery = SelectQueryBuilder<Database & { c: Database['clients'] }, 'c', object>;
@@ -181,7 +184,11 @@ export async function listClientIds(db: Db, f: ClientListFilter, today: string =
   let q = db.selectFrom('clients as c').where('c.deleted_at', 'is', null);
   const query = f.query.trim();
   const matches = clientMatches(query);
-  if (matches) q = q.where(matches);
+  if (matches) {
+    q = q.where(matches);
+    // A search never names a client hidden from its reader, not even as a restricted row.
+    q = q.where(clientVisibleSql(f.viewer), '=', 1);
+  }
   for (const condition of clientConditions(f, today)) q = q.where(condition);
   // Rows ever stored (tombstones too): the upper bound of what walking an index of live clients passes.
   const stored = await db.selectFrom('clients').select(sql<number>`max(rowid)`.as('n')).executeTakeFirst();

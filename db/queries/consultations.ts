@@ -5,6 +5,7 @@ import type { ConsultationKind, IssueCategory, Referral, VenueKind } from '../..
 import { takeSnapshot, type Snapshot, type SnapshotClient, type SnapshotHousehold } from '../../shared/domain/snapshot';
 import type { ClientRow, ConsultationRow, ContactPointRow, HouseholdRow, MobileSessionRow } from '../schema';
 import { insertRow, tombstoneRow, updateRow } from '../write';
+import { consultationVisibleSql, type Viewer } from './visibility';
 import { audit, bool, int, type Db, type WriteCtx } from './writeContext';
 
 // Consultations (indicator 1.2.10) with the client's status snapshot taken when they are recorded.
@@ -27,6 +28,8 @@ export interface ConsultationListFilter {
   dir: 'asc' | 'desc';
   offset: number;
   limit: number;
+  /** Who reads: a consultation hidden from them is marked restricted (shared/domain/sensitivity.ts). */
+  viewer: Viewer;
 }
 type ListFilter = ConsultationListFilter;
 
@@ -101,8 +104,11 @@ function summaryQuery(db: Db) {
   return base(db).select(SUMMARY_COLUMNS);
 }
 
-/** A consultation as the lists show it: with its client's name, its session's code and its issues. */
-export type ConsultationListRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>> & { issues: IssueCategory[] };
+/**
+ * A consultation as the lists show it: with its client's name, its session's code and its issues;
+ * `restricted`: the reader may not see it, so the list shows only its place.
+ */
+export type ConsultationListRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>> & { issues: IssueCategory[]; restricted?: boolean };
 
 /** One page of the list and how many consultations match. */
 export async function listConsultationRows(db: Db, f: ListFilter): Promise<{ rows: ConsultationListRow[]; total: number }> {
@@ -117,13 +123,17 @@ export async function listConsultationRows(db: Db, f: ListFilter): Promise<{ row
   // count, but looking up the client of each of a year's 24,000 consultations was most of the list's time.
   const total = await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
+    .select(consultationVisibleSql(f.viewer).as('visible'))
     .orderBy(f.sort === 'createdAt' ? 'k.created_at' : 'k.date', f.dir)
     .orderBy('k.id', f.dir)
     .limit(f.limit)
     .offset(f.offset)
     .execute();
   const issues = await issuesOf(db, rows.map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...r, issues: issues.get(r.id) ?? [] })), total: Number(total.n) };
+  return {
+    rows: rows.map(({ visible, ...r }) => ({ ...r, issues: issues.get(r.id) ?? [], ...(Number(visible) === 1 ? {} : { restricted: true }) })),
+    total: Number(total.n),
+  };
 }
 
 export async function getConsultationRow(db: Db, id: string): Promise<ConsultationRow> {

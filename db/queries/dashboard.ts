@@ -1,10 +1,11 @@
+import { caseVisibleSql, type Viewer } from './visibility';
 import type { Db } from './writeContext';
 
 // What the lawyer's start page counts and lists: a handful of indexed queries whatever the size of
 // the database.
 
-/** Hearings between two dates (inclusive) with their case and client. */
-export async function hearingRowsBetween(db: Db, from: string, to: string) {
+/** Hearings between two dates (inclusive) with their case and client, of the cases `viewer` may see. */
+export async function hearingRowsBetween(db: Db, viewer: Viewer, from: string, to: string) {
   return db
     .selectFrom('hearings as h')
     .innerJoin('cases as k', 'k.id', 'h.case_id')
@@ -15,13 +16,14 @@ export async function hearingRowsBetween(db: Db, from: string, to: string) {
     .where('h.date', '<=', to)
     .where('h.deleted_at', 'is', null)
     .where('k.deleted_at', 'is', null)
+    .where(caseVisibleSql(viewer), '=', 1)
     .orderBy('h.date')
     .orderBy('h.time')
     .execute();
 }
 
-/** Open tasks due before `today` (the oldest 200), with their case and client when they have one. */
-export async function overdueTaskRows(db: Db, today: string) {
+/** Open tasks due before `today` (the oldest 200), with their case and client when they have one, of the cases `viewer` may see. */
+export async function overdueTaskRows(db: Db, viewer: Viewer, today: string) {
   return db
     .selectFrom('tasks as t')
     .leftJoin('cases as k', 'k.id', 't.case_id')
@@ -31,6 +33,8 @@ export async function overdueTaskRows(db: Db, today: string) {
     .where('t.due_on', '<', today)
     .where('t.done_on', 'is', null)
     .where('t.deleted_at', 'is', null)
+    // A task without a case has no client: the rule then passes it (its joined columns are null).
+    .where(caseVisibleSql(viewer), '=', 1)
     .orderBy('t.due_on')
     .limit(200)
     .execute();

@@ -24,7 +24,7 @@ const PERSONAL: Record<string, Record<string, unknown>> = {
   children: { surname: '', given_name: ERASED_MARK, patronymic: '', birth_date: null, birth_certificate: '', notes: '' },
   consultations: { advice: '' },
   consultation_referrals: { note: '' },
-  cases: { respondent_name: '', respondent_birth_date: null, respondent_address: '', respondent_whereabouts: '', court_case_number: '', judge: '', notes: '', details: '{}' },
+  cases: { respondent_name: '', respondent_birth_date: null, respondent_address: '', respondent_whereabouts: '', respondent_phone: '', conflict_note: '', court_case_number: '', judge: '', notes: '', details: '{}' },
   hearings: { notes: '', result: '', removal_reason: '' },
   hearing_postponements: { reason: '' },
   case_status_history: { note: '' },

@@ -17,6 +17,11 @@ export interface ReceiptData {
   consultation: ConsultationDetail;
   client: { surname: string; givenName: string; patronymic: string; birthDate: string | null };
   venueName: string;
+  /**
+   * The client or the consultation's case is marked sensitive (shared/domain/sensitivity.ts): the
+   * receipt leaves her issues, referrals and the advice off, since it is handed over and may be seen at home.
+   */
+  sensitive: boolean;
 }
 
 const ENUMS = { tg: enumsTg, ru: enumsRu } as const;
@@ -47,16 +52,16 @@ export function receiptDefinition(data: ReceiptData, language: ReceiptLanguage):
     row(t.district, district),
     ...(k.lawyerName ? [row(t.lawyer, k.lawyerName)] : []),
     row(t.kind, e.consultationKind[k.kind]),
-    row(t.issues, k.issues.map((i) => e.issue[i]).join('; ')),
   ];
-  if (k.referrals.length) rows.push(row(t.referrals, k.referrals.map((r) => e.referral[r.referral] + (r.note ? ` (${r.note})` : '')).join('; ')));
+  if (!data.sensitive) rows.push(row(t.issues, k.issues.map((i) => e.issue[i]).join('; ')));
+  if (k.referrals.length && !data.sensitive) rows.push(row(t.referrals, k.referrals.map((r) => e.referral[r.referral] + (r.note ? ` (${r.note})` : '')).join('; ')));
   if (k.followUpOn) rows.push(row(t.followUp, formatDate(k.followUpOn)));
   const content: Content[] = [
     { text: t.title, style: 'title' },
     { text: t.subtitle, style: 'subtitle' },
     { table: { widths: [150, '*'], body: rows }, layout: 'lightHorizontalLines', margin: [0, 10, 0, 10] },
   ];
-  if (k.advice) content.push({ text: t.advice, bold: true, margin: [0, 6, 0, 2] }, { text: k.advice });
+  if (k.advice && !data.sensitive) content.push({ text: t.advice, bold: true, margin: [0, 6, 0, 2] }, { text: k.advice });
   content.push(
     { text: t.freeOfCharge, margin: [0, 14, 0, 24] },
     {

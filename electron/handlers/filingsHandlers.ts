@@ -3,6 +3,8 @@ import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '
 import { exportDocument, listCaseDocuments } from '../services/documents';
 import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../services/legalRefs';
 import { decideProposal, listProposals } from '../services/proposals';
+import { requireVisibleCase } from '../services/visibility';
+import type { AppContext } from '../app/appContext';
 import type { HandlerMap } from './types';
 import { withWrite } from './withWrite';
 
@@ -21,12 +23,23 @@ type FilingChannels =
   | 'proposals:list'
   | 'proposals:decide';
 
+/** The unlocked database, once the user is known to see the case (else refused and audited). */
+async function visibleCase(app: AppContext, caseId: string) {
+  const s = app.requireUnlocked();
+  await requireVisibleCase(s, caseId);
+  return s;
+}
+
 export const filingsHandlers: HandlerMap<FilingChannels> = {
-  'filings:templates': async ({ caseId }, { app }) => listTemplatesForCase(app.requireUnlocked().db, caseId),
-  'filings:prepare': async (input, { app }) => prepareFiling(app.requireUnlocked().db, input),
-  'filings:preview': async (input, { app }) => previewFiling(app.requireUnlocked().db, input),
-  'filings:save': async (input, { app }) => withWrite(app, (ctx) => saveFiling(ctx, input)),
-  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireUnlocked(), caseId),
+  // A filing shows its case and client: only to those who may see them (shared/domain/sensitivity.ts).
+  'filings:templates': async ({ caseId }, { app }) => listTemplatesForCase((await visibleCase(app, caseId)).db, caseId),
+  'filings:prepare': async (input, { app }) => prepareFiling((await visibleCase(app, input.caseId)).db, input),
+  'filings:preview': async (input, { app }) => previewFiling((await visibleCase(app, input.caseId)).db, input),
+  'filings:save': async (input, { app }) => {
+    await visibleCase(app, input.caseId);
+    return withWrite(app, (ctx) => saveFiling(ctx, input));
+  },
+  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(await visibleCase(app, caseId), caseId),
   'documents:get': async ({ id }, { app }) => {
     const { sha256, ...file } = await exportDocument(app.requireUnlocked(), id);
     return { ...app.files.deliver(file), sha256 };

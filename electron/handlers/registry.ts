@@ -1,6 +1,7 @@
 import { CHANNELS, type ChannelName } from '../../shared/api/contract';
 import { appHandlers } from './appHandlers';
 import { caseHandlers } from './caseHandlers';
+import { protectionHandlers } from './protectionHandlers';
 import { clientHandlers } from './clientHandlers';
 import { consultationHandlers } from './consultationHandlers';
 import { contactPointHandlers } from './contactPointHandlers';
@@ -37,6 +38,7 @@ const AREAS: Record<string, object>[] = [
   clientHandlers,
   consultationHandlers,
   caseHandlers,
+  protectionHandlers,
   searchHandlers,
   // Unsaved form entries.
   draftHandlers,

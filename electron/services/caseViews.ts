@@ -30,20 +30,33 @@ export function toCaseRecord(r: CaseListRow): CaseRecord {
     respondentBirthDate: r.respondent_birth_date,
     respondentAddress: r.respondent_address,
     respondentWhereabouts: r.respondent_whereabouts,
+    respondentPhone: r.respondent_phone,
+    conflictNote: r.conflict_note,
     monthlyAlimonyDiram: r.monthly_alimony_diram,
     arrearsRecoveredDiram: r.arrears_recovered_diram,
     notes: r.notes,
+    ...(r.sensitive ? { sensitive: r.sensitive } : {}),
   };
 }
 
 function toCaseSummary(r: CaseRecord): CaseSummary {
-  const { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt } = r;
-  return { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt };
+  const { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt, sensitive } = r;
+  return { id, number, caseType, status, openedOn, closedOn, clientId, clientName, responsibleUserId, responsibleName, courtName, courtCaseNumber, outcome, nextHearingOn, updatedAt, ...(sensitive ? { sensitive } : {}) };
 }
 
+/**
+ * The place of a case the reader may not see: its number, kind, status and dates (the list's sort
+ * columns) and who is responsible (whom to ask); nothing of its client, court or hearings.
+ */
+function restrictedCase(r: CaseSummary): CaseSummary {
+  const { id, number, caseType, status, openedOn, closedOn, clientId, responsibleUserId, responsibleName, outcome, updatedAt } = r;
+  return { id, number, caseType, status, openedOn, closedOn, clientId, clientName: '', responsibleUserId, responsibleName, courtName: '', courtCaseNumber: '', outcome, nextHearingOn: null, updatedAt, restricted: true };
+}
+
+/** A page of cases as `f.viewer` may see them (a hidden one as restricted, or left out of a search). */
 export async function listCases(db: Db, f: CaseListFilter, today: string = todayIso()): Promise<Paged<CaseSummary>> {
   const { rows, total } = await listCaseRows(db, f, today);
-  return { rows: rows.map((r) => toCaseSummary(toCaseRecord(r))), total };
+  return { rows: rows.map((r) => (r.restricted ? restrictedCase(toCaseSummary(toCaseRecord(r))) : toCaseSummary(toCaseRecord(r)))), total };
 }
 
 export function toHearing(h: { id: string; case_id: string; date: string; time: string; place: string; result: string; notes: string }): Hearing {

@@ -22,6 +22,8 @@ import {
   getCaseRow,
   lastStatusChangeOn,
   saveCase as saveCaseRows,
+  setCaseSensitive as setCaseSensitiveRow,
+  type ConflictDecision,
   statusHistoryRows,
   writeCaseStatus,
   type CaseFields,
@@ -36,18 +38,20 @@ import type { Paged } from '../../shared/api/pagedCount';
 import { AppError } from '../../shared/api/errors';
 import { allowedNextStatuses, checkCaseTransition } from '../../shared/domain/caseWorkflow';
 import { todayIso } from '../../shared/domain/dates';
-import type { CaseOutcome, CaseStatus, CaseType } from '../../shared/domain/enums';
+import type { CaseOutcome, CaseStatus, CaseType, SensitiveKind } from '../../shared/domain/enums';
 import { listCases as listCaseViews, toCaseRecord, toHearing, toPostponement, toRemoved, toTask } from './caseViews';
 import { clientSummaries } from './clientViews';
+import { respondentChanged, respondentMatches } from './conflicts';
 import { consultationsOf } from './consultationViews';
 import { fieldError } from './fieldPaths';
 import { withWrite, type Unlocked } from './index';
+import { requireVisibleCase, requireVisibleClient, viewerOf } from './visibility';
 
 // Cases: the list, the case page, saving a case, its status workflow (shared/domain/caseWorkflow.ts),
 // its hearings and tasks.
 
-export async function listCases(s: Unlocked, f: CaseListFilter): Promise<Paged<CaseSummary>> {
-  return listCaseViews(s.db, f);
+export async function listCases(s: Unlocked, f: Omit<CaseListFilter, 'viewer'>): Promise<Paged<CaseSummary>> {
+  return listCaseViews(s.db, { ...f, viewer: viewerOf(s) });
 }
 
 /** A case as the command line lists it: its client under her full name. */
@@ -63,8 +67,8 @@ export interface CaseLine {
 export async function allCases(s: Unlocked): Promise<CaseLine[]> {
   const lines: CaseLine[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await listCaseViews(s.db, { sort: 'openedOn', dir: 'asc', offset, limit: PAGE });
-    const clients = new Map((await clientSummaries(s.db, page.rows.map((c) => c.clientId))).map((c) => [c.id, c]));
+    const page = await listCaseViews(s.db, { sort: 'openedOn', dir: 'asc', offset, limit: PAGE, viewer: viewerOf(s) });
+    const clients = new Map((await clientSummaries(s.db, viewerOf(s), page.rows.map((c) => c.clientId))).map((c) => [c.id, c]));
     for (const c of page.rows) {
       const client = clients.get(c.clientId);
       const clientName = client ? [client.surname, client.givenName, client.patronymic].filter(Boolean).join(' ') : c.clientName;
@@ -75,10 +79,12 @@ export async function allCases(s: Unlocked): Promise<CaseLine[]> {
 }
 const PAGE = 500;
 
-async function caseDetail(db: Db, id: string, today: string = todayIso()): Promise<CaseDetail> {
+/** The case page (the caller has checked that the user may see it: requireVisibleCase). */
+async function caseDetail(s: Unlocked, id: string, today: string = todayIso()): Promise<CaseDetail> {
+  const { db } = s;
   const record = toCaseRecord(await getCaseListRow(db, id, today));
   const history = await statusHistoryRows(db, id);
-  const [client] = await clientSummaries(db, [record.clientId], today);
+  const [client] = await clientSummaries(db, viewerOf(s), [record.clientId], today);
   return {
     case: record,
     history: history.map((h) => ({ id: h.id, status: h.status, changedOn: h.changed_on, userId: h.user_id, note: h.note })),
@@ -87,7 +93,7 @@ async function caseDetail(db: Db, id: string, today: string = todayIso()): Promi
     tasks: (await taskRows(db, id)).map(toTask),
     removedHearings: (await removedHearingRows(db, id)).map((r) => toRemoved(r, toHearing)),
     removedTasks: (await removedTaskRows(db, id)).map((r) => toRemoved(r, toTask)),
-    consultations: await consultationsOf(db, { caseId: id }, 'desc'),
+    consultations: await consultationsOf(db, viewerOf(s), { caseId: id }, 'desc'),
     client: client!,
     allowedNext: [...allowedNextStatuses(record.status)],
   };
@@ -105,16 +111,43 @@ async function checkCase(db: Db, input: CaseFields, ownContactPointId: string | 
 }
 
 export async function getCase(s: Unlocked, id: string): Promise<CaseDetail> {
-  return caseDetail(s.db, id);
+  await requireVisibleCase(s, id);
+  return caseDetail(s, id);
 }
 
-export async function saveCase(s: Unlocked, input: CaseFields, today: string = todayIso()): Promise<CaseDetail> {
+/**
+ * Saves a case. A new or changed respondent who matches clients of this office is refused
+ * (CONFLICT_OF_INTEREST) unless the lawyer's decision to go on names every match (see conflicts.ts).
+ */
+export async function saveCase(s: Unlocked, input: CaseFields & { conflict?: ConflictDecision }, today: string = todayIso()): Promise<CaseDetail> {
   const own = s.installation.contactPointId;
+  if (input.id) await requireVisibleCase(s, input.id);
+  await requireVisibleClient(s, input.clientId);
+  const existing = input.id ? await getCaseRow(s.db, input.id) : null;
+  let conflict: ConflictDecision | null = null;
+  if (respondentChanged(existing, input)) {
+    const matches = (await respondentMatches(s, input)).map((m) => m.client.id);
+    const decided = new Set(input.conflict?.clientIds ?? []);
+    const undecided = matches.filter((id) => !decided.has(id));
+    if (undecided.length > 0) throw new AppError('CONFLICT_OF_INTEREST', 'The respondent matches clients of this office', undefined, { matches: undecided.length });
+    if (matches.length > 0 && input.conflict) conflict = { reason: input.conflict.reason, clientIds: matches };
+  }
   const id = await withWrite(s, async (ctx) => {
     await checkCase(ctx.trx, input, own, today);
-    return saveCaseRows(ctx, input, own, today);
+    return saveCaseRows(ctx, input, own, today, conflict);
   });
-  return caseDetail(s.db, id);
+  return caseDetail(s, id);
+}
+
+/** Marks a case sensitive or clears the mark (audited); a sensitive case needs a responsible lawyer to see it. */
+export async function setCaseSensitive(s: Unlocked, input: { id: string; sensitive: SensitiveKind | null }): Promise<CaseDetail> {
+  await requireVisibleCase(s, input.id);
+  await withWrite(s, async (ctx) => {
+    const row = await getCaseRow(ctx.trx, input.id);
+    if (input.sensitive && !row.responsible_user_id) throw fieldError('A sensitive case needs a responsible lawyer', 'responsibleUserId', 'required');
+    await setCaseSensitiveRow(ctx, input.id, input.sensitive);
+  });
+  return caseDetail(s, input.id);
 }
 
 export async function setCaseStatus(
@@ -122,6 +155,7 @@ export async function setCaseStatus(
   input: { id: string; status: CaseStatus; on: string | null; outcome: CaseOutcome | null; note: string },
   today: string = todayIso(),
 ): Promise<CaseDetail> {
+  await requireVisibleCase(s, input.id);
   await withWrite(s, async (ctx) => {
     const from = (await getCaseRow(ctx.trx, input.id)).status;
     const check = checkCaseTransition(from, input.status, input.outcome);
@@ -134,10 +168,11 @@ export async function setCaseStatus(
     if (last && on < last) throw fieldError('Before the previous status change', 'on', 'dateOrder');
     await writeCaseStatus(ctx, { id: input.id, from, status: input.status, on, outcome: input.outcome, note: input.note });
   });
-  return caseDetail(s.db, input.id);
+  return caseDetail(s, input.id);
 }
 
 export async function saveHearing(s: Unlocked, input: HearingFields, today: string = todayIso()): Promise<Hearing> {
+  await requireVisibleCase(s, input.caseId);
   return withWrite(s, async (ctx) => {
     await getCaseRow(ctx.trx, input.caseId);
     // A result is what happened: it cannot be written for a hearing still to come.
@@ -151,6 +186,7 @@ export async function saveHearing(s: Unlocked, input: HearingFields, today: stri
  * history. A hearing that already has a result took place: it is not postponed.
  */
 export async function postponeHearing(s: Unlocked, input: Postponement): Promise<CaseDetail> {
+  await requireVisibleCase(s, input.caseId);
   await withWrite(s, async (ctx) => {
     const current = await liveHearingOf(ctx.trx, input.id, input.caseId);
     if (current.result) throw fieldError('The hearing already has a result', 'date', 'hearingHeld');
@@ -158,20 +194,23 @@ export async function postponeHearing(s: Unlocked, input: Postponement): Promise
     if (!later) throw fieldError('A postponement moves the hearing later', 'date', 'notLater');
     await postponeHearingRow(ctx, input);
   });
-  return caseDetail(s.db, input.caseId);
+  return caseDetail(s, input.caseId);
 }
 
 export async function removeHearing(s: Unlocked, input: { id: string; caseId: string; reason: string }): Promise<CaseDetail> {
+  await requireVisibleCase(s, input.caseId);
   await withWrite(s, (ctx) => removeHearingRow(ctx, input.id, input.caseId, input.reason));
-  return caseDetail(s.db, input.caseId);
+  return caseDetail(s, input.caseId);
 }
 
 export async function removeTask(s: Unlocked, input: { id: string; caseId: string; reason: string }): Promise<CaseDetail> {
+  await requireVisibleCase(s, input.caseId);
   await withWrite(s, (ctx) => removeTaskRow(ctx, input.id, input.caseId, input.reason));
-  return caseDetail(s.db, input.caseId);
+  return caseDetail(s, input.caseId);
 }
 
 export async function saveTask(s: Unlocked, input: TaskFields): Promise<Task> {
+  if (input.caseId) await requireVisibleCase(s, input.caseId);
   return withWrite(s, async (ctx) => {
     if (input.caseId) await getCaseRow(ctx.trx, input.caseId);
     if (input.assigneeUserId && !(await userExists(ctx.trx, input.assigneeUserId))) throw fieldError('No such user', 'assigneeUserId', 'invalid');

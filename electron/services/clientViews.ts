@@ -2,6 +2,7 @@ import type { Child, ClientRecord, ClientSummary, MigrantHousehold } from '../..
 import { todayIso } from '../../shared/domain/dates';
 import { ageOnDate } from '../../shared/domain/snapshot';
 import { clientListings } from '../../db/queries/clients';
+import { hiddenClientIds, type Viewer } from '../../db/queries/visibility';
 import { bool, type Db } from '../../db/queries/writeContext';
 import type { ChildRow, ClientRow, HouseholdRow } from '../../db/schema';
 
@@ -39,17 +40,45 @@ export function toClientRecord(r: ClientRow, phone: string, migrant: boolean, to
     consentMethod: r.consent_method,
     notes: r.notes,
     erasedAt: r.erased_at,
+    ...(r.sensitive ? { sensitive: r.sensitive } : {}),
   };
 }
 
 export function toClientSummary(rec: ClientRecord): ClientSummary {
-  const { id, surname, givenName, patronymic, sex, birthDate, age, phone, idDocNumber, residenceDistrictId, migrantHousehold, createdAt, updatedAt } = rec;
-  return { id, surname, givenName, patronymic, sex, birthDate, age, phone, idDocNumber, residenceDistrictId, migrantHousehold, createdAt, updatedAt };
+  const { id, surname, givenName, patronymic, sex, birthDate, age, phone, idDocNumber, residenceDistrictId, migrantHousehold, createdAt, updatedAt, sensitive } = rec;
+  return { id, surname, givenName, patronymic, sex, birthDate, age, phone, idDocNumber, residenceDistrictId, migrantHousehold, createdAt, updatedAt, ...(sensitive ? { sensitive } : {}) };
 }
 
-/** Summaries of the given clients (live ones), in the order of `ids`: two extra queries, whatever the count. */
-export async function clientSummaries(db: Db, ids: readonly string[], today: string = todayIso()): Promise<ClientSummary[]> {
-  return (await clientListings(db, ids)).map((l) => toClientSummary(toClientRecord(l.row, l.phone, l.migrantHousehold, today)));
+/** The place of a client the reader may not see: her id and when the record changed, nothing personal. */
+export function restrictedClient(c: ClientSummary): ClientSummary {
+  return {
+    id: c.id,
+    surname: '',
+    givenName: '',
+    patronymic: '',
+    sex: c.sex,
+    birthDate: null,
+    age: null,
+    phone: '',
+    idDocNumber: '',
+    residenceDistrictId: null,
+    migrantHousehold: false,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    restricted: true,
+  };
+}
+
+/**
+ * Summaries of the given clients (live ones), in the order of `ids`, as `viewer` may see them (a hidden
+ * one as restricted): three extra queries, whatever the count.
+ */
+export async function clientSummaries(db: Db, viewer: Viewer, ids: readonly string[], today: string = todayIso()): Promise<ClientSummary[]> {
+  const hidden = await hiddenClientIds(db, viewer, ids);
+  return (await clientListings(db, ids)).map((l) => {
+    const summary = toClientSummary(toClientRecord(l.row, l.phone, l.migrantHousehold, today));
+    return hidden.has(summary.id) ? restrictedClient(summary) : summary;
+  });
 }
 
 export function toHousehold(h: HouseholdRow): MigrantHousehold {

@@ -2,9 +2,13 @@ import { getConsultationRow, listConsultationRows, referralRows, type Consultati
 import { bool, type Db } from '../../db/queries/writeContext';
 import type { ConsultationDetail, ConsultationSummary } from '../../shared/api/consultationTypes';
 import type { Paged } from '../../shared/api/pagedCount';
+import type { Viewer } from '../../db/queries/visibility';
 
 // Consultations as the screens show them: the rows of a list, and one consultation with its advice,
 // referrals and the client's status as recorded with it (the snapshot the indicators count).
+
+/** A reader who sees every record, for a consultation whose caller has already checked the user. */
+const EVERY_RECORD: Viewer = { userId: '', role: 'administrator' };
 
 function toConsultationSummary(r: ConsultationListRow): ConsultationSummary {
   return {
@@ -28,19 +32,31 @@ function toConsultationSummary(r: ConsultationListRow): ConsultationSummary {
   };
 }
 
+/** The place of a consultation the reader may not see: its date, venue and lawyer; no client, issues or case. */
+function restrictedConsultation(c: ConsultationSummary): ConsultationSummary {
+  return { ...c, clientName: '', issues: [], caseId: null, migrantHousehold: false, abandoned: null, restricted: true };
+}
+
 export async function listConsultations(db: Db, f: ConsultationListFilter): Promise<Paged<ConsultationSummary>> {
   const { rows, total } = await listConsultationRows(db, f);
-  return { rows: rows.map(toConsultationSummary), total };
+  return { rows: rows.map((r) => (r.restricted ? restrictedConsultation(toConsultationSummary(r)) : toConsultationSummary(r))), total };
 }
 
-/** Every consultation of a client, a case or a session (up to 500), as a detail page lists them. */
-export async function consultationsOf(db: Db, of: Pick<ConsultationListFilter, 'clientId' | 'caseId' | 'mobileSessionId'>, dir: 'asc' | 'desc'): Promise<ConsultationSummary[]> {
-  return (await listConsultations(db, { ...of, sort: 'date', dir, offset: 0, limit: 500 })).rows;
+/** Every consultation of a client, a case or a session (up to 500), as a detail page lists them to `viewer`. */
+export async function consultationsOf(
+  db: Db,
+  viewer: Viewer,
+  of: Pick<ConsultationListFilter, 'clientId' | 'caseId' | 'mobileSessionId'>,
+  dir: 'asc' | 'desc',
+): Promise<ConsultationSummary[]> {
+  return (await listConsultations(db, { ...of, sort: 'date', dir, offset: 0, limit: 500, viewer })).rows;
 }
 
+/** One consultation (the caller has checked that the user may see its client and case, or prints nothing personal). */
 export async function getConsultation(db: Db, id: string): Promise<ConsultationDetail> {
   const k = await getConsultationRow(db, id);
-  const { rows } = await listConsultationRows(db, { onlyId: id, sort: 'date', dir: 'desc', offset: 0, limit: 1 });
+  // Read as an administrator would: the callers decide what the user may see.
+  const { rows } = await listConsultationRows(db, { onlyId: id, sort: 'date', dir: 'desc', offset: 0, limit: 1, viewer: EVERY_RECORD });
   return {
     ...toConsultationSummary(rows[0]!),
     advice: k.advice,

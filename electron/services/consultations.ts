@@ -14,16 +14,20 @@ import { requireContactPoint } from './contactPoints';
 import { getConsultation as consultationView, listConsultations as listConsultationViews } from './consultationViews';
 import { asIs, fieldError, under, type FieldPath } from './fieldPaths';
 import { withWrite, type Unlocked } from './index';
+import { requireVisibleCase, requireVisibleClient, viewerOf } from './visibility';
 
 // Consultations: the list, one consultation, recording one at a contact point or in a mobile session,
 // and the session desk that registers a woman and her consultation at once.
 
-export async function listConsultations(s: Unlocked, f: ConsultationListFilter): Promise<Paged<ConsultationSummary>> {
-  return listConsultationViews(s.db, f);
+export async function listConsultations(s: Unlocked, f: Omit<ConsultationListFilter, 'viewer'>): Promise<Paged<ConsultationSummary>> {
+  return listConsultationViews(s.db, { ...f, viewer: viewerOf(s) });
 }
 
 export async function getConsultation(s: Unlocked, id: string): Promise<ConsultationDetail> {
-  return consultationView(s.db, id);
+  const k = await consultationView(s.db, id);
+  await requireVisibleClient(s, k.clientId);
+  if (k.caseId) await requireVisibleCase(s, k.caseId);
+  return k;
 }
 
 /**
@@ -65,6 +69,9 @@ async function saveConsultationIn(ctx: WriteCtx, input: ConsultationFields, ownC
 }
 
 export async function saveConsultation(s: Unlocked, input: ConsultationFields): Promise<ConsultationDetail> {
+  if (input.id) await getConsultation(s, input.id);
+  await requireVisibleClient(s, input.clientId);
+  if (input.caseId) await requireVisibleCase(s, input.caseId);
   const id = await withWrite(s, (ctx) => saveConsultationIn(ctx, input, s.installation.contactPointId, asIs));
   return consultationView(s.db, id);
 }
@@ -92,6 +99,7 @@ export interface DeskInput {
  * in one transaction; the session gives venue, date and district.
  */
 export async function registerAtDesk(s: Unlocked, input: DeskInput): Promise<DeskRegistration> {
+  if (input.clientId) await requireVisibleClient(s, input.clientId);
   const ids = await withWrite(s, async (ctx) => {
     let clientId = input.clientId;
     // A birth date typed at the desk after the session's day is wrong beside the birth date, where it was typed.
@@ -114,5 +122,5 @@ export async function registerAtDesk(s: Unlocked, input: DeskInput): Promise<Des
     const consultationId = await saveConsultationIn(ctx, consultation, s.installation.contactPointId, deskPath);
     return { clientId: clientId!, consultationId };
   });
-  return { ...ids, client: await clientDetail(s.db, ids.clientId) };
+  return { ...ids, client: await clientDetail(s, ids.clientId) };
 }

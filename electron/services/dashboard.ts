@@ -3,13 +3,14 @@ import type { DashboardHearing, DashboardSummary, DashboardTask } from '../../sh
 import { addDays, addMonths, todayIso, weekOf } from '../../shared/domain/dates';
 import { toHearing, toTask } from './caseViews';
 import type { Unlocked } from './index';
+import { viewerOf } from './visibility';
 
 // The lawyer's start page: hearings of today and this week, overdue tasks, open cases by type and this
 // month's counts.
 
 export async function dashboardSummary(s: Unlocked, today: string = todayIso()): Promise<DashboardSummary> {
   const week = weekOf(today);
-  const hearingsThisWeek: DashboardHearing[] = (await hearingRowsBetween(s.db, week.from, week.to)).map((h) => ({
+  const hearingsThisWeek: DashboardHearing[] = (await hearingRowsBetween(s.db, viewerOf(s), week.from, week.to)).map((h) => ({
     ...toHearing(h),
     caseNumber: h.number,
     caseType: h.case_type,
@@ -17,7 +18,7 @@ export async function dashboardSummary(s: Unlocked, today: string = todayIso()):
     clientId: h.client_id,
     clientName: `${h.surname} ${h.given_name}`,
   }));
-  const overdueTasks: DashboardTask[] = (await overdueTaskRows(s.db, today)).map((t) => ({
+  const overdueTasks: DashboardTask[] = (await overdueTaskRows(s.db, viewerOf(s), today)).map((t) => ({
     ...toTask(t),
     caseNumber: t.number,
     clientId: t.client_id,

@@ -21,6 +21,7 @@ import type { MobileSessionStatus } from '../../shared/domain/enums';
 import { consultationsOf } from './consultationViews';
 import { requireContactPoint } from './contactPoints';
 import { fieldError } from './fieldPaths';
+import { viewerOf } from './visibility';
 import { withWrite, type Unlocked } from './index';
 
 // Mobile legal-aid sessions (Action Plan 1.2.4): planned → conducted or cancelled, with the team and
@@ -58,7 +59,7 @@ export async function getSession(s: Unlocked, id: string): Promise<MobileSession
   return {
     session: session!,
     team: team.map((t) => ({ id: t.id, staffId: t.staff_id, name: t.name, role: t.role })),
-    consultations: await consultationsOf(s.db, { mobileSessionId: id }, 'asc'),
+    consultations: await consultationsOf(s.db, viewerOf(s), { mobileSessionId: id }, 'asc'),
   };
 }
 

@@ -9,11 +9,13 @@ import {
   optionalIsoDate,
   optionalPastIsoDate,
   optionalRecordId,
+  optionalPhoneNumber,
   optionalText,
   paging,
   recordId,
   requiredText,
 } from './validation';
+import { conflictDecisionInput } from './protectionInputs';
 
 // Input schemas of the case channels.
 // Messages are i18n keys under `validation.`; a refinement names the field it is about (`path`), so the form
@@ -55,9 +57,15 @@ export const caseInput = z
     respondentBirthDate: optionalPastIsoDate,
     respondentAddress: optionalText(300),
     respondentWhereabouts: optionalText(300),
+    respondentPhone: optionalPhoneNumber,
     monthlyAlimonyDiram: optionalDiram,
     arrearsRecoveredDiram: optionalDiram,
     notes: multilineText(5000),
+    /**
+     * The lawyer's decision to go on although the respondent matches clients of this office (as
+     * cases:checkConflicts listed them); without it such a case is refused with CONFLICT_OF_INTEREST.
+     */
+    conflict: conflictDecisionInput.optional(),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import type { CaseOutcome, CaseStatus, CaseType } from '../domain/enums';
+import type { CaseOutcome, CaseStatus, CaseType, SensitiveKind } from '../domain/enums';
 import type { ClientSummary } from './clientTypes';
 import type { ConsultationSummary } from './consultationTypes';
 
@@ -20,6 +20,10 @@ export interface CaseSummary {
   outcome: CaseOutcome | null;
   nextHearingOn: string | null;
   updatedAt: string;
+  /** Set when the case is marked sensitive (shared/domain/sensitivity.ts): why. */
+  sensitive?: SensitiveKind;
+  /** The reader may not see it: only its place in the list is shown (no client, court or hearing). */
+  restricted?: true;
 }
 
 export interface CaseRecord extends CaseSummary {
@@ -30,6 +34,9 @@ export interface CaseRecord extends CaseSummary {
   respondentBirthDate: string | null;
   respondentAddress: string;
   respondentWhereabouts: string;
+  respondentPhone: string;
+  /** Why the lawyer went on although the respondent matched a client of the office ('' : no such decision). */
+  conflictNote: string;
   monthlyAlimonyDiram: number | null;
   arrearsRecoveredDiram: number | null;
   notes: string;

@@ -6,6 +6,7 @@ import type {
   MaritalStatus,
   RelationToMigrant,
   Residence,
+  SensitiveKind,
   Sex,
 } from '../domain/enums';
 import type { CaseSummary } from './caseTypes';
@@ -28,6 +29,13 @@ export interface ClientSummary {
   migrantHousehold: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Set when she is marked sensitive (shared/domain/sensitivity.ts): why. */
+  sensitive?: SensitiveKind;
+  /**
+   * The reader may not see her: only her place in a list or a match is shown, every personal field
+   * blank (names '', dates and numbers null).
+   */
+  restricted?: true;
 }
 
 export interface ClientRecord extends ClientSummary {

@@ -27,6 +27,8 @@ export interface ConsultationSummary {
   caseId: string | null;
   migrantHousehold: boolean;
   abandoned: boolean | null;
+  /** The reader may not see it (a sensitive client or case): only its place is shown, no name or issues. */
+  restricted?: true;
 }
 
 export interface ConsultationDetail extends ConsultationSummary {

@@ -5,6 +5,8 @@ import type { ChannelName } from './channels';
 import * as S from './securityTypes';
 import type { AuditPage, BackupSummary, KeyRotationProgress, LawyerOption, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
 import type { CaseDetail, CaseSummary, Hearing, Task } from './caseTypes';
+import { conflictCheckInput, conflictDeclineInput, sensitiveInput } from './protectionInputs';
+import type { ConflictCheck } from './protectionTypes';
 import type { ClientDetail, ClientSummary, DuplicateCandidate } from './clientTypes';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from './consultationTypes';
 import type { ContactPoint, StaffMember } from './contactPointTypes';
@@ -135,6 +137,8 @@ export const contract = {
   'clients:findDuplicates': channel<DuplicateCandidate[]>()(duplicatesInput, 'personal:read'),
   'clients:merge': channel<ClientDetail>()(mergeInput, 'personal:delete'),
   'clients:setAbandonedOverride': channel<ClientDetail>()(overrideInput, 'personal:write'),
+  // Sensitive records (shared/domain/sensitivity.ts): marked or cleared by whoever may see the record.
+  'clients:setSensitive': channel<ClientDetail>()(sensitiveInput, 'personal:write'),
 
   'consultations:list': channel<Paged<ConsultationSummary>>()(consultationListInput, 'personal:read'),
   'consultations:get': channel<ConsultationDetail>()(idInput, 'personal:read'),
@@ -151,6 +155,10 @@ export const contract = {
   'cases:saveTask': channel<Task>()(taskInput, 'personal:write'),
   'cases:completeTask': channel<Task>()(completeTaskInput, 'personal:write'),
   'cases:removeTask': channel<CaseDetail>()(removeCaseItemInput, 'personal:write'),
+  // The conflict-of-interest check of a case's respondent, run by the form before saving (both audited).
+  'cases:checkConflicts': channel<ConflictCheck>()(conflictCheckInput, 'personal:write'),
+  'cases:declineConflict': channel<{ declined: true }>()(conflictDeclineInput, 'personal:write'),
+  'cases:setSensitive': channel<CaseDetail>()(sensitiveInput, 'personal:write'),
 
   // Unsaved entries, per user and form: only roles that may write records have forms to keep.
   'drafts:get': channel<{ draft: Draft | null }>()(draftKeyInput, 'personal:write'),

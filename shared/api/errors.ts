@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'FORBIDDEN',
   'NOT_FOUND',
+  // A sensitive record the user may not see (shared/domain/sensitivity.ts); the refusal is audited.
+  'RESTRICTED',
+  // Saving a case whose respondent matches clients of this office, without the lawyer's decision; params.matches.
+  'CONFLICT_OF_INTEREST',
   'CONFLICT',
   'INVALID_TRANSITION',
   'SCHEMA_TOO_NEW',

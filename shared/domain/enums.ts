@@ -108,6 +108,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const DOCUMENT_KINDS = ['filing', 'attachment', 'receipt'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** Why a case or a client is kept from other users (shared/domain/sensitivity.ts). */
+export const SENSITIVE_KINDS = ['violence', 'sexual_assault', 'hiv'] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
 export const CONSENT_METHODS = ['written', 'oral', 'electronic'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 

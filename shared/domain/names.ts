@@ -89,3 +89,16 @@ export function duplicateNameKey(p: NameParts): string {
 export function prefixEnd(prefix: string): string {
   return `${prefix}\uffff`;
 }
+
+/**
+ * A full name typed in one field ("Каримов Рустам Саидович", or given name first: "Rustam Karimov") read
+ * both ways as a surname and a given name, for matching it against clients' names.
+ */
+export function fullNameReadings(full: string): Array<{ surname: string; givenName: string }> {
+  const [first, second] = full.trim().split(/\s+/);
+  if (!first || !second) return [];
+  return [
+    { surname: first, givenName: second },
+    { surname: second, givenName: first },
+  ];
+}

@@ -2,6 +2,7 @@ import { abandonmentEn, enumsEn } from './parts/enumsEn';
 import { exchangeEn } from './parts/exchangeEn';
 import { hubStoreEn } from './parts/hubStoreEn';
 import { workdayEn } from './parts/workdayEn';
+import { protectionEn } from './parts/protectionEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
 import { listFiltersEn } from './parts/listFiltersEn';
@@ -125,6 +126,8 @@ export const en = {
     TOO_MANY_ATTEMPTS: 'Too many wrong attempts. Try again in {{seconds}} seconds.',
     FORBIDDEN: 'Your role does not allow this action.',
     NOT_FOUND: 'The record was not found. It may have been deleted.',
+    RESTRICTED: 'This record is restricted: only its responsible lawyer and an administrator see it.',
+    CONFLICT_OF_INTEREST: 'The respondent matches a client of this office. Decide before saving.',
     CONFLICT: 'A record with the same value already exists.',
     INVALID_TRANSITION: 'This status change is not allowed.',
     SCHEMA_TOO_NEW: 'This database was written by a newer version of Legal Aid Desk. Install the newer version.',
@@ -189,6 +192,7 @@ export const en = {
   ...exchangeEn,
   ...hubStoreEn,
   ...workdayEn,
+  ...protectionEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -24,6 +24,7 @@ export const ENUM_LABEL_KEYS = {
   language: enums.LANGUAGES,
   documentKind: enums.DOCUMENT_KINDS,
   consentMethod: enums.CONSENT_METHODS,
+  sensitive: enums.SENSITIVE_KINDS,
   ageBand: enums.AGE_BANDS,
 } as const;
 export type EnumName = keyof typeof ENUM_LABEL_KEYS;

@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
 import { hubStoreRu } from './parts/hubStoreRu';
 import { workdayRu } from './parts/workdayRu';
+import { protectionRu } from './parts/protectionRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -126,6 +127,8 @@ export const ru: Catalog = {
     TOO_MANY_ATTEMPTS: 'Слишком много неверных попыток. Повторите через {{seconds}} с.',
     FORBIDDEN: 'Ваша роль не позволяет это действие.',
     NOT_FOUND: 'Запись не найдена. Возможно, она удалена.',
+    RESTRICTED: 'Это запись с ограниченным доступом: её видят только ответственный юрист и администратор.',
+    CONFLICT_OF_INTEREST: 'Ответчик совпадает с клиентом этой организации. Примите решение перед сохранением.',
     CONFLICT: 'Запись с таким значением уже существует.',
     INVALID_TRANSITION: 'Такая смена статуса не допускается.',
     SCHEMA_TOO_NEW: 'Эта база создана более новой версией приложения. Установите новую версию.',
@@ -190,4 +193,5 @@ export const ru: Catalog = {
   ...exchangeRu,
   ...hubStoreRu,
   ...workdayRu,
+  ...protectionRu,
 };

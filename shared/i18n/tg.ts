@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { exchangeTg } from './parts/exchangeTg';
 import { hubStoreTg } from './parts/hubStoreTg';
 import { workdayTg } from './parts/workdayTg';
+import { protectionTg } from './parts/protectionTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
@@ -127,6 +128,8 @@ export const tg: Catalog = {
     TOO_MANY_ATTEMPTS: 'Кӯшишҳои нодуруст зиёд шуданд. Пас аз {{seconds}} сония боз кӯшиш кунед.',
     FORBIDDEN: 'Нақши шумо ин амалро иҷозат намедиҳад.',
     NOT_FOUND: 'Сабт ёфт нашуд. Шояд он нест карда шудааст.',
+    RESTRICTED: 'Ин сабт маҳдуд аст: онро танҳо ҳуқуқшиноси масъул ва маъмур мебинанд.',
+    CONFLICT_OF_INTEREST: 'Ҷавобгар бо мизоҷи ин идора мувофиқ меояд. Пеш аз нигоҳ доштан қарор қабул кунед.',
     CONFLICT: 'Сабт бо ҳамин қимат аллакай вуҷуд дорад.',
     INVALID_TRANSITION: 'Ин тағйири ҳолат иҷозат дода намешавад.',
     SCHEMA_TOO_NEW: 'Ин пойгоҳро версияи навтари барнома навиштааст. Версияи навро насб кунед.',
@@ -191,4 +194,5 @@ export const tg: Catalog = {
   ...exchangeTg,
   ...hubStoreTg,
   ...workdayTg,
+  ...protectionTg,
 };

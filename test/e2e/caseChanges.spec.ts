@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDays, formatDate, todayIso } from '../../shared/domain/dates';
-import { api } from './support/api';
+import { api } from './support/bridge';
 import { ensureOwnContactPoint, openApp, SHOTS, shot, tr, type Lang } from './support/caseSteps';
 import { ADMIN, expect, test } from './support/fixtures';
 

@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { UserRole } from '../../shared/domain/enums';
-import { api } from './support/api';
 import { ensureOwnContactPoint, goSection, openApp, planSession, SHOTS, tr, type Lang } from './support/caseSteps';
+import { api, signInAs } from './support/bridge';
 import { ADMIN, expect, test } from './support/fixtures';
 
 // A working day on a cheap laptop (1366×768): a refused save shows its reason where the eye is, a
@@ -34,15 +34,6 @@ async function expectClearOfBars(target: Locator): Promise<void> {
   expect(overlap).toEqual({ outside: false, covered: 0 });
 }
 
-async function signInAs(page: Page, lang: Lang, username: string, password: string): Promise<void> {
-  await page.getByRole('button', { name: tr(lang, 'shell.lock') }).click();
-  const user = page.locator('form input[autocomplete=username]');
-  await expect(user).toBeVisible();
-  await user.fill(username);
-  await page.locator('form input[type=password]').fill(password);
-  await page.locator('form input[type=password]').press('Enter');
-  await expect(page.getByRole('navigation')).toBeVisible();
-}
 
 let deskUrl = '';
 let caseId = '';

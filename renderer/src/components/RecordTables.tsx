@@ -27,19 +27,13 @@ export function ConsultationTable({ rows, showClient = false }: { rows: Consulta
       <tbody>
         {rows.map((c) => (
           <tr key={c.id}>
-            <td>
-              <a href={href('consultations', c.id)}>{formatDate(c.date)}</a>
-            </td>
-            {showClient && (
-              <td>
-                <a href={href('clients', c.clientId)}>{c.clientName}</a>
-              </td>
-            )}
+            <td>{c.restricted ? formatDate(c.date) : <a href={href('consultations', c.id)}>{formatDate(c.date)}</a>}</td>
+            {showClient && <td>{c.restricted ? <RestrictedMark /> : <a href={href('clients', c.clientId)}>{c.clientName}</a>}</td>}
             <td>
               {venue(c.venueKind)}
               {c.sessionCode ? ` · ${c.sessionCode}` : ''}
             </td>
-            <td>{c.issues.map(issue).join(', ')}</td>
+            <td>{c.restricted && !showClient ? <RestrictedMark /> : c.issues.map(issue).join(', ')}</td>
             <td>{kind(c.kind)}</td>
             <td>{c.lawyerName}</td>
           </tr>
@@ -70,10 +64,16 @@ export function CaseTable({ rows }: { rows: CaseSummary[] }) {
       <tbody>
         {rows.map((c) => (
           <tr key={c.id}>
+            <td>{c.restricted ? c.number : <a href={href('cases', c.id)}>{c.number}</a>}</td>
             <td>
-              <a href={href('cases', c.id)}>{c.number}</a>
+              {type(c.caseType)}
+              {c.restricted && (
+                <>
+                  {' · '}
+                  <RestrictedMark />
+                </>
+              )}
             </td>
-            <td>{type(c.caseType)}</td>
             <td>{status(c.status)}</td>
             <td>{formatDate(c.openedOn)}</td>
             <td>{c.courtCaseNumber}</td>
@@ -83,4 +83,10 @@ export function CaseTable({ rows }: { rows: CaseSummary[] }) {
       </tbody>
     </table>
   );
+}
+
+/** In place of what a restricted record would show (shared/domain/sensitivity.ts). */
+export function RestrictedMark() {
+  const { t } = useTranslation();
+  return <span className="badge restricted-mark">{t('protection.restricted')}</span>;
 }

@@ -119,6 +119,7 @@ export const enumsEn = {
   language: { tg: 'Tajik', ru: 'Russian', en: 'English' },
   documentKind: { filing: 'Court filing', attachment: 'Attachment', receipt: 'Consultation receipt' },
   consentMethod: { written: 'Written', oral: 'Oral', electronic: 'Electronic' },
+  sensitive: { violence: 'Violence', sexual_assault: 'Sexual assault', hiv: 'HIV' },
   ageBand: {
     '<18': 'Under 18',
     '18-29': '18–29',

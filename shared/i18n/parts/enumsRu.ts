@@ -120,6 +120,7 @@ export const enumsRu: Catalog['enum'] = {
   language: { tg: 'Таджикский', ru: 'Русский', en: 'Английский' },
   documentKind: { filing: 'Документ в суд', attachment: 'Приложение', receipt: 'Справка о консультации' },
   consentMethod: { written: 'Письменно', oral: 'Устно', electronic: 'Электронно' },
+  sensitive: { violence: 'Насилие', sexual_assault: 'Сексуальное насилие', hiv: 'ВИЧ' },
   ageBand: {
     '<18': 'До 18 лет',
     '18-29': '18–29',

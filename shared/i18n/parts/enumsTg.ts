@@ -120,6 +120,7 @@ export const enumsTg: Catalog['enum'] = {
   language: { tg: 'Тоҷикӣ', ru: 'Русӣ', en: 'Англисӣ' },
   documentKind: { filing: 'Ҳуҷҷати судӣ', attachment: 'Замима', receipt: 'Маълумотнома дар бораи машварат' },
   consentMethod: { written: 'Хаттӣ', oral: 'Шифоҳӣ', electronic: 'Электронӣ' },
+  sensitive: { violence: 'Зӯроварӣ', sexual_assault: 'Зӯроварии ҷинсӣ', hiv: 'ВНМО' },
   ageBand: {
     '<18': 'То 18-сола',
     '18-29': '18–29',

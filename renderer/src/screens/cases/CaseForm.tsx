@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DuplicateCandidate } from '../../../../shared/api/clientTypes';
+import type { ChannelInput } from '../../../../shared/api/contract';
 import type { AppStatus } from '../../../../shared/api/types';
 import { formatSomoni, parseSomoni } from '../../../../shared/domain/money';
 import { abroadChoices } from '../../../../shared/reference/places';
@@ -20,6 +22,7 @@ import { href, navigate } from '../../router';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { DraftNote } from '../../components/DraftNote';
 import { useDraft } from '../../hooks/useDraft';
+import { ConflictDialog } from './ConflictDialog';
 
 interface Values {
   clientId: string;
@@ -35,6 +38,7 @@ interface Values {
   respondentBirthDate: string;
   respondentAddress: string;
   respondentWhereabouts: string;
+  respondentPhone: string;
   monthlyAlimony: string;
   arrearsRecovered: string;
   notes: string;
@@ -50,6 +54,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
   const qc = useQueryClient();
   const types = useEnumOptions('caseType');
   const form = useApiForm('cases:save');
+  const checker = useApiForm('cases:checkConflicts');
   const existing = useQuery({ queryKey: ['cases:get', id], queryFn: () => call('cases:get', { id: id! }), enabled: !!id });
   const [v, setV] = useState<Values>({
     clientId: clientId ?? '',
@@ -65,6 +70,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
     respondentBirthDate: '',
     respondentAddress: '',
     respondentWhereabouts: '',
+    respondentPhone: '',
     monthlyAlimony: '',
     arrearsRecovered: '',
     notes: '',
@@ -89,6 +95,7 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
       respondentBirthDate: c.respondentBirthDate ?? '',
       respondentAddress: c.respondentAddress,
       respondentWhereabouts: c.respondentWhereabouts,
+      respondentPhone: c.respondentPhone,
       monthlyAlimony: formatSomoni(c.monthlyAlimonyDiram).replace(/\u00a0/g, ''),
       arrearsRecovered: formatSomoni(c.arrearsRecoveredDiram).replace(/\u00a0/g, ''),
       notes: c.notes,
@@ -96,10 +103,12 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
   }, [existing.data]);
   const draft = useDraft({ formKey: `case:${id ?? `new:${clientId ?? ''}`}`, clientId: v.clientId || null, ready: loaded, values: v, apply: setV });
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  // The respondent's matches with the office's clients, while the lawyer decides (null: no warning open).
+  const [conflict, setConflict] = useState<DuplicateCandidate[] | null>(null);
+
+  function input(): ChannelInput<'cases:save'> {
     const c = existing.data?.case;
-    const saved = await form.submit({
+    return {
       ...(id ? { id } : {}),
       clientId: v.clientId,
       caseType: v.caseType as never,
@@ -116,17 +125,58 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
       respondentBirthDate: v.respondentBirthDate,
       respondentAddress: v.respondentAddress,
       respondentWhereabouts: v.respondentWhereabouts,
+      respondentPhone: v.respondentPhone,
       monthlyAlimonyDiram: parseSomoni(v.monthlyAlimony),
       arrearsRecoveredDiram: parseSomoni(v.arrearsRecovered),
       notes: v.notes,
-    });
+    };
+  }
+
+  /** Whether the respondent is new or changed: then it is checked against the office's clients before saving. */
+  function respondentToCheck(): boolean {
+    const c = existing.data?.case;
+    const now = [v.respondentName.trim(), v.respondentBirthDate, v.respondentPhone.trim()];
+    const before = c ? [c.respondentName, c.respondentBirthDate ?? '', c.respondentPhone] : ['', '', ''];
+    return (now[0] !== '' || now[2] !== '') && now.some((x, i) => x !== before[i]);
+  }
+
+  async function save(decision?: { reason: string; clientIds: string[] }) {
+    const saved = await form.submit({ ...input(), ...(decision ? { conflict: decision } : {}) });
     if (!saved) return;
+    setConflict(null);
     draft.saved();
     notify(t('common.saved'));
     qc.setQueryData(['cases:get', saved.case.id], saved);
     void qc.invalidateQueries({ queryKey: ['cases:list'] });
     void qc.invalidateQueries({ queryKey: ['clients:get', saved.case.clientId] });
     navigate('cases', saved.case.id);
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (v.clientId && respondentToCheck()) {
+      const found = await checker.submit({
+        ...(id ? { caseId: id } : {}),
+        clientId: v.clientId,
+        respondentName: v.respondentName,
+        respondentBirthDate: v.respondentBirthDate,
+        respondentPhone: v.respondentPhone,
+      });
+      if (!found) return;
+      // Never saved silently over a match: the lawyer decides first.
+      if (found.matches.length > 0) {
+        setConflict(found.matches);
+        return;
+      }
+    }
+    await save();
+  }
+
+  async function cancelConflict() {
+    const matches = conflict ?? [];
+    setConflict(null);
+    await call('cases:declineConflict', { ...(id ? { caseId: id } : {}), clientId: v.clientId, clientIds: matches.map((m) => m.client.id) });
+    notify(t('protection.conflictCancelled'));
   }
 
   const fe = form.fieldErrors;
@@ -167,7 +217,9 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
               autoComplete="off"
             />
             <Suggestions id="ref-abroad" options={abroadChoices(i18n.language)} />
+            <Field label={t('protection.respondentPhone')} value={v.respondentPhone} onChange={set('respondentPhone')} error={fe.respondentPhone} type="tel" inputMode="tel" autoComplete="off" />
           </div>
+          {existing.data?.case.conflictNote && <p className="small muted">{t('protection.conflictNote', { note: existing.data.case.conflictNote })}</p>}
           <h2>{t('cases.amounts')}</h2>
           <div className="grid grid--2">
             <Field label={t('cases.monthlyAlimony')} value={v.monthlyAlimony} onChange={set('monthlyAlimony')} error={fe.monthlyAlimonyDiram} inputMode="decimal" />
@@ -175,13 +227,21 @@ export function CaseForm({ id, clientId, status }: { id?: string; clientId?: str
           </div>
           <TextAreaField label={t('cases.notes')} value={v.notes} onChange={set('notes')} error={fe.notes} />
           <FormErrorSummary form={form} />
+          <FormErrorSummary form={checker} />
           <div className="actions">
-            <button type="submit" className="primary" disabled={form.busy}>
-              {form.busy ? t('common.saving') : t('common.save')}
+            <button type="submit" className="primary" disabled={form.busy || checker.busy}>
+              {form.busy || checker.busy ? t('common.saving') : t('common.save')}
             </button>
           </div>
         </div>
       </form>
+      <ConflictDialog
+        matches={conflict}
+        busy={form.busy}
+        error={form.fieldErrors['conflict.reason']}
+        onProceed={(reason) => void save({ reason, clientIds: (conflict ?? []).map((m) => m.client.id) })}
+        onCancel={() => void cancelConflict()}
+      />
     </section>
   );
 }

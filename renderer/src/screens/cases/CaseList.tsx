@@ -8,6 +8,7 @@ import { DataTable, type PageRequest } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/form/SelectField';
 import { PageHeader } from '../../components/PageHeader';
+import { RestrictedMark } from '../../components/RecordTables';
 import { formatDate } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { navigate } from '../../router';
@@ -40,7 +41,7 @@ export function CaseList() {
   const columns = useMemo<ColumnDef<CaseSummary, unknown>[]>(
     () => [
       { id: 'number', header: t('cases.number'), cell: ({ row }) => row.original.number },
-      { id: 'client', header: t('cases.client'), enableSorting: false, cell: ({ row }) => row.original.clientName },
+      { id: 'client', header: t('cases.client'), enableSorting: false, cell: ({ row }) => (row.original.restricted ? <RestrictedMark /> : row.original.clientName) },
       { id: 'caseType', header: t('cases.type'), cell: ({ row }) => t(`enum.caseType.${row.original.caseType}`) },
       { id: 'status', header: t('cases.status'), cell: ({ row }) => t(`enum.caseStatus.${row.original.status}`) },
       { id: 'openedOn', header: t('cases.openedOn'), cell: ({ row }) => formatDate(row.original.openedOn) },
@@ -75,7 +76,7 @@ export function CaseList() {
         columns={columns}
         widths={['9rem', '2fr', '2fr', '1.4fr', '8rem', '9rem', '8rem', '1.2fr']}
         initialSort={[{ id: 'openedOn', desc: true }]}
-        onOpen={(row) => navigate('cases', row.id)}
+        onOpen={(row) => !row.restricted && navigate('cases', row.id)}
       />
     </section>
   );

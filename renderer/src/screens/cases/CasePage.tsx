@@ -14,6 +14,7 @@ import { SelectField } from '../../components/form/SelectField';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { useNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
+import { SensitiveMark } from '../../components/SensitiveMark';
 import { ConsultationTable } from '../../components/RecordTables';
 import { formatDate, fullName } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
@@ -46,6 +47,7 @@ export function CasePage({ id }: { id: string }) {
         subtitle={
           <>
             <a href={href('clients', c.clientId)}>{fullName(d.client)}</a> · {t('cases.openedOn')} {formatDate(c.openedOn)}
+            {c.sensitive && <span className="badge badge--danger">{t('protection.marked', { kind: t(`enum.sensitive.${c.sensitive}`) })}</span>}
           </>
         }
         actions={
@@ -117,7 +119,10 @@ export function CasePage({ id }: { id: string }) {
             <dd>{c.respondentAddress || t('common.none')}</dd>
             <dt>{t('cases.respondentWhereabouts')}</dt>
             <dd>{c.respondentWhereabouts || t('common.none')}</dd>
+            <dt>{t('protection.respondentPhone')}</dt>
+            <dd>{c.respondentPhone || t('common.none')}</dd>
           </dl>
+          {c.conflictNote && <p className="small muted">{t('protection.conflictNote', { note: c.conflictNote })}</p>}
         </section>
         <section className="panel" aria-labelledby="k-outcome">
           <h2 id="k-outcome">{t('cases.amounts')}</h2>
@@ -145,6 +150,7 @@ export function CasePage({ id }: { id: string }) {
           <p>{c.notes}</p>
         </section>
       )}
+      <SensitiveMark key={c.sensitive ?? ''} of="case" id={c.id} value={c.sensitive} />
       {moveTo && <StatusDialog detail={d} to={moveTo} onClose={() => setMoveTo(null)} />}
     </section>
   );

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/form/SelectField';
 import { DistrictPicker } from '../../components/form/DistrictPicker';
 import { PageHeader } from '../../components/PageHeader';
+import { RestrictedMark } from '../../components/RecordTables';
 import { formatDate, fullName } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
@@ -47,10 +48,21 @@ export function ClientList() {
   };
   const columns = useMemo<ColumnDef<ClientSummary, unknown>[]>(
     () => [
-      { id: 'name', header: t('clients.name'), cell: ({ row }) => <a href={href('clients', row.original.id)} tabIndex={-1}>{fullName(row.original)}</a> },
+      {
+        id: 'name',
+        header: t('clients.name'),
+        cell: ({ row }) =>
+          row.original.restricted ? (
+            <RestrictedMark />
+          ) : (
+            <a href={href('clients', row.original.id)} tabIndex={-1}>
+              {fullName(row.original)}
+            </a>
+          ),
+      },
       { id: 'birthDate', header: t('clients.birthDate'), cell: ({ row }) => formatDate(row.original.birthDate) },
       { id: 'age', header: t('clients.ageShort'), enableSorting: false, cell: ({ row }) => row.original.age ?? '' },
-      { id: 'sex', header: t('clients.sex'), enableSorting: false, cell: ({ row }) => t(`enum.sex.${row.original.sex}`) },
+      { id: 'sex', header: t('clients.sex'), enableSorting: false, cell: ({ row }) => (row.original.restricted ? '' : t(`enum.sex.${row.original.sex}`)) },
       { id: 'phone', header: t('clients.phone'), enableSorting: false, cell: ({ row }) => row.original.phone },
       { id: 'district', header: t('clients.district'), enableSorting: false, cell: ({ row }) => districtName(row.original.residenceDistrictId) },
       { id: 'migrant', header: t('clients.filterMigrant'), enableSorting: false, cell: ({ row }) => (row.original.migrantHousehold ? t('common.yes') : '') },
@@ -89,7 +101,7 @@ export function ClientList() {
         columns={columns}
         widths={['2.4fr', '8rem', '5rem', '6rem', '10rem', '1.2fr', '7rem', '8rem']}
         initialSort={[{ id: 'name', desc: false }]}
-        onOpen={(row) => navigate('clients', row.id)}
+        onOpen={(row) => !row.restricted && navigate('clients', row.id)}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
+import { SensitiveMark } from '../../components/SensitiveMark';
 import { CaseTable, ConsultationTable } from '../../components/RecordTables';
 import { formatDate, formatDateTime, fullName } from '../../format';
 import { useEnumLabel } from '../../hooks/useEnumOptions';
@@ -55,7 +56,12 @@ export function ClientPage({ id }: { id: string }) {
       <PageHeader
         title={fullName(c)}
         back={{ href: href('clients'), label: t('clients.title') }}
-        subtitle={[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { count: c.age }) : ''].filter(Boolean).join(' · ')}
+        subtitle={
+          <>
+            {[label.sex(c.sex), c.birthDate ? formatDate(c.birthDate) : '', c.age !== null ? t('common.years', { count: c.age }) : ''].filter(Boolean).join(' · ')}
+            {c.sensitive && <span className="badge badge--danger">{t('protection.marked', { kind: t(`enum.sensitive.${c.sensitive}`) })}</span>}
+          </>
+        }
         actions={
           c.erasedAt ? (
             <span className="badge badge--danger">{t('security.erase.done')}</span>
@@ -232,6 +238,7 @@ export function ClientPage({ id }: { id: string }) {
           </table>
         </section>
       )}
+      {!c.erasedAt && <SensitiveMark key={c.sensitive ?? ''} of="client" id={c.id} value={c.sensitive} />}
       {merging && <MergeDialog keep={c} open onClose={() => setMerging(false)} />}
     </section>
   );

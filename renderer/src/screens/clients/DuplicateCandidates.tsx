@@ -49,14 +49,16 @@ export function DuplicateList({ candidates, actionLabel, onAction, title, hint }
         {candidates.map((c) => (
           <li key={c.client.id}>
             <span>
-              <strong>{fullName(c.client)}</strong>{' '}
+              <strong>{c.client.restricted ? t('protection.restrictedMatch') : fullName(c.client)}</strong>{' '}
               <span className="muted small">
                 {[formatDate(c.client.birthDate), c.client.phone, c.reasons.map((r) => t(`desk.matchReason.${r}`)).join(', ')].filter(Boolean).join(' · ')}
               </span>
             </span>
-            <button type="button" className="small" onClick={() => onAction(c)}>
-              {actionLabel}
-            </button>
+            {!c.client.restricted && (
+              <button type="button" className="small" onClick={() => onAction(c)}>
+                {actionLabel}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { DataTable, type PageRequest } from '../../components/DataTable';
 import { DateField } from '../../components/form/DateField';
 import { SelectField } from '../../components/form/SelectField';
 import { PageHeader } from '../../components/PageHeader';
+import { RestrictedMark } from '../../components/RecordTables';
 import { formatDate } from '../../format';
 import { useEnumLabel, useEnumOptions } from '../../hooks/useEnumOptions';
 import { useDistrictName } from '../../hooks/useRegions';
@@ -50,7 +51,7 @@ export function ConsultationList() {
   const columns = useMemo<ColumnDef<ConsultationSummary, unknown>[]>(
     () => [
       { id: 'date', header: t('consultations.date'), cell: ({ row }) => formatDate(row.original.date) },
-      { id: 'client', header: t('consultations.client'), enableSorting: false, cell: ({ row }) => row.original.clientName },
+      { id: 'client', header: t('consultations.client'), enableSorting: false, cell: ({ row }) => (row.original.restricted ? <RestrictedMark /> : row.original.clientName) },
       { id: 'venue', header: t('consultations.venue'), enableSorting: false, cell: ({ row }) => `${t(`enum.venueKind.${row.original.venueKind}`)}${row.original.sessionCode ? ` · ${row.original.sessionCode}` : ''}` },
       { id: 'district', header: t('common.district'), enableSorting: false, cell: ({ row }) => districtName(row.original.districtId) },
       { id: 'issues', header: t('consultations.issues'), enableSorting: false, cell: ({ row }) => row.original.issues.map(issue).join(', ') },
@@ -94,7 +95,7 @@ export function ConsultationList() {
         columns={columns}
         widths={['8rem', '1.6fr', '1.3fr', '1fr', '2.2fr', '1.3fr', '1fr']}
         initialSort={[{ id: 'date', desc: true }]}
-        onOpen={(row) => navigate('consultations', row.id)}
+        onOpen={(row) => !row.restricted && navigate('consultations', row.id)}
       />
     </section>
   );
