@@ -1,6 +1,7 @@
 import { importTemplate, restoreShippedTemplate } from '../documents/customTemplates';
 import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '../documents/filings';
-import { exportDocument, listCaseDocuments } from '../services/documents';
+import { attachDocument, deleteDocument, exportDocument, listDocuments } from '../services/documents';
+import { consentForm } from '../services/receipts';
 import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../services/legalRefs';
 import { decideProposal, listProposals } from '../services/proposals';
 import type { HandlerMap } from './types';
@@ -13,6 +14,9 @@ type FilingChannels =
   | 'filings:save'
   | 'documents:list'
   | 'documents:get'
+  | 'documents:attach'
+  | 'documents:delete'
+  | 'receipts:consent'
   | 'legalRefs:list'
   | 'legalRefs:save'
   | 'legalRefs:confirm'
@@ -26,7 +30,11 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
   'filings:prepare': async (input, { app }) => prepareFiling(app.requireUnlocked().db, input),
   'filings:preview': async (input, { app }) => previewFiling(app.requireUnlocked().db, input),
   'filings:save': async (input, { app }) => withWrite(app, (ctx) => saveFiling(ctx, input)),
-  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(app.requireUnlocked(), caseId),
+  'documents:list': async ({ caseId, clientId, consultationId }, { app }) =>
+    listDocuments(app.requireUnlocked(), caseId ? { caseId } : consultationId ? { consultationId } : { clientId: clientId! }),
+  'documents:attach': async ({ file, ...target }, { app }) => attachDocument(app.requireUnlocked(), { ...target, bytes: await app.files.bytes(file, 'scan') }),
+  'documents:delete': async ({ id }, { app }) => deleteDocument(app.requireUnlocked(), id),
+  'receipts:consent': async ({ clientId, language }, { app }) => app.files.deliver(await consentForm(app.requireUnlocked(), clientId, language)),
   'documents:get': async ({ id }, { app }) => {
     const { sha256, ...file } = await exportDocument(app.requireUnlocked(), id);
     return { ...app.files.deliver(file), sha256 };

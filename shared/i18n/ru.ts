@@ -1,3 +1,4 @@
+import { documentsRu } from './parts/documentsRu';
 import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
 import { hubStoreRu } from './parts/hubStoreRu';
@@ -147,6 +148,8 @@ export const ru: Catalog = {
     dateOrder: 'Эта дата не может быть раньше даты начала.',
     ageRange: 'Возраст от 0 до 120.',
     fileTooLarge: 'Файл слишком большой: не больше {{megabytes}} МБ.',
+    notScan: '«{{name}}» — не изображение (JPEG, PNG, HEIC) и не PDF: файл не приложен.',
+    unreadableScan: '«{{name}}» не читается как изображение: файл не приложен.',
     taken: 'Уже занято.',
     lastAdministrator: 'Последний активный администратор должен оставаться активным администратором.',
     ownAccount: 'Нельзя отключить собственную учётную запись.',
@@ -167,6 +170,7 @@ export const ru: Catalog = {
   enum: enumsRu,
   abandonment: abandonmentRu,
   security: securityRu,
+  documents: documentsRu,
   ...screensRu,
   filings: filingsRu,
   ...reportsRu,

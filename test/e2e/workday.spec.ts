@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { UserRole } from '../../shared/domain/enums';
 import { ensureOwnContactPoint, goSection, openApp, planSession, SHOTS, tr, type Lang } from './support/caseSteps';
 import { ADMIN, expect, test } from './support/fixtures';
+import { api } from './support/api';
 
 // A working day on a cheap laptop (1366×768): a refused save shows its reason where the eye is, a
 // half-typed intake survives the idle lock and a closed window, Escape asks before wiping the desk,
@@ -12,24 +13,6 @@ test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const PASS = 'a long enough password 1';
-
-/** A call through the same loopback bridge the interface uses (for setting up users and records quickly). */
-async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([c, i]) => {
-      const token = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage.getItem('legal-aid-bridge-token');
-      const res = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Legal-Aid-Token': token ?? '' },
-        body: JSON.stringify(i),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
 /** What the person sees: the window as it is, not the whole page. */
 async function view(page: Page, lang: Lang, name: string): Promise<void> {
