@@ -79,9 +79,16 @@ const SUMMARY_COLUMNS = [
 /** Whose documents: a case's, a consultation's, or a client's (with those of her cases and consultations). */
 export type DocumentOwner = { caseId: string } | { consultationId: string } | { clientId: string };
 
-/** The documents of a record without their content (the thumbnail only), the newest first, with who stored each. */
-export async function listDocumentRows(db: Db, owner: DocumentOwner) {
-  const [column, value] = 'caseId' in owner ? (['case_id', owner.caseId] as const) : 'consultationId' in owner ? (['consultation_id', owner.consultationId] as const) : (['client_id', owner.clientId] as const);
+/** The documents of a record (or the one document of an id) without their content (the thumbnail only), the newest first, with who stored each. */
+export async function listDocumentRows(db: Db, owner: DocumentOwner | { id: string }) {
+  const [column, value] =
+    'id' in owner
+      ? (['documents.id', owner.id] as const)
+      : 'caseId' in owner
+        ? (['case_id', owner.caseId] as const)
+        : 'consultationId' in owner
+          ? (['consultation_id', owner.consultationId] as const)
+          : (['client_id', owner.clientId] as const);
   return db
     .selectFrom('documents')
     .leftJoin('users', 'users.id', 'documents.created_by_user_id')

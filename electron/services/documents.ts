@@ -83,8 +83,8 @@ export async function attachDocument(s: Unlocked, req: AttachRequest): Promise<D
       language: null,
     }),
   );
-  const stored = (await listDocumentRows(s.db, { clientId: owner.clientId })).find((r) => r.id === id)!;
-  return summary(stored);
+  const [stored] = await listDocumentRows(s.db, { id });
+  return summary(stored!);
 }
 
 export async function deleteDocument(s: Unlocked, id: string): Promise<{ deleted: true }> {
