@@ -6,6 +6,7 @@ import type {
   CaseType,
   ConsentMethod,
   ConsultationKind,
+  AttachmentType,
   DocumentKind,
   Education,
   Employment,
@@ -293,6 +294,9 @@ export interface DocumentsTable extends SyncedColumns {
   legal_ref_version: string | null;
   data_hash: string | null;
   created_by_user_id: string | null;
+  consultation_id: string | null;
+  attachment_type: AttachmentType | null;
+  thumbnail: Uint8Array | null;
 }
 
 export interface LegalReferencesTable extends SyncedColumns {

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
+import type { Database } from '../schema';
 import { tombstoneRow, updateRow } from '../write';
 import { deleteClientDrafts } from './drafts';
 import { audit, type WriteCtx } from './writeContext';
@@ -29,11 +30,23 @@ const PERSONAL: Record<string, Record<string, unknown>> = {
   hearing_postponements: { reason: '' },
   case_status_history: { note: '' },
   tasks: { title: ERASED_MARK, removal_reason: '' },
-  documents: { title: '', file_name: ERASED_MARK, content: new Uint8Array(0), size_bytes: 0, sha256: '' },
+  documents: { title: '', file_name: ERASED_MARK, content: new Uint8Array(0), size_bytes: 0, sha256: '', thumbnail: null },
 };
 
 /** Tables whose rows are removed altogether (tombstoned) once blanked. */
 const TOMBSTONED = new Set(['client_phones', 'migrant_households', 'children', 'documents']);
+
+/**
+ * Blanks the values of `columns` in the change messages of these rows stamped up to `stamp`, so a removed
+ * value does not live on in the history (json_replace touches only the columns a message holds; the
+ * column names are the callers' constants, never input).
+ */
+export async function forgetHistory(trx: Transaction<Database>, table: string, rowIds: string[], columns: string[], stamp: string): Promise<void> {
+  if (!rowIds.length) return;
+  const blanked = sql.raw(columns.map((column) => `'$.${column}', NULL`).join(', '));
+  await sql`UPDATE change_log SET data = json_replace(data, ${blanked})
+    WHERE table_name = ${table} AND row_id IN (${sql.join(rowIds)}) AND hlc <= ${stamp}`.execute(trx);
+}
 
 export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ rows: number }> {
   const { trx, w } = ctx;
@@ -81,12 +94,7 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
       rows += 1;
     }
     // The history of the personal values goes too: older change messages of these cells lose their value.
-    // (json_replace touches only the columns a message holds; the column names are this file's constants.)
-    if (rowIds.length) {
-      const blanked = sql.raw(Object.keys(blank).map((column) => `'$.${column}', NULL`).join(', '));
-      await sql`UPDATE change_log SET data = json_replace(data, ${blanked})
-        WHERE table_name = ${table} AND row_id IN (${sql.join(rowIds)}) AND hlc <= ${eraseStamp}`.execute(trx);
-    }
+    await forgetHistory(trx, table, rowIds, Object.keys(blank), eraseStamp);
   }
   // Unsaved entries about her (an edit, a new consultation or case begun for her) are local rows: deleted.
   await deleteClientDrafts(trx, clientId);

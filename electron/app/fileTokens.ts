@@ -12,6 +12,8 @@ import { FILE_KINDS, megabytes, type FileInput, type FileKind, type FileOut, typ
 /** The main process's dialogs; a path comes back only from the user's own choice (null: cancelled). */
 export interface FileDialogs {
   open(kind: FileKind): Promise<string | null>;
+  /** Several files at once (none: cancelled); dialogs that cannot pick several pick one. */
+  openMany?(kind: FileKind): Promise<string[]>;
   save(fileName: string): Promise<string | null>;
 }
 
@@ -40,7 +42,19 @@ export class FileTokens {
   /** Shows the open dialog; the chosen file must be within its kind's limit. */
   async open(kind: FileKind): Promise<OpenedFile | null> {
     const path = await this.requireDialogs().open(kind);
-    if (!path) return null;
+    return path ? this.grant(path, kind) : null;
+  }
+
+  /** Shows the open dialog for several files; every one must be within its kind's limit. */
+  async openMany(kind: FileKind): Promise<OpenedFile[]> {
+    const dialogs = this.requireDialogs();
+    const paths = dialogs.openMany ? await dialogs.openMany(kind) : [await dialogs.open(kind)].filter((p): p is string => p !== null);
+    const files: OpenedFile[] = [];
+    for (const path of paths) files.push(await this.grant(path, kind));
+    return files;
+  }
+
+  private async grant(path: string, kind: FileKind): Promise<OpenedFile> {
     const info = await stat(path);
     if (!info.isFile()) throw new AppError('BAD_REQUEST', 'Not a file');
     if (info.size > FILE_KINDS[kind].maxBytes) throw tooLarge(kind);

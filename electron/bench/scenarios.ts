@@ -10,6 +10,7 @@ import { loadTemplate } from '../documents/templateStore';
 import { docxtemplaterData, docxtemplaterTemplate, fillWithDocxtemplater } from './docxtemplaterFill';
 import { dispatch } from '../handlers/dispatch';
 import { SEED_NOW } from '../seed/national';
+import { benchPhoto } from './photo';
 import { measure, measureSideBySide, recordStatements, replayer, type Timing } from './measure';
 import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 
@@ -144,6 +145,17 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
     const ratio = fill.median / docxtemplater.median;
     results['filing.fill'] = { label: 'filling the template of that filing (the app)', timing: fill, note: `${ratio.toFixed(2)} × docxtemplater's median` };
     results['filing.docxtemplater'] = { label: 'docxtemplater + pizzip filling the equivalent template with the same values (same process, in turns)', timing: docxtemplater };
+  }
+  const client = (await unlocked.db.selectFrom('clients').select('id').where('deleted_at', 'is', null).where('erased_at', 'is', null).orderBy('id').limit(1).executeTakeFirst())?.id;
+  if (client) {
+    // Through the channel as browser mode sends it (inline base64): checked, decoded, made smaller,
+    // stripped, thumbnailed and stored in one call.
+    const photo = await benchPhoto();
+    const input = { clientId: client, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } };
+    results['document.photo'] = {
+      label: `a ${(photo.length / 1_048_576).toFixed(1)} MB photo stored and thumbnailed (documents:attach)`,
+      timing: await measure(() => callChannel(app, 'documents:attach', input), { warmup: 1, runs: 5 }),
+    };
   }
   const period = { from: probes.yearFrom, to: probes.to };
   results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };

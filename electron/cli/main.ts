@@ -3,6 +3,7 @@ import { translate } from '../../shared/i18n';
 import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './command';
+import { attachCommand } from './commands/attach';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { rekeyCommand } from './commands/rekey';
 import { casesCommand } from './commands/cases';
@@ -17,7 +18,7 @@ import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, networkSecretCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
+const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, attachCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, networkSecretCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
 
 function help(): string {
   const lines = [

@@ -1,4 +1,5 @@
 import type { FilingData } from '../../db/queries/filingData';
+import type { AttachmentType } from '../../shared/domain/enums';
 import type { FilingFieldState, FilingLang, FilingLanguageIssue, FilingListState, FilingRefState, LegalRef, PropertyItem } from '../../shared/api/filingsTypes';
 import { formatDate, parseDate } from '../../shared/domain/dates';
 import { nameExemptions, otherLanguageWords } from '../../shared/domain/filingLanguage';
@@ -39,6 +40,8 @@ export interface Resolved {
   values: Record<string, string>;
   tables: Record<'children' | 'property', Record<string, string>[]>;
   attachments: string[];
+  /** What stored paper proves each attachment line (null: none can, e.g. the state fee's receipt). */
+  attachmentProofs: (AttachmentType | null)[];
   lists: FilingListState[];
   passages: { name: string; label: TemplateManifest['passages'][number]['label']; active: boolean }[];
   missing: string[];
@@ -386,9 +389,8 @@ export function resolveFiling(input: ResolveInput): Resolved {
     birth_date: ch.birthDate ? formatDate(ch.birthDate) : EMPTY,
     certificate: ch.birthCertificate || EMPTY,
   }));
-  const attachments = manifest.attachments
-    .filter((a) => !a.when || holds(a.when, fact))
-    .map((a, i) => `${i + 1}. ${(data.children.length === 1 && a.one ? a.one : a.text)[lang]}`);
+  const attachmentsDue = manifest.attachments.filter((a) => !a.when || holds(a.when, fact));
+  const attachments = attachmentsDue.map((a, i) => `${i + 1}. ${(data.children.length === 1 && a.one ? a.one : a.text)[lang]}`);
 
   const propertyWords = otherLanguageWords(ctx.property.kept.map((it) => it.item).join('\n'), lang, exempt);
   const lists: FilingListState[] = manifest.lists.map((l) => {
@@ -429,6 +431,7 @@ export function resolveFiling(input: ResolveInput): Resolved {
     values,
     tables: { children, property: ctx.property.rows },
     attachments,
+    attachmentProofs: attachmentsDue.map((a) => a.proof ?? null),
     lists,
     passages: manifest.passages.map((p) => ({ name: p.name, label: p.label, active: holds(p.when, fact) })),
     missing: [...new Set(missing)],

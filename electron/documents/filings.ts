@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { setCaseDetails } from '../../db/queries/cases';
-import { insertFilingDocument } from '../../db/queries/documents';
+import { attachmentTypesOf, insertFilingDocument } from '../../db/queries/documents';
 import { loadFilingData, type FilingData } from '../../db/queries/filingData';
 import { legalRefMap, legalRefVersion } from '../services/legalRefs';
 import type { Db, WriteCtx } from '../../db/queries/writeContext';
@@ -76,8 +76,11 @@ async function work(db: Db, req: FilingRequest): Promise<Worked> {
 }
 
 export async function prepareFiling(db: Db, req: FilingRequest): Promise<FilingPreparation> {
-  const { manifest, resolved, refVersion } = await work(db, req);
+  const { manifest, data, resolved, refVersion } = await work(db, req);
   const custom = await activeCustomTemplate(db, manifest.id, req.language);
+  // Each attachment line is ticked when the client's documents hold a paper of its kind.
+  const stored = await attachmentTypesOf(db, data.client.id, req.caseId);
+  const lists = resolved.lists.map((l) => (l.name === 'attachments' ? { ...l, present: resolved.attachmentProofs.map((p) => (p ? stored.has(p) : null)) } : l));
   return {
     caseId: req.caseId,
     templateId: manifest.id,
@@ -86,7 +89,7 @@ export async function prepareFiling(db: Db, req: FilingRequest): Promise<FilingP
     templateVersion: custom?.version ?? manifest.version,
     customTemplate: !!custom,
     fields: resolved.fields,
-    lists: resolved.lists,
+    lists,
     passages: resolved.passages,
     missing: resolved.missing,
     languageIssues: resolved.languageIssues,

@@ -52,6 +52,8 @@ export interface ExportOptions {
   now?: Date;
   /** Full packages: stop at this sequence number of ours (the benchmark's peer receives the earlier years first). */
   seqTo?: number;
+  /** Full packages: carry scanned papers and photos too (left out unless asked: they are large). */
+  withAttachments?: boolean;
 }
 
 function userOf(unlocked: UnlockedDatabase): WriteCtx['user'] {
@@ -98,7 +100,7 @@ export async function writePackage(unlocked: UnlockedDatabase, peerId: string, o
     const tally = { changes: 0, newest: null as string | null };
     lines = (function* () {
       yield JSON.stringify(opening);
-      yield* changeLines(unlocked.raw, peer.installationId, state.acked, seqTo, tally);
+      yield* changeLines(unlocked.raw, peer.installationId, state.acked, seqTo, tally, opts.withAttachments === true);
     })();
     // The header only announces the range: the count is known once the messages have streamed out.
     counts = {};

@@ -94,12 +94,22 @@ const PAGE = 5000;
  * is 175 MB of JSON, which as JavaScript strings cost more in decoding, encoding again and garbage
  * collection than reading it.
  */
-export function* changeLines(raw: RawDatabase, recipient: string, afterSeq: number, seqTo: number, tally: FullPackageEnd['end']): Generator<string | Buffer> {
+export function* changeLines(
+  raw: RawDatabase,
+  recipient: string,
+  afterSeq: number,
+  seqTo: number,
+  tally: FullPackageEnd['end'],
+  withAttachments = false,
+): Generator<string | Buffer> {
   const tables = EXCHANGED_TABLES.map((t) => `'${t}'`).join(', ');
+  // Scanned papers are large: they travel only when the user asks for them. Left out, they stay out for
+  // good (the peer confirms the sequence numbers they had), so the choice is worded as such on screen.
+  const attachments = withAttachments ? '' : `AND NOT (table_name = 'documents' AND row_id IN (SELECT id FROM documents WHERE kind = 'attachment'))`;
   const page = raw
     .prepare<[number, number, string, number]>(
       `SELECT seq, hlc, CAST('[' || json_quote(hlc) || ',' || json_quote(table_name) || ',' || json_quote(row_id) || ',' || data || ',' || json_quote(origin) || ']' AS BLOB)
-       FROM change_log WHERE seq > ? AND seq <= ? AND origin <> ? AND +table_name IN (${tables}) ORDER BY seq LIMIT ?`,
+       FROM change_log WHERE seq > ? AND seq <= ? AND origin <> ? AND +table_name IN (${tables}) ${attachments} ORDER BY seq LIMIT ?`,
     )
     .raw(true);
   let from = afterSeq;

@@ -43,6 +43,7 @@ const READS: { [C in ChannelName]?: ReadAudit<C> } = {
   'cases:list': { records: (v) => v.rows.length, shown: [...PAGING, 'status', 'caseType', 'responsibleUserId', 'clientId', 'overdue'] },
   'search:global': { records: (v) => v.clients.length + v.cases.length, shown: ['limit'] },
   'dashboard:summary': { records: (v) => v.hearingsThisWeek.length + v.overdueTasks.length, shown: [] },
+  'documents:list': { records: (v) => v.length, shown: ['caseId', 'clientId', 'consultationId'] },
   'filings:prepare': { records: () => 1, shown: FILING },
   'filings:preview': { records: () => 1, shown: FILING },
   'exchange:conflicts': { records: (v) => v.length, shown: ['includeResolved'] },

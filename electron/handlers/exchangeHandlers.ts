@@ -53,8 +53,13 @@ export const exchangeHandlers: HandlerMap<
     await withWrite(app, (ctx) => unpairPeer(ctx, installationId));
     return listPeers(app.requireUnlocked().db);
   },
-  'exchange:exportPackage': async ({ peerId, kind, from, to }, { app }) => {
-    const { content, fileName, packageId, counts } = await exportPackage(app.requireUnlocked(), peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  'exchange:exportPackage': async ({ peerId, kind, from, to, withAttachments }, { app }) => {
+    const { content, fileName, packageId, counts } = await exportPackage(app.requireUnlocked(), peerId, {
+      kind,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(withAttachments ? { withAttachments } : {}),
+    });
     return { ...app.files.deliver({ fileName, mimeType: 'application/octet-stream', bytes: content }), packageId, counts };
   },
   'exchange:importPackage': async ({ file }, { app }) => {

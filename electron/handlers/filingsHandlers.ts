@@ -1,6 +1,7 @@
 import { importTemplate, restoreShippedTemplate } from '../documents/customTemplates';
 import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '../documents/filings';
-import { exportDocument, listCaseDocuments } from '../services/documents';
+import { attachDocument, deleteDocument, exportDocument, listDocuments } from '../services/documents';
+import { consentForm } from '../services/receipts';
 import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../services/legalRefs';
 import { decideProposal, listProposals } from '../services/proposals';
 import { requireVisibleCase } from '../services/visibility';
@@ -15,6 +16,9 @@ type FilingChannels =
   | 'filings:save'
   | 'documents:list'
   | 'documents:get'
+  | 'documents:attach'
+  | 'documents:delete'
+  | 'receipts:consent'
   | 'legalRefs:list'
   | 'legalRefs:save'
   | 'legalRefs:confirm'
@@ -39,7 +43,11 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
     await visibleCase(app, input.caseId);
     return withWrite(app, (ctx) => saveFiling(ctx, input));
   },
-  'documents:list': async ({ caseId }, { app }) => listCaseDocuments(await visibleCase(app, caseId), caseId),
+  'documents:list': async ({ caseId, clientId, consultationId }, { app }) =>
+    listDocuments(app.requireUnlocked(), caseId ? { caseId } : consultationId ? { consultationId } : { clientId: clientId! }),
+  'documents:attach': async ({ file, ...target }, { app }) => attachDocument(app.requireUnlocked(), { ...target, bytes: await app.files.bytes(file, 'scan') }),
+  'documents:delete': async ({ id }, { app }) => deleteDocument(app.requireUnlocked(), id),
+  'receipts:consent': async ({ clientId, language }, { app }) => app.files.deliver(await consentForm(app.requireUnlocked(), clientId, language)),
   'documents:get': async ({ id }, { app }) => {
     const { sha256, ...file } = await exportDocument(app.requireUnlocked(), id);
     return { ...app.files.deliver(file), sha256 };

@@ -7,16 +7,22 @@ import type { FileDialogs } from '../app/fileTokens';
 // becomes a path; everything after (tokens, size limits, reading, writing) is plain Node in fileTokens.ts.
 
 export function electronFileDialogs(window: () => BrowserWindow | null): FileDialogs {
+  async function show(kind: FileKind, multiple: boolean): Promise<string[]> {
+    const extensions = [...FILE_KINDS[kind].extensions];
+    const options: OpenDialogOptions = {
+      properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      filters: [{ name: extensions.map((e) => e.toUpperCase()).join(', '), extensions }],
+    };
+    const win = window();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  }
   return {
     async open(kind: FileKind) {
-      const extensions = [...FILE_KINDS[kind].extensions];
-      const options: OpenDialogOptions = {
-        properties: ['openFile'],
-        filters: [{ name: extensions.map((e) => e.toUpperCase()).join(', '), extensions }],
-      };
-      const win = window();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return (await show(kind, false))[0] ?? null;
+    },
+    async openMany(kind: FileKind) {
+      return show(kind, true);
     },
     async save(fileName: string) {
       // The suggested name comes from the app's own handler; basename keeps it a name, not a path.

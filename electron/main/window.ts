@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 // Window hardening: isolated, sandboxed renderer without Node; strict CSP; no navigation, no new
-// windows, no permission grants, no remote content.
+// windows, no permission grants but the camera for the app's own page, no remote content.
 
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -35,6 +35,11 @@ export function createMainWindow(): BrowserWindow {
   return win;
 }
 
+/** The app's own page: a file:// URL in its main frame (nothing else is ever loaded). */
+function isOwnPage(contents: WebContents, url: string | undefined): boolean {
+  return !!url && url.startsWith('file://') && contents.getURL().startsWith('file://') && contents.mainFrame.url.startsWith('file://');
+}
+
 function harden(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
@@ -44,8 +49,15 @@ function harden(contents: WebContents): void {
 
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // The one grant: the camera (video only) for the app's own page, to photograph a client's papers.
+  // Nothing else, and nothing for any other origin; the pictures never leave the page except to be stored.
+  ses.setPermissionRequestHandler((wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(permission === 'media' && isOwnPage(wc, details.requestingUrl) && mediaTypes.length > 0 && mediaTypes.every((m) => m === 'video'));
+  });
+  ses.setPermissionCheckHandler((wc, permission, requestingOrigin, details) => {
+    return permission === 'media' && wc !== null && isOwnPage(wc, details.requestingUrl ?? requestingOrigin) && (!details.mediaType || details.mediaType === 'video');
+  });
   // Nothing remote is ever loaded: every request that is not the app's own file is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => {
     // blob: URLs are the files the app itself makes for saving (exports, filings, receipts).

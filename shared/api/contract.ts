@@ -205,6 +205,11 @@ export const contract = {
   'filings:save': channel<FT.DocumentSummary>()(F.filingInput, 'documents:write'),
   'documents:list': channel<FT.DocumentSummary[]>()(F.documentsListInput, 'personal:read'),
   'documents:get': channel<FT.DocumentFile>()(F.documentGetInput, 'personal:read'),
+  // Scanned papers and photos: stored (made smaller, metadata removed) with a client, consultation or case.
+  'documents:attach': channel<FT.DocumentSummary>()(F.documentAttachInput, 'documents:write'),
+  'documents:delete': channel<{ deleted: true }>()(F.documentDeleteInput, 'documents:write'),
+  // Printed for the client and kept with her documents, so printing it is a write.
+  'receipts:consent': channel<FileOut>()(F.consentFormInput, 'documents:write'),
   'legalRefs:list': channel<FT.LegalRef[]>()(empty, 'signedIn'),
   // Article numbers and fees shape every filing: only administrators change or confirm them.
   'legalRefs:save': channel<FT.LegalRef[]>()(F.legalRefSaveInput, 'settings:manage'),
@@ -249,7 +254,8 @@ export const contract = {
 
   // ---- Files through the main process's own dialogs (Electron only; browser mode refuses them). The
   // channel that takes or makes the file checks its own permission.
-  'files:open': channel<{ file: OpenedFile | null }>()(fileOpenInput, 'signedIn'),
+  // multiple: several files in one dialog (a scanner's folder); `files` holds them all, `file` the first.
+  'files:open': channel<{ file: OpenedFile | null; files?: OpenedFile[] }>()(fileOpenInput, 'signedIn'),
   'files:save': channel<{ saved: boolean }>()(fileSaveInput, 'signedIn'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 

@@ -135,6 +135,8 @@ export const exportPackageInput = z
     kind: z.enum(['full', 'stats', 'networkKey']).default('full'),
     from: isoDay.optional(),
     to: isoDay.optional(),
+    /** Full packages: include scanned papers and photos. */
+    withAttachments: z.boolean().optional(),
   })
   .strict()
   .refine((v) => v.kind !== 'stats' || (v.from && v.to && v.from <= v.to), { message: 'dateOrder', path: ['to'] });

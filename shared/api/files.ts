@@ -14,6 +14,8 @@ export const FILE_KINDS = {
   register: { extensions: ['csv', 'xlsx'], maxBytes: 20 * MiB },
   update: { extensions: ['json'], maxBytes: 36 * MiB },
   package: { extensions: ['ladpkg'], maxBytes: 64 * MiB },
+  // A scanned or photographed paper; photos are made smaller before they are stored.
+  scan: { extensions: ['jpg', 'jpeg', 'png', 'heic', 'heif', 'pdf'], maxBytes: 20 * MiB },
 } as const satisfies Record<string, { extensions: readonly string[]; maxBytes: number }>;
 
 export type FileKind = keyof typeof FILE_KINDS;
@@ -59,7 +61,7 @@ export function fileInput(kind: FileKind) {
 export type FileInput = z.infer<ReturnType<typeof fileInput>>;
 
 /** Asks main to show its open dialog for one kind of file. */
-export const fileOpenInput = z.object({ kind: z.enum(FILE_KIND_NAMES) }).strict();
+export const fileOpenInput = z.object({ kind: z.enum(FILE_KIND_NAMES), multiple: z.boolean().optional() }).strict();
 
 /** A file picked in main's open dialog (null when cancelled): the token for the channel, and the name and size to show. */
 export interface OpenedFile {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES } from '../domain/enums';
 import { fileInput } from './files';
 import { optionalText, recordId, requiredText, visibleText } from './validation';
 
@@ -33,8 +34,31 @@ export const filingInput = z
   })
   .strict();
 
-export const documentsListInput = z.object({ caseId: id }).strict();
+/** The documents of one record: a case, a client (with her consultations' and cases') or a consultation. */
+export const documentsListInput = z
+  .object({ caseId: id.optional(), clientId: id.optional(), consultationId: id.optional() })
+  .strict()
+  .refine((v) => [v.caseId, v.clientId, v.consultationId].filter(Boolean).length === 1, { message: 'required', path: ['caseId'] });
 export const documentGetInput = z.object({ id }).strict();
+
+/** A scanned paper or photo for a client, a consultation or a case (exactly one). */
+export const documentAttachInput = z
+  .object({
+    clientId: id.optional(),
+    consultationId: id.optional(),
+    caseId: id.optional(),
+    type: z.enum(ATTACHMENT_TYPES, { message: 'required' }),
+    /** The file's own name, shown in the list and in refusals; a name, never a path. */
+    fileName: visibleText(z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' })),
+    file: fileInput('scan'),
+  })
+  .strict()
+  .refine((v) => [v.caseId, v.clientId, v.consultationId].filter(Boolean).length === 1, { message: 'required', path: ['clientId'] });
+
+export const documentDeleteInput = z.object({ id }).strict();
+
+/** The consent-to-processing form, printed for the client and kept with her documents. */
+export const consentFormInput = z.object({ clientId: id, language: filingLang }).strict();
 
 export const legalRefSaveInput = z
   .object({

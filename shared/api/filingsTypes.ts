@@ -1,3 +1,4 @@
+import type { AttachmentType } from '../domain/enums';
 // Output types of the filings channels: templates, the wizard's preparation, documents,
 // legal references. Input schemas: ./filingsInputs.ts.
 
@@ -88,6 +89,8 @@ export interface FilingListState {
   items: PropertyItem[];
   /** The items are the other language's, to be translated (property only). */
   draft: boolean;
+  /** Attachments only, one per line: a paper of its kind is in the client's documents (null: no paper can show it). */
+  present?: (boolean | null)[];
 }
 
 export interface FilingRefState {
@@ -136,6 +139,15 @@ export interface DocumentSummary {
   sha256: string;
   sizeBytes: number;
   createdAt: string;
+  clientId?: string | null;
+  consultationId?: string | null;
+  /** Scanned papers: what the paper is. */
+  attachmentType?: AttachmentType | null;
+  mimeType?: string;
+  /** A small JPEG of a scanned image as a data: URL (none for PDFs and generated documents). */
+  thumbnail?: string | null;
+  /** Who stored it (printed or attached), by display name. */
+  createdBy?: string | null;
 }
 
 export type DocumentFile = FileOut & { sha256: string };

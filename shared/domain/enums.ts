@@ -105,12 +105,16 @@ export type InstallationRole = (typeof INSTALLATION_ROLES)[number];
 export const LANGUAGES = ['tg', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const DOCUMENT_KINDS = ['filing', 'attachment', 'receipt'] as const;
+export const DOCUMENT_KINDS = ['filing', 'attachment', 'receipt', 'consent'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Why a case or a client is kept from other users (shared/domain/sensitivity.ts). */
 export const SENSITIVE_KINDS = ['violence', 'sexual_assault', 'hiv'] as const;
 export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** What a scanned or photographed paper is; the filing wizard ticks its list of attachments from these. */
+export const ATTACHMENT_TYPES = ['passport', 'birth_certificate', 'marriage_certificate', 'court_decision', 'remittance_receipt', 'other'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 export const CONSENT_METHODS = ['written', 'oral', 'electronic'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];

@@ -1,3 +1,4 @@
+import { documentsEn } from './parts/documentsEn';
 import { abandonmentEn, enumsEn } from './parts/enumsEn';
 import { exchangeEn } from './parts/exchangeEn';
 import { hubStoreEn } from './parts/hubStoreEn';
@@ -165,6 +166,8 @@ export const en = {
     notLater: 'The new date must be later than the current one (or another time the same day).',
     ageRange: 'An age between 0 and 120.',
     fileTooLarge: 'The file is too large: at most {{megabytes}} MB.',
+    notScan: '“{{name}}” is not a picture (JPEG, PNG, HEIC) or a PDF: it was not attached.',
+    unreadableScan: '“{{name}}” cannot be read as a picture: it was not attached.',
     taken: 'Already taken.',
     lastAdministrator: 'The last active administrator must stay an active administrator.',
     ownAccount: 'You cannot disable your own account.',
@@ -185,6 +188,7 @@ export const en = {
   enum: enumsEn,
   abandonment: abandonmentEn,
   security: securityEn,
+  documents: documentsEn,
   ...screensEn,
   filings: filingsEn,
   listFilters: listFiltersEn,

@@ -23,6 +23,7 @@ export const ENUM_LABEL_KEYS = {
   installationRole: enums.INSTALLATION_ROLES,
   language: enums.LANGUAGES,
   documentKind: enums.DOCUMENT_KINDS,
+  attachmentType: enums.ATTACHMENT_TYPES,
   consentMethod: enums.CONSENT_METHODS,
   sensitive: enums.SENSITIVE_KINDS,
   ageBand: enums.AGE_BANDS,

@@ -1,3 +1,4 @@
+import { documentsRu } from './parts/documentsRu';
 import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
 import { hubStoreRu } from './parts/hubStoreRu';
@@ -166,6 +167,8 @@ export const ru: Catalog = {
     notLater: 'Новая дата должна быть позже текущей (или в тот же день, но в другое время).',
     ageRange: 'Возраст от 0 до 120.',
     fileTooLarge: 'Файл слишком большой: не больше {{megabytes}} МБ.',
+    notScan: '«{{name}}» — не изображение (JPEG, PNG, HEIC) и не PDF: файл не приложен.',
+    unreadableScan: '«{{name}}» не читается как изображение: файл не приложен.',
     taken: 'Уже занято.',
     lastAdministrator: 'Последний активный администратор должен оставаться активным администратором.',
     ownAccount: 'Нельзя отключить собственную учётную запись.',
@@ -186,6 +189,7 @@ export const ru: Catalog = {
   enum: enumsRu,
   abandonment: abandonmentRu,
   security: securityRu,
+  documents: documentsRu,
   ...screensRu,
   filings: filingsRu,
   listFilters: listFiltersRu,

@@ -1,3 +1,4 @@
+import { documentsTg } from './parts/documentsTg';
 import type { Catalog } from './en';
 import { exchangeTg } from './parts/exchangeTg';
 import { hubStoreTg } from './parts/hubStoreTg';
@@ -167,6 +168,8 @@ export const tg: Catalog = {
     notLater: 'Санаи нав бояд аз санаи ҳозира дертар бошад (ё дар ҳамон рӯз вақти дигар).',
     ageRange: 'Синну сол аз 0 то 120.',
     fileTooLarge: 'Файл хеле калон аст: то {{megabytes}} МБ.',
+    notScan: '«{{name}}» тасвир (JPEG, PNG, HEIC) ё PDF нест: замима нашуд.',
+    unreadableScan: '«{{name}}» ҳамчун тасвир хонда намешавад: замима нашуд.',
     taken: 'Аллакай банд аст.',
     lastAdministrator: 'Маъмури фаъоли охирин бояд маъмури фаъол боқӣ монад.',
     ownAccount: 'Ҳисоби худро ғайрифаъол карда наметавонед.',
@@ -187,6 +190,7 @@ export const tg: Catalog = {
   enum: enumsTg,
   abandonment: abandonmentTg,
   security: securityTg,
+  documents: documentsTg,
   ...screensTg,
   filings: filingsTg,
   listFilters: listFiltersTg,

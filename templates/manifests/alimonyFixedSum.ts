@@ -42,7 +42,7 @@ export const alimonyFixedSum: TemplateManifest = {
   passages: [...c.marriagePassages, ...c.headerPassages({ whereabouts: true })],
   attachments: [
     ...c.basicAttachments,
-    { text: { tg: 'Ҳуҷҷатҳо дар бораи интиқоли пул ва даромади ҷавобгар', ru: 'Документы о денежных переводах и доходах ответчика' } },
+    { proof: 'remittance_receipt', text: { tg: 'Ҳуҷҷатҳо дар бораи интиқоли пул ва даромади ҷавобгар', ru: 'Документы о денежных переводах и доходах ответчика' } },
   ],
   legalRefs: ['family_art80', 'family_art83_1', 'fee_alimony', 'law_state_fee'],
 };

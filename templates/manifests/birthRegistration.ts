@@ -79,8 +79,8 @@ export const birthRegistration: TemplateManifest = {
   ],
   attachments: [
     { text: { tg: 'Маълумотномаи муассисаи тиббӣ дар бораи таваллуд', ru: 'Справка медицинского учреждения о рождении' } },
-    { text: { tg: 'Нусхаи шиносномаи модар', ru: 'Копия паспорта матери' } },
-    { text: { tg: 'Нусхаи қарори суд дар бораи муқаррар намудани падарӣ', ru: 'Копия решения суда об установлении отцовства' }, when: FATHER('court') },
+    { proof: 'passport', text: { tg: 'Нусхаи шиносномаи модар', ru: 'Копия паспорта матери' } },
+    { proof: 'court_decision', text: { tg: 'Нусхаи қарори суд дар бораи муқаррар намудани падарӣ', ru: 'Копия решения суда об установлении отцовства' }, when: FATHER('court') },
   ],
   legalRefs: ['family_art50', 'registry_father_entry', 'registry_naming', 'fee_birth_registration', 'law_state_fee'],
 };

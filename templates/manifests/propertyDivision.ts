@@ -62,8 +62,8 @@ export const propertyDivision: TemplateManifest = {
   ],
   passages: [...c.marriagePassages, ...c.headerPassages({ whereabouts: false })],
   attachments: [
-    { text: { tg: 'Нусхаи шиносномаи даъвогар', ru: 'Копия паспорта истца' } },
-    { text: { tg: 'Нусхаи шаҳодатномаи ақди никоҳ', ru: 'Копия свидетельства о браке' }, when: c.MARRIAGE_REGISTERED },
+    { proof: 'passport', text: { tg: 'Нусхаи шиносномаи даъвогар', ru: 'Копия паспорта истца' } },
+    { proof: 'marriage_certificate', text: { tg: 'Нусхаи шаҳодатномаи ақди никоҳ', ru: 'Копия свидетельства о браке' }, when: c.MARRIAGE_REGISTERED },
     { text: { tg: 'Ҳуҷҷатҳо дар бораи молу мулк ва арзиши он', ru: 'Документы об имуществе и его стоимости' } },
     { text: { tg: 'Квитансияи пардохти боҷи давлатӣ', ru: 'Квитанция об уплате государственной пошлины' } },
     { text: { tg: 'Нусхаи аризаи даъвогӣ барои ҷавобгар', ru: 'Копия искового заявления для ответчика' } },

@@ -1,4 +1,4 @@
-import type { CaseType } from '../../shared/domain/enums';
+import type { AttachmentType, CaseType } from '../../shared/domain/enums';
 import { COMPUTED_PLACEHOLDERS } from '../../shared/domain/filingGrammar';
 
 // The typed description of one filing template (both languages share the fields; each language has its
@@ -104,6 +104,8 @@ export interface Passage {
 }
 
 export interface Attachment {
+  /** The kind of stored paper that proves it is there (the wizard ticks the line when the client has one). */
+  proof?: AttachmentType;
   text: { tg: string; ru: string };
   /** The wording when the case has exactly one child ("Копия свидетельства о рождении ребёнка"). */
   one?: { tg: string; ru: string };

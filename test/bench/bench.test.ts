@@ -20,7 +20,7 @@ const REQUIRED = [
   'search.namePrefix', 'search.latin', 'search.phone', 'search.clientsList',
   'list.clients', 'list.consultations', 'list.cases',
   'report.1y', 'report.5y',
-  'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx',
+  'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx', 'document.photo',
   'exchange.export', 'exchange.import', 'exchange.stats',
   'memory.peakRss', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
 ];

@@ -42,6 +42,7 @@ const COMMANDS: Command[] = [
   { name: 'report', argv: (out) => ['report', '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json', '--out', out], allowed: EVERYONE, asked: 'reports:indicators' },
   { name: 'cases', argv: () => ['cases', '--format', 'json'], allowed: ['readonly', ...CASE_WORKERS], asked: 'cases:list' },
   { name: 'filing', argv: (out) => ['filing', '--case', caseId, '--template', 'alimony-fixed-sum', '--lang', 'ru', '--out', out], allowed: CASE_WORKERS, asked: 'filings:save' },
+  { name: 'attach', argv: () => ['attach', '--case', caseId, '--type', 'court_decision', join(t.dir, 'decision.pdf')], allowed: CASE_WORKERS, asked: 'documents:attach' },
   { name: 'import --dry-run', argv: () => ['import', '--kind', 'contact-points', join(FIX, 'contact-points.csv'), '--dry-run'], allowed: CASE_WORKERS, asked: 'import:preview' },
   { name: 'import', argv: () => ['import', '--kind', 'contact-points', join(FIX, 'contact-points.csv')], allowed: CASE_WORKERS, asked: 'import:commit' },
   { name: 'backup', argv: (out) => ['backup', '--out', out], allowed: ADMINISTRATOR, asked: 'backups:create' },
@@ -92,6 +93,7 @@ beforeAll(async () => {
   backupFile = join(backupDirFor(db), backup.name);
   writeFileSync(join(t.dir, 'peer.pair.json'), JSON.stringify(await t.call('exchange:pairingFile', {})));
   writeFileSync(join(t.dir, 'not-a-package.bin'), 'not a package');
+  writeFileSync(join(t.dir, 'decision.pdf'), '%PDF-1.4\n%%EOF\n');
   writeFileSync(join(t.dir, 'not-an-update.json'), '{}');
   await t.app.lock();
   process.env.LEGAL_AID_PASSPHRASE = PASS;

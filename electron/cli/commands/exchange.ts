@@ -56,7 +56,7 @@ async function findPeerNamed(db: Db, target: string): Promise<PeerSummary> {
 export const exportPackageCommand: CliCommand = {
   name: 'export-package',
   summary: 'write an encrypted, signed package for a paired installation: all changes it has not confirmed, or (--stats) the de-identified statistics of a period for the hub, or (--network-key) the network secret for another contact point',
-  usage: 'export-package --db FILE --to PEER_ID_OR_NAME --out FILE [--stats --from YYYY-MM-DD --to-date YYYY-MM-DD | --network-key]',
+  usage: 'export-package --db FILE --to PEER_ID_OR_NAME --out FILE [--with-attachments] [--stats --from YYYY-MM-DD --to-date YYYY-MM-DD | --network-key]  (--with-attachments: a full package also carries scanned papers and photos)',
   async run(args: ParsedArgs, out) {
     const target = stringOption(args, 'to');
     const outPath = resolve(stringOption(args, 'out'));
@@ -70,7 +70,7 @@ export const exportPackageCommand: CliCommand = {
     const unlocked = await openForCli(args, { channel: 'exchange:exportPackage' });
     try {
       const peer = await findPeerNamed(unlocked.db, target);
-      const file = await writePackage(unlocked, peer.installationId, { kind, ...(period ?? {}) }, outPath);
+      const file = await writePackage(unlocked, peer.installationId, { kind, ...(period ?? {}), ...(flag(args, 'with-attachments') ? { withAttachments: true } : {}) }, outPath);
       out(`Package ${file.packageId} for "${peer.name}" written to ${outPath} (${Object.entries(file.counts).map(([k, v]) => `${k}: ${v}`).join(', ') || kind}).`);
       return 0;
     } finally {

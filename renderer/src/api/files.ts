@@ -32,6 +32,12 @@ export async function pickWithMain(kind: FileKind): Promise<ChosenFile | null> {
   return file && { name: file.name, size: file.size, payload: { token: file.token } };
 }
 
+/** Electron: main's open dialog for several files at once (a scanner's folder); empty when cancelled. */
+export async function pickManyWithMain(kind: FileKind): Promise<ChosenFile[]> {
+  const { files } = await call('files:open', { kind, multiple: true });
+  return (files ?? []).map((file) => ({ name: file.name, size: file.size, payload: { token: file.token } }));
+}
+
 /** Browser mode: a file from the page's input, refused before it is read when it is over its kind's limit. */
 export async function fromInput(file: File, kind: FileKind): Promise<ChosenFile> {
   if (file.size > FILE_KINDS[kind].maxBytes) {

@@ -78,7 +78,9 @@ interface FileInputProps {
   chosen: string;
   invalid?: boolean;
   describedBy?: string;
-  onFile: (file: File | null) => void;
+  onFile?: (file: File | null) => void;
+  /** Several files in one choice (a scanner's folder), instead of onFile. */
+  onFiles?: (files: File[]) => void;
 }
 
 /**
@@ -86,7 +88,7 @@ interface FileInputProps {
  * the browser's own "Choose File / No file chosen". The real input stays underneath (labelled by the
  * field's label, focusable, Enter or Space opens the dialog), so assistive technology and tests use it.
  */
-export function FileInput({ id, accept, disabled, chosen, invalid, describedBy, onFile }: FileInputProps) {
+export function FileInput({ id, accept, disabled, chosen, invalid, describedBy, onFile, onFiles }: FileInputProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -97,10 +99,15 @@ export function FileInput({ id, accept, disabled, chosen, invalid, describedBy, 
         className="file-input__native"
         type="file"
         accept={accept}
+        multiple={onFiles !== undefined}
         disabled={disabled}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={describedBy || undefined}
-        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          if (onFiles) onFiles(files);
+          else onFile?.(files[0] ?? null);
+        }}
       />
       <span className="file-input__button" aria-hidden="true" onClick={() => !disabled && input.current?.click()}>
         {t('files.choose')}

@@ -117,7 +117,15 @@ export const enumsEn = {
   },
   installationRole: { contact_point: 'Contact point', mobile_team: 'Mobile team', hub: 'Hub (collects reports)' },
   language: { tg: 'Tajik', ru: 'Russian', en: 'English' },
-  documentKind: { filing: 'Court filing', attachment: 'Attachment', receipt: 'Consultation receipt' },
+  documentKind: { filing: 'Court filing', attachment: 'Attachment', receipt: 'Consultation receipt', consent: 'Consent to data processing' },
+  attachmentType: {
+    passport: 'Passport',
+    birth_certificate: 'Birth certificate',
+    marriage_certificate: 'Marriage certificate / nikah',
+    court_decision: 'Court decision',
+    remittance_receipt: 'Remittance receipt',
+    other: 'Other',
+  },
   consentMethod: { written: 'Written', oral: 'Oral', electronic: 'Electronic' },
   sensitive: { violence: 'Violence', sexual_assault: 'Sexual assault', hiv: 'HIV' },
   ageBand: {

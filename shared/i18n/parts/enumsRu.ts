@@ -118,7 +118,15 @@ export const enumsRu: Catalog['enum'] = {
   },
   installationRole: { contact_point: 'Контактный пункт', mobile_team: 'Мобильная группа', hub: 'Центр сбора отчётов' },
   language: { tg: 'Таджикский', ru: 'Русский', en: 'Английский' },
-  documentKind: { filing: 'Документ в суд', attachment: 'Приложение', receipt: 'Справка о консультации' },
+  documentKind: { filing: 'Документ в суд', attachment: 'Приложение', receipt: 'Справка о консультации', consent: 'Согласие на обработку данных' },
+  attachmentType: {
+    passport: 'Паспорт',
+    birth_certificate: 'Свидетельство о рождении',
+    marriage_certificate: 'Свидетельство о браке / никох',
+    court_decision: 'Решение суда',
+    remittance_receipt: 'Квитанция о денежном переводе',
+    other: 'Другое',
+  },
   consentMethod: { written: 'Письменно', oral: 'Устно', electronic: 'Электронно' },
   sensitive: { violence: 'Насилие', sexual_assault: 'Сексуальное насилие', hiv: 'ВИЧ' },
   ageBand: {

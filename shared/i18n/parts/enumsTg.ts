@@ -118,7 +118,15 @@ export const enumsTg: Catalog['enum'] = {
   },
   installationRole: { contact_point: 'Нуқтаи тамос', mobile_team: 'Гурӯҳи сайёр', hub: 'Маркази ҷамъоварии ҳисобот' },
   language: { tg: 'Тоҷикӣ', ru: 'Русӣ', en: 'Англисӣ' },
-  documentKind: { filing: 'Ҳуҷҷати судӣ', attachment: 'Замима', receipt: 'Маълумотнома дар бораи машварат' },
+  documentKind: { filing: 'Ҳуҷҷати судӣ', attachment: 'Замима', receipt: 'Маълумотнома дар бораи машварат', consent: 'Розигӣ ба коркарди маълумот' },
+  attachmentType: {
+    passport: 'Шиноснома',
+    birth_certificate: 'Шаҳодатномаи таваллуд',
+    marriage_certificate: 'Шаҳодатномаи ақди никоҳ / никоҳнома',
+    court_decision: 'Қарори суд',
+    remittance_receipt: 'Квитансияи интиқоли пул',
+    other: 'Дигар',
+  },
   consentMethod: { written: 'Хаттӣ', oral: 'Шифоҳӣ', electronic: 'Электронӣ' },
   sensitive: { violence: 'Зӯроварӣ', sexual_assault: 'Зӯроварии ҷинсӣ', hiv: 'ВНМО' },
   ageBand: {

@@ -43,6 +43,7 @@ export const exchangeEn = {
     from: 'From',
     to: 'To',
     export: 'Make the package',
+    withAttachments: 'Include scanned papers and photos (large; those left out now are not sent later)',
     exported: 'Package saved as {{file}}.',
     importTitle: 'Apply a package',
     importFile: 'Package file',

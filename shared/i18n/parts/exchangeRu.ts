@@ -45,6 +45,7 @@ export const exchangeRu: Pick<Catalog, 'exchange'> = {
     from: 'С',
     to: 'По',
     export: 'Создать пакет',
+    withAttachments: 'Включить сканы и фото документов (большой объём; не включённые сейчас позже не отправляются)',
     exported: 'Пакет сохранён как {{file}}.',
     importTitle: 'Применить пакет',
     importFile: 'Файл пакета',

@@ -45,6 +45,7 @@ export const exchangeTg: Pick<Catalog, 'exchange'> = {
     from: 'Аз',
     to: 'То',
     export: 'Сохтани баста',
+    withAttachments: 'Сканҳо ва аксҳои ҳуҷҷатҳоро дохил кунед (ҳаҷми калон; онҳое ки ҳоло дохил нашаванд, баъдтар фиристода намешаванд)',
     exported: 'Баста ҳамчун {{file}} нигоҳ дошта шуд.',
     importTitle: 'Татбиқи баста',
     importFile: 'Файли баста',

@@ -23,6 +23,7 @@ import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { useMay } from '../../hooks/useMay';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 /** One case: status workflow with history and next steps, court, respondent, hearings, tasks, outcome. */
 export function CasePage({ id }: { id: string }) {
@@ -144,6 +145,7 @@ export function CasePage({ id }: { id: string }) {
         <h2 id="k-cons">{t('clients.consultations')}</h2>
         <ConsultationTable rows={d.consultations} />
       </section>
+      <DocumentsPanel owner={{ caseId: c.id }} />
       {c.notes && (
         <section className="panel">
           <h2>{t('cases.notes')}</h2>

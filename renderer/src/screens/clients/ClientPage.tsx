@@ -13,6 +13,7 @@ import { href } from '../../router';
 import { AbandonmentPanel } from './AbandonmentPanel';
 import { EraseButton } from './EraseButton';
 import { MergeDialog } from './MergeDialog';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { useMay } from '../../hooks/useMay';
 
 function Facts({ items }: { items: Array<[string, ReactNode]> }) {
@@ -206,6 +207,7 @@ export function ClientPage({ id }: { id: string }) {
         <h2 id="c-cases">{t('clients.cases')}</h2>
         <CaseTable rows={cases} />
       </section>
+      {!c.erasedAt && <DocumentsPanel owner={{ clientId: c.id }} consent />}
       {c.notes && (
         <section className="panel">
           <h2>{t('common.notes')}</h2>

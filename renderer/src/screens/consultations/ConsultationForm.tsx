@@ -1,3 +1,4 @@
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,6 +120,8 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
     try {
       const pdf = await call('receipts:consultation', { consultationId: id, language: receiptLang as 'tg' | 'ru' });
       if (await saveFile(pdf)) notify(t('consultations.receiptReady'));
+      // A printed receipt is kept with the client's documents.
+      await qc.invalidateQueries({ queryKey: ['documents:list'] });
     } catch (e) {
       setPrintError(e instanceof ApiError ? e.info : { code: 'INTERNAL', message: '' });
     } finally {
@@ -231,6 +234,7 @@ export function ConsultationForm({ id, clientId, status }: { id?: string; client
           </dl>
         </section>
       )}
+      {id && existing.data && <DocumentsPanel owner={{ consultationId: id }} />}
     </section>
   );
 }

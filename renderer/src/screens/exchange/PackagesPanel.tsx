@@ -27,6 +27,7 @@ export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; can
   const { busy, error, run } = useAction();
   const [peerId, setPeerId] = useState('');
   const [kind, setKind] = useState<Kind>('full');
+  const [withAttachments, setWithAttachments] = useState(false);
   const [from, setFrom] = useState(`${new Date().getFullYear()}-01-01`);
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
   const [message, setMessage] = useState('');
@@ -50,7 +51,12 @@ export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; can
     if (!selectedPeer) return;
     setMessage('');
     const file = await run(() =>
-      call('exchange:exportPackage', { peerId: selectedPeer.installationId, kind: effectiveKind, ...(effectiveKind === 'stats' ? { from, to } : {}) }),
+      call('exchange:exportPackage', {
+        peerId: selectedPeer.installationId,
+        kind: effectiveKind,
+        ...(effectiveKind === 'stats' ? { from, to } : {}),
+        ...(effectiveKind === 'full' && withAttachments ? { withAttachments } : {}),
+      }),
     );
     if (file) {
       await run(() => saveFile(file));
@@ -170,6 +176,14 @@ export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; can
                 </label>{' '}
                 <label>
                   {t('exchange.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+                </label>
+              </>
+            )}
+            {effectiveKind === 'full' && (
+              <>
+                {' '}
+                <label className="checkbox">
+                  <input type="checkbox" checked={withAttachments} onChange={(e) => setWithAttachments(e.target.checked)} /> {t('exchange.withAttachments')}
                 </label>
               </>
             )}{' '}

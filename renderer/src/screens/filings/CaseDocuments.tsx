@@ -21,7 +21,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       <ul className="documents" data-testid="case-documents">
         {(docs.data ?? []).map((d) => (
           <li key={d.id}>
-            <strong>{d.title}</strong> · {formatDate(d.createdAt.slice(0, 10))}
+            <strong>{d.title || d.fileName}</strong> · {formatDate(d.createdAt.slice(0, 10))}
             {d.templateVersion && <div className="muted small">{t('filings.stamp', { version: d.templateVersion })}</div>}
             <button type="button" onClick={() => void download(d.id)}>
               {t('filings.download')}

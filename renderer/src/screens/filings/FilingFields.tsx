@@ -28,6 +28,7 @@ export function FilingFields({ prep, ui, answers, onAnswer, property, propertyDr
   const otherLang = t(`language.${prep.language === 'tg' ? 'ru' : 'tg'}`);
   const children = prep.lists.find((l) => l.name === 'children');
   const hasProperty = prep.lists.some((l) => l.name === 'property');
+  const attachments = prep.lists.find((l) => l.name === 'attachments');
   const unconfirmed = prep.legalRefs.filter((r) => !r.confirmed);
 
   function input(f: FilingFieldState) {
@@ -80,6 +81,23 @@ export function FilingFields({ prep, ui, answers, onAnswer, property, propertyDr
               </ul>
             </>
           )}
+        </section>
+      )}
+      {attachments && attachments.lines.length > 0 && (
+        <section aria-labelledby="filing-attachments">
+          <h2 id="filing-attachments">{t('documents.wizardTitle')}</h2>
+          <ul className="filing-attachments" data-testid="filing-attachments">
+            {attachments.lines.map((line, i) => {
+              const present = attachments.present?.[i] ?? null;
+              return (
+                <li key={line} className={present ? 'filing-attachments__present' : undefined}>
+                  {/* A tick from the client's documents: shown, not changed here (attach the paper to change it). */}
+                  <input type="checkbox" checked={present === true} readOnly disabled aria-label={line} /> {line}
+                  {present !== null && <span className="muted small"> — {present ? t('documents.present') : t('documents.absent')}</span>}
+                </li>
+              );
+            })}
+          </ul>
         </section>
       )}
       {toAnswer.length > 0 && (
