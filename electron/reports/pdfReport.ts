@@ -40,7 +40,7 @@ function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: bool
     content.push({ text: s.title, style: 'h2', pageBreak, pageOrientation, headlineLevel: HEADING });
   }
   if (s.columns.length) {
-    // A table printed across (the months) shares the page equally; another gives its text the room.
+    // A table printed across (the months) has a column per headline number; another gives its text the room.
     const wide = s.across;
     content.push({
       table: {
@@ -48,8 +48,14 @@ function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: bool
         // The header stays with the first rows: a page never ends on a header alone.
         keepWithHeaderRows: 1,
         dontBreakRows: true,
-        widths: s.columns.map((c, j) => (wide ? (j === 0 ? 'auto' : '*') : c.kind !== 'text' ? 58 : j === 0 ? '*' : 'auto')),
-        body: [s.columns.map((c): TableCell => ({ text: c.label, bold: true, alignment: c.kind === 'text' ? 'left' : 'right' })), ...s.rows.map((r) => r.cells.map((c) => cell(c, fmt)))],
+        // pdfmake gives every '*' column the width of the widest word of any of them: a wide table's columns
+        // are 'auto' instead, each as wide as its own words need.
+        widths: s.columns.map((c, j) => (wide ? 'auto' : c.kind !== 'text' ? 64 : j === 0 ? '*' : 'auto')),
+        // Headers in a smaller type, so a column's longest word ("партофташудагон") fits its width.
+        body: [
+          s.columns.map((c): TableCell => ({ text: c.label, bold: true, fontSize: wide ? 6 : 7, alignment: c.kind === 'text' ? 'left' : 'right' })),
+          ...s.rows.map((r) => r.cells.map((c) => cell(c, fmt))),
+        ],
       },
       layout: 'lightHorizontalLines',
       fontSize: wide ? 7 : 8,

@@ -307,7 +307,7 @@ function consultationsByDistrict(report: IndicatorReport, words: ReportText): Re
   const title = t('reports.chartDistrictTitle');
   const chart = rankedChart(
     keys.map((k) => ({ category: keyLabel(words, 'district', k), value: districts[k] ?? 0 })),
-    { name: title, total: report.indicators['1.2.10'].consultations, additive: true, others: t('reports.others') },
+    { name: title, total: report.indicators['1.2.10'].consultations, additive: true, others: t('reports.others'), sorted: true },
   );
   return section('consultationsByDistrict', title, { chart });
 }
@@ -475,17 +475,21 @@ export const CHART_TOP = 15;
  * A chart of many categories, readable: sorted from the largest, the first CHART_TOP - 1 and the rest as
  * one bar of "others", horizontal so the names stand at the left. The rest of an additive dimension is
  * the total minus the bars shown (what a reader can work out from the table anyway); when the total or
- * a cell of a dimension that does not add up is hidden, so is the rest. A short list keeps its order.
+ * a cell of a dimension that does not add up is hidden, so is the rest. A short list keeps its order
+ * (age bands) unless `sorted` (places: the largest first, across).
  */
 export function rankedChart(
   cells: { category: string; value: Count }[],
-  opts: { name: string; total: Count; additive: boolean; others: string; horizontal?: boolean },
+  opts: { name: string; total: Count; additive: boolean; others: string; sorted?: boolean },
 ): ReportChart {
   const long = cells.length > CHART_TOP;
-  const horizontal = opts.horizontal ?? (long || cells.some((c) => c.category.length > 14));
-  if (!long) return { categories: cells.map((c) => c.category), series: [{ name: opts.name, values: cells.map((c) => c.value) }], horizontal };
-  // Hidden cells are small or hidden beside a small one: they go with the rest.
+  // Hidden cells are small or hidden beside a small one: they rank last (and go with the rest).
   const ranked = [...cells].sort((a, b) => (typeof b.value === 'number' ? b.value : -1) - (typeof a.value === 'number' ? a.value : -1));
+  if (!long) {
+    const shown = opts.sorted ? ranked : cells;
+    const horizontal = opts.sorted === true || cells.some((c) => c.category.length > 14);
+    return { categories: shown.map((c) => c.category), series: [{ name: opts.name, values: shown.map((c) => c.value) }], horizontal };
+  }
   const top = ranked.slice(0, CHART_TOP - 1).filter((c) => typeof c.value === 'number');
   const rest = ranked.slice(top.length);
   let others: Count;

@@ -250,13 +250,21 @@ describe('report exports', () => {
     expect((await cli('report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'pdf', '--out', out, '--lang', 'tg', '--suppress-small')).code).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', out, '-']).toString();
     // Breakdown rows end with the count and its share, in two columns of fixed width at the right margin:
-    // right-aligned, a count ends in the same text column whether it is "12", "1 234" or "<5".
-    const rows = [...text.matchAll(/^(.*?\S)\s{2,}(\d[\d\s]*|<5|x)\s{2,}(\d+(?:,\d)? %|x|—)\s*$/gm)];
-    const ends = (marks: boolean) => rows.filter((m) => /^(<5|x)$/.test(m[2]!) === marks).map((m) => m.index! - text.lastIndexOf('\n', m.index!) - 1 + m[0].lastIndexOf(m[2]!) + m[2]!.length);
-    const common = (xs: number[]) => xs.sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0]!;
-    expect(ends(true).length).toBeGreaterThan(3);
-    const numbersEnd = common(ends(false));
-    for (const end of ends(true)) expect(Math.abs(end - numbersEnd)).toBeLessThanOrEqual(1);
+    // right-aligned, a count ends in the same text column whether it is "12", "1 234" or "<5" (page by page:
+    // pdftotext lays each page out on its own).
+    let marks = 0;
+    for (const page of text.split('\f')) {
+      // [dimension, category, count, share]: four fields apart (the comparison table has five).
+      const rows = [...page.matchAll(/^.*?\S\s{2,}(\d+(?:[ \u00a0\u202f]\d{3})*|<5|x)\s{2,}(?:\d+(?:,\d)? ?%|x|—)\s*$/dgm)].filter((m) => m[0].trim().split(/\s{2,}/).length === 4);
+      const end = (m: RegExpExecArray) => m.indices![1]![1] - m.index;
+      const numbers = rows.filter((m) => !/^(<5|x)$/.test(m[1]!)).map(end);
+      const common = numbers.sort((a, b) => numbers.filter((x) => x === b).length - numbers.filter((x) => x === a).length)[0];
+      for (const m of rows.filter((r) => /^(<5|x)$/.test(r[1]!))) {
+        marks += 1;
+        expect([m[0].trim(), Math.abs(end(m) - common!) <= 1]).toEqual([m[0].trim(), true]);
+      }
+    }
+    expect(marks).toBeGreaterThan(3);
 
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out]).toString())![1]);
     const suppressed = await report('--from', '2025-01-01', '--to', '2025-12-31', '--suppress-small');
