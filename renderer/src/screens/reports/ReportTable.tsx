@@ -24,7 +24,7 @@ export function ReportTable({ section, onDrill, children }: { section: ReportSec
       <h2 id={titleId}>{section.title}</h2>
       {children}
       <div className="table-scroll">
-      <table className="report-table" aria-labelledby={titleId}>
+      <table className={`report-table report-${section.name}`} aria-labelledby={titleId}>
         <thead>
           <tr>
             {section.columns.map((c, j) => (
