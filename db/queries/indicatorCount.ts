@@ -1,11 +1,11 @@
 import { sql, SqliteAdapter, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ReportQuery } from '../../shared/domain/indicatorReport';
-import { addMonths } from '../../shared/domain/dates';
+import { monthsOf } from '../../shared/domain/reportTrends';
 import { PLACE_DIMENSIONS, SET_DIMENSIONS, SMALL_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import { valueSql } from '../reportFactsSql';
 import type { Database } from '../schema';
 import { inList, type ResolvedFilters } from './indicatorSql';
-import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './indicatorTally';
+import { compareText, emptyMonth, FS, Tally, unreadable, US, type HeadlineCounts, type PassCounts } from './indicatorTally';
 
 // The counting pass of the indicator engine over the consultations themselves: on the hub's PostgreSQL
 // store, and in the tests as the reference for the SQLite pass over report_facts (indicatorFacts.ts,
@@ -29,9 +29,6 @@ import { compareText, FS, Tally, unreadable, US, type BreakdownRow } from './ind
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A five-year report reads sixty windows of a month (smaller batches of rows die young: the process keeps to a few hundred megabytes); a longer period gets longer windows. */
-const WINDOW_MONTHS = 1;
-const MAX_WINDOWS = 120;
 const PLACE_COUNT = PLACE_DIMENSIONS.length;
 
 /** A woman's first qualifying consultation so far (per venue). */
@@ -44,17 +41,14 @@ interface First {
   sets: (string | null)[];
 }
 
-/** [from, before) windows covering [from, to]; the last one ends at `to` inclusive (before = null). */
+/**
+ * [from, before) windows covering [from, to], one per calendar month (the months of the report's
+ * series; a five-year report reads sixty, so the process keeps to a few hundred megabytes); the last one
+ * ends at `to` inclusive (before = null).
+ */
 export function windows(from: string, to: string): [string, string | null][] {
-  const span = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
-  const months = Math.max(WINDOW_MONTHS, Math.ceil(span / MAX_WINDOWS));
-  const bounds = [from];
-  for (let k = 1; ; k++) {
-    const next = addMonths(from, months * k);
-    if (next.length !== 10 || next > to) break;
-    bounds.push(next);
-  }
-  return bounds.map((lo, k) => [lo, bounds[k + 1] ?? null]);
+  const months = monthsOf(from, to);
+  return months.map((m, k) => [m.from, months[k + 1]?.from ?? null]);
 }
 
 export function isSqlite(db: Db): boolean {
@@ -125,7 +119,7 @@ function fieldEnd(text: string, from: number): number {
  * (each woman once per venue, in the cell of her first qualifying consultation of the period: date,
  * then time of recording, then id).
  */
-export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
+export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<PassCounts> {
   const sqlite = isSqlite(db);
   // A merged client's consultations count for the record she was merged into (one level, as before).
   const merged = new Map<string, string>();
@@ -136,8 +130,13 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
 
   const all = new Tally();
   const firsts = new Map<string, Map<string, First>>();
+  const months: HeadlineCounts[] = [];
   for (const [lo, before] of windows(q.from, q.to)) {
     const { rows } = await consultationsQuery(lo, before, q.to, f, sqlite).execute(db);
+    // The window is a calendar month: each woman's first consultation in it (per venue) places her in the month.
+    const month = emptyMonth();
+    const firstsInMonth = [new Map<string, First & { abandoned: boolean }>(), new Map<string, First & { abandoned: boolean }>()];
+    months.push(month);
     for (const { r: text } of rows) {
       // Cut the value apart (layout above) without a closure per row: this loop runs 400,000 times.
       if (text === null || text.length < 2 || text.charCodeAt(1) !== 0x1f) throw unreadable();
@@ -178,8 +177,14 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
       }
       if (at !== text.length) throw unreadable();
       const cell = all.add(s, places, sets);
+      const v = cell.venue === 'mobile_session' ? 1 : 0;
+      month.consultations[v]! += 1;
       if (!woman) continue;
       const who = merged.get(person) ?? person;
+      const inMonth = firstsInMonth[v]!.get(who);
+      if (!inMonth || (compareText(date, inMonth.date) || compareText(createdAt, inMonth.createdAt) || compareText(id, inMonth.id)) < 0) {
+        firstsInMonth[v]!.set(who, { date, createdAt, id, s, places, sets, abandoned: cell.abandoned });
+      }
       let byPerson = firsts.get(cell.venue);
       if (!byPerson) firsts.set(cell.venue, (byPerson = new Map()));
       const current = byPerson.get(who);
@@ -190,8 +195,21 @@ export async function countConsultations(db: Db, q: ReportQuery, f: ResolvedFilt
         byPerson.set(who, { date, createdAt, id, s, places, sets });
       }
     }
+    firstsInMonth.forEach((byPerson, v) => {
+      month.women[v] = byPerson.size;
+      month.abandoned[v] = [...byPerson.values()].filter((w) => w.abandoned).length;
+    });
   }
   const women = new Tally();
-  for (const byPerson of firsts.values()) for (const w of byPerson.values()) women.add(w.s, w.places, w.sets);
-  return { women: women.rows(), consultations: all.rows() };
+  const period = emptyMonth();
+  for (const m of months) period.consultations = period.consultations.map((n, v) => n + m.consultations[v]!);
+  for (const [venue, byPerson] of firsts) {
+    const v = venue === 'mobile_session' ? 1 : 0;
+    for (const w of byPerson.values()) {
+      const cell = women.add(w.s, w.places, w.sets);
+      period.women[v]! += 1;
+      if (cell.abandoned) period.abandoned[v]! += 1;
+    }
+  }
+  return { women: women.rows(), consultations: all.rows(), months, period };
 }

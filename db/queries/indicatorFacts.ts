@@ -8,7 +8,8 @@ import { SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import { reportFactsCurrent } from '../reportFactsSchema';
 import { FACT_COLUMNS } from '../reportFactsSql';
 import { factDictionaries, VENUES } from './indicatorDictionaries';
-import { SMALL, Tally, unreadable, type BreakdownRow } from './indicatorTally';
+import { emptyMonth, SMALL, Tally, unreadable, type PassCounts } from './indicatorTally';
+import { monthsOf } from '../../shared/domain/reportTrends';
 
 // The counting pass of the indicator engine on SQLite: the same rules as countConsultations in
 // indicatorCount.ts (which the PostgreSQL hub runs, and which the tests compare with this one), read
@@ -26,6 +27,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** What a fact sends: its dictionary ids after its key and `counted` (dims, place, the sets, person). */
 const SENT = FACT_COLUMNS.slice(4);
 const SETS_AT = SENT.indexOf('place') + 1;
+/** What a fact sends when only the headline numbers are wanted (the previous period): no sets. */
+const SENT_HEADLINE = [...SENT.slice(0, SETS_AT), SENT[SENT.length - 1]!];
 
 /**
  * The facts of [from, before) (or [from, to] when before is null) whose venue counts, as ONE text value:
@@ -35,9 +38,9 @@ const SETS_AT = SENT.indexOf('place') + 1;
  * order of its subquery: SQLite keeps a subquery's ORDER BY when the outer query uses an aggregate other
  * than count(), min() or max() (select.c, for this very use); the aggregate's own ORDER BY would sort again.
  */
-export function factsQuery(from: string, before: string | null, to: string): RawBuilder<{ r: string | null }> {
+export function factsQuery(from: string, before: string | null, to: string, sent: readonly string[] = SENT): RawBuilder<{ r: string | null }> {
   return sql`SELECT group_concat(r, ';') AS r FROM (
-    SELECT ${sql.raw(SENT.map((c) => `f.${c}`).join(" || ',' || "))} AS r FROM report_facts f
+    SELECT ${sql.raw(sent.map((c) => `f.${c}`).join(" || ',' || "))} AS r FROM report_facts f
     WHERE f.date >= ${from} AND ${before === null ? sql`f.date <= ${to}` : sql`f.date < ${before}`} AND f.counted = 1
     ORDER BY f.date, f.created_at, f.id)`;
 }
@@ -63,13 +66,18 @@ class Counts {
   }
 }
 
-export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters): Promise<{ women: BreakdownRow[]; consultations: BreakdownRow[] }> {
+/**
+ * Every breakdown of the period (its women and all its consultations) and its headline counts month by
+ * month; with `headlineOnly` (the previous period) only the counts per venue, month by month, and
+ * for the whole period, without the breakdowns: the facts then send no sets.
+ */
+export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters, headlineOnly = false): Promise<PassCounts> {
   // The facts are only as good as their triggers (set aside only inside a merge's transaction).
   if (!(await reportFactsCurrent(db))) throw new AppError('INTERNAL', 'The report tables are not being kept up to date');
   const { values, dims, places, sets } = await factDictionaries(db);
   const dimCount = dims.byId.length;
   const placeCount = places.byId.length;
-  const setCounts = sets.map((d) => Math.max(1, d.byId.length));
+  const setCounts = headlineOnly ? [] : sets.map((d) => Math.max(1, d.byId.length));
   /** 1: the place passes the filters; 2: it does not; 0: no such place. */
   const placeState = new Uint8Array(placeCount);
   const districts = f.districtIds ? new Set(f.districtIds) : null;
@@ -97,7 +105,15 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
   const seenOther = [new Set<string>(), new Set<string>()];
   // A month at a time: the rows of five years at once would hold some 40 MB, and the process's peak
   // memory is a target too (the windows ascend, so the order holds across them).
-  const setCount = SET_DIMENSIONS.length;
+  const setCount = headlineOnly ? 0 : SET_DIMENSIONS.length;
+  const sent = headlineOnly ? SENT_HEADLINE : SENT;
+  const months = monthsOf(q.from, q.to).map(() => emptyMonth());
+  const period = emptyMonth();
+  /** Per venue, the month (its number + 1) in which each woman was last counted. */
+  const seenInMonth = [new Uint16Array(personCount), new Uint16Array(personCount)];
+  const seenOtherInMonth = [new Map<string, number>(), new Map<string, number>()];
+  let month = period;
+  let monthMark = 0;
   const into = (c: Counts, f: number[], d: number, p: number, v: 0 | 1, at: 0 | 1): void => {
     c.dims[d]! += 1;
     c.places[v][p * 2 + at]! += 1;
@@ -119,23 +135,40 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
     if (removed[person]) return;
     const v = dim.venue;
     const at = dim.abandoned;
-    into(all, f, d, p, v, at);
+    month.consultations[v]! += 1;
+    period.consultations[v]! += 1;
+    if (!headlineOnly) into(all, f, d, p, v, at);
     if (!dim.woman) return;
     const who = survivor.size === 0 ? person : (survivor.get(person) ?? person);
+    // Her first consultation of the month places her in the month; of the period, in the breakdowns.
     if (typeof who === 'number') {
+      if (seenInMonth[v]![who] !== monthMark) {
+        seenInMonth[v]![who] = monthMark;
+        month.women[v]! += 1;
+        month.abandoned[v]! += at;
+      }
       if (seen[v]![who]) return;
       seen[v]![who] = 1;
     } else {
+      if (seenOtherInMonth[v]!.get(who) !== monthMark) {
+        seenOtherInMonth[v]!.set(who, monthMark);
+        month.women[v]! += 1;
+        month.abandoned[v]! += at;
+      }
       if (seenOther[v]!.has(who)) return;
       seenOther[v]!.add(who);
     }
-    into(women, f, d, p, v, at);
+    period.women[v]! += 1;
+    period.abandoned[v]! += at;
+    if (!headlineOnly) into(women, f, d, p, v, at);
   };
-  const last = SENT.length - 1;
-  for (const [lo, before] of windows(q.from, q.to)) {
-    const text = (await factsQuery(lo, before, q.to).execute(db)).rows[0]?.r ?? '';
+  const last = sent.length - 1;
+  for (const [k, [lo, before]] of windows(q.from, q.to).entries()) {
+    month = months[k]!;
+    monthMark = k + 1;
+    const text = (await factsQuery(lo, before, q.to, sent).execute(db)).rows[0]?.r ?? '';
     // SENT.length numbers per fact: digits, ',' between them, ';' after each fact but the last.
-    const fields = SENT.map(() => 0);
+    const fields = sent.map(() => 0);
     let field = 0;
     let digits = 0;
     for (let k = 0; k <= text.length; k++) {
@@ -155,6 +188,7 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
     }
   }
 
+  if (headlineOnly) return { women: [], consultations: [], months, period };
   const placeTexts = places.byId;
   const tally = (c: Counts) => {
     const t = new Tally();
@@ -205,5 +239,5 @@ export async function countFromFacts(db: Db, q: ReportQuery, f: ResolvedFilters)
     }
     return t.rows();
   };
-  return { women: tally(women), consultations: tally(all) };
+  return { women: tally(women), consultations: tally(all), months, period };
 }

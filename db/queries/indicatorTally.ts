@@ -16,6 +16,29 @@ export interface BreakdownRow {
   ab: number;
 }
 
+/**
+ * The headline counts of a stretch of days, per venue (index in VENUES: contact point, mobile session):
+ * qualifying consultations, women from migrant households (each once), and the abandoned among them (as
+ * her first qualifying consultation of the stretch records her).
+ */
+export interface HeadlineCounts {
+  consultations: number[];
+  women: number[];
+  abandoned: number[];
+}
+
+export function emptyMonth(): HeadlineCounts {
+  return { consultations: [0, 0], women: [0, 0], abandoned: [0, 0] };
+}
+
+/** What a counting pass gives: the breakdowns of the period, its calendar months' counts in order, and its own counts. */
+export interface PassCounts {
+  women: BreakdownRow[];
+  consultations: BreakdownRow[];
+  months: HeadlineCounts[];
+  period: HeadlineCounts;
+}
+
 /** Separates the small dimensions inside their field. */
 export const FS = '\u001e';
 /** Separates the fields of a consultation's text value (and the place dimensions in their field). */

@@ -2,7 +2,7 @@ import PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
-import { layoutReport, type ReportCell, type ReportSection } from '../../shared/reports/reportLayout';
+import { cellText, layoutReport, type ReportCell, type ReportSection } from '../../shared/reports/reportLayout';
 import { reportText } from '../../shared/reports/reportText';
 import { formatNumber } from '../../shared/i18n/format';
 import { chartSvg } from './charts';
@@ -21,29 +21,44 @@ function getPrinter(): PdfPrinter {
   return printer;
 }
 
-const cell = (c: ReportCell, fmt: (n: number) => string): TableCell =>
-  c.kind === 'text' ? { text: c.text } : { text: typeof c.value === 'number' ? fmt(c.value) : c.value, alignment: 'right' };
+// Numbers, marks ("<5", "x") and per cents stand at the right of their column, all alike.
+const cell = (c: ReportCell, fmt: (n: number) => string): TableCell => (c.kind === 'text' ? { text: c.text } : { text: cellText(c, fmt), alignment: 'right', noWrap: true });
 
-function sectionContent(s: ReportSection, fmt: (n: number) => string): Content[] {
-  const pageBreak = s.startsNewPage ? ('before' as const) : undefined;
+/** A heading is never the last thing on its page: it moves to the next page with what it heads. */
+const HEADING = 1;
+
+/** `turn`: the page turns across before this section (it prints across) or back upright after one that did. */
+function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: boolean): Content[] {
+  const pageBreak = s.startsNewPage || turn ? ('before' as const) : undefined;
+  const pageOrientation = turn ? (s.across ? ('landscape' as const) : ('portrait' as const)) : undefined;
   const content: Content[] = [];
   if (s.chart) {
     const chart = chartSvg(s.chart, fmt);
     // A chart's title stays on the page of its chart.
-    content.push({ stack: [{ text: s.title, style: 'h2' }, { svg: chart.svg, width: chart.width }], unbreakable: true, pageBreak });
+    content.push({ stack: [{ text: s.title, style: 'h2' }, { svg: chart.svg, width: chart.width }], unbreakable: true, pageBreak, pageOrientation });
   } else {
-    content.push({ text: s.title, style: 'h2', pageBreak });
+    content.push({ text: s.title, style: 'h2', pageBreak, pageOrientation, headlineLevel: HEADING });
   }
   if (s.columns.length) {
-    const last = s.columns.length - 1;
+    // A table printed across (the months) has a column per headline number; another gives its text the room.
+    const wide = s.across;
     content.push({
       table: {
         headerRows: 1,
-        widths: s.columns.map((_, j) => (j === last ? 60 : j === 0 ? '*' : 'auto')),
-        body: [s.columns.map((c): TableCell => ({ text: c.label, bold: true, alignment: c.kind === 'count' ? 'right' : 'left' })), ...s.rows.map((r) => r.cells.map((c) => cell(c, fmt)))],
+        // The header stays with the first rows: a page never ends on a header alone.
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        // pdfmake gives every '*' column the width of the widest word of any of them: a wide table's columns
+        // are 'auto' instead, each as wide as its own words need.
+        widths: s.columns.map((c, j) => (wide ? 'auto' : c.kind !== 'text' ? 64 : j === 0 ? '*' : 'auto')),
+        // Headers in a smaller type, so a column's longest word ("партофташудагон") fits its width.
+        body: [
+          s.columns.map((c): TableCell => ({ text: c.label, bold: true, fontSize: wide ? 6 : 7, alignment: c.kind === 'text' ? 'left' : 'right' })),
+          ...s.rows.map((r) => r.cells.map((c) => cell(c, fmt))),
+        ],
       },
       layout: 'lightHorizontalLines',
-      fontSize: 8,
+      fontSize: wide ? 7 : 8,
     });
   }
   if (s.note) content.push({ text: s.note, fontSize: 7, italics: true, margin: [0, 2, 0, 0] });
@@ -58,7 +73,8 @@ export function reportDefinition(report: IndicatorReport, language: Language, pr
     { text: layout.suppressionNote, fontSize: 9, bold: layout.suppressed, margin: [0, 4, 0, 8] },
   ];
   layout.sections.forEach((s, i) => {
-    content.push(...sectionContent(s, (n) => formatNumber(n, language)));
+    const turn = s.across !== (layout.sections[i - 1]?.across ?? false);
+    content.push(...sectionContent(s, (n) => formatNumber(n, language), turn));
     progress(Math.round(((i + 1) / layout.sections.length) * 80));
   });
   return {
@@ -67,6 +83,8 @@ export function reportDefinition(report: IndicatorReport, language: Language, pr
     pageMargins: [36, 36, 36, 36],
     defaultStyle: { font: 'DejaVuSans', fontSize: 9 },
     styles: { title: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] }, h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] } },
+    // A heading with nothing after it on its page starts the next page instead (pdfmake asks for each node).
+    pageBreakBefore: (node, following) => node.headlineLevel === HEADING && following.length === 0,
     footer: (page, pages) => ({ text: `${report.definitionsVersion} · ${page}/${pages}`, alignment: 'right', fontSize: 7, margin: [0, 10, 36, 0] }),
     content,
   };

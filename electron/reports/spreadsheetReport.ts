@@ -8,7 +8,8 @@ import { reportText } from '../../shared/reports/reportText';
 // sheet per section that has a table, its header row frozen; numbers are stored as numbers, hidden
 // cells as text. CSV: the same tables one after another, UTF-8 with a BOM so Excel shows Cyrillic.
 // Text that a spreadsheet would run as a formula (= + - @) is prefixed with an apostrophe in both.
-// Chart sections hold no table of their own: the spreadsheets leave them out.
+// Chart sections hold no table of their own: the spreadsheets leave them out. Months are written
+// YYYY-MM (as text); shares and changes in per cent as numbers, their header saying "%".
 
 /** Spreadsheet formula injection: text starting with = + - @ (or a tab/CR) is kept as text by a leading apostrophe. */
 export function neutralise(text: string): string {
@@ -33,7 +34,7 @@ export async function renderReportXlsx(report: IndicatorReport, language: Langua
     sheet.addRow(s.columns.map((c) => neutralise(c.label))).font = { bold: true };
     for (const row of s.rows) sheet.addRow(row.cells.map((c) => safe(cellValue(c))));
     sheet.columns.forEach((c, j) => {
-      c.width = j === 0 ? 48 : j === s.columns.length - 1 ? 12 : 30;
+      c.width = s.columns[j]?.kind !== 'text' ? 14 : j === 0 ? (s.name === 'series' ? 10 : 48) : 30;
     });
     progress(Math.round(((i + 1) / sections.length) * 90));
   });

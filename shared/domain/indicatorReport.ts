@@ -34,6 +34,32 @@ export type BreakdownKey =
   | '1.2.4.consultations'
   | '1.2.10.consultations';
 
+/** The headline numbers (shared/domain/reportTrends.ts lists them in order and says where each stands). */
+export type HeadlineKey =
+  | 'contactPointsOperating'
+  | 'contactPointsEstablishedInPeriod'
+  | 'women123'
+  | 'abandoned123'
+  | 'consultations123'
+  | 'sessions124'
+  | 'women124'
+  | 'abandoned124'
+  | 'consultations124'
+  | 'consultations1210'
+  | 'alimonyClosed'
+  | 'alimonyResolved';
+
+export type Headline = Record<HeadlineKey, Count>;
+
+/** The headline numbers of one calendar month of the period, counted as a report of its days inside the period would count them. */
+export interface MonthOfSeries {
+  /** YYYY-MM */
+  month: string;
+  from: string;
+  to: string;
+  values: Headline;
+}
+
 export type Breakdown = Partial<Record<BreakdownDimension, Record<string, Count>>>;
 
 export interface IndicatorReport {
@@ -67,6 +93,10 @@ export interface IndicatorReport {
     };
   };
   breakdowns: Record<BreakdownKey, Breakdown>;
+  /** The headline numbers month by month: every calendar month the period touches, in order. */
+  series: MonthOfSeries[];
+  /** The headline numbers of the period of equal length just before this one (shared/domain/reportTrends.ts previousPeriod). */
+  previous: { period: { from: string; to: string }; values: Headline };
   /** Dimensions whose cells may add up to more than the total (a consultation may concern several issues). */
   multiValuedDimensions: BreakdownDimension[];
   suppression: {

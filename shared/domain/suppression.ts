@@ -1,6 +1,8 @@
 import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '../api/reportTypes';
 import { REGIONS } from '../reference/regions';
 import { MULTI_VALUED_DIMENSIONS } from './indicatorDefinitions';
+import type { Headline, HeadlineKey } from './indicatorReport';
+import { HEADLINE_KEYS, HEADLINE_NOT_ABOUT_PEOPLE, HEADLINE_PATHS } from './reportTrends';
 
 // Small-cell suppression for reports that leave the contact point (DOMAIN.md: "no woman can be singled
 // out"). Pure: runs the same in the app, the CLI and the hub.
@@ -14,6 +16,11 @@ import { MULTI_VALUED_DIMENSIONS } from './indicatorDefinitions';
 //    splits against their totals. Repeated until nothing changes.
 // 3. Linked cells carry the same number in two places (the abandoned headline and the "yes" cell of the
 //    abandoned breakdown, 1.2.3/1.2.4 consultations and 1.2.10 by venue): hiding one hides the other.
+// 4. The series (each month's headline numbers) and the previous period's numbers are cells too: small
+//    ones are hidden, a headline number's months form a group against it (both ways: no hidden month from
+//    a shown total, no hidden total from shown months), and within a month 1.2.10 adds 1.2.3 and 1.2.4.
+//    Changes and shares worked out from a hidden number are hidden where they are laid out
+//    (shared/domain/reportTrends.ts changeOf, shareOf).
 // Limits (README "Reports"): the groups are the tables of one report; a reader who combines several
 // reports of overlapping periods, or two different breakdowns, can still narrow some cells.
 
@@ -50,15 +57,14 @@ const BREAKDOWN_TOTALS: Record<BreakdownKey, Path> = {
 
 const p = (...parts: string[]): Path => parts.join(SEP);
 
-// Counts of contact points and sessions name no person: never suppressed.
-const NOT_ABOUT_PEOPLE = new Set<Path>([
-  p('indicators', '1.2.3', 'contactPointsOperating'),
-  p('indicators', '1.2.3', 'contactPointsEstablishedInPeriod'),
-  p('indicators', '1.2.4', 'mobileSessionsConducted'),
-]);
+const headlinePath = (key: HeadlineKey): Path => p('indicators', ...HEADLINE_PATHS[key]);
 
-function groupsAndLinks(report: IndicatorReport): { groups: Group[]; links: Path[][]; values: Map<Path, number> } {
+// Counts of contact points and sessions name no person: never suppressed.
+const NOT_ABOUT_PEOPLE = new Set<Path>(HEADLINE_NOT_ABOUT_PEOPLE.map(headlinePath));
+
+function groupsAndLinks(report: IndicatorReport): { groups: Group[]; links: Path[][]; values: Map<Path, number>; notAboutPeople: Set<Path> } {
   const values = new Map<Path, number>();
+  const notAboutPeople = new Set(NOT_ABOUT_PEOPLE);
   const groups: Group[] = [];
   const links: Path[][] = [];
   const ind = report.indicators;
@@ -87,6 +93,28 @@ function groupsAndLinks(report: IndicatorReport): { groups: Group[]; links: Path
   links.push([p('indicators', '1.2.3', 'abandonedWomen'), p('breakdowns', '1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes')]);
   links.push([p('indicators', '1.2.4', 'abandonedWomen'), p('breakdowns', '1.2.4.womenFromMigrantHouseholds', 'abandoned', 'yes')]);
 
+  // The series and the previous period: each month's number and the previous period's as cells of their
+  // own. A headline number's months form a group against it — consultations, sessions and cases add up
+  // to it; the women of the months add up to at least it and, in a one-month period, equal it — so that
+  // neither a month nor the period's number can be worked out from the others. Within each month and the
+  // previous period, 1.2.10 is 1.2.3 and 1.2.4 consultations added.
+  const stretches: [string[], Headline][] = [
+    ...report.series.map((m, k): [string[], Headline] => [['series', String(k), 'values'], m.values]),
+    [['previous', 'values'], report.previous.values],
+  ];
+  for (const [at, values] of stretches) {
+    for (const key of HEADLINE_KEYS) {
+      const path = p(...at, key);
+      put(path, values[key]);
+      if (HEADLINE_NOT_ABOUT_PEOPLE.includes(key)) notAboutPeople.add(path);
+    }
+    groups.push({ total: p(...at, 'consultations1210'), cells: [p(...at, 'consultations123'), p(...at, 'consultations124')] });
+  }
+  for (const key of HEADLINE_KEYS) {
+    if (HEADLINE_NOT_ABOUT_PEOPLE.includes(key) || report.series.length === 0) continue;
+    groups.push({ total: headlinePath(key), cells: report.series.map((_, k) => p('series', String(k), 'values', key)) });
+  }
+
   for (const [bk, breakdown] of Object.entries(report.breakdowns) as [BreakdownKey, IndicatorReport['breakdowns'][BreakdownKey]][]) {
     for (const [dim, cells] of Object.entries(breakdown) as [BreakdownDimension, Record<string, Count>][]) {
       const paths = Object.keys(cells).map((k) => p('breakdowns', bk, dim, k));
@@ -102,14 +130,14 @@ function groupsAndLinks(report: IndicatorReport): { groups: Group[]; links: Path
       }
     }
   }
-  return { groups, links, values };
+  return { groups, links, values, notAboutPeople };
 }
 
 export function suppressSmallCells(report: IndicatorReport, threshold: number): IndicatorReport {
   const out = JSON.parse(JSON.stringify(report)) as IndicatorReport;
-  const { groups, links, values } = groupsAndLinks(report);
+  const { groups, links, values, notAboutPeople } = groupsAndLinks(report);
   const small = new Set<Path>();
-  for (const [path, v] of values) if (v >= 1 && v < threshold && !NOT_ABOUT_PEOPLE.has(path)) small.add(path);
+  for (const [path, v] of values) if (v >= 1 && v < threshold && !notAboutPeople.has(path)) small.add(path);
   const linked = new Set(links.flat());
   const hidden = new Set<Path>(small);
   const secondary = new Set<Path>();
@@ -124,9 +152,13 @@ export function suppressSmallCells(report: IndicatorReport, threshold: number): 
     changed = false;
     for (const link of links) if (link.some((x) => hidden.has(x))) for (const x of link) changed = hide(x) || changed;
     for (const g of groups) {
-      const hiddenCells = g.cells.filter((c) => hidden.has(c));
-      if (hiddenCells.length !== 1 || hidden.has(g.total)) continue;
+      const hiddenCells = g.cells.filter((c) => hidden.has(c) && (values.get(c) ?? 0) > 0);
+      const totalHidden = hidden.has(g.total);
+      // A shown total with one hidden cell gives the cell away (total minus the others); a hidden total
+      // with every cell shown gives the total away (the cells added: months summing to a hidden total).
+      if (totalHidden ? hiddenCells.length !== 0 : hiddenCells.length !== 1) continue;
       const candidates = g.cells.filter((c) => !hidden.has(c) && (values.get(c) ?? 0) > 0);
+      if (totalHidden && candidates.length === 0) continue;
       // Prefer a cell that is not also a headline number, so the headlines stay readable.
       candidates.sort((a, b) => Number(linked.has(a)) - Number(linked.has(b)) || (values.get(a) ?? 0) - (values.get(b) ?? 0) || a.localeCompare(b));
       changed = hide(candidates[0] ?? g.total) || changed;

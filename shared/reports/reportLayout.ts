@@ -2,6 +2,8 @@ import type { BreakdownDimension, BreakdownKey, Count, IndicatorReport } from '.
 import { formatDate } from '../domain/dates';
 import { AGE_BANDS } from '../domain/enums';
 import { BREAKDOWN_KEYS } from '../domain/indicatorDefinitions';
+import type { HeadlineKey } from '../domain/indicatorReport';
+import { changeOf, headlineOf, HEADLINE_KEYS, HIDDEN_DERIVED, shareOf } from '../domain/reportTrends';
 import { COMPLEMENTARY_MARK } from '../domain/suppression';
 import { formatDateTime } from '../i18n/format';
 import { isHlc, parseHlc } from '../sync/hlc';
@@ -28,13 +30,23 @@ export interface CountCell {
   value: Count;
   mark: SuppressionMark | null;
   drill: DrillTarget | null;
+  /** A change: "+" before a rise. */
+  signed?: boolean;
 }
 
-export type ReportCell = { kind: 'text'; text: string } | CountCell;
+/** A share or a change in per cent (one decimal); a string when worked out from a hidden number; null when there is nothing to divide by. */
+export interface PercentCell {
+  kind: 'percent';
+  value: number | string | null;
+  /** A change: "+" before a rise. */
+  signed: boolean;
+}
+
+export type ReportCell = { kind: 'text'; text: string } | CountCell | PercentCell;
 
 export interface ReportColumn {
   label: string;
-  kind: 'text' | 'count';
+  kind: 'text' | 'count' | 'percent';
 }
 
 export interface ReportRow {
@@ -65,6 +77,9 @@ export type ReportSectionName =
   | 'alimonyByOutcome'
   | 'womenByAge'
   | 'consultationsByRegion'
+  | 'consultationsByDistrict'
+  | 'comparison'
+  | 'series'
   | 'coverage'
   | `breakdown:${BreakdownKey}`;
 
@@ -78,8 +93,10 @@ export interface ReportSection {
   chart: ReportChart | null;
   /** Printed documents start this section on a new page. */
   startsNewPage: boolean;
+  /** Printed documents print this section on a page of its own turned across (a column per headline number). */
+  across: boolean;
   note: string | null;
-  breakdown: { key: BreakdownKey; groups: BreakdownGroup[] } | null;
+  breakdown: { key: BreakdownKey; groups: BreakdownGroup[]; total: Count } | null;
 }
 
 export interface ReportLayout {
@@ -109,10 +126,11 @@ export function suppressionMark(value: Count): SuppressionMark | null {
 
 const text = (t: string): ReportCell => ({ kind: 'text', text: t });
 const count = (value: Count, drill: DrillTarget | null = null): CountCell => ({ kind: 'count', value, mark: suppressionMark(value), drill });
+const percent = (value: number | string | null, signed = false): PercentCell => ({ kind: 'percent', value, signed });
 const drillTo = (label: string, target: BreakdownKey, dimension: BreakdownDimension | null = null, key: string | null = null): DrillTarget => ({ target, dimension, key, label });
 
 function section(name: ReportSectionName, title: string, parts: Partial<ReportSection>): ReportSection {
-  return { name, title, sheet: null, columns: [], rows: [], chart: null, startsNewPage: false, note: null, breakdown: null, ...parts };
+  return { name, title, sheet: null, columns: [], rows: [], chart: null, startsNewPage: false, across: false, note: null, breakdown: null, ...parts };
 }
 
 export function filtersText(report: IndicatorReport, words: ReportText): string {
@@ -125,33 +143,77 @@ export function filtersText(report: IndicatorReport, words: ReportText): string 
   return parts.length ? parts.join('; ') : t('reports.noFilters');
 }
 
+/** The consultations behind each headline number; counts of contact points, sessions and cases open to none. */
+const HEADLINE_DRILL: Record<HeadlineKey, [BreakdownKey, BreakdownDimension?, string?] | null> = {
+  contactPointsOperating: null,
+  contactPointsEstablishedInPeriod: null,
+  women123: ['1.2.3.womenFromMigrantHouseholds'],
+  abandoned123: ['1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes'],
+  consultations123: ['1.2.3.consultations'],
+  sessions124: null,
+  women124: ['1.2.4.womenFromMigrantHouseholds'],
+  abandoned124: ['1.2.4.abandonedWomen'],
+  consultations124: ['1.2.4.consultations'],
+  consultations1210: ['1.2.10.consultations'],
+  alimonyClosed: null,
+  alimonyResolved: null,
+};
+
 function headline(report: IndicatorReport, { t }: ReportText): ReportSection {
-  const i = report.indicators;
-  // [row name, count, the consultations behind it]; counts of contact points and sessions open to none.
-  const rows: [string, Count, [BreakdownKey, BreakdownDimension?, string?] | null][] = [
-    ['contactPointsOperating', i['1.2.3'].contactPointsOperating, null],
-    ['contactPointsEstablishedInPeriod', i['1.2.3'].contactPointsEstablishedInPeriod, null],
-    ['women123', i['1.2.3'].womenFromMigrantHouseholds, ['1.2.3.womenFromMigrantHouseholds']],
-    ['abandoned123', i['1.2.3'].abandonedWomen, ['1.2.3.womenFromMigrantHouseholds', 'abandoned', 'yes']],
-    ['consultations123', i['1.2.3'].consultations, ['1.2.3.consultations']],
-    ['sessions124', i['1.2.4'].mobileSessionsConducted, null],
-    ['women124', i['1.2.4'].womenFromMigrantHouseholds, ['1.2.4.womenFromMigrantHouseholds']],
-    ['abandoned124', i['1.2.4'].abandonedWomen, ['1.2.4.abandonedWomen']],
-    ['consultations124', i['1.2.4'].consultations, ['1.2.4.consultations']],
-    ['consultations1210', i['1.2.10'].consultations, ['1.2.10.consultations']],
-    ['alimonyClosed', i['2.2.1.b'].alimonyCasesClosed, null],
-    ['alimonyResolved', i['2.2.1.b'].resolvedSuccessfully, null],
-  ];
+  const values = headlineOf(report.indicators);
   return section('headline', t('reports.headline'), {
     sheet: 'Headline',
     columns: [
       { label: t('reports.indicator'), kind: 'text' },
       { label: t('reports.value'), kind: 'count' },
     ],
-    rows: rows.map(([key, value, to]) => {
+    rows: HEADLINE_KEYS.map((key) => {
       const label = t(`reports.rows.${key}`);
-      return { key, group: null, cells: [text(label), count(value, to && drillTo(label, ...to))] };
+      const to = HEADLINE_DRILL[key];
+      return { key, group: null, cells: [text(label), count(values[key], to && drillTo(label, ...to))] };
     }),
+  });
+}
+
+/** The headline numbers beside those of the previous period of equal length, with the change. */
+function comparisonSection(report: IndicatorReport, { t }: ReportText): ReportSection {
+  const values = headlineOf(report.indicators);
+  const before = report.previous;
+  const range = (p: { from: string; to: string }) => `${formatDate(p.from)} – ${formatDate(p.to)}`;
+  return section('comparison', t('reports.comparison.title'), {
+    sheet: 'Previous period',
+    columns: [
+      { label: t('reports.indicator'), kind: 'text' },
+      { label: t('reports.comparison.current', { period: range(report.period) }), kind: 'count' },
+      { label: t('reports.comparison.previous', { period: range(before.period) }), kind: 'count' },
+      { label: t('reports.comparison.change'), kind: 'count' },
+      { label: t('reports.comparison.changePercent'), kind: 'percent' },
+    ],
+    rows: HEADLINE_KEYS.map((key) => {
+      const change = changeOf(values[key], before.values[key]);
+      return {
+        // Not the headline row's own key: each row of the screen names one number.
+        key: `change:${key}`,
+        group: null,
+        cells: [text(t(`reports.rows.${key}`)), count(values[key]), count(before.values[key]), { ...count(change.absolute), signed: true }, percent(change.percent, true)],
+      };
+    }),
+    note: t('reports.comparison.note'),
+  });
+}
+
+/** The headline numbers month by month (a row per calendar month, YYYY-MM), and the period's own under them. */
+function monthsSection(report: IndicatorReport, { t }: ReportText): ReportSection {
+  const values = headlineOf(report.indicators);
+  return section('series', t('reports.series.title'), {
+    sheet: 'Months',
+    columns: [{ label: t('reports.series.month'), kind: 'text' }, ...HEADLINE_KEYS.map((key) => ({ label: t(`reports.series.columns.${key}`), kind: 'count' as const }))],
+    rows: [
+      ...report.series.map((m) => ({ key: m.month, group: null, cells: [text(m.month), ...HEADLINE_KEYS.map((key) => count(m.values[key]))] })),
+      { key: 'total', group: null, cells: [text(t('reports.series.period')), ...HEADLINE_KEYS.map((key) => count(values[key]))] },
+    ],
+    note: t('reports.series.note'),
+    across: true,
   });
 }
 
@@ -200,10 +262,15 @@ function alimonyByOutcome(report: IndicatorReport, words: ReportText): ReportSec
     columns: [
       { label: t('reports.outcome'), kind: 'text' },
       { label: t('reports.value'), kind: 'count' },
+      { label: t('reports.share'), kind: 'percent' },
     ],
     rows: [
-      ...Object.entries(b.byOutcome).map(([key, v]) => ({ key, group: null, cells: [text(keyLabel(words, 'outcome', key)), count(v)] })),
-      { key: 'total', group: null, cells: [text(t('reports.keys.total')), count(b.alimonyCasesClosed)] },
+      ...Object.entries(b.byOutcome).map(([key, v]) => ({
+        key,
+        group: null,
+        cells: [text(keyLabel(words, 'outcome', key)), count(v), percent(shareOf(v, b.alimonyCasesClosed))],
+      })),
+      { key: 'total', group: null, cells: [text(t('reports.keys.total')), count(b.alimonyCasesClosed), percent(shareOf(b.alimonyCasesClosed, b.alimonyCasesClosed))] },
     ],
   });
 }
@@ -230,6 +297,19 @@ function consultationsByRegion(report: IndicatorReport, words: ReportText): Repo
       horizontal: true,
     },
   });
+}
+
+/** 1.2.10 consultations by district: the largest districts and the rest together, so some sixty bars do not run into each other. */
+function consultationsByDistrict(report: IndicatorReport, words: ReportText): ReportSection {
+  const { t } = words;
+  const districts = report.breakdowns['1.2.10.consultations'].district ?? {};
+  const keys = Object.keys(districts);
+  const title = t('reports.chartDistrictTitle');
+  const chart = rankedChart(
+    keys.map((k) => ({ category: keyLabel(words, 'district', k), value: districts[k] ?? 0 })),
+    { name: title, total: report.indicators['1.2.10'].consultations, additive: true, others: t('reports.others'), sorted: true },
+  );
+  return section('consultationsByDistrict', title, { chart });
 }
 
 /**
@@ -265,13 +345,18 @@ function breakdown(report: IndicatorReport, words: ReportText, key: BreakdownKey
   const title = t(`reports.breakdownTitles.${key}`);
   const groups: BreakdownGroup[] = [];
   const rows: ReportRow[] = [];
+  const total = breakdownTotal(report, key);
   for (const [dimension, cells] of Object.entries(report.breakdowns[key]) as [BreakdownDimension, Record<string, Count>][]) {
     const label = t(`reports.dimensions.${dimension}`);
     groups.push({ dimension, label, note: report.multiValuedDimensions.includes(dimension) ? t('reports.issueNote') : null });
     for (const [k, v] of Object.entries(cells)) {
       const category = keyLabel(words, dimension, k);
-      // [dimension, category, count]: groupRows reads them back in this order.
-      rows.push({ key: k, group: dimension, cells: [text(label), text(category), count(v, drillTo(`${title} — ${label}: ${category}`, key, dimension, k))] });
+      // [dimension, category, count, share]: groupRows reads them back in this order.
+      rows.push({
+        key: k,
+        group: dimension,
+        cells: [text(label), text(category), count(v, drillTo(`${title} — ${label}: ${category}`, key, dimension, k)), percent(shareOf(v, total))],
+      });
     }
   }
   return section(`breakdown:${key}`, title, {
@@ -280,10 +365,11 @@ function breakdown(report: IndicatorReport, words: ReportText, key: BreakdownKey
       { label: t('reports.dimensionPick'), kind: 'text' },
       { label: t('reports.category'), kind: 'text' },
       { label: t('reports.value'), kind: 'count' },
+      { label: t('reports.share'), kind: 'percent' },
     ],
     rows,
     note: groups.find((g) => g.note)?.note ?? null,
-    breakdown: { key, groups },
+    breakdown: { key, groups, total },
   });
 }
 
@@ -335,11 +421,14 @@ export function layoutReport(report: IndicatorReport, words: ReportText): Report
     suppressed: s.applied,
     sections: [
       headline(report, words),
+      comparisonSection(report, words),
+      monthsSection(report, words),
       ...(covered ? [covered] : []),
       consultationsByVenueAndKind(report, words),
       alimonyByOutcome(report, words),
       womenByAge(report, words),
       consultationsByRegion(report, words),
+      consultationsByDistrict(report, words),
       ...breakdowns,
     ],
   };
@@ -350,15 +439,88 @@ export function tableSections(layout: ReportLayout): (ReportSection & { sheet: s
   return layout.sections.filter((s): s is ReportSection & { sheet: string } => s.sheet !== null);
 }
 
-/** A cell as plain text or number, for the spreadsheet formats. */
+/** A cell as plain text or number, for the spreadsheet formats (a share or change in per cent as its number). */
 export function cellValue(cell: ReportCell): Count {
-  return cell.kind === 'text' ? cell.text : cell.value;
+  if (cell.kind === 'text') return cell.text;
+  return cell.value ?? '';
 }
 
-/** The rows of one dimension of a breakdown section as category and count, for a view that shows one group at a time. */
-export function groupRows(section: ReportSection, dimension: BreakdownDimension): { key: string; category: string; count: CountCell }[] {
+/** A count or per cent as the screen and the PDF write it: digits in the reader's language, "+" before a rise, "—" for nothing to divide by. */
+export function cellText(cell: CountCell | PercentCell, formatNumber: (n: number) => string): string {
+  const { value } = cell;
+  if (value === null) return '—';
+  if (typeof value !== 'number') return value;
+  const sign = cell.signed && value > 0 ? '+' : '';
+  return `${sign}${formatNumber(value)}${cell.kind === 'percent' ? ' %' : ''}`;
+}
+
+/** The number a breakdown's cells are shares of: its headline total. */
+function breakdownTotal(report: IndicatorReport, key: BreakdownKey): Count {
+  const i = report.indicators;
+  const totals: Record<BreakdownKey, Count> = {
+    '1.2.3.womenFromMigrantHouseholds': i['1.2.3'].womenFromMigrantHouseholds,
+    '1.2.3.consultations': i['1.2.3'].consultations,
+    '1.2.4.womenFromMigrantHouseholds': i['1.2.4'].womenFromMigrantHouseholds,
+    '1.2.4.abandonedWomen': i['1.2.4'].abandonedWomen,
+    '1.2.4.consultations': i['1.2.4'].consultations,
+    '1.2.10.consultations': i['1.2.10'].consultations,
+  };
+  return totals[key];
+}
+
+/** Past this many categories a chart shows the largest and puts the rest together in one bar. */
+export const CHART_TOP = 15;
+
+/**
+ * A chart of many categories, readable: sorted from the largest, the first CHART_TOP - 1 and the rest as
+ * one bar of "others", horizontal so the names stand at the left. The rest of an additive dimension is
+ * the total minus the bars shown (what a reader can work out from the table anyway); when the total or
+ * a cell of a dimension that does not add up is hidden, so is the rest. A short list keeps its order
+ * (age bands) unless `sorted` (places: the largest first, across).
+ */
+export function rankedChart(
+  cells: { category: string; value: Count }[],
+  opts: { name: string; total: Count; additive: boolean; others: string; sorted?: boolean },
+): ReportChart {
+  const long = cells.length > CHART_TOP;
+  // Hidden cells are small or hidden beside a small one: they rank last (and go with the rest).
+  const ranked = [...cells].sort((a, b) => (typeof b.value === 'number' ? b.value : -1) - (typeof a.value === 'number' ? a.value : -1));
+  if (!long) {
+    const shown = opts.sorted ? ranked : cells;
+    const horizontal = opts.sorted === true || cells.some((c) => c.category.length > 14);
+    return { categories: shown.map((c) => c.category), series: [{ name: opts.name, values: shown.map((c) => c.value) }], horizontal };
+  }
+  const top = ranked.slice(0, CHART_TOP - 1).filter((c) => typeof c.value === 'number');
+  const rest = ranked.slice(top.length);
+  let others: Count;
+  if (opts.additive) {
+    others = typeof opts.total === 'number' ? opts.total - top.reduce((n, c) => n + Number(c.value), 0) : HIDDEN_DERIVED;
+  } else {
+    others = rest.every((c) => typeof c.value === 'number') ? rest.reduce((n, c) => n + Number(c.value), 0) : HIDDEN_DERIVED;
+  }
+  return {
+    categories: [...top.map((c) => c.category), `${opts.others} (${rest.length})`],
+    series: [{ name: opts.name, values: [...top.map((c) => c.value), others] }],
+    horizontal: true,
+  };
+}
+
+/** The rows of one dimension of a breakdown section as category, count and share, for a view that shows one group at a time. */
+export function groupRows(section: ReportSection, dimension: BreakdownDimension): { key: string; category: string; count: CountCell; share: PercentCell | null }[] {
   return section.rows.flatMap((r) => {
-    const [, category, count] = r.cells;
-    return r.group === dimension && category?.kind === 'text' && count?.kind === 'count' ? [{ key: r.key, category: category.text, count }] : [];
+    const [, category, count, share] = r.cells;
+    return r.group === dimension && category?.kind === 'text' && count?.kind === 'count'
+      ? [{ key: r.key, category: category.text, count, share: share?.kind === 'percent' ? share : null }]
+      : [];
   });
+}
+
+/** The chart of one dimension of a breakdown section (the screen's picker): long lists ranked, the rest together. */
+export function groupChart(section: ReportSection, dimension: BreakdownDimension, title: string, words: ReportText): ReportChart {
+  const rows = groupRows(section, dimension);
+  const group = section.breakdown?.groups.find((g) => g.dimension === dimension);
+  return rankedChart(
+    rows.map((r) => ({ category: r.category, value: r.count.value })),
+    { name: title, total: section.breakdown?.total ?? HIDDEN_DERIVED, additive: !group?.note, others: words.t('reports.others') },
+  );
 }

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockDatabase } from '../../electron/app/database';
 import { tombstoneRow } from '../../db/write';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
+import type { HeadlineKey } from '../../shared/domain/indicatorReport';
+import { HEADLINE_KEYS, headlineOf } from '../../shared/domain/reportTrends';
+import { cellValue, groupRows, layoutReport } from '../../shared/reports/reportLayout';
+import { reportText } from '../../shared/reports/reportText';
 import { tempDir } from '../support/temp';
 import { runCliCaptured } from '../support/cli';
 
@@ -100,6 +104,62 @@ describe('indicator report of the hand-made fixture', () => {
     expect(bkh.indicators['1.2.4'].womenFromMigrantHouseholds).toBe(18);
   });
 
+  it('gives the months, the previous period, the change and the shares worked out by hand', async () => {
+    const r = await report('--from', '2025-01-01', '--to', '2025-12-31');
+    const e = expected.trends2025;
+    expect(r.series.map((m) => m.month)).toEqual(e.months);
+    expect(r.series[0]).toMatchObject({ from: '2025-01-01', to: '2025-01-31' });
+    for (const key of HEADLINE_KEYS) expect([key, r.series.map((m) => m.values[key])]).toEqual([key, e.series[key]]);
+    expect(r.previous).toEqual({ period: e.previous.period, values: e.previous.values });
+    // The changes and shares as every output lays them out.
+    const layout = layoutReport(r, reportText('en'));
+    const comparison = layout.sections.find((s) => s.name === 'comparison')!;
+    for (const [key, change] of Object.entries(e.change) as [string, { absolute: number; percent: number | null }][]) {
+      if (key.startsWith('_')) continue;
+      const cells = comparison.rows.find((row) => row.key === `change:${key}`)!.cells;
+      expect([key, cellValue(cells[3]!), cells[4]!.kind === 'percent' ? cells[4]!.value : undefined]).toEqual([key, change.absolute, change.percent]);
+    }
+    for (const [key, dims] of Object.entries(e.shares) as [string, Record<string, Record<string, number>>][]) {
+      if (key.startsWith('_')) continue;
+      const section = layout.sections.find((s) => s.name === `breakdown:${key}`)!;
+      for (const [dim, cells] of Object.entries(dims)) {
+        const shares = Object.fromEntries(groupRows(section, dim as 'abandoned').map((row) => [row.key, row.share?.value]));
+        expect(shares).toMatchObject(cells);
+      }
+    }
+  });
+
+  it('counts each month as a report of that month alone, and the previous period as a report of it', async () => {
+    const year = await report('--from', '2025-01-01', '--to', '2025-12-31');
+    const headline = (x: IndicatorReport) => headlineOf(x.indicators);
+    for (const k of [1, 4, 5]) {
+      const m = year.series[k]!;
+      expect(headline(await report('--from', m.from, '--to', m.to))).toEqual(m.values);
+    }
+    expect(headline(await report('--from', '2024-01-01', '--to', '2024-12-31'))).toEqual(year.previous.values);
+    // A quarter's previous period is the quarter before it; a period of days, as many days before.
+    const q1 = await report('--from', '2025-01-01', '--to', '2025-03-31');
+    const e = expected.trends2025.previousOfQuarter1;
+    expect(q1.previous.period).toEqual(e.period);
+    expect(q1.previous.values).toMatchObject({ women123: e.women123, consultations123: e.consultations123, contactPointsOperating: e.contactPointsOperating, sessions124: e.sessions124 });
+    const days = await report('--from', '2025-02-10', '--to', '2025-02-19');
+    expect(days.previous.period).toEqual({ from: '2025-01-31', to: '2025-02-09' });
+    expect(days.series).toEqual([expect.objectContaining({ month: '2025-02', from: '2025-02-10', to: '2025-02-19' })]);
+  });
+
+  it('hides small months and keeps months from giving away a hidden number', async () => {
+    const r = await report('--from', '2025-01-01', '--to', '2025-12-31', '--suppress-small');
+    const months = (key: HeadlineKey) => r.series.map((m) => m.values[key]);
+    // 1.2.4 women: Feb 16, Jun 17, Dec 1. Dec alone hidden would be 34 - 16 - 17: the smallest other month goes with it.
+    expect(months('women124')).toEqual([0, 'x', 0, 0, 0, 17, 0, 0, 0, 0, 0, '<5']);
+    // May: 67 at contact points and 1 at a session; 1.2.10 of May (68) shown, so 67 is hidden beside the 1.
+    expect(r.series[4]!.values).toMatchObject({ consultations124: '<5', consultations123: 'x', consultations1210: 68 });
+    // Counts of contact points and sessions name nobody.
+    expect(months('sessions124')).toEqual(expected.trends2025.series.sessions124);
+    expect(r.previous.values).toMatchObject({ women123: 22, abandoned123: '<5', sessions124: 1 });
+    expect(r.indicators['1.2.3'].womenFromMigrantHouseholds).toBe(92);
+  });
+
   it('importing the same registers again adds nothing', async () => {
     for (const [kind, file] of [
       ['contact-points', 'contact-points.csv'],
@@ -185,6 +245,40 @@ describe('report exports', () => {
     for (const n of ['92', '23', '34', '13']) expect(text).toMatch(new RegExp(`\\s${n}\\n`));
   });
 
+  it('PDF right-aligns numbers, "<5" and per cents alike, and leaves no heading alone at the foot of a page', async () => {
+    const out = join(dir, 'r-suppressed.pdf');
+    expect((await cli('report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'pdf', '--out', out, '--lang', 'tg', '--suppress-small')).code).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-']).toString();
+    // Breakdown rows end with the count and its share, in two columns of fixed width at the right margin:
+    // right-aligned, a count ends in the same text column whether it is "12", "1 234" or "<5" (page by page:
+    // pdftotext lays each page out on its own).
+    let marks = 0;
+    for (const page of text.split('\f')) {
+      // [dimension, category, count, share]: four fields apart (the comparison table has five).
+      const rows = [...page.matchAll(/^.*?\S\s{2,}(\d+(?:[ \u00a0\u202f]\d{3})*|<5|x)\s{2,}(?:\d+(?:,\d)? ?%|x|—)\s*$/dgm)].filter((m) => m[0].trim().split(/\s{2,}/).length === 4);
+      const end = (m: RegExpExecArray) => m.indices![1]![1] - m.index;
+      const numbers = rows.filter((m) => !/^(<5|x)$/.test(m[1]!)).map(end);
+      const common = numbers.sort((a, b) => numbers.filter((x) => x === b).length - numbers.filter((x) => x === a).length)[0];
+      for (const m of rows.filter((r) => /^(<5|x)$/.test(r[1]!))) {
+        marks += 1;
+        expect([m[0].trim(), Math.abs(end(m) - common!) <= 1]).toEqual([m[0].trim(), true]);
+      }
+    }
+    expect(marks).toBeGreaterThan(3);
+
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out]).toString())![1]);
+    const suppressed = await report('--from', '2025-01-01', '--to', '2025-12-31', '--suppress-small');
+    const titles = new Set(layoutReport(suppressed, reportText('tg')).sections.map((s) => s.title));
+    for (let page = 1; page <= pages; page++) {
+      const lines = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), out, '-'])
+        .toString()
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('2026-11-1 ·'));
+      expect([page, titles.has(lines.at(-1)!)]).toEqual([page, false]);
+    }
+  });
+
   it('XLSX opened by LibreOffice holds the same numbers, as numbers, with the header frozen', async () => {
     const out = join(dir, 'r.xlsx');
     expect((await cli('report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'xlsx', '--out', out, '--lang', 'ru')).code).toBe(0);
@@ -193,6 +287,12 @@ describe('report exports', () => {
     const sheet = wb.getWorksheet('Headline')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(4).getCell(2).value).toBe(92);
+    // The months as text YYYY-MM, a column per headline number; the previous period beside the headline.
+    const months = wb.getWorksheet('Months')!;
+    expect(months.getRow(2).values).toEqual([undefined, '2025-01', 2, 0, 16, 8, 16, 0, 0, 0, 0, 16, 0, 0]);
+    expect(months.getRow(13).getCell(1).value).toBe('2025-12');
+    const previous = wb.getWorksheet('Previous period')!;
+    expect(previous.getRow(4).values).toEqual([undefined, '1.2.3 b. Женщины из семей мигрантов, обратившиеся за помощью в контактный пункт', 92, 22, 70, 318.2]);
     const about = wb.getWorksheet('About')!;
     const installation = about.getColumn(2).values.find((v) => typeof v === 'string' && v.includes('HYPERLINK'));
     expect(installation).toBe('\'=HYPERLINK("http://example.org","click")');
@@ -220,6 +320,8 @@ describe('report exports', () => {
     expect(text).toContain('"\'=HYPERLINK(""http://example.org"",""click"")"');
     expect(text).toContain('"1.2.3 a. Контактные пункты, созданные за период",1\r\n');
     expect(text).toContain('"1.2.10. Консультации (юридические, медицинские, психологические)",254\r\n');
+    expect(text).toContain('\r\n2025-01,2,0,16,8,16,0,0,0,0,16,0,0\r\n');
+    expect(text).toContain('\r\n2025-05,3,0,27,14,67,1,0,0,1,68,0,0\r\n');
   });
 
   it('suppresses small cells and says so, without hiding counts of contact points', async () => {

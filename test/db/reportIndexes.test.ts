@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { factsQuery, notLivePeopleQuery } from '../../db/queries/indicatorFacts';
+import { casesByMonthQuery, sessionsByMonthQuery } from '../../db/queries/indicators';
 import { tempDir } from '../support/testApp';
 
 let dir = '';
@@ -37,8 +38,19 @@ describe('the plans of the indicator report and of its triggers', () => {
     expect(plan("SELECT string_agg(ci.issue, '' ORDER BY ci.issue) FROM consultation_issues ci WHERE ci.consultation_id = 'x' AND ci.deleted_at IS NULL")).toContain(
       'USING COVERING INDEX consultation_issues_live (consultation_id=?)',
     );
-    const cases = plan("SELECT COALESCE(ca.outcome, 'unknown') AS outcome, COUNT(*) AS n FROM cases ca LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.deleted_at IS NULL AND ca.case_type IN ('alimony_share', 'alimony_fixed_sum') AND ca.closed_on >= '2025-01-01' AND ca.closed_on <= '2025-12-31' GROUP BY COALESCE(ca.outcome, 'unknown')");
-    expect(cases).toContain('SEARCH ca USING COVERING INDEX cases_closed_report (closed_on>? AND closed_on<?)');
+    // The months of the series come from the same reads, grouped: the previous period's headline-only
+    // pass reads the same range of the key; sessions and closed cases their indexes, grouped by month.
+    const headlineOnly = factsQuery('2024-01-01', '2024-02-01', '2024-12-31', ['dims', 'place', 'person']).compile(opened.db);
+    const previous = plan(headlineOnly.sql, headlineOnly.parameters);
+    expect(previous).toContain('SEARCH f USING PRIMARY KEY (date>? AND date<?)');
+    expect(previous).not.toContain('TEMP B-TREE');
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    const cases = casesByMonthQuery(year, { districtIds: null, contactPointId: null }).compile(opened.db);
+    expect(plan(cases.sql, cases.parameters)).toContain('SEARCH ca USING COVERING INDEX cases_closed_report (closed_on>? AND closed_on<?)');
+    const sessions = sessionsByMonthQuery(year, { districtIds: null, contactPointId: null }).compile(opened.db);
+    expect(plan(sessions.sql, sessions.parameters)).toContain('SEARCH ms USING INDEX mobile_sessions_date (date>? AND date<?)');
+    const ofOne = sessionsByMonthQuery(year, { districtIds: null, contactPointId: 'cp' }).compile(opened.db);
+    expect(plan(ofOne.sql, ofOne.parameters)).toMatch(/SEARCH ms USING INDEX mobile_sessions_(contact_point \(contact_point_id=\? AND date>\? AND date<\?\)|date)/);
     await opened.close();
   });
 });

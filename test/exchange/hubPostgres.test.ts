@@ -4,6 +4,7 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../db/queries/indicators';
+import { monthsOf } from '../../shared/domain/reportTrends';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { asEngineDb, describeHubPostgres, importStatsToPostgres } from '../../electron/exchange/hubPostgres';
 import { migrateHubPostgres } from '../../electron/exchange/hubPostgresSchema';
@@ -91,6 +92,9 @@ describe('the hub on SQLite and on PostgreSQL', () => {
     expect(national.indicators['1.2.3'].womenFromMigrantHouseholds).toBe(1);
     expect(national.indicators['1.2.4'].womenFromMigrantHouseholds).toBe(2);
     expect(national.indicators['1.2.10'].consultations).toBe(4);
+    // The months (compared above with SQLite's, with the previous period) hold the same consultations.
+    expect(national.series.map((m) => m.month)).toEqual(monthsOf(PERIOD.from, PERIOD.to).map((m) => m.month));
+    expect(national.series.reduce((n, m) => n + Number(m.values.consultations1210), 0)).toBe(4);
     expect(national.indicators['2.2.1.b'].resolvedSuccessfully).toBe(1);
     // Referrals, from the package's referral rows: consultation 11 (KLB session) court; 13 (KLB) court
     // and police; 21 (KHJ session) none; 22 (KHJ) crisis centre. A consultation counts under each of

@@ -2,7 +2,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { BreakdownDimension } from '../../shared/api/reportTypes';
 import { CATALOGS } from '../../shared/i18n';
-import { groupRows, layoutReport, type ReportCell, type ReportSection } from '../../shared/reports/reportLayout';
+import { cellText, groupRows, layoutReport, type ReportCell, type ReportSection } from '../../shared/reports/reportLayout';
+import { formatNumber } from '../../shared/i18n/format';
 import { keyLabel, reportText } from '../../shared/reports/reportText';
 import { sampleReport } from '../support/indicatorReport';
 
@@ -21,14 +22,17 @@ function named(sections: ReportSection[], name: ReportSection['name']): ReportSe
 const words = (cells: ReportCell[]) => cells.map((c) => (c.kind === 'text' ? c.text : c.value));
 
 describe('report layout', () => {
-  it('orders named sections: headline, the two splits, the two charts, then one section per breakdown on a new page', () => {
+  it('orders named sections: headline, comparison, months, the two splits, the three charts, then one section per breakdown on a new page', () => {
     const layout = layoutReport(sampleReport(), ru);
     expect(layout.sections.map((s) => s.name)).toEqual([
       'headline',
+      'comparison',
+      'series',
       'consultationsByVenueAndKind',
       'alimonyByOutcome',
       'womenByAge',
       'consultationsByRegion',
+      'consultationsByDistrict',
       'breakdown:1.2.3.womenFromMigrantHouseholds',
       'breakdown:1.2.3.consultations',
       'breakdown:1.2.4.womenFromMigrantHouseholds',
@@ -37,11 +41,13 @@ describe('report layout', () => {
       'breakdown:1.2.10.consultations',
     ]);
     expect(layout.sections.filter((s) => s.startsNewPage).map((s) => s.name)).toEqual(['breakdown:1.2.3.womenFromMigrantHouseholds']);
-    expect(layout.sections.filter((s) => s.chart).map((s) => s.name)).toEqual(['womenByAge', 'consultationsByRegion']);
+    expect(layout.sections.filter((s) => s.chart).map((s) => s.name)).toEqual(['womenByAge', 'consultationsByRegion', 'consultationsByDistrict']);
     // Charts hold no table: the spreadsheets leave them out; every table has a sheet of its own.
     expect(layout.sections.filter((s) => s.chart).every((s) => s.sheet === null && s.rows.length === 0)).toBe(true);
     expect(layout.sections.map((s) => s.sheet).filter(Boolean)).toEqual([
       'Headline',
+      'Previous period',
+      'Months',
       '1.2.10',
       '2.2.1.b',
       '1.2.3 women',
@@ -63,10 +69,10 @@ describe('report layout', () => {
 
     const women = (sections: ReportSection[]) => named(sections, 'breakdown:1.2.3.womenFromMigrantHouseholds');
     expect(women(inRu).title).toBe('1.2.3 b. Женщины из семей мигрантов (контактные пункты)');
-    expect(women(inRu).rows.map((r) => words(r.cells))).toContainEqual(['Пол', 'Женский', 7]);
-    expect(women(inTg).rows.map((r) => words(r.cells))).toContainEqual(['Ҷинс', 'Зан', 7]);
-    expect(women(inRu).rows.map((r) => words(r.cells))).toContainEqual(['Регион (где оказана помощь)', 'Согдийская область', 7]);
-    expect(women(inTg).rows.map((r) => words(r.cells))).toContainEqual(['Минтақа (ҷойи расонидани кӯмак)', 'Вилояти Суғд', 7]);
+    expect(women(inRu).rows.map((r) => words(r.cells))).toContainEqual(['Пол', 'Женский', 7, 100]);
+    expect(women(inTg).rows.map((r) => words(r.cells))).toContainEqual(['Ҷинс', 'Зан', 7, 100]);
+    expect(women(inRu).rows.map((r) => words(r.cells))).toContainEqual(['Регион (где оказана помощь)', 'Согдийская область', 7, 100]);
+    expect(women(inTg).rows.map((r) => words(r.cells))).toContainEqual(['Минтақа (ҷойи расонидани кӯмак)', 'Вилояти Суғд', 7, 100]);
     expect(groupRows(women(inRu), 'issue').map((r) => r.category)).toEqual(['Взыскание алиментов', 'Расторжение брака', 'Вопрос не указан']);
     expect(groupRows(women(inTg), 'ageBand').map((r) => r.category)).toEqual(['То 18-сола', '18–29', '30–44', '45–59', '60 ва боло', 'Номаълум']);
 
@@ -90,6 +96,35 @@ describe('report layout', () => {
     expect(abandoned).toMatchObject({ kind: 'count', value: '<5', mark: 'small' });
     expect(layout.suppressed).toBe(true);
     expect(layout.suppressionNote).toContain('«<5»');
+  });
+
+  it('sets the previous period beside the headline with the change, the months under it, and a share beside each cell', () => {
+    const layout = layoutReport(sampleReport(), ru);
+    const comparison = named(layout.sections, 'comparison');
+    expect(comparison.columns.map((c) => c.label)).toEqual(['Индикатор', 'Этот период (01.01.2025 – 31.12.2025)', 'Предыдущий период (01.01.2024 – 31.12.2024)', 'Изменение', 'Изменение, %']);
+    const row = (key: string) => words(comparison.rows.find((r) => r.key === `change:${key}`)!.cells).slice(1);
+    expect(row('women123')).toEqual([7, 5, 2, 40]);
+    expect(row('consultations123')).toEqual([12, 10, 2, 20]);
+    // A change worked out from a hidden number is hidden too; none to compare with gives no per cent.
+    expect(row('abandoned123')).toEqual(['<5', '<5', 'x', 'x']);
+    expect(row('women124')).toEqual([0, 0, 0, null]);
+    const cells = comparison.rows.find((r) => r.key === 'change:women123')!.cells;
+    expect(cells.slice(3).map((c) => (c.kind === 'text' ? c.text : cellText(c, (n) => formatNumber(n, 'ru'))))).toEqual(['+2', '+40 %']);
+
+    const months = named(layout.sections, 'series');
+    expect(months.rows.map((r) => r.key)).toEqual(['2025-01', '2025-02', 'total']);
+    expect(words(months.rows[0]!.cells).slice(0, 5)).toEqual(['2025-01', 3, 0, 5, '<5']);
+    expect(words(months.rows[2]!.cells).slice(0, 4)).toEqual(['Весь период', 3, 1, 7]);
+
+    const ages = groupRows(named(layout.sections, 'breakdown:1.2.3.womenFromMigrantHouseholds'), 'ageBand');
+    expect(ages.map((r) => [r.key, r.share?.value])).toEqual([
+      ['<18', 'x'],
+      ['18-29', 'x'],
+      ['30-44', 71.4],
+      ['45-59', 0],
+      ['60+', 0],
+      ['unknown', 0],
+    ]);
   });
 
   it('points each count of people at the consultations behind it, and counts of places at none', () => {

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownDimension } from '../../../../shared/api/reportTypes';
-import { groupRows, type DrillTarget, type ReportChart, type ReportSection } from '../../../../shared/reports/reportLayout';
+import { groupChart, groupRows, type DrillTarget, type ReportChart, type ReportSection } from '../../../../shared/reports/reportLayout';
+import { useReportText } from './useReportText';
 import { BarChart } from './BarChart';
 import { CountValue } from './ReportTable';
 
@@ -18,15 +19,9 @@ export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[
   const group = groups.find((g) => g.dimension === dim) ?? groups[0];
   const rows = useMemo(() => (section && group ? groupRows(section, group.dimension) : []), [section, group]);
   const title = section && group ? `${section.title} — ${group.label}` : '';
-  const chart = useMemo<ReportChart>(
-    () => ({
-      categories: rows.map((r) => r.category),
-      series: [{ name: title, values: rows.map((r) => r.count.value) }],
-      // Place names side by side under the bars ran into each other: long labels go at the left of the bars.
-      horizontal: rows.some((r) => r.category.length > 14),
-    }),
-    [rows, title],
-  );
+  const words = useReportText();
+  // A long list (some sixty districts) shows its largest and the rest together, as the PDF does.
+  const chart = useMemo<ReportChart | null>(() => (section && group ? groupChart(section, group.dimension, title, words) : null), [section, group, title, words]);
   if (!section || !group) return null;
   return (
     <section aria-labelledby="breakdowns-title">
@@ -60,6 +55,9 @@ export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[
             <th scope="col" className="num">
               {t('reports.value')}
             </th>
+            <th scope="col" className="num">
+              {t('reports.share')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -69,12 +67,13 @@ export function BreakdownPanel({ sections, onDrill }: { sections: ReportSection[
               <td className="num">
                 <CountValue cell={r.count} onDrill={onDrill} />
               </td>
+              <td className="num">{r.share && <CountValue cell={r.share} onDrill={null} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {group.note && <p className="muted small">{group.note}</p>}
-      <BarChart chart={chart} title={title} />
+      {chart && <BarChart chart={chart} title={title} />}
     </section>
   );
 }

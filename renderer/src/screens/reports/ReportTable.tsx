@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import type { CountCell, DrillTarget, ReportSection } from '../../../../shared/reports/reportLayout';
+import { cellText, type CountCell, type DrillTarget, type PercentCell, type ReportSection } from '../../../../shared/reports/reportLayout';
 import { formatCount } from '../../format';
 
-/** A count: a link to its consultations when there are any and the role may read records (onDrill), else the number or its "<5" / "x" mark. */
-export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: ((t: DrillTarget) => void) | null }) {
-  const { value, drill } = cell;
+/** A count: a link to its consultations when there are any and the role may read records (onDrill), else the number or its "<5" / "x" mark; a per cent as the exports write it. */
+export function CountValue({ cell, onDrill }: { cell: CountCell | PercentCell; onDrill: ((t: DrillTarget) => void) | null }) {
+  const drill = cell.kind === 'count' ? cell.drill : null;
+  const { value } = cell;
   if (onDrill && drill && typeof value === 'number' && value > 0) {
     return (
       <button type="button" className="link" onClick={() => onDrill(drill)}>
@@ -12,7 +13,7 @@ export function CountValue({ cell, onDrill }: { cell: CountCell; onDrill: ((t: D
       </button>
     );
   }
-  return <>{typeof value === 'number' ? formatCount(value) : value}</>;
+  return <>{cellText(cell, formatCount)}</>;
 }
 
 /** A table section of the report: its title, any words under it, and its rows (the first cell heads the row). */
@@ -22,11 +23,12 @@ export function ReportTable({ section, onDrill, children }: { section: ReportSec
     <section aria-labelledby={titleId}>
       <h2 id={titleId}>{section.title}</h2>
       {children}
-      <table className="report-table" aria-labelledby={titleId}>
+      <div className="table-scroll">
+      <table className={`report-table report-${section.name}`} aria-labelledby={titleId}>
         <thead>
           <tr>
             {section.columns.map((c, j) => (
-              <th key={j} scope="col" className={c.kind === 'count' ? 'num' : undefined}>
+              <th key={j} scope="col" className={c.kind !== 'text' ? 'num' : undefined}>
                 {c.label}
               </th>
             ))}
@@ -54,6 +56,7 @@ export function ReportTable({ section, onDrill, children }: { section: ReportSec
           ))}
         </tbody>
       </table>
+      </div>
       {section.note && <p className="muted small">{section.note}</p>}
     </section>
   );
