@@ -14,6 +14,7 @@ import * as m0012 from './0012_proposed_changes';
 import * as m0013 from './0013_search_terms';
 import * as m0014 from './0014_court_addresses';
 import * as m0015 from './0015_drafts';
+import * as m0020 from './0020_case_transfers';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'search_terms', up: m0013.up },
   { version: 14, name: 'court_addresses', up: m0014.up },
   { version: 15, name: 'drafts', up: m0015.up },
+  { version: 20, name: 'case_transfers', up: m0020.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -27,6 +27,7 @@ const PERSONAL: Record<string, Record<string, unknown>> = {
   cases: { respondent_name: '', respondent_birth_date: null, respondent_address: '', respondent_whereabouts: '', court_case_number: '', judge: '', notes: '', details: '{}' },
   hearings: { notes: '', result: '' },
   case_status_history: { note: '' },
+  case_transfers: { reason: '' },
   tasks: { title: ERASED_MARK },
   documents: { title: '', file_name: ERASED_MARK, content: new Uint8Array(0), size_bytes: 0, sha256: '' },
 };
@@ -44,7 +45,7 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
     (await trx.selectFrom(table).select('id').where(column, '=', clientId).execute()).map((r) => r.id);
   const consultations = await ids('consultations', 'client_id');
   const cases = await ids('cases', 'client_id');
-  const byParent = async (table: 'consultation_referrals' | 'hearings' | 'case_status_history' | 'tasks' | 'documents', column: 'consultation_id' | 'case_id', parents: string[]) =>
+  const byParent = async (table: 'consultation_referrals' | 'hearings' | 'case_status_history' | 'case_transfers' | 'tasks' | 'documents', column: 'consultation_id' | 'case_id', parents: string[]) =>
     parents.length ? (await (trx as Transaction<any>).selectFrom(table).select('id').where(column, 'in', parents).execute()).map((r: { id: string }) => r.id) : [];
 
   const targets: Record<string, string[]> = {
@@ -57,6 +58,7 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
     cases,
     hearings: await byParent('hearings', 'case_id', cases),
     case_status_history: await byParent('case_status_history', 'case_id', cases),
+    case_transfers: await byParent('case_transfers', 'case_id', cases),
     tasks: await byParent('tasks', 'case_id', cases),
     documents: [...new Set([...(await ids('documents', 'client_id')), ...(await byParent('documents', 'case_id', cases))])],
   };

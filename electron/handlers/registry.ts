@@ -1,5 +1,6 @@
 import { CHANNELS, type ChannelName } from '../../shared/api/contract';
 import { appHandlers } from './appHandlers';
+import { calendarHandlers } from './calendarHandlers';
 import { caseHandlers } from './caseHandlers';
 import { clientHandlers } from './clientHandlers';
 import { consultationHandlers } from './consultationHandlers';
@@ -37,6 +38,7 @@ const AREAS: Record<string, object>[] = [
   clientHandlers,
   consultationHandlers,
   caseHandlers,
+  calendarHandlers,
   searchHandlers,
   // Unsaved form entries.
   draftHandlers,

@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { exchangeRu } from './parts/exchangeRu';
 import { hubStoreRu } from './parts/hubStoreRu';
 import { workdayRu } from './parts/workdayRu';
+import { calendarRu } from './parts/calendarRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -22,6 +23,7 @@ export const ru: Catalog = {
     clients: 'Клиенты',
     consultations: 'Консультации',
     cases: 'Дела',
+    calendar: 'Календарь',
     mobileSessions: 'Мобильные сессии',
     contactPoints: 'Контактные пункты',
     filings: 'Документы в суд',
@@ -158,6 +160,9 @@ export const ru: Catalog = {
     roleHasRecords: 'В этой установке есть собственные записи (клиенты, консультации): она не может стать хабом. Создайте для хаба новую базу данных.',
     roleHasStatistics: 'Этот хаб хранит статистику, полученную от контактных пунктов: он не может сменить роль. Для этого создайте новую базу данных.',
     hubHasNoContactPoint: 'Хаб не является контактным пунктом.',
+    periodTooLong: 'Слишком длинный период: не больше {{days}} дн.',
+    notCaseHolder: 'Выберите активного юриста или администратора.',
+    sameLawyer: 'Дело уже у этого юриста.',
   },
   files: {
     choose: 'Выбрать файл…',
@@ -173,4 +178,5 @@ export const ru: Catalog = {
   ...exchangeRu,
   ...hubStoreRu,
   ...workdayRu,
+  ...calendarRu,
 };

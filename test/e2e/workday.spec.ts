@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { UserRole } from '../../shared/domain/enums';
-import { ensureOwnContactPoint, goSection, openApp, planSession, SHOTS, tr, type Lang } from './support/caseSteps';
+import { api, ensureOwnContactPoint, goSection, openApp, planSession, signInAs, SHOTS, tr, type Lang } from './support/caseSteps';
 import { ADMIN, expect, test } from './support/fixtures';
 
 // A working day on a cheap laptop (1366×768): a refused save shows its reason where the eye is, a
@@ -12,24 +12,6 @@ test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const PASS = 'a long enough password 1';
-
-/** A call through the same loopback bridge the interface uses (for setting up users and records quickly). */
-async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([c, i]) => {
-      const token = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage.getItem('legal-aid-bridge-token');
-      const res = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Legal-Aid-Token': token ?? '' },
-        body: JSON.stringify(i),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
 /** What the person sees: the window as it is, not the whole page. */
 async function view(page: Page, lang: Lang, name: string): Promise<void> {
@@ -49,16 +31,6 @@ async function expectClearOfBars(target: Locator): Promise<void> {
     return { outside, covered: covering.length };
   });
   expect(overlap).toEqual({ outside: false, covered: 0 });
-}
-
-async function signInAs(page: Page, lang: Lang, username: string, password: string): Promise<void> {
-  await page.getByRole('button', { name: tr(lang, 'shell.lock') }).click();
-  const user = page.locator('form input[autocomplete=username]');
-  await expect(user).toBeVisible();
-  await user.fill(username);
-  await page.locator('form input[type=password]').fill(password);
-  await page.locator('form input[type=password]').press('Enter');
-  await expect(page.getByRole('navigation')).toBeVisible();
 }
 
 let deskUrl = '';

@@ -10,6 +10,7 @@ import { formatDate } from '../format';
 import { useEnumLabel } from '../hooks/useEnumOptions';
 import { href } from '../router';
 import { useMay } from '../hooks/useMay';
+import { MyWorkPanel } from './calendar/MyWork';
 
 /** What needs attention today: hearings, overdue tasks, open cases by type, this month's counts. */
 export function DashboardScreen({ status }: { status: AppStatus }) {
@@ -45,6 +46,7 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
         }
       />
       {q.error && <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />}
+      {allowed && <MyWorkPanel />}
       {d && (
         <>
           <section aria-labelledby="d-month">

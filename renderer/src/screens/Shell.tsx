@@ -12,6 +12,8 @@ import { useKeepFocusInView } from '../hooks/revealFocused';
 import { useRoute, type Route } from '../router';
 import { mayCall } from '../../../shared/api/access';
 import { hashNamesSection, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
+import { CalendarScreen } from './calendar/CalendarScreen';
+import { ReminderBanner } from './calendar/MyWork';
 import { CasesSection } from './cases/CasesSection';
 import { ClientsSection } from './clients/ClientsSection';
 import { ConsultationsSection } from './consultations/ConsultationsSection';
@@ -98,6 +100,7 @@ export function Shell({ status }: { status: AppStatus }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
+          {allowed && mayCall(role, 'calendar:reminders') && <ReminderBanner key={status.user?.id} />}
           {allowed ? renderSection(route, status) : null}
         </main>
       </div>
@@ -118,6 +121,8 @@ function renderSection(route: Route, status: AppStatus) {
       return <ConsultationsSection parts={parts} status={status} />;
     case 'cases':
       return <CasesSection parts={parts} status={status} />;
+    case 'calendar':
+      return <CalendarScreen status={status} />;
     case 'mobileSessions':
       return <MobileSessionsSection parts={parts} status={status} />;
     case 'contactPoints':

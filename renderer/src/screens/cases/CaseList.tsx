@@ -11,12 +11,14 @@ import { useDebounced } from '../../components/GlobalSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
-import { navigate } from '../../router';
+import { useMay } from '../../hooks/useMay';
+import { href, navigate } from '../../router';
 
 type CaseListInput = ChannelInput<'cases:list'>;
 
 export function CaseList() {
   const { t } = useTranslation();
+  const may = useMay();
   const typeOptions = useEnumOptions('caseType');
   const statusOptions = useEnumOptions('caseStatus');
   const [query, setQuery] = useState('');
@@ -41,7 +43,17 @@ export function CaseList() {
     call('cases:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'openedOn') as 'openedOn', dir: req.sort ? (req.sort.desc ? 'desc' : 'asc') : 'desc' });
   return (
     <section aria-labelledby="section-title">
-      <PageHeader title={t('cases.title')} subtitle={t('cases.newHint')} />
+      <PageHeader
+        title={t('cases.title')}
+        subtitle={t('cases.newHint')}
+        actions={
+          may('cases:caseload') && (
+            <a className="button" href={href('cases', 'caseload')}>
+              {t('caseload.title')}
+            </a>
+          )
+        }
+      />
       <div className="filters" role="search" aria-label={t('cases.title')}>
         <Field className="field--search" label={t('common.search')} value={query} onChange={setQuery} placeholder={t('cases.searchPlaceholder')} type="text" />
         <SelectField label={t('cases.filterType')} value={caseType} onChange={setCaseType} options={typeOptions} emptyLabel={t('common.all')} />

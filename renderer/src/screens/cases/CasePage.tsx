@@ -22,6 +22,7 @@ import { useDistrictName } from '../../hooks/useRegions';
 import { href } from '../../router';
 import { useMay } from '../../hooks/useMay';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { CaseTransfers } from './CaseTransfer';
 
 /** One case: status workflow with history and next steps, court, respondent, hearings, tasks, outcome. */
 export function CasePage({ id }: { id: string }) {
@@ -133,6 +134,7 @@ export function CasePage({ id }: { id: string }) {
           </dl>
         </section>
       </div>
+      <CaseTransfers detail={d} />
       <Hearings detail={d} />
       <Tasks detail={d} />
       <section className="panel" aria-labelledby="k-cons">
