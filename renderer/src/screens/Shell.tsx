@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/types';
 import { assertNever } from '../../../shared/util/assertNever';
@@ -42,12 +42,17 @@ export function Shell({ status }: { status: AppStatus }) {
   const start = role ? START_SECTION[role] : 'dashboard';
   const otherUser = lastUserId !== null && lastUserId !== status.user?.id;
   const allowed = offered.includes(section) && hashNamesSection(window.location.hash) && !otherUser;
+  const [, setShown] = useState(0);
 
   useEffect(() => {
     // A fresh window, another user at the computer, or an address this role has no use for: the
     // role's own start page. The same user unlocking again goes on where the work was left.
     lastUserId = status.user?.id ?? null;
-    if (!allowed) window.location.replace(`#/${start}`);
+    if (allowed) return;
+    // Already at the start page (another user signs in where the last one left the start page open): no
+    // address changes, so draw again now that this user is the one at the computer.
+    if (window.location.hash === `#/${start}`) setShown((n) => n + 1);
+    else window.location.replace(`#/${start}`);
   }, [allowed, start, status.user?.id]);
 
   useEffect(() => {

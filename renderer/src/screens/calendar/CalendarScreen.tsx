@@ -47,7 +47,7 @@ function entriesByDay(data: CalendarRange, t: (k: string) => string): Map<string
       kind: 'hearing',
       sort: `0${h.time || '99:99'}`,
       text: [h.time, t(`enum.caseType.${h.caseType}`)].filter(Boolean).join(' '),
-      detail: [h.caseNumber, h.clientName, h.courtName].filter(Boolean).join(' · '),
+      detail: [h.caseNumber, h.clientName, h.courtName, h.place].filter(Boolean).join(' · '),
       link: href('cases', h.caseId),
       tone: '',
     });

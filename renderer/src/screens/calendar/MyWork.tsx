@@ -52,8 +52,13 @@ function Count({ value, label, danger }: { value: number; label: string; danger?
   );
 }
 
-function HearingItems({ rows }: { rows: CalendarHearing[] }) {
+/** What a list of hearings names: when, whose case (linked), and the case, court and place. */
+type HearingLine = Pick<CalendarHearing, 'id' | 'date' | 'time' | 'caseId' | 'clientName' | 'caseType' | 'caseNumber' | 'place'> & { courtName?: string };
+
+/** Hearings one per line (the reminders, my work, the start page's hearings of today and this week). */
+export function HearingItems({ rows }: { rows: HearingLine[] }) {
   const { t } = useTranslation();
+  if (rows.length === 0) return <p className="empty">{t('dashboard2.nothing')}</p>;
   return (
     <ul className="list-plain">
       {rows.map((h) => (
@@ -106,7 +111,7 @@ export function MyWorkPanel() {
           <h3 id="d-mine-next">
             {t('reminders.hearingsNext')} ({formatCount(r.hearingsToday.length + r.hearingsNext7Days.length)})
           </h3>
-          {r.hearingsToday.length + r.hearingsNext7Days.length === 0 ? <p className="empty">{t('reminders.nothing')}</p> : <HearingItems rows={[...r.hearingsToday, ...r.hearingsNext7Days]} />}
+          <HearingItems rows={[...r.hearingsToday, ...r.hearingsNext7Days]} />
         </section>
       </div>
     </section>

@@ -19,12 +19,14 @@ export function CaseloadScreen() {
   const points = useQuery({ queryKey: ['contactPoints:list'], queryFn: () => call('contactPoints:list', { includeClosed: false }) });
   const q = useQuery({ queryKey: ['cases:caseload', contactPoint], queryFn: () => call('cases:caseload', { contactPointId: contactPoint || null }) });
   const d = q.data;
-  // Only the types some lawyer has open get a column: eight empty columns would push the table off the screen.
+  // Only the statuses and types some case is in get a column: a row of empty columns would push the
+  // table off a laptop's screen.
+  const statuses = d ? OPEN_STATUSES.filter((s) => (d.total.byStatus[s] ?? 0) > 0) : [];
   const types = d ? CASE_TYPES.filter((type) => (d.total.byType[type] ?? 0) > 0) : [];
   const cells = (r: Omit<CaseloadRow, 'userId' | 'name'>) => (
     <>
       <td className="num">{formatCount(r.open)}</td>
-      {OPEN_STATUSES.map((s) => (
+      {statuses.map((s) => (
         <td key={s} className="num">
           {formatCount(r.byStatus[s] ?? 0)}
         </td>
@@ -52,7 +54,8 @@ export function CaseloadScreen() {
       </div>
       {q.error && <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />}
       {d && (
-        <div className="caseload-scroll">
+        // A wide table scrolls sideways inside its box: the box takes the focus so the keyboard can scroll it.
+        <div className="caseload-scroll" tabIndex={0} role="region" aria-label={t('caseload.tableLabel')}>
           <table className="simple caseload" aria-label={t('caseload.tableLabel')}>
             <thead>
               <tr>
@@ -62,9 +65,11 @@ export function CaseloadScreen() {
                 <th scope="col" rowSpan={2} className="num">
                   {t('caseload.open')}
                 </th>
-                <th scope="colgroup" colSpan={OPEN_STATUSES.length}>
-                  {t('caseload.byStatus')}
-                </th>
+                {statuses.length > 0 && (
+                  <th scope="colgroup" colSpan={statuses.length}>
+                    {t('caseload.byStatus')}
+                  </th>
+                )}
                 {types.length > 0 && (
                   <th scope="colgroup" colSpan={types.length}>
                     {t('caseload.byType')}
@@ -78,7 +83,7 @@ export function CaseloadScreen() {
                 </th>
               </tr>
               <tr>
-                {OPEN_STATUSES.map((s) => (
+                {statuses.map((s) => (
                   <th key={s} scope="col" className="num">
                     {t(`enum.caseStatus.${s}`)}
                   </th>
