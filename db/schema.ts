@@ -206,6 +206,17 @@ export interface CaseStatusHistoryTable extends SyncedColumns {
   note: string;
 }
 
+export interface CaseTransfersTable extends SyncedColumns {
+  case_id: string;
+  transferred_on: string;
+  from_user_id: string | null;
+  from_name: string;
+  to_user_id: string | null;
+  to_name: string;
+  reason: string;
+  user_id: string | null;
+}
+
 export interface HearingsTable extends SyncedColumns {
   case_id: string;
   date: string;
@@ -454,6 +465,7 @@ export interface Database {
   children: ChildrenTable;
   cases: CasesTable;
   case_status_history: CaseStatusHistoryTable;
+  case_transfers: CaseTransfersTable;
   hearings: HearingsTable;
   hearing_postponements: HearingPostponementsTable;
   tasks: TasksTable;
@@ -489,6 +501,7 @@ export const SYNCED_TABLES = [
   'children',
   'cases',
   'case_status_history',
+  'case_transfers',
   'hearings',
   'hearing_postponements',
   'tasks',

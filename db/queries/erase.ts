@@ -29,6 +29,7 @@ const PERSONAL: Record<string, Record<string, unknown>> = {
   hearings: { notes: '', result: '', removal_reason: '' },
   hearing_postponements: { reason: '' },
   case_status_history: { note: '' },
+  case_transfers: { reason: '' },
   tasks: { title: ERASED_MARK, removal_reason: '' },
   documents: { title: '', file_name: ERASED_MARK, content: new Uint8Array(0), size_bytes: 0, sha256: '', thumbnail: null },
 };
@@ -62,7 +63,7 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
   const consultations = await ids('consultations', 'client_id');
   const cases = await ids('cases', 'client_id');
   const byParent = async (
-    table: 'consultation_referrals' | 'hearings' | 'hearing_postponements' | 'case_status_history' | 'tasks' | 'documents',
+    table: 'consultation_referrals' | 'hearings' | 'hearing_postponements' | 'case_status_history' | 'case_transfers' | 'tasks' | 'documents',
     column: 'consultation_id' | 'case_id' | 'hearing_id',
     parents: string[],
   ) =>
@@ -80,6 +81,7 @@ export async function eraseClient(ctx: WriteCtx, clientId: string): Promise<{ ro
     hearings,
     hearing_postponements: await byParent('hearing_postponements', 'hearing_id', hearings),
     case_status_history: await byParent('case_status_history', 'case_id', cases),
+    case_transfers: await byParent('case_transfers', 'case_id', cases),
     tasks: await byParent('tasks', 'case_id', cases),
     documents: [...new Set([...(await ids('documents', 'client_id')), ...(await byParent('documents', 'case_id', cases))])],
   };

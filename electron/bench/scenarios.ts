@@ -3,7 +3,7 @@ import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { openDatabase } from '../../db/open';
 import type { AppContext } from '../app/appContext';
 import { APP_VERSION } from '../app/version';
-import { addMonths } from '../../shared/domain/dates';
+import { addDays, addMonths, weekOf } from '../../shared/domain/dates';
 import { fillTemplate } from '../documents/fillDocx';
 import { generateFiling } from '../documents/filings';
 import { loadTemplate } from '../documents/templateStore';
@@ -53,6 +53,8 @@ export interface Probes {
   yearFrom: string;
   fiveYearsFrom: string;
   to: string;
+  /** The contact point with the most cases: the calendar a contact point's staff open. */
+  busiestContactPointId: string | null;
 }
 
 /** Search terms taken from the data: the commonest surname's first five letters, a Latin spelling, a phone. */
@@ -62,6 +64,7 @@ export function findProbes(raw: Sqlite.Database): Probes {
   const given = raw.prepare('SELECT given_name FROM clients WHERE surname = ? ORDER BY id LIMIT 1').get(surname) as { given_name: string } | undefined;
   const phone = raw.prepare('SELECT phone FROM client_phones ORDER BY id LIMIT 1 OFFSET 7').get() as { phone: string } | undefined;
   const demo = raw.prepare(`SELECT id FROM cases WHERE case_type = 'alimony_share' AND details LIKE '%marriage_cert%' ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  const busiest = raw.prepare('SELECT contact_point_id AS id FROM cases WHERE contact_point_id IS NOT NULL GROUP BY contact_point_id ORDER BY count(*) DESC, contact_point_id LIMIT 1').get() as { id: string } | undefined;
   const p = phone?.phone ?? '+992927001101';
   const yearFrom = new Date(Date.parse(`${SEED_NOW}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
   return {
@@ -73,6 +76,7 @@ export function findProbes(raw: Sqlite.Database): Probes {
     yearFrom,
     fiveYearsFrom: addMonths(yearFrom, -48),
     to: SEED_NOW,
+    busiestContactPointId: busiest?.id ?? null,
   };
 }
 
@@ -94,6 +98,11 @@ interface QuerySpec {
   runs: number;
 }
 
+function monthGrid(p: Probes) {
+  const from = weekOf(`${p.to.slice(0, 7)}-01`).from;
+  return { from, to: addDays(from, 41), contactPointId: p.busiestContactPointId };
+}
+
 export function querySpecs(p: Probes): QuerySpec[] {
   return [
     { id: 'search.namePrefix', label: `search:global, name prefix "${p.namePrefix}"`, channel: 'search:global', input: { query: p.namePrefix }, runs: 30 },
@@ -103,6 +112,9 @@ export function querySpecs(p: Probes): QuerySpec[] {
     { id: 'list.clients', label: 'clients:list first page: women from migrant households, by name', channel: 'clients:list', input: { sex: 'F', migrantHousehold: true, sort: 'name', dir: 'asc' }, runs: 20 },
     { id: 'list.consultations', label: 'consultations:list first page: mobile sessions of the last year, newest first', channel: 'consultations:list', input: { from: p.yearFrom, to: p.to, venueKind: 'mobile_session', sort: 'date', dir: 'desc' }, runs: 20 },
     { id: 'list.cases', label: 'cases:list first page: active cases, newest first', channel: 'cases:list', input: { status: 'active', sort: 'openedOn', dir: 'desc' }, runs: 20 },
+    // The month grid (six weeks) of the data's last month, as a contact point's staff see it: every lawyer.
+    { id: 'calendar.month', label: 'calendar:range, the six weeks of a month at the busiest contact point', channel: 'calendar:range', input: monthGrid(p), runs: 20 },
+    { id: 'caseload.table', label: 'cases:caseload, every lawyer of the installation', channel: 'cases:caseload', input: {}, runs: 20 },
     { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 3 },
     { id: 'report.5y', label: `reports:indicators, five years (${p.fiveYearsFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.fiveYearsFrom, to: p.to }, runs: 3 },
   ];

@@ -19,6 +19,8 @@ export const TARGETS: Record<string, Target> = {
   'list.clients': { limit: 50, on: 'median' },
   'list.consultations': { limit: 50, on: 'median' },
   'list.cases': { limit: 50, on: 'median' },
+  'calendar.month': { limit: 50, on: 'median' },
+  'caseload.table': { limit: 50, on: 'median' },
   'report.1y': { limit: 300, on: 'median' },
   'report.5y': { limit: 1500, on: 'median' },
   'filing.docx': { limit: 20, on: 'median' },

@@ -6,6 +6,7 @@ import type { CliCommand } from './command';
 import { attachCommand } from './commands/attach';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { rekeyCommand } from './commands/rekey';
+import { calendarCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { conflictsCommand, exportPackageCommand, importPackageCommand, pairCommand, unpairCommand } from './commands/exchange';
 import { filingCommand } from './commands/filing';
@@ -18,7 +19,7 @@ import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
 // `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
-const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, filingCommand, attachCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, networkSecretCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
+const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, calendarCommand, filingCommand, attachCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, networkSecretCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
 
 function help(): string {
   const lines = [

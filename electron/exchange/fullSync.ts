@@ -40,6 +40,7 @@ const USER_REFERENCES: Record<string, string[]> = {
   cases: ['responsible_user_id'],
   case_status_history: ['user_id'],
   hearing_postponements: ['user_id'],
+  case_transfers: ['from_user_id', 'to_user_id', 'user_id'],
   tasks: ['assignee_user_id'],
   consultations: ['lawyer_user_id'],
   documents: ['created_by_user_id'],

@@ -1,5 +1,6 @@
 import { CHANNELS, type ChannelName } from '../../shared/api/contract';
 import { appHandlers } from './appHandlers';
+import { calendarHandlers } from './calendarHandlers';
 import { caseHandlers } from './caseHandlers';
 import { protectionHandlers } from './protectionHandlers';
 import { clientHandlers } from './clientHandlers';
@@ -39,6 +40,7 @@ const AREAS: Record<string, object>[] = [
   consultationHandlers,
   caseHandlers,
   protectionHandlers,
+  calendarHandlers,
   searchHandlers,
   // Unsaved form entries.
   draftHandlers,

@@ -29,6 +29,7 @@ import {
   type CaseFields,
   type CaseListFilter,
 } from '../../db/queries/cases';
+import { transferRows } from '../../db/queries/caseAssignment';
 import { clientExists } from '../../db/queries/clients';
 import { findContactPoint } from '../../db/queries/contactPoints';
 import { userExists } from '../../db/queries/users';
@@ -39,6 +40,7 @@ import { AppError } from '../../shared/api/errors';
 import { allowedNextStatuses, checkCaseTransition } from '../../shared/domain/caseWorkflow';
 import { todayIso } from '../../shared/domain/dates';
 import type { CaseOutcome, CaseStatus, CaseType, SensitiveKind } from '../../shared/domain/enums';
+import { transferCase as transferCaseRows } from './caseAssignment';
 import { listCases as listCaseViews, toCaseRecord, toHearing, toPostponement, toRemoved, toTask } from './caseViews';
 import { clientSummaries } from './clientViews';
 import { respondentChanged, respondentMatches } from './conflicts';
@@ -88,6 +90,7 @@ async function caseDetail(s: Unlocked, id: string, today: string = todayIso()): 
   return {
     case: record,
     history: history.map((h) => ({ id: h.id, status: h.status, changedOn: h.changed_on, userId: h.user_id, note: h.note })),
+    transfers: (await transferRows(db, id)).map((r) => ({ id: r.id, on: r.transferred_on, fromUserId: r.from_user_id, fromName: r.from_name, toUserId: r.to_user_id, toName: r.to_name, reason: r.reason })),
     hearings: (await hearingRows(db, id)).map(toHearing),
     postponements: (await postponementRows(db, id)).map(toPostponement),
     tasks: (await taskRows(db, id)).map(toTask),
@@ -216,6 +219,12 @@ export async function saveTask(s: Unlocked, input: TaskFields): Promise<Task> {
     if (input.assigneeUserId && !(await userExists(ctx.trx, input.assigneeUserId))) throw fieldError('No such user', 'assigneeUserId', 'invalid');
     return toTask(await taskRow(ctx.trx, await saveTaskRow(ctx, input)));
   });
+}
+
+export async function transferCase(s: Unlocked, input: { id: string; toUserId: string; reason: string; on: string | null }): Promise<CaseDetail> {
+  await requireVisibleCase(s, input.id);
+  await transferCaseRows(s, input);
+  return caseDetail(s, input.id);
 }
 
 export async function completeTask(s: Unlocked, input: { id: string; done: boolean; doneOn: string | null }): Promise<Task> {

@@ -140,3 +140,15 @@ export const completeTaskInput = z
     doneOn: optionalPastIsoDate,
   })
   .strict();
+
+export const caseTransferInput = z
+  .object({
+    id: recordId,
+    toUserId: recordId,
+    reason: requiredText(500),
+    /** The date of the transfer; defaults to today. */
+    on: optionalPastIsoDate,
+  })
+  .strict();
+
+export const caseloadInput = z.object({ contactPointId: optionalRecordId }).strict();

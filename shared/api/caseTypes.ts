@@ -90,9 +90,42 @@ export interface Removed<T> {
   removedAt: string;
 }
 
+/** A case handed from one lawyer to another (names as they were then). */
+export interface CaseTransfer {
+  id: string;
+  on: string;
+  fromUserId: string | null;
+  fromName: string;
+  toUserId: string | null;
+  toName: string;
+  reason: string;
+}
+
+/** One lawyer's cases: open ones by status and type, the oldest open one, those closed this year. */
+export interface CaseloadRow {
+  /** null: cases with no lawyer of this installation. */
+  userId: string | null;
+  name: string;
+  open: number;
+  byStatus: Partial<Record<CaseStatus, number>>;
+  byType: Partial<Record<CaseType, number>>;
+  /** The opening date of the oldest open case (null: none open). */
+  oldestOpenOn: string | null;
+  closedThisYear: number;
+}
+
+export interface Caseload {
+  today: string;
+  /** The first day of this year: "closed this year" counts from it to today. */
+  yearFrom: string;
+  rows: CaseloadRow[];
+  total: Omit<CaseloadRow, 'userId' | 'name'>;
+}
+
 export interface CaseDetail {
   case: CaseRecord;
   history: CaseStatusChange[];
+  transfers: CaseTransfer[];
   hearings: Hearing[];
   /** The earlier dates of the live hearings, the earliest move first. */
   postponements: HearingPostponement[];

@@ -4,9 +4,11 @@ import type { Permission } from '../domain/permissions';
 import type { ChannelName } from './channels';
 import * as S from './securityTypes';
 import type { AuditPage, BackupSummary, KeyRotationProgress, LawyerOption, KeyRotationSummary, RecoveryBackups, RestoreResult, RetentionItem, SecuritySettings, TrustedKeyInfo, UpdateResult, UserSummary } from './securityTypes';
-import type { CaseDetail, CaseSummary, Hearing, Task } from './caseTypes';
+import type { CaseDetail, Caseload, CaseSummary, Hearing, Task } from './caseTypes';
 import { conflictCheckInput, conflictDeclineInput, sensitiveInput } from './protectionInputs';
 import type { ConflictCheck } from './protectionTypes';
+import type { CalendarRange, CalendarReminders, CaseHolder } from './calendarTypes';
+import { calendarExportInput, calendarRangeInput } from './calendarInputs';
 import type { ClientDetail, ClientSummary, DuplicateCandidate } from './clientTypes';
 import type { ConsultationDetail, ConsultationSummary, DeskRegistration } from './consultationTypes';
 import type { ContactPoint, StaffMember } from './contactPointTypes';
@@ -16,6 +18,8 @@ import type { Paged } from './pagedCount';
 import {
   caseInput,
   caseListInput,
+  caseloadInput,
+  caseTransferInput,
   caseStatusInput,
   completeTaskInput,
   hearingInput,
@@ -159,6 +163,17 @@ export const contract = {
   'cases:checkConflicts': channel<ConflictCheck>()(conflictCheckInput, 'personal:write'),
   'cases:declineConflict': channel<{ declined: true }>()(conflictDeclineInput, 'personal:write'),
   'cases:setSensitive': channel<CaseDetail>()(sensitiveInput, 'personal:write'),
+
+  'cases:transfer': channel<CaseDetail>()(caseTransferInput, 'personal:write'),
+  // Counts per lawyer, no client: for whoever runs the office.
+  'cases:caseload': channel<Caseload>()(caseloadInput, 'caseload:read'),
+
+  // The calendar names clients beside their hearings, so it needs personal:read. The .ics export names
+  // none (case number, type and court only), but it is still a lawyer's case work.
+  'calendar:range': channel<CalendarRange>()(calendarRangeInput, 'personal:read'),
+  'calendar:reminders': channel<CalendarReminders>()(empty, 'personal:read'),
+  'calendar:lawyers': channel<CaseHolder[]>()(empty, 'personal:read'),
+  'calendar:export': channel<FileOut>()(calendarExportInput, 'personal:read'),
 
   // Unsaved entries, per user and form: only roles that may write records have forms to keep.
   'drafts:get': channel<{ draft: Draft | null }>()(draftKeyInput, 'personal:write'),

@@ -92,6 +92,7 @@ export function zodToFieldErrors(error: z.ZodError): FieldError[] {
       'fileTooLarge',
       'controlCharacters',
       'directionControl',
+      'periodTooLong',
     ]);
     let key = known.has(issue.message) ? issue.message : 'invalid';
     if (issue.code === 'invalid_type' && issue.input === undefined) key = 'required';

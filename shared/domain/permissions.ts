@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'users:manage',
   'settings:manage',
   'audit:read',
+  // Every lawyer's caseload side by side: for whoever runs the office (administrators).
+  'caseload:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,4 +28,11 @@ const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
 
 export function can(role: UserRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles a case can be assigned or transferred to (the responsible lawyer). */
+export const CASE_HOLDER_ROLES = ['administrator', 'lawyer'] as const satisfies readonly UserRole[];
+
+export function mayHoldCases(role: UserRole): boolean {
+  return (CASE_HOLDER_ROLES as readonly UserRole[]).includes(role);
 }

@@ -4,6 +4,7 @@ import { exchangeEn } from './parts/exchangeEn';
 import { hubStoreEn } from './parts/hubStoreEn';
 import { workdayEn } from './parts/workdayEn';
 import { protectionEn } from './parts/protectionEn';
+import { calendarEn } from './parts/calendarEn';
 import { screensEn } from './parts/screensEn';
 import { filingsEn } from './parts/filingsEn';
 import { listFiltersEn } from './parts/listFiltersEn';
@@ -24,6 +25,7 @@ export const en = {
     clients: 'Clients',
     consultations: 'Consultations',
     cases: 'Cases',
+    calendar: 'Calendar',
     mobileSessions: 'Mobile sessions',
     contactPoints: 'Contact points',
     filings: 'Filings',
@@ -179,6 +181,9 @@ export const en = {
     roleHasRecords: 'This installation holds records of its own (clients, consultations): it cannot become a hub. Make a new database for the hub.',
     roleHasStatistics: 'This hub holds statistics received from contact points: it cannot take another role. Make a new database for that.',
     hubHasNoContactPoint: 'A hub is not a contact point.',
+    periodTooLong: 'The period is too long: at most {{days}} days.',
+    notCaseHolder: 'Choose an active lawyer or administrator.',
+    sameLawyer: 'This lawyer already holds the case.',
   },
   files: {
     choose: 'Choose a file…',
@@ -197,6 +202,7 @@ export const en = {
   ...hubStoreEn,
   ...workdayEn,
   ...protectionEn,
+  ...calendarEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -4,6 +4,7 @@ import { exchangeRu } from './parts/exchangeRu';
 import { hubStoreRu } from './parts/hubStoreRu';
 import { workdayRu } from './parts/workdayRu';
 import { protectionRu } from './parts/protectionRu';
+import { calendarRu } from './parts/calendarRu';
 import { abandonmentRu, enumsRu } from './parts/enumsRu';
 import { screensRu } from './parts/screensRu';
 import { filingsRu } from './parts/filingsRu';
@@ -25,6 +26,7 @@ export const ru: Catalog = {
     clients: 'Клиенты',
     consultations: 'Консультации',
     cases: 'Дела',
+    calendar: 'Календарь',
     mobileSessions: 'Мобильные сессии',
     contactPoints: 'Контактные пункты',
     filings: 'Документы в суд',
@@ -180,6 +182,9 @@ export const ru: Catalog = {
     roleHasRecords: 'В этой установке есть собственные записи (клиенты, консультации): она не может стать хабом. Создайте для хаба новую базу данных.',
     roleHasStatistics: 'Этот хаб хранит статистику, полученную от контактных пунктов: он не может сменить роль. Для этого создайте новую базу данных.',
     hubHasNoContactPoint: 'Хаб не является контактным пунктом.',
+    periodTooLong: 'Слишком длинный период: не больше {{days}} дн.',
+    notCaseHolder: 'Выберите активного юриста или администратора.',
+    sameLawyer: 'Дело уже у этого юриста.',
   },
   files: {
     choose: 'Выбрать файл…',
@@ -198,4 +203,5 @@ export const ru: Catalog = {
   ...hubStoreRu,
   ...workdayRu,
   ...protectionRu,
+  ...calendarRu,
 };

@@ -4,6 +4,7 @@ import { exchangeTg } from './parts/exchangeTg';
 import { hubStoreTg } from './parts/hubStoreTg';
 import { workdayTg } from './parts/workdayTg';
 import { protectionTg } from './parts/protectionTg';
+import { calendarTg } from './parts/calendarTg';
 import { abandonmentTg, enumsTg } from './parts/enumsTg';
 import { screensTg } from './parts/screensTg';
 import { filingsTg } from './parts/filingsTg';
@@ -26,6 +27,7 @@ export const tg: Catalog = {
     clients: 'Мизоҷон',
     consultations: 'Машваратҳо',
     cases: 'Парвандаҳо',
+    calendar: 'Тақвим',
     mobileSessions: 'Сессияҳои сайёр',
     contactPoints: 'Нуқтаҳои тамос',
     filings: 'Ҳуҷҷатҳои судӣ',
@@ -181,6 +183,9 @@ export const tg: Catalog = {
     roleHasRecords: 'Дар ин насб сабтҳои худи он ҳастанд (мизоҷон, машваратҳо): он маркази ҷамъоварии ҳисобот шуда наметавонад. Барои марказ пойгоҳи нави маълумот созед.',
     roleHasStatistics: 'Ин марказ омори аз нуқтаҳои тамос гирифтаро нигоҳ медорад: нақши дигар гирифта наметавонад. Барои ин пойгоҳи нави маълумот созед.',
     hubHasNoContactPoint: 'Маркази ҷамъоварии ҳисобот нуқтаи тамос нест.',
+    periodTooLong: 'Давра хеле дароз аст: на зиёда аз {{days}} рӯз.',
+    notCaseHolder: 'Ҳуқуқшинос ё маъмури фаъолро интихоб кунед.',
+    sameLawyer: 'Парванда аллакай дар дасти ҳамин ҳуқуқшинос аст.',
   },
   files: {
     choose: 'Интихоби файл…',
@@ -199,4 +204,5 @@ export const tg: Catalog = {
   ...hubStoreTg,
   ...workdayTg,
   ...protectionTg,
+  ...calendarTg,
 };

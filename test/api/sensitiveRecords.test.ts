@@ -96,6 +96,23 @@ describe('a sensitive case', () => {
     expect((await t.call('cases:list', { status: 'active' })).rows.some((r) => r.restricted)).toBe(false);
   });
 
+  it("keeps its hearings and tasks out of another lawyer's calendar", async () => {
+    await t.call('cases:saveHearing', { caseId, date: '2026-12-10', time: '10:00', place: 'Толори 2' });
+    await t.call('cases:saveTask', { caseId, title: 'Ба суд ариза супоридан', dueOn: '2026-12-09' });
+    await t.call('cases:setSensitive', { id: caseId, sensitive: 'violence' });
+    const period = { from: '2026-12-01', to: '2026-12-31', lawyerUserId: lawyerA };
+    await signInAs('lawyer.b');
+    const seenByB = await t.call('calendar:range', period);
+    expect(seenByB.hearings).toEqual([]);
+    expect(seenByB.tasks).toEqual([]);
+    await signInAs('lawyer.a');
+    const seenByA = await t.call('calendar:range', period);
+    expect(seenByA.hearings.map((h) => h.caseId)).toEqual([caseId]);
+    expect(seenByA.tasks.map((k) => k.caseId)).toEqual([caseId]);
+    await asAdmin();
+    expect((await t.call('calendar:range', period)).hearings).toHaveLength(1);
+  });
+
   it('needs a responsible lawyer to be marked', async () => {
     const other = (await t.call('cases:list', { caseType: 'paternity' })).rows[0]!;
     expect(await t.raw('cases:setSensitive', { id: other.id, sensitive: 'hiv' })).toMatchObject({

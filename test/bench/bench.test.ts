@@ -18,7 +18,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 const REQUIRED = [
   'open.kdf', 'open.database', 'open.unlock',
   'search.namePrefix', 'search.latin', 'search.phone', 'search.clientsList',
-  'list.clients', 'list.consultations', 'list.cases',
+  'list.clients', 'list.consultations', 'list.cases', 'calendar.month', 'caseload.table',
   'report.1y', 'report.5y',
   'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx', 'document.photo',
   'exchange.export', 'exchange.import', 'exchange.stats',

@@ -41,6 +41,7 @@ const FIX = join(__dirname, '..', 'fixtures', 'registers');
 const COMMANDS: Command[] = [
   { name: 'report', argv: (out) => ['report', '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json', '--out', out], allowed: EVERYONE, asked: 'reports:indicators' },
   { name: 'cases', argv: () => ['cases', '--format', 'json'], allowed: ['readonly', ...CASE_WORKERS], asked: 'cases:list' },
+  { name: 'calendar', argv: (out) => ['calendar', '--from', '2025-01-01', '--to', '2025-12-31', '--out', out], allowed: ['readonly', ...CASE_WORKERS], asked: 'calendar:export' },
   { name: 'filing', argv: (out) => ['filing', '--case', caseId, '--template', 'alimony-fixed-sum', '--lang', 'ru', '--out', out], allowed: CASE_WORKERS, asked: 'filings:save' },
   { name: 'attach', argv: () => ['attach', '--case', caseId, '--type', 'court_decision', join(t.dir, 'decision.pdf')], allowed: CASE_WORKERS, asked: 'documents:attach' },
   { name: 'import --dry-run', argv: () => ['import', '--kind', 'contact-points', join(FIX, 'contact-points.csv'), '--dry-run'], allowed: CASE_WORKERS, asked: 'import:preview' },

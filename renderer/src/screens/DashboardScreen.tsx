@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DashboardHearing } from '../../../shared/api/dashboardTypes';
 import type { AppStatus } from '../../../shared/api/types';
 import { can } from '../../../shared/domain/permissions';
 import { ApiError, call } from '../api/client';
@@ -10,6 +9,7 @@ import { formatDate } from '../format';
 import { useEnumLabel } from '../hooks/useEnumOptions';
 import { href, hrefWith } from '../router';
 import { useMay } from '../hooks/useMay';
+import { HearingItems, MyWorkPanel } from './calendar/MyWork';
 
 /** What needs attention today: hearings, overdue tasks, open cases by type, this month's counts. */
 export function DashboardScreen({ status }: { status: AppStatus }) {
@@ -45,6 +45,7 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
         }
       />
       {q.error && <ErrorMessage error={q.error instanceof ApiError ? q.error.info : { code: 'INTERNAL', message: '' }} />}
+      {allowed && <MyWorkPanel />}
       {d && (
         <>
           <section aria-labelledby="d-month">
@@ -63,13 +64,13 @@ export function DashboardScreen({ status }: { status: AppStatus }) {
               <h2 id="d-today">
                 {t('dashboard2.hearingsToday')} ({d.hearingsToday.length})
               </h2>
-              <HearingList rows={d.hearingsToday} caseType={caseType} />
+              <HearingItems rows={d.hearingsToday} />
             </section>
             <section className="panel" aria-labelledby="d-week">
               <h2 id="d-week">
                 {t('dashboard2.hearingsWeek')} <span className="muted small">({formatDate(d.week.from)} – {formatDate(d.week.to)})</span>
               </h2>
-              <HearingList rows={d.hearingsThisWeek} caseType={caseType} />
+              <HearingItems rows={d.hearingsThisWeek} />
             </section>
             <section className="panel" aria-labelledby="d-overdue">
               <h2 id="d-overdue">
@@ -129,23 +130,5 @@ function Stat({ value, label }: { value: number; label: string }) {
       <div className="stat__value">{value}</div>
       <div className="stat__label">{label}</div>
     </div>
-  );
-}
-
-function HearingList({ rows, caseType }: { rows: DashboardHearing[]; caseType: (c: string) => string }) {
-  const { t } = useTranslation();
-  if (rows.length === 0) return <p className="empty">{t('dashboard2.nothing')}</p>;
-  return (
-    <ul className="list-plain">
-      {rows.map((h) => (
-        <li key={h.id}>
-          <strong>
-            {formatDate(h.date)} {h.time}
-          </strong>{' '}
-          — <a href={href('cases', h.caseId)}>{h.clientName}</a>
-          <div className="small muted">{[caseType(h.caseType), h.courtCaseNumber, h.place].filter(Boolean).join(' · ')}</div>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/types';
 import { assertNever } from '../../../shared/util/assertNever';
@@ -12,9 +12,11 @@ import { useKeepFocusInView } from '../hooks/revealFocused';
 import { useRoute, useScrollPerPage, type Route } from '../router';
 import { mayCall } from '../../../shared/api/access';
 import { hashNamesSection, pageChannel, SECTION_CHANNEL, SECTIONS, START_SECTION } from '../sections';
+import { ReminderBanner } from './calendar/MyWork';
 
 // Each section is its own chunk, loaded when first opened: the unlock screen and the first page
 // load only their own code (charts, the filing wizard and the rest come when asked for).
+const CalendarScreen = lazy(() => import('./calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
 const CasesSection = lazy(() => import('./cases/CasesSection').then((m) => ({ default: m.CasesSection })));
 const ClientsSection = lazy(() => import('./clients/ClientsSection').then((m) => ({ default: m.ClientsSection })));
 const ConsultationsSection = lazy(() => import('./consultations/ConsultationsSection').then((m) => ({ default: m.ConsultationsSection })));
@@ -47,12 +49,18 @@ export function Shell({ status }: { status: AppStatus }) {
   // the desk's address gets the section's list, not a form every save of which would be refused.
   const allowed = sectionAllowed && mayCall(role, pageChannel(section, route.parts));
   useScrollPerPage(`${section}/${path}`);
+  const [, setShown] = useState(0);
 
   useEffect(() => {
     // A fresh window, another user at the computer, or an address this role has no use for: the
     // role's own start page. The same user unlocking again goes on where the work was left.
     lastUserId = status.user?.id ?? null;
-    if (!allowed) window.location.replace(`#/${sectionAllowed ? section : start}`);
+    if (allowed) return;
+    const target = `#/${sectionAllowed ? section : start}`;
+    // Already there (another user signs in where the last one left the start page open): no address
+    // changes, so draw again now that this user is the one at the computer.
+    if (window.location.hash === target) setShown((n) => n + 1);
+    else window.location.replace(target);
   }, [allowed, sectionAllowed, section, start, status.user?.id]);
 
   useEffect(() => {
@@ -105,6 +113,7 @@ export function Shell({ status }: { status: AppStatus }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
+          {allowed && mayCall(role, 'calendar:reminders') && <ReminderBanner key={status.user?.id} />}
           {allowed ? <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>{renderSection(route, status)}</Suspense> : null}
         </main>
       </div>
@@ -125,6 +134,8 @@ function renderSection(route: Route, status: AppStatus) {
       return <ConsultationsSection parts={parts} status={status} />;
     case 'cases':
       return <CasesSection parts={parts} status={status} />;
+    case 'calendar':
+      return <CalendarScreen status={status} />;
     case 'mobileSessions':
       return <MobileSessionsSection parts={parts} status={status} />;
     case 'contactPoints':

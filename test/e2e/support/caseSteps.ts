@@ -107,3 +107,4 @@ export async function planSession(page: Page, lang: Lang, village: string): Prom
   await expect(page.getByText(tr(lang, 'enum.sessionStatus.planned'), { exact: true })).toBeVisible();
   return page.url();
 }
+

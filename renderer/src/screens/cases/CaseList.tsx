@@ -11,7 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { RestrictedMark } from '../../components/RecordTables';
 import { formatDate } from '../../format';
 import { useEnumOptions } from '../../hooks/useEnumOptions';
-import { navigate } from '../../router';
+import { useMay } from '../../hooks/useMay';
+import { href, navigate } from '../../router';
 import { recordIdOrEmpty, useAddressSearch, useLawyerOptions, useListFilters } from '../../hooks/useListFilters';
 
 type CaseListInput = ChannelInput<'cases:list'>;
@@ -21,6 +22,7 @@ const FILTERS = ['q', 'type', 'status', 'lawyer', 'overdue'] as const;
 
 export function CaseList() {
   const { t } = useTranslation();
+  const may = useMay();
   const typeOptions = useEnumOptions('caseType');
   const statusOptions = useEnumOptions('caseStatus');
   const lawyerOptions = useLawyerOptions(t('listFilters.left'));
@@ -55,7 +57,17 @@ export function CaseList() {
     call('cases:list', { ...filters, offset: req.offset, limit: req.limit, sort: (req.sort?.id ?? 'openedOn') as 'openedOn', dir: req.sort ? (req.sort.desc ? 'desc' : 'asc') : 'desc' });
   return (
     <section aria-labelledby="section-title">
-      <PageHeader title={t('cases.title')} subtitle={t('cases.newHint')} />
+      <PageHeader
+        title={t('cases.title')}
+        subtitle={t('cases.newHint')}
+        actions={
+          may('cases:caseload') && (
+            <a className="button" href={href('cases', 'caseload')}>
+              {t('caseload.title')}
+            </a>
+          )
+        }
+      />
       <div className="filters" role="search" aria-label={t('cases.title')}>
         <Field className="field--search" label={t('common.search')} value={search.text} onChange={search.setText} placeholder={t('cases.searchPlaceholder')} type="text" />
         <SelectField label={t('cases.filterType')} value={caseType} onChange={(v) => set({ type: v })} options={typeOptions} emptyLabel={t('common.all')} />

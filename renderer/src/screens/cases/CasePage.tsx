@@ -24,6 +24,7 @@ import { href } from '../../router';
 import { useMay } from '../../hooks/useMay';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { CaseTransfers } from './CaseTransfer';
 
 /** One case: status workflow with history and next steps, court, respondent, hearings, tasks, outcome. */
 export function CasePage({ id }: { id: string }) {
@@ -139,6 +140,7 @@ export function CasePage({ id }: { id: string }) {
           </dl>
         </section>
       </div>
+      <CaseTransfers detail={d} />
       <Hearings detail={d} />
       <Tasks detail={d} />
       <section className="panel" aria-labelledby="k-cons">
