@@ -42,9 +42,11 @@ describe('report PDF', () => {
     // The age chart's legend and the region chart's bars stand between their titles and the next section.
     expect(between(3, 4).join('\n')).toMatch(/1\.2\.3 b\s+1\.2\.4 b/);
     expect(between(4, 5).join('\n')).toMatch(/^город Душанбе\s+0$/m);
-    // Hidden cells are printed as their marks: the headline's "<5" and the ages' "<5" and "x".
-    expect(between(0, 1).join('\n')).toMatch(/… из них оставленные\s+<5$/m);
-    expect(between(5, 6).join('\n')).toMatch(/Возраст\s+18–29\s+x$/m);
+    // Hidden cells are printed as their marks: the headline's "<5" and the ages' "<5" and "x" — and the
+    // share of a hidden count is hidden too.
+    expect(between(0, 1).join('\n')).toMatch(/… из них оставленные\s+<5/m);
+    expect(between(5, 6).join('\n')).toMatch(/Возраст\s+18–29\s+x\s+x$/m);
+    expect(between(5, 6).join('\n')).toMatch(/Возраст\s+До 18 лет\s+<5\s+x$/m);
     // A chart's title is on the page of its chart; the first breakdown opens a page of its own.
     const region = lines[at[4]!]!;
     expect(lines.find((l) => l.text.startsWith('город Душанбе') && l.page === region.page)).toBeDefined();
