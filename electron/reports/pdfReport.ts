@@ -26,6 +26,8 @@ const cell = (c: ReportCell, fmt: (n: number) => string): TableCell => (c.kind =
 
 /** A heading is never the last thing on its page: it moves to the next page with what it heads. */
 const HEADING = 1;
+/** Points below a heading's top for it, a table's header row and the first rows kept with it. */
+const ROOM_UNDER_HEADING = 72;
 
 /** `turn`: the page turns across before this section (it prints across) or back upright after one that did. */
 function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: boolean): Content[] {
@@ -83,8 +85,10 @@ export function reportDefinition(report: IndicatorReport, language: Language, pr
     pageMargins: [36, 36, 36, 36],
     defaultStyle: { font: 'DejaVuSans', fontSize: 9 },
     styles: { title: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] }, h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] } },
-    // A heading with nothing after it on its page starts the next page instead (pdfmake asks for each node).
-    pageBreakBefore: (node, following) => node.headlineLevel === HEADING && following.length === 0,
+    // A heading with nothing after it on its page, or without room below it for a table's header row and
+    // its first rows (pdfmake then moves the whole table on), starts the next page instead.
+    pageBreakBefore: (node, following) =>
+      node.headlineLevel === HEADING && (following.length === 0 || node.startPosition.pageInnerHeight * (1 - node.startPosition.verticalRatio) < ROOM_UNDER_HEADING),
     footer: (page, pages) => ({ text: `${report.definitionsVersion} · ${page}/${pages}`, alignment: 'right', fontSize: 7, margin: [0, 10, 36, 0] }),
     content,
   };

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { renderReportPdf } from '../../electron/reports/pdfReport';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf } from '../../electron/documents/consultationReceipt';
+import { renderReportPdf, reportDefinition } from '../../electron/reports/pdfReport';
 import { sampleReport } from '../support/indicatorReport';
 
 // The PDF walks the shared layout's sections: each section's title on a line of its own, in the
@@ -54,4 +56,34 @@ describe('report PDF', () => {
     expect(breakdowns.page).toBeGreaterThan(lines[at[4]!]!.page);
     expect(pages[breakdowns.page]!.find((l) => l !== '')).toBe(SECTIONS_RU[5]);
   });
+});
+
+describe('report PDF headings', () => {
+  // Whatever stands before a table, its heading never ends a page alone: the report's own definition
+  // (its page size, styles and page-break rule) prints one heading and its table after 0…90 lines of
+  // text, so that at some length the heading falls on the last line of the first page.
+  it('are never the last line of a page: the heading moves to the page of its table', async () => {
+    const definition = reportDefinition(sampleReport(), 'ru');
+    const content = definition.content as Content[];
+    const at = content.findIndex((n) => typeof n === 'object' && n !== null && 'headlineLevel' in n && (n as { headlineLevel?: number }).headlineLevel !== undefined);
+    expect(at).toBeGreaterThan(-1);
+    const heading = content[at] as { text: string };
+    const following = content[at + 1]!;
+    const seen = new Set<string>();
+    for (let filler = 0; filler <= 90; filler += 1) {
+      const doc = { ...definition, footer: undefined, content: [...Array.from({ length: filler }, (_, i) => ({ text: `строка ${i + 1}` })), { ...heading }, following] };
+      const pdf = await renderPdf(doc as TDocumentDefinitions);
+      const pages = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf })
+        .toString()
+        .split('\f')
+        .map((page) => page.split('\n').map((l) => l.trim()).filter(Boolean));
+      const page = pages.findIndex((lines) => lines.includes(heading.text));
+      expect(page, `after ${filler} lines`).toBeGreaterThan(-1);
+      const lines = pages[page]!;
+      expect(lines[lines.length - 1], `after ${filler} lines the heading ends page ${page + 1}`).not.toBe(heading.text);
+      seen.add(page === 0 ? 'first' : 'next');
+    }
+    // The heading did move: at some lengths it stood on the first page, at others on the next.
+    expect([...seen].sort()).toEqual(['first', 'next']);
+  }, 60_000);
 });
