@@ -37,6 +37,7 @@ export const PROPOSED_TABLES: ReadonlySet<string> = new Set(['legal_references',
  */
 const USER_REFERENCES: Record<string, string[]> = {
   staff: ['user_id'],
+  clients: ['recorded_by_user_id'],
   cases: ['responsible_user_id'],
   case_status_history: ['user_id'],
   hearing_postponements: ['user_id'],

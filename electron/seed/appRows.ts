@@ -61,7 +61,7 @@ export class AppRows {
 
   client(input: ClientIn, today: string): ClientState {
     const columns = clientColumns(input, input.birthDate || input.age === null ? null : today);
-    const id = this.w.insert('clients', { ...columns, merged_into_id: null, erased_at: null });
+    const id = this.w.insert('clients', { ...columns, merged_into_id: null, erased_at: null, recorded_by_user_id: this.w.userId });
     for (const p of input.phones) this.w.insert('client_phones', { client_id: id, phone: p.phone, label: p.label });
     const household = input.household && { ...householdColumns(input.household), client_id: id, abandoned_override: null, abandoned_override_reason: '' };
     if (household) this.w.insert('migrant_households', household);

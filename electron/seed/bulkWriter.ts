@@ -96,6 +96,11 @@ export class BulkWriter {
   }
 
   /** appendAudit(): hash-chained to the recorded head; details are ids and counts only. */
+  /** The account the rows are written as (the repository functions' ctx.user). */
+  get userId(): string {
+    return this.o.user.id;
+  }
+
   audit(action: string, entity: string, entityId: string | null, detail: Record<string, unknown> = {}): void {
     const row = {
       id: this.newId(),
