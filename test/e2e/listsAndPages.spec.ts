@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { api } from './support/bridge';
 import { SHOTS, tr, type Lang } from './support/caseSteps';
 import { ADMIN, expect, startServer, test } from './support/fixtures';
 import { goSection, openApp } from './support/caseSteps';
@@ -13,24 +14,6 @@ test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const PASS = 'a long enough password 1';
-
-/** A call through the same loopback bridge the interface uses (for setting up records quickly). */
-async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([c, i]) => {
-      const token = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage.getItem('legal-aid-bridge-token');
-      const res = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Legal-Aid-Token': token ?? '' },
-        body: JSON.stringify(i),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
 /** The page's window as these tests use it (the spec is type-checked without the DOM's types). */
 interface Win {
