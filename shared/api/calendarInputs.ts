@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '../domain/dates';
+import { addDays, isValidIsoDate } from '../domain/dates';
 import { LANGUAGES } from '../domain/enums';
 import { enumOf, isoDate, optionalRecordId } from './validation';
 
@@ -12,6 +12,8 @@ export const CALENDAR_EXPORT_MAX_DAYS = 731;
 
 function period(maxDays: number) {
   return (v: { from: string; to: string }, ctx: z.RefinementCtx) => {
+    // A date that is not one is already named by its own field's check.
+    if (!isValidIsoDate(v.from) || !isValidIsoDate(v.to)) return;
     if (v.to < v.from) ctx.addIssue({ code: 'custom', message: 'dateOrder', path: ['to'] });
     else if (v.to > addDays(v.from, maxDays - 1)) ctx.addIssue({ code: 'custom', message: 'periodTooLong', params: { days: maxDays }, path: ['to'] });
   };
