@@ -104,24 +104,6 @@ for (const lang of ['tg', 'ru'] as const) {
   });
 }
 
-test('a role that may not save sees why at once, beside the save button (ru)', async ({ page, app }) => {
-  const lang: Lang = 'ru';
-  await openApp(page, app, lang);
-  await signInAs(page, lang, 'u-readonly', PASS);
-  await page.goto(deskUrl);
-  const field = (key: string) => page.getByLabel(tr(lang, key), { exact: true });
-  await field('clients.surname').fill('Каримова');
-  await field('clients.givenName').fill('Мадина');
-  await field('clients.birthDate').fill('12.05.1991');
-  await page.getByRole('checkbox', { name: tr(lang, 'enum.issue.alimony'), exact: true }).check();
-  await field('clients.surname').press('Enter');
-  const reason = page.locator('.desk__bar').getByText(tr(lang, 'error.FORBIDDEN'));
-  await expect(reason).toBeInViewport();
-  await expect(page.locator('.desk__bar .form-summary')).toBeFocused();
-  await view(page, lang, 'desk-refused-role');
-  await signInAs(page, lang, ADMIN.username, ADMIN.passphrase);
-});
-
 for (const lang of ['tg', 'ru'] as const) {
   test(`a half-typed intake survives the idle lock and a closed window (${lang})`, async ({ page, app }) => {
     await openApp(page, app, lang);

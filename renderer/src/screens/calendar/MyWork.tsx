@@ -52,8 +52,8 @@ function Count({ value, label, danger }: { value: number; label: string; danger?
   );
 }
 
-/** What a list of hearings names: when, whose case (linked), and the case, court and place. */
-type HearingLine = Pick<CalendarHearing, 'id' | 'date' | 'time' | 'caseId' | 'clientName' | 'caseType' | 'caseNumber' | 'place'> & { courtName?: string };
+/** What a list of hearings names: when, whose case (linked), and the case, court, the court's case number and place. */
+type HearingLine = Pick<CalendarHearing, 'id' | 'date' | 'time' | 'caseId' | 'clientName' | 'caseType' | 'caseNumber' | 'courtCaseNumber' | 'place'> & { courtName?: string };
 
 /** Hearings one per line (the reminders, my work, the start page's hearings of today and this week). */
 export function HearingItems({ rows }: { rows: HearingLine[] }) {
@@ -67,7 +67,7 @@ export function HearingItems({ rows }: { rows: HearingLine[] }) {
             {formatDate(h.date)} {h.time}
           </strong>{' '}
           — <a href={href('cases', h.caseId)}>{h.clientName}</a>
-          <div className="small muted">{[t(`enum.caseType.${h.caseType}`), h.caseNumber, h.courtName, h.place].filter(Boolean).join(' · ')}</div>
+          <div className="small muted">{[t(`enum.caseType.${h.caseType}`), h.caseNumber, h.courtName, h.courtCaseNumber, h.place].filter(Boolean).join(' · ')}</div>
         </li>
       ))}
     </ul>
