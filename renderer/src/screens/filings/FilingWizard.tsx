@@ -33,10 +33,11 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   // Free text is written per filing language; dates, sums and choices are the same in both.
   const [shared, setShared] = useState<Record<string, string>>({});
   const [texts, setTexts] = useState<Record<FilingLang, Record<string, string>>>({ tg: {}, ru: {} });
-  const [properties, setProperties] = useState<Record<FilingLang, PropertyItem[] | undefined>>({ tg: undefined, ru: undefined });
-  // The property lists the user changed: only these are kept as the draft (the one read from the case is not an edit).
+  // The property lists the user changed: only these are kept as the draft and sent with the request; an
+  // unchanged list is the case's own, shown from the preparation (so no answer can come back over an edit).
   const [editedProperties, setEditedProperties] = useState<Partial<Record<FilingLang, PropertyItem[]>>>({});
-  const [propertyDraft, setPropertyDraft] = useState<Record<FilingLang, boolean>>({ tg: false, ru: false });
+  // Whether an edited list started as the other language's items (its hint stays while they are translated).
+  const [editedFromDraft, setEditedFromDraft] = useState<Partial<Record<FilingLang, boolean>>>({});
   const [allowMixed, setAllowMixed] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,9 +56,8 @@ export function FilingWizard({ caseId }: { caseId: string }) {
       setShared(d.shared);
       setTexts(d.texts);
       // A draft kept before property lists were part of it has none.
-      const kept = d.properties ?? {};
-      setEditedProperties(kept);
-      setProperties({ tg: kept.tg, ru: kept.ru });
+      setEditedProperties(d.properties ?? {});
+      setEditedFromDraft({});
     },
   });
 
@@ -66,8 +66,8 @@ export function FilingWizard({ caseId }: { caseId: string }) {
   }, [templates.data, templateId]);
 
   const answers = { ...shared, ...texts[language] };
-  const property = properties[language];
-  const request = { caseId, templateId, language, answers, ...(property ? { property } : {}) };
+  const edited = editedProperties[language];
+  const request = { caseId, templateId, language, answers, ...(edited ? { property: edited } : {}) };
   const prep = useQuery({
     queryKey: ['filings:prepare', request],
     queryFn: () => call('filings:prepare', request),
@@ -75,25 +75,22 @@ export function FilingWizard({ caseId }: { caseId: string }) {
     placeholderData: (prev) => prev,
   });
 
-  useEffect(() => {
-    // The kept property list becomes the editable one the first time a template with a property list is shown.
-    const data = prep.data;
-    const list = data?.lists.find((l) => l.name === 'property');
-    if (!data || !list || data.language !== language || property !== undefined) return;
-    setProperties((all) => ({ ...all, [language]: list.items.length ? list.items : [{ item: '', value: '', acquiredOn: '' }] }));
-    setPropertyDraft((all) => ({ ...all, [language]: list.draft }));
-  }, [prep.data, property, language]);
+  // The list on screen: the edited one, or the case's as prepared for this template and language (a
+  // case without items starts with one empty line to fill).
+  const caseList = prep.data?.templateId === templateId && prep.data.language === language ? prep.data.lists.find((l) => l.name === 'property') : undefined;
+  const property = edited ?? (caseList ? (caseList.items.length ? caseList.items : [{ item: '', value: '', acquiredOn: '' }]) : undefined);
+  const propertyDraft = edited ? (editedFromDraft[language] ?? false) : (caseList?.draft ?? false);
 
   function changeTemplate(id: string) {
     setTemplateId(id);
     setPreview(null);
-    setProperties({ tg: undefined, ru: undefined });
     setEditedProperties({});
+    setEditedFromDraft({});
     setAllowMixed(false);
   }
 
   function editProperty(items: PropertyItem[]) {
-    setProperties((all) => ({ ...all, [language]: items }));
+    if (!edited) setEditedFromDraft((all) => ({ ...all, [language]: propertyDraft }));
     setEditedProperties((all) => ({ ...all, [language]: items }));
   }
 
@@ -178,7 +175,7 @@ export function FilingWizard({ caseId }: { caseId: string }) {
           answers={answers}
           onAnswer={answer}
           property={property}
-          propertyDraft={propertyDraft[language]}
+          propertyDraft={propertyDraft}
           onProperty={editProperty}
         />
       )}
