@@ -50,6 +50,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     if (!options.readonly) raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('synchronous = FULL');
+    // Pages are decrypted into this cache: SQLite's default 2 MB makes every search, list and calendar
+    // decrypt again the index pages it read a moment ago (4–5× the time of the same query unencrypted
+    // at national size); 32 MB holds the hot indexes of a national database.
+    raw.pragma('cache_size = -32768');
     if (options.checkVitalTables && !vitalTablesWhole(raw)) {
       throw new AppError('DATABASE_CORRUPT', 'The database fails its integrity check');
     }

@@ -27,7 +27,9 @@ function taskVisibleSql(viewer: Viewer) {
 export async function calendarHearingRows(db: Db, f: CalendarFilter) {
   let q = liveCases(db)
     .innerJoin('hearings as h', 'h.case_id', 'k.id')
-    .innerJoin('clients as c', 'c.id', 'k.client_id')
+    // A cross join keeps the client's row read last, for the hearings found only (SQLite keeps the order).
+    .crossJoin('clients as c')
+    .whereRef('c.id', '=', 'k.client_id')
     .select(['h.id', 'h.case_id', 'h.date', 'h.time', 'h.place', 'h.created_at', 'h.updated_at'])
     .select(['k.number', 'k.case_type', 'k.court_name', 'k.court_case_number', 'k.responsible_user_id', 'k.responsible_name', 'k.client_id', 'c.surname', 'c.given_name'])
     .where('h.date', '>=', f.from)

@@ -52,13 +52,15 @@ export async function openCaseloadRows(db: Db, contactPointId: string | null) {
 
 /** Cases closed between two dates (inclusive), counted by lawyer. */
 export async function closedCaseloadRows(db: Db, from: string, to: string, contactPointId: string | null) {
-  let q = liveCases(db)
-    .select((eb) => ['k.responsible_user_id', eb.fn.countAll<number>().as('n')])
-    .where('k.closed_on', '>=', from)
-    .where('k.closed_on', '<=', to)
-    .where('k.status', '=', 'closed');
-  if (contactPointId) q = q.where('k.contact_point_id', '=', contactPointId);
-  return q.groupBy('k.responsible_user_id').execute();
+  // The index of closed cases by day (migration 0023) is named: left to itself, SQLite would start from
+  // the status, every closed case of every year. Live cases only, as `liveCases` reads them.
+  const { rows } = await sql<{ responsible_user_id: string | null; n: number }>`
+    SELECT k.responsible_user_id, count(*) AS n
+    FROM cases AS k INDEXED BY cases_live_closed_by
+    WHERE k.deleted_at IS NULL AND k.status = 'closed' AND k.closed_on >= ${from} AND k.closed_on <= ${to}
+      ${contactPointId ? sql`AND k.contact_point_id = ${contactPointId}` : sql``}
+    GROUP BY k.responsible_user_id`.execute(db);
+  return rows;
 }
 
 /** The account a case would go to, removed ones left out. */

@@ -1,38 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/open';
 import { listCaseRows } from '../../db/queries/cases';
 import { listClientIds } from '../../db/queries/clients';
 import { listConsultationRows } from '../../db/queries/consultations';
-import { recordStatements } from '../../electron/bench/measure';
 import { caseListInput } from '../../shared/api/caseInputs';
 import { clientListInput } from '../../shared/api/clientInputs';
 import { consultationListInput } from '../../shared/api/consultationInputs';
-import { tempDir } from '../support/testApp';
+import { planDatabases } from '../support/queryPlans';
 
 // Migration 0007 and the lists' counts: the SQL the lists send counts from indexes of live
 // rows, without reading every row or looking up each one's client.
 
-let dir = '';
-let opened: OpenDatabase | null = null;
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function plans(fn: (o: OpenDatabase) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
-  dir = tempDir();
-  opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
-  const o = opened;
-  const statements = await recordStatements(o.raw, () => fn(o));
-  return statements.map((s) => ({
-    sql: s.sql,
-    plan: (o.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[]).map((p) => p.detail).join(' | '),
-  }));
-}
+const databases = planDatabases();
+afterEach(() => databases.close());
+const { plans } = databases;
 
 /** A lawyer, not an administrator: the lists then carry the visibility rule of sensitive records. */
 const LAWYER = { userId: '01900000-0000-7000-8000-000000000001', role: 'lawyer' as const };
