@@ -100,6 +100,18 @@ for (const lang of ['tg', 'ru'] as const satisfies readonly Lang[]) {
     expect(ics).toContain(`DTSTART;TZID=Asia/Dushanbe:${today.replace(/-/g, '')}T100000\r\n`);
     expect(ics).not.toContain('Раҳимова');
     await expect(page.getByText(tr(lang, 'calendar.exported'))).toBeVisible();
+
+    // A hearing added on the case page is in the calendar on coming back at once.
+    const time = lang === 'tg' ? '09:15' : '08:45';
+    const tomorrow = addDays(today, 1);
+    await todayCell.getByRole('link', { name: new RegExp(tr(lang, 'enum.caseType.alimony_share')) }).first().click();
+    const hearing = page.getByRole('form', { name: tr(lang, 'cases.addHearing') });
+    await hearing.getByLabel(tr(lang, 'cases.hearingDate'), { exact: true }).fill(`${tomorrow.slice(8, 10)}.${tomorrow.slice(5, 7)}.${tomorrow.slice(0, 4)}`);
+    await hearing.getByLabel(tr(lang, 'cases.hearingTime'), { exact: true }).fill(time);
+    await hearing.getByRole('button', { name: tr(lang, 'cases.addHearing') }).click();
+    await expect(page.getByRole('region', { name: tr(lang, 'cases.hearings'), exact: true }).getByRole('cell', { name: time })).toBeVisible();
+    await page.goBack();
+    await expect(grid.locator(`td[data-day="${tomorrow}"]`)).toContainText(time);
   });
 }
 

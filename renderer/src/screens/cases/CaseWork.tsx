@@ -21,7 +21,7 @@ import { useMay } from '../../hooks/useMay';
 // The hearings and tasks of a case: added, then edited, postponed (the earlier dates stay listed under
 // the current one), done and undone, or removed with a reason (listed under the table).
 
-/** After a change: the case page and the start page (today's hearings, overdue tasks) read again. */
+/** After a change: the case page, the start page (today's hearings, overdue tasks) and the calendar read again. */
 function useRefresh(caseId: string) {
   const qc = useQueryClient();
   return async (detail?: CaseDetail) => {
@@ -29,6 +29,8 @@ function useRefresh(caseId: string) {
     else await qc.invalidateQueries({ queryKey: ['cases:get', caseId] });
     void qc.invalidateQueries({ queryKey: ['cases:list'] });
     void qc.invalidateQueries({ queryKey: ['dashboard:summary'] });
+    void qc.invalidateQueries({ queryKey: ['calendar:range'] });
+    void qc.invalidateQueries({ queryKey: ['calendar:reminders'] });
   };
 }
 
