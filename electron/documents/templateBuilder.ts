@@ -39,7 +39,8 @@ export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 export const LANGUAGE_TAG: Record<FilingLanguage, string> = { tg: 'tg-TJ', ru: 'ru-RU' };
 
 /** Widths (twips) by what a column holds; text columns share the rest, the first (the name or the item) a larger share. */
-const FIXED_WIDTH: Partial<Record<string, number>> = { number: 567, date: 1560, money: 2000 };
+// A date column also holds its heading's longest word in bold («приобретения»: 37 mm), unbroken.
+const FIXED_WIDTH: Partial<Record<string, number>> = { number: 567, date: 2100, money: 2000 };
 
 export type ColumnFormat = (placeholder: string) => string | undefined;
 

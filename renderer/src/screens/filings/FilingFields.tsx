@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FilingFieldState, FilingPreparation, PropertyItem } from '../../../../shared/api/filingsTypes';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/form/DateField';
 import { SelectField } from '../../components/form/SelectField';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { pick } from './labels';
@@ -114,7 +115,7 @@ export function FilingFields({ prep, ui, answers, onAnswer, property, propertyDr
             <div key={i} className="form-grid">
               <Field label={`${t('filings.propertyItem')} ${i + 1}`} value={it.item} onChange={(v) => setItem(i, { item: v })} />
               <Field label={t('filings.propertyValue')} value={it.value} inputMode="decimal" onChange={(v) => setItem(i, { value: v })} />
-              <Field label={t('filings.propertyDate')} value={it.acquiredOn} onChange={(v) => setItem(i, { acquiredOn: v })} />
+              <DateField label={t('filings.propertyDate')} value={it.acquiredOn} onChange={(v) => setItem(i, { acquiredOn: v })} />
               <button type="button" onClick={() => onProperty(property.filter((_, j) => j !== i))}>
                 {t('filings.removeItem')}
               </button>
