@@ -85,10 +85,10 @@ export function reportDefinition(report: IndicatorReport, language: Language, pr
     pageMargins: [36, 36, 36, 36],
     defaultStyle: { font: 'DejaVuSans', fontSize: 9 },
     styles: { title: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] }, h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] } },
-    // A heading with nothing after it on its page, or without room below it for a table's header row and
-    // its first rows (pdfmake then moves the whole table on), starts the next page instead.
-    pageBreakBefore: (node, following) =>
-      node.headlineLevel === HEADING && (following.length === 0 || node.startPosition.pageInnerHeight * (1 - node.startPosition.verticalRatio) < ROOM_UNDER_HEADING),
+    // A heading without room below it for a table's header row and its first rows (pdfmake then moves the
+    // whole table on) starts the next page instead. The function takes the node alone: asked for the nodes
+    // that follow, pdfmake lists them for every node of the document (a year's tables: seconds).
+    pageBreakBefore: (node) => node.headlineLevel === HEADING && node.startPosition.pageInnerHeight * (1 - node.startPosition.verticalRatio) < ROOM_UNDER_HEADING,
     footer: (page, pages) => ({ text: `${report.definitionsVersion} · ${page}/${pages}`, alignment: 'right', fontSize: 7, margin: [0, 10, 36, 0] }),
     content,
   };
