@@ -2,6 +2,7 @@ import { todayIso } from '../../shared/domain/dates';
 import type { MergeField } from '../../shared/domain/clientMerge';
 import type { ConsentMethod, Education, Employment, MaritalStatus, RelationToMigrant, Residence, SensitiveKind, Sex } from '../../shared/domain/enums';
 import { nameKeys } from '../../shared/domain/names';
+import { mergedProtection, type ClientProtection } from '../../shared/domain/sensitivity';
 import { insertRow, tombstoneRow, updateRow } from '../write';
 import { getClientRow, normalizeIdDoc } from './clients';
 import type { ClientRow } from '../schema';
@@ -229,7 +230,8 @@ const MERGE_COLUMNS: Record<MergeField, readonly (keyof ClientRow)[]> = {
 /**
  * Two records of one person become one: consultations, cases, phones, children and documents of the
  * merged record move to the kept one (their snapshots stay as recorded); the fields in `take` get the
- * merged record's values, the others keep the kept record's; the merged record is tombstoned with
+ * merged record's values, the others keep the kept record's; a sensitive mark on either record stays on
+ * the survivor, whichever fields were chosen (audited as a marking); the merged record is tombstoned with
  * merged_into_id and keeps its own values, so what it said stays readable (its page lists it) and every
  * value the kept record had stays in the change log.
  */
@@ -268,12 +270,25 @@ export async function mergeClients(ctx: WriteCtx, keepId: string, mergeId: strin
   // The search keys follow the name as it now reads.
   const names = { surname: chosen.surname ?? keep.surname, givenName: chosen.given_name ?? keep.given_name, patronymic: chosen.patronymic ?? keep.patronymic };
   const keys = nameKeys(names);
-  const filled = await updateRow(trx, w, 'clients', keepId, { ...chosen, search_name: keys.searchName, search_key: keys.searchKey });
+  // No choice of fields can drop her protection (shared/domain/sensitivity.ts).
+  const protection = mergedProtection(protectionOf(keep), protectionOf(other), ctx.user.id);
+  const protectionChanged = protection.sensitive !== keep.sensitive || protection.recordedByUserId !== keep.recorded_by_user_id;
+  const filled = await updateRow(trx, w, 'clients', keepId, {
+    ...chosen,
+    search_name: keys.searchName,
+    search_key: keys.searchKey,
+    ...(protectionChanged ? { sensitive: protection.sensitive, recorded_by_user_id: protection.recordedByUserId } : {}),
+  });
   await updateRow(trx, w, 'clients', mergeId, { merged_into_id: keepId });
   await tombstoneRow(trx, w, 'clients', mergeId);
   // Field names only: the values themselves are personal data.
-  await audit(ctx, 'client.merge', 'clients', keepId, { mergedId: mergeId, moved, filled });
+  await audit(ctx, 'client.merge', 'clients', keepId, { mergedId: mergeId, moved, filled, sensitive: protection.sensitive });
+  if (protection.sensitive !== keep.sensitive) await audit(ctx, 'client.sensitive', 'clients', keepId, { from: keep.sensitive, to: protection.sensitive, mergedId: mergeId });
   return moved;
+}
+
+function protectionOf(row: ClientRow): ClientProtection {
+  return { sensitive: row.sensitive, recordedByUserId: row.recorded_by_user_id };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { importTemplate, restoreShippedTemplate } from '../documents/customTemplates';
 import { listTemplatesForCase, prepareFiling, previewFiling, saveFiling } from '../documents/filings';
 import { attachDocument, deleteDocument, exportDocument, listDocuments } from '../services/documents';
+import { checkFilingRespondent } from '../services/conflicts';
 import { consentForm } from '../services/receipts';
 import { confirmLegalRef, listLegalRefs, saveLegalRef } from '../services/legalRefs';
 import { decideProposal, listProposals } from '../services/proposals';
@@ -40,7 +41,9 @@ export const filingsHandlers: HandlerMap<FilingChannels> = {
   'filings:prepare': async (input, { app }) => prepareFiling((await visibleCase(app, input.caseId)).db, input),
   'filings:preview': async (input, { app }) => previewFiling((await visibleCase(app, input.caseId)).db, input),
   'filings:save': async (input, { app }) => {
-    await visibleCase(app, input.caseId);
+    const s = await visibleCase(app, input.caseId);
+    // A respondent typed in the wizard is checked against the office's clients as the case's form checks one.
+    await checkFilingRespondent(s, input.caseId, (await prepareFiling(s.db, input)).fields);
     return withWrite(app, (ctx) => saveFiling(ctx, input));
   },
   'documents:list': async ({ caseId, clientId, consultationId }, { app }) =>

@@ -1,9 +1,14 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { mayGrant } from './mediaPermission';
 
 // Window hardening: isolated, sandboxed renderer without Node; strict CSP; no navigation, no new
 // windows, no permission grants but the camera for the app's own page, no remote content.
+
+/** The app's one page: nothing else is ever loaded. */
+const APP_PAGE = join(__dirname, '../renderer/index.html');
 
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -31,13 +36,8 @@ export function createMainWindow(): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   harden(win.webContents);
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
+  void win.loadFile(APP_PAGE);
   return win;
-}
-
-/** The app's own page: a file:// URL in its main frame (nothing else is ever loaded). */
-function isOwnPage(contents: WebContents, url: string | undefined): boolean {
-  return !!url && url.startsWith('file://') && contents.getURL().startsWith('file://') && contents.mainFrame.url.startsWith('file://');
 }
 
 function harden(contents: WebContents): void {
@@ -49,15 +49,19 @@ function harden(contents: WebContents): void {
 
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // The one grant: the camera (video only) for the app's own page, to photograph a client's papers.
-  // Nothing else, and nothing for any other origin; the pictures never leave the page except to be stored.
+  // The one grant: the camera (video only) for the app's own page, to photograph a client's papers
+  // (mediaPermission.ts decides). Electron grants whatever is asked where no handler says otherwise, so
+  // both requests and checks go through the same decision.
+  const appPage = pathToFileURL(APP_PAGE).href;
   ses.setPermissionRequestHandler((wc, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(permission === 'media' && isOwnPage(wc, details.requestingUrl) && mediaTypes.length > 0 && mediaTypes.every((m) => m === 'video'));
+    callback(mayGrant({ permission, requestingUrl: details.requestingUrl, pageUrl: wc.getURL(), isMainFrame: details.isMainFrame, mediaTypes }, appPage));
   });
-  ses.setPermissionCheckHandler((wc, permission, requestingOrigin, details) => {
-    return permission === 'media' && wc !== null && isOwnPage(wc, details.requestingUrl ?? requestingOrigin) && (!details.mediaType || details.mediaType === 'video');
-  });
+  ses.setPermissionCheckHandler((wc, permission, _origin, details) =>
+    mayGrant({ permission, requestingUrl: details.requestingUrl, pageUrl: wc?.getURL(), isMainFrame: details.isMainFrame, mediaTypes: details.mediaType ? [details.mediaType] : [] }, appPage),
+  );
+  // Devices reached without a permission prompt (USB, serial, HID): none.
+  ses.setDevicePermissionHandler(() => false);
   // Nothing remote is ever loaded: every request that is not the app's own file is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => {
     // blob: URLs are the files the app itself makes for saving (exports, filings, receipts).

@@ -48,3 +48,28 @@ export function maySeeCase(viewer: Viewer, kase: CaseAccess, client: ClientAcces
   if (!kase.sensitive || seesEverySensitiveRecord(viewer.role)) return true;
   return kase.responsibleUserId === viewer.userId;
 }
+
+/** A client record's protection: its mark and who it is kept for. */
+export interface ClientProtection {
+  sensitive: SensitiveKind | null;
+  recordedByUserId: string | null;
+}
+
+/**
+ * The protection of the record that survives a merge of two records of one person. A mark is never lost:
+ * if either record is sensitive, the survivor is. It is kept for the one the mark's record was kept for:
+ * when the mark comes from the merged-away record, its recorder — the lawyer she was entrusted to — takes
+ * the survivor over, and not whoever recorded the unmarked duplicate (say, at a village session), who was
+ * never shown what the sensitive record holds and would otherwise see all of it on the merged page. A
+ * record kept for nobody (recorded before the app kept that) is kept for the user who merges, as when
+ * marking it (that user sees both records). The responsible lawyers of her cases keep seeing her: the
+ * cases move to the survivor with their lawyers and marks unchanged.
+ */
+export function mergedProtection(kept: ClientProtection, merged: ClientProtection, mergingUserId: string): ClientProtection {
+  const source = kept.sensitive ? kept : merged.sensitive ? merged : null;
+  if (!source) return kept;
+  const other = source === kept ? merged : kept;
+  // Both marked: the survivor's own recorder first, the other one's when it has none.
+  const recordedByUserId = source.recordedByUserId ?? (other.sensitive ? other.recordedByUserId : null) ?? mergingUserId;
+  return { sensitive: source.sensitive, recordedByUserId };
+}

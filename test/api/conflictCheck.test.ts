@@ -75,3 +75,57 @@ describe('conflict check of the respondent', () => {
     expect(JSON.parse(declined[0]!.detail)).toEqual({ clientId: wifeId, clientIds: [husbandId] });
   });
 });
+
+describe('conflict check of a respondent named in a filing', () => {
+  // A case saved without its respondent: the filing wizard asks for him, and keeps the answer with the case.
+  const filing = (caseId: string, respondentName: string) => ({
+    caseId,
+    templateId: 'alimony-share',
+    language: 'ru' as const,
+    answers: { respondent_name: respondentName, respondent_birth_date: '03.02.1985', respondent_address: 'г. Худжанд, ул. Ленина 45', paternity_basis: 'совместное заявление родителей от 12.05.2019' },
+  });
+
+  /** A mother with what the filing takes from her record: her address and her child. */
+  const mother = () =>
+    newClient(t, {
+      surname: 'Саидова',
+      givenName: 'Зарина',
+      phones: [{ phone: '+992 92 700 00 01' }],
+      residenceDistrictId: 'su-khujand',
+      residenceAddress: 'ул. Ленина 45',
+      children: [{ givenName: 'Мадина', surname: 'Каримова', birthDate: '2017-08-01', sex: 'F' }],
+    });
+
+  it('refuses a filing whose typed respondent is a client of the office, audits the check, and saves one naming a stranger', async () => {
+    const motherId = await mother();
+    const kase = (await t.call('cases:save', { clientId: motherId, caseType: 'alimony_share', courtName: 'Суд города Худжанд' })).case;
+    const refused = await t.raw('filings:save', filing(kase.id, 'Каримов Рустам Саидович'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT_OF_INTEREST', fields: [{ path: 'answers.respondent_name', key: 'respondentIsClient' }], params: { matches: 1 } } });
+    expect(await t.call('documents:list', { caseId: kase.id })).toEqual([]);
+    const checks = await auditOf('case.conflictCheck');
+    expect(checks.map((c) => [c.entity_id, JSON.parse(c.detail)])).toEqual([[kase.id, { clientId: motherId, matches: 1, clientIds: [husbandId], filing: true }]]);
+    expect(checks[0]!.detail).not.toMatch(/Каримов/);
+
+    const saved = await t.call('filings:save', filing(kase.id, 'Шарипов Фаридун Бахтиёрович'));
+    expect(saved).toMatchObject({ kind: 'filing', caseId: kase.id });
+    expect(JSON.parse((await auditOf('case.conflictCheck'))[1]!.detail)).toEqual({ clientId: motherId, matches: 0, clientIds: [], filing: true });
+  });
+
+  it('does not ask again for a respondent the case holds: the case’s form checked him and the lawyer decided', async () => {
+    const kase = (
+      await t.call('cases:save', {
+        clientId: await mother(),
+        caseType: 'alimony_share',
+        courtName: 'Суд города Худжанд',
+        respondentName: 'Каримов Рустам Саидович',
+        respondentBirthDate: '1985-02-03',
+        respondentAddress: 'г. Худжанд, ул. Ленина 45',
+        conflict: { reason: 'Другой человек: иной паспорт', clientIds: [husbandId] },
+      })
+    ).case;
+    // The filing takes him from the case; a name typed in the wizard does not replace the case's.
+    const saved = await t.call('filings:save', filing(kase.id, 'Каримов Рустам'));
+    expect(saved).toMatchObject({ kind: 'filing', caseId: kase.id });
+    expect(await auditOf('case.conflictCheck')).toEqual([]);
+  });
+});

@@ -106,7 +106,7 @@ describe('attaching a scanned paper or photo', () => {
   });
 
   it('knows a HEIC photo by its first bytes, and refuses one that cannot be decoded, naming it', async () => {
-    // No HEIC encoder is available offline to make a real photo here: the header is what phones write.
+    // The header phones write, on bytes that are no picture (a real HEIC photo: heicScan.test.ts).
     const header = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1')]);
     expect(sniffScan(header)).toBe('heic');
     expect(sniffScan(Buffer.from('ftypisom', 'latin1'))).toBeNull();

@@ -2,6 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unlockDatabase } from '../../electron/app/database';
 import { runCli } from '../../electron/cli/main';
 import { CASE_TYPES } from '../../shared/domain/enums';
 import { tempDir } from '../support/testApp';
@@ -81,6 +82,29 @@ describe('command line: seed, cases, filing', () => {
     expect(again.out).not.toContain('requested_share');
     expect(again.out).toContain('property');
   }, 30_000);
+
+  it('filing refuses a respondent named in the answers who is a client of the office, and writes nothing', async () => {
+    const c = (await listCases()).find((x) => x.type === 'alimony_share')!;
+    // The case leaves its respondent blank: the answers name him, as the wizard would ask.
+    const open = await unlockDatabase(db, 'admin', PASS);
+    try {
+      await open.db.updateTable('cases').set({ respondent_name: '' }).where('id', '=', c.id).execute();
+    } finally {
+      await open.close();
+    }
+    const out = join(dir, 'conflict.docx');
+    const answers = join(dir, 'conflict.json');
+    // Another client of the office, under her own name.
+    writeFileSync(answers, JSON.stringify({ respondent_name: 'Назарова Гулнора Аҳмадовна' }));
+    const r = await cli('filing', '--db', db, '--case', c.id, '--template', 'alimony-share', '--lang', 'tg', '--out', out, '--answers', answers);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Not written: the respondent matches 1 client(s) of this office');
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(answers, JSON.stringify({ respondent_name: 'Шарипов Фаридун Бахтиёрович' }));
+    const stranger = await cli('filing', '--db', db, '--case', c.id, '--template', 'alimony-share', '--lang', 'tg', '--out', out, '--answers', answers);
+    expect(stranger.out).not.toContain('Not written');
+    expect(existsSync(out)).toBe(true);
+  }, 60_000);
 
   it('filing refuses text in the other language, naming the field, unless --allow-mixed', async () => {
     const c = (await listCases()).find((x) => x.type === 'alimony_fixed_sum')!;

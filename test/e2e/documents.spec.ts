@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import { api } from './support/bridge';
-import { ensureOwnContactPoint, openApp, shot, tr, type Lang } from './support/caseSteps';
+import { ensureOwnContactPoint, goHash, openApp, shot, tr, type Lang } from './support/caseSteps';
 import { ADMIN, expect, test } from './support/fixtures';
 
 // A lawyer keeps a client's papers in the app, in Tajik and in Russian: a phone photo and a scanned PDF
@@ -34,11 +34,6 @@ async function photo(): Promise<Buffer> {
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
-
-/** Opens an address of the app in the same page (the bridge token stays with the page). */
-async function goHash(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
-}
 
 async function openClient(page: Page, lang: Lang): Promise<{ clientId: string; caseId: string }> {
   const w = WOMEN[lang];

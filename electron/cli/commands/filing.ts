@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import { findManifest, FILING_IDS } from '../../../templates/manifests';
 import { generateFiling, prepareFiling } from '../../documents/filings';
 import { appendReadAudit } from '../../handlers/dispatch';
+import { checkFilingRespondent } from '../../services/conflicts';
 import { UsageError, flag, stringOption, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
@@ -33,6 +34,8 @@ export const filingCommand: CliCommand = {
     try {
       try {
         const g = await generateFiling(db.db, { caseId, templateId, language: lang, answers, allowMixed: flag(args, 'allow-mixed') });
+        // A respondent named only in the answers is checked against the office's clients, as on the screen.
+        await checkFilingRespondent(db, caseId, g.worked.resolved.fields);
         // The filled filing leaves the app as a file, as a preview does on the screen.
         await appendReadAudit(db, 'filings:preview', { caseId, templateId, language: lang }, 1);
         writeFileSync(outPath, g.content);
@@ -48,6 +51,10 @@ export const filingCommand: CliCommand = {
             const label = manifest.fields.find((f) => f.name === name)?.label.en ?? manifest.lists.find((l) => l.name === name)?.label.en ?? name;
             out(`  ${name}: ${label}`);
           }
+          return 1;
+        }
+        if (error instanceof AppError && error.code === 'CONFLICT_OF_INTEREST') {
+          out(`Not written: the respondent matches ${String(error.params?.matches)} client(s) of this office. Enter him in the case (the screen shows the matching records and asks your decision).`);
           return 1;
         }
         if (error instanceof AppError && error.code === 'VALIDATION' && error.params?.otherLanguage) {

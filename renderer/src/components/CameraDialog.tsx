@@ -7,6 +7,18 @@ interface CameraDialogProps {
   onClose: () => void;
 }
 
+/** Why the camera could not start, as the user can act on it. */
+type CameraFailure = 'cameraDenied' | 'cameraMissing' | 'cameraBusy' | 'cameraUnavailable';
+
+/** getUserMedia's refusal (a DOMException by name) as the message that says what to do. */
+function cameraFailure(error: unknown): CameraFailure {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'cameraDenied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'cameraMissing';
+  if (name === 'NotReadableError') return 'cameraBusy';
+  return 'cameraUnavailable';
+}
+
 /** "camera-20261203-171502.jpg": the moment, never a name. */
 function photoName(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -23,7 +35,7 @@ export function CameraDialog({ open, onCapture, onClose }: CameraDialogProps) {
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
   const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<CameraFailure | null>(null);
   const id = useId();
 
   useEffect(() => {
@@ -33,10 +45,12 @@ export function CameraDialog({ open, onCapture, onClose }: CameraDialogProps) {
     if (!open && dialog.open) dialog.close();
     if (!open) return undefined;
     let cancelled = false;
-    setFailed(false);
+    setFailed(null);
     setReady(false);
     (async () => {
       try {
+        // No mediaDevices at all (a page the browser does not trust with devices): no camera to offer.
+        if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('No media devices', 'NotFoundError');
         const media = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1920 }, height: { ideal: 1080 } }, audio: false });
         if (cancelled) {
           media.getTracks().forEach((track) => track.stop());
@@ -48,8 +62,8 @@ export function CameraDialog({ open, onCapture, onClose }: CameraDialogProps) {
           await video.current.play();
         }
         setReady(true);
-      } catch {
-        if (!cancelled) setFailed(true);
+      } catch (e) {
+        if (!cancelled) setFailed(cameraFailure(e));
       }
     })();
     return () => {
@@ -82,14 +96,14 @@ export function CameraDialog({ open, onCapture, onClose }: CameraDialogProps) {
     >
       <h2 id={`${id}-title`}>{t('documents.camera')}</h2>
       {failed ? (
-        <p role="alert" className="field__error">
-          {t('documents.cameraUnavailable')}
+        <p role="alert" className="field__error" id={`${id}-error`}>
+          {t(`documents.${failed}`)}
         </p>
       ) : (
         <video ref={video} className="camera-dialog__video" aria-label={t('documents.cameraPreview')} muted playsInline />
       )}
       <div className="actions">
-        <button type="button" className="primary" disabled={!ready || failed} onClick={capture}>
+        <button type="button" className="primary" disabled={!ready || failed !== null} aria-describedby={failed ? `${id}-error` : undefined} onClick={capture}>
           {t('documents.capture')}
         </button>
         <button type="button" onClick={onClose}>

@@ -7,6 +7,8 @@ export const filingsEn = {
   noCases: 'No cases yet. Open a case first.',
   wizardTitle: 'Filing for case {{number}}',
   backToCase: 'Back to the case',
+  respondentIsClient: 'The respondent named here matches a client of this office. Enter him in the case: its form shows the matching records and asks for your decision; then save the document.',
+  editCaseRespondent: 'Enter the respondent in the case',
   template: 'Template',
   language: 'Language of the document',
   suitable: 'for this type of case',

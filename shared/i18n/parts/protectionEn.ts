@@ -8,6 +8,7 @@ export const protectionEn = {
     saveMark: 'Save the mark',
     markSaved: 'Mark saved',
     marked: 'Sensitive: {{kind}}',
+    mergeKeepsMark: 'One of the two records is marked sensitive: the record that stays keeps the mark.',
     restricted: 'Restricted record',
     restrictedMatch: 'Restricted record (ask an administrator)',
     respondentPhone: 'Respondent’s phone',

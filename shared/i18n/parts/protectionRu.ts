@@ -10,6 +10,7 @@ export const protectionRu: typeof protectionEn = {
     saveMark: 'Сохранить отметку',
     markSaved: 'Отметка сохранена',
     marked: 'Конфиденциально: {{kind}}',
+    mergeKeepsMark: 'Одна из двух записей отмечена как конфиденциальная: остающаяся запись сохранит эту отметку.',
     restricted: 'Запись с ограниченным доступом',
     restrictedMatch: 'Запись с ограниченным доступом (обратитесь к администратору)',
     respondentPhone: 'Телефон ответчика',

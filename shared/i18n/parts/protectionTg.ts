@@ -10,6 +10,7 @@ export const protectionTg: typeof protectionEn = {
     saveMark: 'Нигоҳ доштани аломат',
     markSaved: 'Аломат нигоҳ дошта шуд',
     marked: 'Махфӣ: {{kind}}',
+    mergeKeepsMark: 'Яке аз ду сабт ҳамчун махфӣ қайд шудааст: сабти боқимонда ин аломатро нигоҳ медорад.',
     restricted: 'Сабти маҳдуд',
     restrictedMatch: 'Сабти маҳдуд (аз маъмур пурсед)',
     respondentPhone: 'Телефони ҷавобгар',

@@ -66,6 +66,11 @@ export async function createDemoDatabase(page: Page, app: AppServer): Promise<vo
   expect(code).toBe(0);
 }
 
+/** Opens an address of the app in the same page (the bridge token stays with the page). */
+export async function goHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
+}
+
 export async function goSection(page: Page, lang: Lang, section: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: tr(lang, `nav.${section}`), exact: true }).click();
 }

@@ -137,6 +137,8 @@ function MergeChoice({ shown, other, open, onClose }: { shown: ClientRecord; oth
       </table>
       {same.length > 0 && <p className="small muted">{t('clients.mergeSame', { fields: same.map((f) => t(`clients.mergeFields.${f}`)).join(', ') })}</p>}
       <p>{t('clients.mergeText', { other: nameWithBirthDate(gone), name: nameWithBirthDate(kept) })}</p>
+      {/* Whichever record stays and whatever is chosen, the mark is not lost (mergedProtection). */}
+      {(kept.sensitive ?? gone.sensitive) && <p data-testid="merge-keeps-mark">{t('protection.mergeKeepsMark')}</p>}
       <FormErrorSummary form={form} />
     </ConfirmDialog>
   );

@@ -193,7 +193,17 @@ export function FilingWizard({ caseId }: { caseId: string }) {
           </label>
         </div>
       )}
-      <ErrorMessage error={error} />
+      {error?.code === 'CONFLICT_OF_INTEREST' ? (
+        // A respondent typed here matches a client: the case's form shows whom and takes the decision.
+        <div className="alert alert--error" role="alert" data-testid="filing-conflict">
+          <p>{t('filings.respondentIsClient')}</p>
+          <a className="button" href={href('cases', caseId, 'edit')}>
+            {t('filings.editCaseRespondent')}
+          </a>
+        </div>
+      ) : (
+        <ErrorMessage error={error} />
+      )}
       <div className="actions">
         <button type="button" disabled={!p || busy} onClick={() => void showPreview()}>
           {busy ? t('filings.previewing') : t('filings.preview')}
