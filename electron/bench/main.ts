@@ -5,6 +5,7 @@ import { parseArgs } from '../cli/args';
 import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
 import { machine, runLimits, summarize } from './measure';
+import { appProcessEnv } from '../launcher/run';
 import { BENCH_SIZES, prepareDatabase, type BenchSize } from './prepare';
 import { benchFilesAndExports, benchOpen, benchQueries, findProbes, unlock, type Results } from './scenarios';
 import { RATIO_TARGETS, TARGETS, printTable } from './targets';
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
     } else notes['browser.casesFirstRows'] = 'skipped (--no-browser)';
     // The app's own work in a process of its own: the bench process also holds its instruments (recorded
     // statements replayed on a second, unencrypted connection), which the app never runs.
-    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, ...(args.options.get('quick') === true ? ['quick'] : [])], { encoding: 'utf8' });
+    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, ...(args.options.get('quick') === true ? ['quick'] : [])], { encoding: 'utf8', env: appProcessEnv() });
     const line = (work.stdout ?? '').trim().split('\n').pop() ?? '';
     if (work.status === 0 && line.startsWith('{')) {
       results['memory.peakRss'] = {
@@ -120,7 +121,7 @@ async function main(): Promise<number> {
 
 /** The exchange runs in a child process: a package of a national year may exhaust its memory. */
 function runExchangeChild(dataDir: string, yearFrom: string): { results: Results; notes: Record<string, string>; maxRssMb?: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'exchangeChild.ts'), dataDir, yearFrom], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'exchangeChild.ts'), dataDir, yearFrom], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: appProcessEnv() });
   const lines = (r.stdout ?? '').trim().split('\n').filter((l) => l.startsWith('{'));
   const last: { results: Results; notes: Record<string, string>; maxRssMb?: number } = lines.length
     ? (JSON.parse(lines[lines.length - 1]!) as { results: Results; notes: Record<string, string>; maxRssMb: number })

@@ -17,3 +17,13 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 export function step(title: string): void {
   process.stdout.write(`\n=== ${title} ===\n`);
 }
+
+/**
+ * The environment the app's own processes start with. On Linux, glibc gives each thread that allocates
+ * a malloc arena of its own (up to eight per core) and keeps what was freed in it: after a few photos
+ * the image library's threads held about 100 MB more than with two arenas, for no speed anyone sees.
+ * A value set by the user wins.
+ */
+export function appProcessEnv(): NodeJS.ProcessEnv {
+  return process.platform === 'linux' ? { MALLOC_ARENA_MAX: '2', ...process.env } : process.env;
+}

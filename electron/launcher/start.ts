@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureNative } from './native';
-import { bin, ROOT, run } from './run';
+import { appProcessEnv, bin, ROOT, run } from './run';
 
 // `npm start`: Electron where its binary exists; otherwise one line saying so and browser mode on
 // loopback (the same handlers, the same interface, in the system's browser).
@@ -29,7 +29,7 @@ function main(): void {
   build();
   if (electron) {
     ensureNative('electron');
-    const child = spawn(electron, ['.'], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(electron, ['.'], { cwd: ROOT, stdio: 'inherit', env: appProcessEnv() });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
@@ -37,6 +37,7 @@ function main(): void {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser/serve.ts', ...process.argv.slice(2).filter((a) => a !== '--browser')], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: appProcessEnv(),
   });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
