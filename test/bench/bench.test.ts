@@ -21,7 +21,7 @@ const REQUIRED = [
   'list.clients', 'list.consultations', 'list.cases', 'calendar.month', 'caseload.table',
   'report.1y', 'report.5y',
   'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx', 'document.photo',
-  'exchange.export', 'exchange.import', 'exchange.stats',
+  'exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport',
   'memory.peakRss', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
 ];
 
