@@ -160,8 +160,13 @@ function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, on
   };
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = startWorker(start);
-    start.key.fill(0);
+    let worker: Worker;
+    try {
+      worker = startWorker(start);
+    } finally {
+      // The worker has its own copy (workerData is cloned).
+      start.key.fill(0);
+    }
     const settle = (clock: string | null, outcome: () => void) => {
       if (settled) return;
       settled = true;
