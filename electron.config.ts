@@ -8,7 +8,16 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The job worker (electron/app/dbJobs.ts) is started from its own file next to index.js.
+          dbJobWorker: resolve(__dirname, 'electron/app/dbJobWorker.ts'),
+        },
+        // Shared chunks beside the entries (not in chunks/): the code that starts the worker finds it
+        // by its own folder, whichever chunk it lands in.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -28,6 +28,9 @@ export interface OpenOptions {
   checkVitalTables?: boolean;
 }
 
+/** How long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (or creates) the encrypted database. The key is applied before any other statement; then WAL,
  * foreign keys, full fsync (a power cut loses nothing committed), and pending migrations.
@@ -44,7 +47,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   try {
     applyKey(raw, options.key);
     // Wait for another process's lock (a crash recovery, the CLI) instead of failing at once.
-    raw.pragma('busy_timeout = 5000');
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // The first real read proves the key fits; a wrong key or a foreign file fails here.
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!options.readonly) raw.pragma('journal_mode = WAL');

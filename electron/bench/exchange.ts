@@ -1,16 +1,19 @@
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { setMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
+import { AppContext } from '../app/appContext';
 import { createDatabase, type UnlockedDatabase } from '../app/database';
+import { runDbJob } from '../app/dbJobs';
+import { DB_FILE } from '../app/paths';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { exportPackage, importPackage, useMergeSettings, writePackage } from '../exchange/exchangeService';
 import { EXCHANGED_TABLES } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
-import type { Results } from './scenarios';
+import { callChannel, findProbes, type Results } from './scenarios';
 import { summarize } from './measure';
-import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
+import { BENCH_PASSPHRASE, BENCH_USER, skipTodaysBackup } from './prepare';
 
 // Exchange packages (electron/exchange): a full package with a year of changes from the seeded
 // database to a paired contact point (export to a file, then import), and a statistics package of one
@@ -18,6 +21,7 @@ import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 // of the same changes would measure the same work.
 
 const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+const PEER_PASSPHRASE = 'bench peer, synthetic data only';
 
 async function write(db: UnlockedDatabase, fn: (ctx: WriteCtx) => Promise<unknown>): Promise<void> {
   await db.db.transaction().execute((trx) => fn({ trx, w: db.writer, user: db.user }));
@@ -106,7 +110,7 @@ async function importFloor(unlocked: UnlockedDatabase, peer: UnlockedDatabase, a
  * that the year's package finds the rows it refers to; at national-1y the year is the whole database.
  */
 export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
-  const peer = await createDatabase({ dbPath: join(workDir, 'peer.db'), username: 'admin', displayName: 'Peer', passphrase: 'bench peer, synthetic data only', installationName: 'Bench peer', kdf: CHEAP_KDF });
+  const peer = await createDatabase({ dbPath: join(workDir, 'peer.db'), username: 'admin', displayName: 'Peer', passphrase: PEER_PASSPHRASE, installationName: 'Bench peer', kdf: CHEAP_KDF });
   try {
     await pair(unlocked, peer);
     const stamp = `${String(Date.parse(`${yearFrom}T00:00:00Z`)).padStart(15, '0')}`;
@@ -123,6 +127,7 @@ export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: stri
       notes['exchange.setup'] = `the peer first received the ${setup.value.counts.changes} changes before ${yearFrom} in one package (${(setup.value.bytes / 1e6).toFixed(0)} MB) in ${(setup.ms / 1000).toFixed(1)} s, not counted`;
       await savePeerState(unlocked.db, peer.installation.id, { ...(await peerState(unlocked.db, peer.installation.id)), acked: earlier });
     }
+    const twinDir = twinOf(peer, workDir, notes);
     const path = join(workDir, 'year.ladpkg');
     const exported = await timed(() => writePackage(unlocked, peer.installation.id, { kind: 'full' }, path));
     const changes = exported.value.counts.changes ?? 0;
@@ -135,10 +140,64 @@ export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: stri
       floor: summarize([floor.ms]),
       note: `SQL floor: the same ${floor.rows} rows and ${floor.messages} messages copied set-wise from the sender's database, commit excluded`,
     };
+    if (twinDir) await benchSearchDuringImport(twinDir, path, findProbes(unlocked.raw).namePrefix, changes, results);
   } catch (error) {
-    notes['exchange.export'] ??= `failed: ${(error as Error).message}`;
-    notes['exchange.import'] ??= `failed: ${(error as Error).message}`;
+    for (const id of ['exchange.export', 'exchange.import', 'search.duringImport']) if (!results[id]) notes[id] ??= `failed: ${(error as Error).message}`;
   } finally {
     await peer.close();
+  }
+}
+
+/**
+ * A copy of the peer as it is before the year's package, in the app's data-folder layout: the same
+ * installation, so the same package applies to it once more, as the app applies it.
+ */
+function twinOf(peer: UnlockedDatabase, workDir: string, notes: Record<string, string>): string | null {
+  const dir = join(workDir, 'twin');
+  const size = statSync(peer.dbPath).size;
+  const free = statfsSync(workDir);
+  if (free.bavail * free.bsize < size * 1.2 + 8 * 2 ** 30) {
+    notes['search.duringImport'] = `not measured: no room for a ${(size / 2 ** 30).toFixed(1)} GB copy of the peer with a safe margin on this disk`;
+    return null;
+  }
+  mkdirSync(dir);
+  peer.raw.pragma('wal_checkpoint(TRUNCATE)');
+  copyFileSync(peer.dbPath, join(dir, DB_FILE));
+  copyFileSync(`${peer.dbPath}.keys.json`, join(dir, `${DB_FILE}.keys.json`));
+  skipTodaysBackup(dir);
+  return dir;
+}
+
+/** A pause between two searches: someone typing a name at the desk, not a loop that takes the thread. */
+const TYPING_PAUSE_MS = 20;
+
+/**
+ * Client search while the year's package is applied, as the app applies it: in the job worker
+ * (electron/app/dbJobs.ts), into the peer's twin, while name-prefix searches go through the dispatcher
+ * on the app's own connection one after another, from the start of the job to its end.
+ */
+async function benchSearchDuringImport(twinDir: string, path: string, query: string, changes: number, results: Results): Promise<void> {
+  const app = new AppContext({ dataDir: twinDir });
+  try {
+    await callChannel(app, 'login:unlock', { username: 'admin', passphrase: PEER_PASSPHRASE });
+    const samples: number[] = [];
+    let done = false;
+    const t = performance.now();
+    const applying = runDbJob(app.requireUnlocked(), 'importPackage', { file: path }).finally(() => {
+      done = true;
+    });
+    while (!done) {
+      const start = performance.now();
+      await callChannel(app, 'search:global', { query });
+      samples.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+    }
+    await applying;
+    results['search.duringImport'] = {
+      label: `client search by name prefix through the dispatcher while the year's package (${changes} changes) is applied in the job worker (${samples.length} searches in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      timing: summarize(samples),
+    };
+  } finally {
+    await app.lock();
   }
 }

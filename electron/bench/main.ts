@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppContext } from '../app/appContext';
 import { parseArgs } from '../cli/args';
@@ -6,7 +6,7 @@ import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
 import { machine, runLimits, summarize } from './measure';
 import { appProcessEnv } from '../launcher/run';
-import { BENCH_SIZES, prepareDatabase, type BenchSize } from './prepare';
+import { BENCH_SIZES, prepareDatabase, skipTodaysBackup, type BenchSize } from './prepare';
 import { benchFilesAndExports, benchOpen, benchQueries, findProbes, unlock, type Results } from './scenarios';
 import { RATIO_TARGETS, TARGETS, printTable } from './targets';
 
@@ -42,11 +42,7 @@ async function main(): Promise<number> {
   const st = statfsSync(prepared.dataDir);
   const dbSize = statSync(prepared.dbPath).size;
   if (st.bavail * st.bsize < dbSize * 1.2 + 8 * 2 ** 30) {
-    const dir = join(prepared.dataDir, 'backups');
-    const name = `legal-aid-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}T000000Z-daily.db`;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, name), '');
-    copyFileSync(`${prepared.dbPath}.keys.json`, join(dir, `${name}.keys.json`));
+    skipTodaysBackup(prepared.dataDir);
     notes['open.dailyBackup'] = `not measured: no room for a ${(dbSize / 2 ** 30).toFixed(1)} GB copy with a safe margin on this shared disk; open.unlock excludes the daily backup`;
   }
   const app = new AppContext({ dataDir: prepared.dataDir });
@@ -66,7 +62,7 @@ async function main(): Promise<number> {
     memory.afterExports = rssMb();
     await app.lock();
     if (args.options.get('no-exchange') === true) {
-      for (const id of ['exchange.export', 'exchange.import', 'exchange.stats']) notes[id] = 'skipped (--no-exchange)';
+      for (const id of ['exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport']) notes[id] = 'skipped (--no-exchange)';
     } else {
       const exchange = runExchangeChild(prepared.dataDir, probes.yearFrom);
       Object.assign(results, exchange.results);
@@ -128,7 +124,7 @@ function runExchangeChild(dataDir: string, yearFrom: string): { results: Results
     : { results: {}, notes: {} };
   if (r.status !== 0) {
     const why = `the exchange process ended with ${r.signal ?? `code ${r.status}`}: ${(r.stderr ?? '').trim().split('\n').filter((l) => /heap|memory|Error|string/i.test(l)).slice(0, 2).join(' / ').slice(0, 300)}`;
-    for (const id of ['exchange.export', 'exchange.import', 'exchange.stats']) if (!last.results[id]) last.notes[id] ??= why;
+    for (const id of ['exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport']) if (!last.results[id]) last.notes[id] ??= why;
   }
   return last;
 }

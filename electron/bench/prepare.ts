@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
@@ -30,6 +30,18 @@ export interface Prepared {
   plainPath: string;
   seedSeconds: number | null;
   counts: Record<string, number>;
+}
+
+/**
+ * Marks today's automatic backup of `<dataDir>/legal-aid.db` as made (an empty placeholder in its own
+ * backups folder), so that an unlock does not copy a national database the bench has no use for.
+ */
+export function skipTodaysBackup(dataDir: string): void {
+  const dir = join(dataDir, 'backups');
+  const name = `legal-aid-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}T000000Z-daily.db`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), '');
+  copyFileSync(`${join(dataDir, DB_FILE)}.keys.json`, join(dir, `${name}.keys.json`));
 }
 
 export function cacheRoot(): string {

@@ -173,6 +173,12 @@ export async function exportPackage(unlocked: UnlockedDatabase, peerId: string, 
 export interface ImportOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   now?: Date;
+  /**
+   * Other connections read the database while the package merges (the app's own, when the merge runs
+   * in its worker thread, electron/app/dbJobs.ts): the merge stays in WAL mode, where they read the
+   * last commit meanwhile (SQLite cannot leave WAL while another connection has the file open).
+   */
+  readersBeside?: boolean;
 }
 
 /** A package's bytes, or the path of its file (read as a stream). */
@@ -254,16 +260,16 @@ const MERGE_CACHE_KIB = 128 * 1024;
  *   into the database by the checkpoint after the commit (a fifth of a national year's import,
  *   decrypting and encrypting each page again). With a journal, only the former content of pages that
  *   existed is saved; the commit is as atomic and durable (synchronous=FULL), and a crash leaves a
- *   journal that SQLite rolls back when the database is next opened. (If the mode cannot change, SQLite
- *   keeps WAL and the merge is merely slower.)
+ *   journal that SQLite rolls back when the database is next opened. Not while other connections read
+ *   (`keepWal`): leaving WAL needs the file to itself, and only WAL lets readers go on beside a writer.
  * - Statement journals in memory: SQLite saves the pages an insert may have to undo (a table with
  *   triggers) in a temporary file, and a national year wrote and read it back hundreds of thousands of
  *   times — about 5 s of its import. Temporary tables of the merge stay in memory too. No temporary
  *   object outlives a transaction here, so the switch loses nothing.
  */
-export function useMergeSettings(raw: RawDatabase): () => void {
+export function useMergeSettings(raw: RawDatabase, { keepWal = false } = {}): () => void {
   const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
-  const journal = String(raw.pragma('journal_mode', { simple: true }));
+  const journal = keepWal ? 'kept' : String(raw.pragma('journal_mode', { simple: true }));
   const tempStore = raw.pragma('temp_store', { simple: true }) as number;
   raw.pragma(`cache_size = ${MERGE_CACHE_KIB * -1}`);
   if (journal === 'wal') raw.pragma('journal_mode = DELETE');
@@ -299,7 +305,7 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
       if (unlocked.installation.role === 'hub' || peer.role === 'hub') throw new PackageRefused('wrongKind');
       const seq = header.seq ?? { from: 0, to: 0, ack: 0 };
       const lines = bodyLines(checked.env, checked.keys.encPrivate, checked.keys.encPublic);
-      const restoreSettings = useMergeSettings(unlocked.raw);
+      const restoreSettings = useMergeSettings(unlocked.raw, { keepWal: opts.readersBeside === true });
       try {
         result.counts = await unlocked.db.transaction().execute(async (trx) => {
           // Rows may arrive before the rows they point at; the references are checked at commit.

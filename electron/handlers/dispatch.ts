@@ -3,9 +3,9 @@ import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { zodToFieldErrors } from '../../shared/api/validation';
 import { isSqliteError, mapSqliteError } from '../../db/errors';
-import { appendAudit } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
 import type { UnlockedDatabase } from '../app/database';
+import { explainBusy, recordAudit } from '../app/dbJobs';
 import { requirePermission } from './permissionGate';
 import { HANDLERS } from './registry';
 
@@ -69,7 +69,7 @@ async function auditRead(app: AppContext, channel: ChannelName, input: unknown, 
   const entity = VIEWS[channel];
   const id = (input as { id?: unknown })?.id;
   if (entity && typeof id === 'string') {
-    await appendAudit(unlocked.db, { ...who, action: 'view', entity, entityId: id });
+    await recordAudit(unlocked, { ...who, action: 'view', entity, entityId: id });
     return;
   }
   const read = READS[channel] as ReadAudit<ChannelName> | undefined;
@@ -82,7 +82,7 @@ async function auditRead(app: AppContext, channel: ChannelName, input: unknown, 
  */
 export async function appendReadAudit(unlocked: UnlockedDatabase, channel: ChannelName, input: Record<string, unknown>, records: number): Promise<void> {
   const shown = (READS[channel] as ReadAudit<ChannelName> | undefined)?.shown ?? [];
-  await appendAudit(unlocked.db, {
+  await recordAudit(unlocked, {
     userId: unlocked.user.id,
     username: unlocked.user.username,
     action: 'read',
@@ -112,7 +112,8 @@ export async function dispatch(app: AppContext, channel: string, rawInput: unkno
     await auditRead(app, channel, parsed.data, value);
     return { ok: true, value };
   } catch (error) {
-    const appError = mapSqliteError(error);
+    // A write met while a package is being applied in the job worker: "try again in a moment".
+    const appError = explainBusy(app.unlocked, mapSqliteError(error));
     // A damaged page met during work (SQLCipher checks each page as it is read): writing on into a
     // damaged file can spread the damage, so the database is closed and recovery offered.
     if (appError.code === 'DATABASE_CORRUPT' && isSqliteError(error) && app.unlocked) await app.enterRecovery();

@@ -1,6 +1,7 @@
 import { acknowledgeWitnessAlert, listWitnessAlerts } from '../exchange/auditWitness';
 import { listConflicts, resolveConflict } from '../exchange/conflicts';
-import { exportPackage, importPackage } from '../exchange/exchangeService';
+import { runDbJob } from '../app/dbJobs';
+import { exportPackage } from '../exchange/exchangeService';
 import { describeHubPostgres, importStatsToPostgres } from '../exchange/hubPostgres';
 import { hubView, listSubmissions } from '../exchange/hubStore';
 import { hubPostgresFor } from '../exchange/hubStoreSession';
@@ -15,10 +16,6 @@ import { withWrite } from './withWrite';
 
 /** Progress of the import running now (one at a time per app), read by the screen while it waits. */
 const progress: ExchangeProgress = { active: false, done: 0, total: 0 };
-
-// Yielding to the event loop lets the progress channel answer during a long import. Kysely holds the
-// one SQLite connection for the transaction, so no other query can slip into it meanwhile.
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const exchangeHandlers: HandlerMap<
   | 'exchange:identity'
@@ -54,13 +51,15 @@ export const exchangeHandlers: HandlerMap<
     return listPeers(app.requireUnlocked().db);
   },
   'exchange:exportPackage': async ({ peerId, kind, from, to, withAttachments }, { app }) => {
-    const { content, fileName, packageId, counts } = await exportPackage(app.requireUnlocked(), peerId, {
-      kind,
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(withAttachments ? { withAttachments } : {}),
-    });
-    return { ...app.files.deliver({ fileName, mimeType: 'application/octet-stream', bytes: content }), packageId, counts };
+    const unlocked = app.requireUnlocked();
+    // A full package reads every change the peer lacks (a national year: seconds) in the job worker;
+    // the small statistics and network-key packages are made here.
+    const { content, fileName, packageId, counts } =
+      kind === 'full'
+        ? await runDbJob(unlocked, 'exportPackage', { peerId, kind, withAttachments: withAttachments === true })
+        : await exportPackage(unlocked, peerId, { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return { ...app.files.deliver({ fileName, mimeType: 'application/octet-stream', bytes }), packageId, counts };
   },
   'exchange:importPackage': async ({ file }, { app }) => {
     const unlocked = app.requireUnlocked();
@@ -74,12 +73,8 @@ export const exchangeHandlers: HandlerMap<
         await describeHubPostgres(pg, unlocked.installation.id, unlocked.installation.name);
         return await importStatsToPostgres(unlocked, pg, source);
       }
-      return await importPackage(unlocked, source, {
-        onProgress: async (done, total) => {
-          Object.assign(progress, { done, total });
-          await yieldNow();
-        },
-      });
+      // Merged in the job worker: the app goes on answering searches and lists meanwhile.
+      return await runDbJob(unlocked, 'importPackage', { file: source }, (done, total) => Object.assign(progress, { done, total }));
     } finally {
       progress.active = false;
     }

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { can, type Permission } from '../../shared/domain/permissions';
-import { appendAudit } from '../../db/queries/audit';
 import type { UnlockedDatabase } from '../app/database';
+import { recordAudit } from '../app/dbJobs';
 
 /**
  * The one refusal of every way in (the screens' channels and the command line's commands): a role
@@ -10,7 +10,7 @@ import type { UnlockedDatabase } from '../app/database';
  */
 export async function requirePermission(unlocked: UnlockedDatabase, permission: Permission, asked: string): Promise<void> {
   if (can(unlocked.user.role, permission)) return;
-  await appendAudit(unlocked.db, {
+  await recordAudit(unlocked, {
     userId: unlocked.user.id,
     username: unlocked.user.username,
     action: 'access.denied',

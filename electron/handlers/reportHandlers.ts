@@ -1,10 +1,11 @@
 import { drilldown } from '../../db/queries/indicatorDrilldown';
 import { computeIndicators } from '../../db/queries/indicators';
-import { appendAudit, auditHead } from '../../db/queries/audit';
+import { auditHead } from '../../db/queries/audit';
 import type { BreakdownDimension, DrilldownTarget, IndicatorReport, ReportQuery } from '../../shared/api/reportTypes';
 import { suppressSmallCells } from '../../shared/domain/suppression';
 import { APP_VERSION } from '../app/version';
 import type { AppContext } from '../app/appContext';
+import { recordAudit } from '../app/dbJobs';
 import { asEngineDb } from '../exchange/hubPostgres';
 import { hubPostgresFor } from '../exchange/hubStoreSession';
 import { importRegister } from '../import/registers';
@@ -50,7 +51,7 @@ export const reportHandlers: HandlerMap<Channels> = {
     const r = await report(app, input);
     const unlocked = app.requireUnlocked();
     const file = await exportReport(r, { format: input.format, language: input.language });
-    await appendAudit(unlocked.db, {
+    await recordAudit(unlocked, {
       userId: unlocked.user.id,
       username: unlocked.user.username,
       action: 'reports.export',

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../db/queries/audit';
+import { recordAudit } from '../app/dbJobs';
 import { caseVisible, clientVisible, type Viewer } from '../../db/queries/visibility';
 import { AppError } from '../../shared/api/errors';
 import type { Unlocked } from './index';
@@ -12,7 +12,7 @@ export function viewerOf(s: Unlocked): Viewer {
 }
 
 async function refuse(s: Unlocked, entity: 'cases' | 'clients', id: string): Promise<never> {
-  await appendAudit(s.db, { userId: s.user.id, username: s.user.username, action: 'access.restricted', entity, entityId: id });
+  await recordAudit(s, { userId: s.user.id, username: s.user.username, action: 'access.restricted', entity, entityId: id });
   throw new AppError('RESTRICTED', 'This record is restricted to its responsible lawyer and administrators');
 }
 

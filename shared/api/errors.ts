@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   'DATABASE_CORRUPT',
   'DATABASE_BUSY',
+  // A write while a package is being applied (it holds the database for its one transaction); try again shortly.
+  'APPLYING_PACKAGE',
   'READ_ONLY',
   'DISK_FULL',
   // Exchange: an exchange package that cannot be applied; params.reason says why.

@@ -136,6 +136,7 @@ export const en = {
     SCHEMA_TOO_NEW: 'This database was written by a newer version of Legal Aid Desk. Install the newer version.',
     DATABASE_CORRUPT: 'The database file is damaged. Restore it from a backup.',
     DATABASE_BUSY: 'The database is in use by another program. Close it and try again.',
+    APPLYING_PACKAGE: 'A package is being applied. Nothing was saved; wait a moment and try again when it is done.',
     READ_ONLY: 'The database cannot be written: the file or folder is read-only.',
     DISK_FULL: 'The disk is full. Nothing was saved; free some space and try again.',
     PACKAGE_REFUSED: 'The package was refused; nothing was changed.',

@@ -21,7 +21,7 @@ const REQUIRED = [
   'list.clients', 'list.consultations', 'list.cases', 'calendar.month', 'caseload.table',
   'report.1y', 'report.5y',
   'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx', 'document.photo',
-  'exchange.export', 'exchange.import', 'exchange.stats',
+  'exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport',
   'memory.peakRss', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
 ];
 
@@ -45,10 +45,14 @@ describe('npm run bench (demo size)', () => {
     expect(r.stdout).toMatch(/\nexchange\.import\s+[\d.]+\s+[\d.]+\s+1\s+[\d.]+\s+[\d.]+×\s+≤ 1\.5× \+ 0\s+(ok|MISSED)\n/);
     // Each search, list and the one-year report print their ratio to the floor, checked against its target.
     for (const id of ['search.namePrefix', 'list.cases', 'report.1y']) expect(r.stdout).toMatch(new RegExp(`\\n${id.replace('.', '\\.')}\\s.*\\d\\.\\d×\\s+≤ [\\d.]+× \\+ \\d`));
-    for (const id of REQUIRED.filter((k) => /^(search|list|report)\./.test(k))) {
+    // (The search during an import is the app's figure only: its floor is search.namePrefix's.)
+    for (const id of REQUIRED.filter((k) => /^(search|list|report)\./.test(k) && k !== 'search.duringImport')) {
       expect(Number.isFinite(report.results[id]!.floor!.median), id).toBe(true);
       expect(Number.isFinite(report.results[id]!.plaintext!.median), id).toBe(true);
     }
+    // Searches went through the dispatcher while the year's package was applied in the job worker.
+    expect(report.results['search.duringImport']!.timing.runs).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/\nsearch\.duringImport\s.*p95 ≤ 50\s+(ok|MISSED)\n/);
     expect(report.machine.cpus).toBeGreaterThan(0);
   }, 150_000);
 

@@ -1,0 +1,59 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase, type OpenDatabase } from '../../db/open';
+import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
+import { exportPackage, importPackage } from '../exchange/exchangeService';
+import type { UnlockedDatabase } from './database';
+import { describeJobError, type DbJobMessage, type DbJobName, type DbJobs, type DbJobStart } from './dbJobs';
+import { APP_VERSION } from './version';
+
+// A worker thread that does one long database job (dbJobs.ts) on a connection of its own, then ends.
+
+/** Progress is sent at most this often: the screen polls it, a message per change would only cost. */
+const PROGRESS_EVERY_MS = 100;
+
+type Job<N extends DbJobName> = (unlocked: UnlockedDatabase, input: DbJobs[N]['input'], progress: (done: number, total: number) => void) => Promise<DbJobs[N]['output']>;
+
+const JOBS: { [N in DbJobName]: Job<N> } = {
+  importPackage: (unlocked, { file }, progress) =>
+    // The app's connection reads the database meanwhile: the merge stays in WAL mode.
+    importPackage(unlocked, typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength), { onProgress: progress, readersBeside: true }),
+  exportPackage: async (unlocked, { peerId, kind, withAttachments }) => {
+    const { fileName, packageId, counts, content } = await exportPackage(unlocked, peerId, { kind, withAttachments });
+    return { fileName, packageId, counts, content };
+  },
+};
+
+async function run(start: DbJobStart, post: (message: DbJobMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  let opened: OpenDatabase | null = null;
+  let clock: HybridClock | null = null;
+  try {
+    const key = Buffer.from(start.key.buffer, start.key.byteOffset, start.key.byteLength);
+    try {
+      opened = await openDatabase({ path: start.dbPath, key, appVersion: APP_VERSION });
+    } finally {
+      key.fill(0);
+    }
+    clock = new HybridClock(nodeIdFromInstallation(start.installation.id), start.clock);
+    const unlocked: UnlockedDatabase = { ...opened, dbPath: start.dbPath, dbKey: key, user: start.user, installation: start.installation, writer: { clock, origin: start.installation.id } };
+    let sentAt = 0;
+    const progress = (done: number, total: number) => {
+      const now = Date.now();
+      if (done < total && now - sentAt < PROGRESS_EVERY_MS) return;
+      sentAt = now;
+      post({ type: 'progress', done, total });
+    };
+    const value = await (JOBS[start.job] as Job<DbJobName>)(unlocked, start.input, progress);
+    await opened.close();
+    opened = null;
+    const content = (value as { content?: unknown }).content;
+    post({ type: 'done', value, clock: clock.last() }, content instanceof Uint8Array ? [content.buffer as ArrayBuffer] : []);
+  } catch (error) {
+    await opened?.close().catch(() => undefined);
+    post({ type: 'failed', error: describeJobError(error), clock: clock?.last() ?? null });
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  void run(workerData as DbJobStart, (message, transfer) => port.postMessage(message, transfer));
+}

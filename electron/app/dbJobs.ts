@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { BUSY_TIMEOUT_MS } from '../../db/open';
+import { appendAudit, type AuditEntry } from '../../db/queries/audit';
+import { AppError, type ErrorInfo } from '../../shared/api/errors';
+import type { ImportResult } from '../../shared/api/exchangeTypes';
+import type { SessionUser } from '../../shared/api/types';
+import type { Installation, UnlockedDatabase } from './database';
+
+// Long database work (applying a package, making a full one) runs in a worker thread with a connection
+// of its own to the same encrypted file, so that the thread serving the window keeps answering from
+// the last committed state (WAL: readers never wait for the writer). This module is the whole protocol
+// between the two: what the worker is given, what it sends back, and how its errors become the same
+// AppError the dispatcher would have thrown had the work run here. The worker is dbJobWorker.ts.
+//
+// While a job holds the write lock (a package being applied, one transaction of up to half a minute),
+// a write on the app's connection does not wait — better-sqlite3 waits synchronously, which would
+// stop every other call — but fails at once with APPLYING_PACKAGE ("try again in a moment"), and the
+// audit entries of reads (searches, lists, records opened) are kept and appended, with the time they
+// happened, as soon as the job ends, so that reading goes on as usual.
+
+/** The jobs, their input and their result: all plain data (structured clone). */
+export interface DbJobs {
+  importPackage: { input: { file: string | Uint8Array }; output: ImportResult };
+  exportPackage: {
+    input: { peerId: string; kind: 'full'; withAttachments: boolean };
+    output: { fileName: string; packageId: string; counts: Record<string, number>; content: Uint8Array };
+  };
+}
+export type DbJobName = keyof DbJobs;
+
+/** Jobs that hold the database's write lock from start to end. */
+const HOLDS_WRITES: Record<DbJobName, boolean> = { importPackage: true, exportPackage: false };
+
+/** What the worker is given (workerData): enough to open the database as the signed-in user, and the job. */
+export interface DbJobStart<N extends DbJobName = DbJobName> {
+  dbPath: string;
+  /** The database key: only ever in memory (workerData), zeroed by the worker once the database is open. */
+  key: Uint8Array;
+  user: SessionUser;
+  installation: Installation;
+  /** The app's clock: the worker's stamps come after every stamp the app gave. */
+  clock: string;
+  job: N;
+  input: DbJobs[N]['input'];
+}
+
+/** An error crossing the thread: an app error as it is shown, anything else by its class and code only. */
+export type DbJobError = { app: ErrorInfo } | { name: string; code?: string };
+
+/** The worker's messages. `clock`: its clock at the end, which the app's clock moves past. */
+export type DbJobMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; value: unknown; clock: string }
+  | { type: 'failed'; error: DbJobError; clock: string | null };
+
+export function describeJobError(error: unknown): DbJobError {
+  if (error instanceof AppError) return { app: error.toInfo() };
+  const code = (error as { code?: unknown })?.code;
+  return { name: (error as Error)?.name ?? 'Error', ...(typeof code === 'string' ? { code } : {}) };
+}
+
+/** The error as the dispatcher would have met it: an AppError, or an error with the same class and code (SQLite's). */
+function jobError(error: DbJobError): Error {
+  if ('app' in error) return new AppError(error.app.code, error.app.message, error.app.fields, error.app.params);
+  return Object.assign(new Error('The database job failed'), { name: error.name, ...(error.code ? { code: error.code } : {}) });
+}
+
+function applyingPackage(): AppError {
+  return new AppError('APPLYING_PACKAGE', 'A package is being applied; try again in a moment');
+}
+
+interface JobsOf {
+  running: Set<Promise<unknown>>;
+  holdsWrites: boolean;
+  audits: { entry: AuditEntry; at: Date }[];
+}
+
+const jobsOf = new WeakMap<UnlockedDatabase, JobsOf>();
+
+function stateOf(unlocked: UnlockedDatabase): JobsOf {
+  let state = jobsOf.get(unlocked);
+  if (!state) jobsOf.set(unlocked, (state = { running: new Set(), holdsWrites: false, audits: [] }));
+  return state;
+}
+
+/** A SQLite "busy" met while a job holds the write lock is that job, not another program: say so. */
+export function explainBusy(unlocked: UnlockedDatabase | null, error: AppError): AppError {
+  return error.code === 'DATABASE_BUSY' && unlocked && jobsOf.get(unlocked)?.holdsWrites ? applyingPackage() : error;
+}
+
+/**
+ * An audit entry outside a write (a read, a refusal): written now, or, while a job holds the write
+ * lock, right after it, with the time it happened.
+ */
+export async function recordAudit(unlocked: UnlockedDatabase, entry: AuditEntry): Promise<void> {
+  const state = jobsOf.get(unlocked);
+  if (state?.holdsWrites) state.audits.push({ entry, at: new Date() });
+  else await appendAudit(unlocked.db, entry);
+}
+
+/** Waits for every job on this database (before it is closed). */
+export async function settleDbJobs(unlocked: UnlockedDatabase): Promise<void> {
+  const state = jobsOf.get(unlocked);
+  if (state) await Promise.allSettled([...state.running]);
+}
+
+/** Runs a job in a worker thread; `onProgress` hears the worker's progress. Errors are thrown as they would be here. */
+export function runDbJob<N extends DbJobName>(
+  unlocked: UnlockedDatabase,
+  job: N,
+  input: DbJobs[N]['input'],
+  onProgress?: (done: number, total: number) => void,
+): Promise<DbJobs[N]['output']> {
+  const state = stateOf(unlocked);
+  const holds = HOLDS_WRITES[job];
+  if (holds && state.holdsWrites) return Promise.reject(applyingPackage());
+  if (holds) {
+    state.holdsWrites = true;
+    unlocked.raw.pragma('busy_timeout = 0');
+  }
+  const run = (async () => {
+    try {
+      return (await inWorker(unlocked, job, input, onProgress)) as DbJobs[N]['output'];
+    } finally {
+      if (holds) {
+        unlocked.raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        state.holdsWrites = false;
+        const kept = state.audits.splice(0);
+        for (const { entry, at } of kept) await appendAudit(unlocked.db, entry, at);
+      }
+    }
+  })();
+  state.running.add(run);
+  const done = () => void state.running.delete(run);
+  run.then(done, done);
+  return run;
+}
+
+/** The worker's entry: built next to the main bundle (out/main), or the TypeScript source run through tsx. */
+function startWorker(workerData: DbJobStart): Worker {
+  const built = join(__dirname, 'dbJobWorker.js');
+  if (existsSync(built)) return new Worker(built, { workerData });
+  const source = join(__dirname, 'dbJobWorker.ts');
+  const tsx = createRequire(__filename).resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, onProgress?: (done: number, total: number) => void): Promise<unknown> {
+  const start: DbJobStart = {
+    dbPath: unlocked.dbPath,
+    key: new Uint8Array(unlocked.dbKey),
+    user: unlocked.user,
+    installation: unlocked.installation,
+    clock: unlocked.writer.clock.last(),
+    job,
+    input: input as never,
+  };
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let worker: Worker;
+    try {
+      worker = startWorker(start);
+    } finally {
+      // The worker has its own copy (workerData is cloned).
+      start.key.fill(0);
+    }
+    const settle = (clock: string | null, outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      if (clock) unlocked.writer.clock.receive(clock);
+      outcome();
+    };
+    worker.on('message', (message: DbJobMessage) => {
+      if (message.type === 'progress') onProgress?.(message.done, message.total);
+      else if (message.type === 'done') settle(message.clock, () => resolve(message.value));
+      else settle(message.clock, () => reject(jobError(message.error)));
+    });
+    worker.on('error', (error) => settle(null, () => reject(jobError(describeJobError(error)))));
+    worker.on('exit', () => settle(null, () => reject(jobError({ name: 'WorkerExit' }))));
+  });
+}
