@@ -108,7 +108,11 @@ async function makePackage(from: Installation, to: Installation, kind: 'full' | 
 
 /** Applies a package file on `at`'s Exchange screen and waits for the line naming its sender. */
 async function applyPackage(at: Installation, file: string, sender: string): Promise<void> {
+  // The screen opened anew, without the message of an earlier import: the one awaited below is this
+  // import's (the app answers other calls while a package merges, so nothing else waits for it).
+  await at.page.getByRole('navigation').getByRole('link', { name: tr(at.lang, 'nav.dashboard'), exact: true }).click();
   await openExchange(at);
+  await expect(at.page.getByTestId('exchange-message')).toHaveCount(0);
   await at.page.getByLabel(tr(at.lang, 'exchange.importFile'), { exact: true }).setInputFiles(file);
   await expect(at.page.getByTestId('exchange-message')).toContainText(tr(at.lang, 'exchange.imported', { sender }));
 }

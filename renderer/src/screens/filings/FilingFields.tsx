@@ -112,7 +112,7 @@ export function FilingFields({ prep, ui, answers, onAnswer, property, propertyDr
           <legend>{t('filings.propertyItems')}</legend>
           {propertyDraft && <p className="field__hint field--draft">{t('filings.draftList', { from: otherLang })}</p>}
           {property.map((it, i) => (
-            <div key={i} className="form-grid">
+            <div key={i} className="filing-property__item">
               <Field label={`${t('filings.propertyItem')} ${i + 1}`} value={it.item} onChange={(v) => setItem(i, { item: v })} />
               <Field label={t('filings.propertyValue')} value={it.value} inputMode="decimal" onChange={(v) => setItem(i, { value: v })} />
               <DateField label={t('filings.propertyDate')} value={it.acquiredOn} onChange={(v) => setItem(i, { acquiredOn: v })} />
