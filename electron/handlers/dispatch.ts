@@ -3,7 +3,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { zodToFieldErrors } from '../../shared/api/validation';
 import { isSqliteError, mapSqliteError } from '../../db/errors';
-import { appendAudit } from '../../db/queries/audit';
+import { appendReadEntry } from '../../db/queries/audit';
 import type { AppContext } from '../app/appContext';
 import type { UnlockedDatabase } from '../app/database';
 import { requirePermission } from './permissionGate';
@@ -69,7 +69,7 @@ async function auditRead(app: AppContext, channel: ChannelName, input: unknown, 
   const entity = VIEWS[channel];
   const id = (input as { id?: unknown })?.id;
   if (entity && typeof id === 'string') {
-    await appendAudit(unlocked.db, { ...who, action: 'view', entity, entityId: id });
+    await appendReadEntry(unlocked, { ...who, action: 'view', entity, entityId: id });
     return;
   }
   const read = READS[channel] as ReadAudit<ChannelName> | undefined;
@@ -82,7 +82,7 @@ async function auditRead(app: AppContext, channel: ChannelName, input: unknown, 
  */
 export async function appendReadAudit(unlocked: UnlockedDatabase, channel: ChannelName, input: Record<string, unknown>, records: number): Promise<void> {
   const shown = (READS[channel] as ReadAudit<ChannelName> | undefined)?.shown ?? [];
-  await appendAudit(unlocked.db, {
+  await appendReadEntry(unlocked, {
     userId: unlocked.user.id,
     username: unlocked.user.username,
     action: 'read',
