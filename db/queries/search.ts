@@ -3,8 +3,8 @@ import { prefixEnd } from '../../shared/domain/names';
 import type { Db } from './writeContext';
 
 // The lookups of the search box and of the duplicate check. Every one is an indexed equality or prefix
-// range (clients.search_key, client_phones.phone, clients.id_doc_number, cases.court_case_number,
-// cases.number), never a scan of the clients table.
+// range (clients.search_key, client_phones.phone, clients.id_doc_number; cases by number are in
+// cases.ts), never a scan of the clients table.
 
 /** Live clients whose name key starts with `key`. */
 export async function clientIdsByName(db: Db, key: string, limit: number): Promise<string[]> {
@@ -78,22 +78,6 @@ export async function clientIdsByDoc(db: Db, doc: string, limit: number): Promis
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
-}
-
-/** Live cases whose court case number or own number starts with `q`. */
-export async function casesByNumber(db: Db, q: string, limit: number): Promise<Array<{ id: string; court_case_number: string }>> {
-  return db
-    .selectFrom('cases')
-    .select(['id', 'court_case_number'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('court_case_number', '>=', q), eb('court_case_number', '<', prefixEnd(q))]),
-        eb.and([eb('number', '>=', q), eb('number', '<', prefixEnd(q))]),
-      ]),
-    )
-    .where('deleted_at', 'is', null)
-    .limit(limit)
-    .execute();
 }
 
 /**
