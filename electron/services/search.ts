@@ -40,7 +40,8 @@ export async function globalSearch(s: Unlocked, query: string, limit: number): P
   const viewer = viewerOf(s);
   const hidden = await hiddenClientIds(db, viewer, [...matched.keys()]);
   const ids = [...matched.keys()].filter((id) => !hidden.has(id)).slice(0, limit);
-  const clients = (await clientSummaries(db, viewer, ids)).map((c) => ({ ...c, matchedBy: matched.get(c.id)! }));
+  // The summaries are new objects: completed in place rather than copied.
+  const clients = (await clientSummaries(db, viewer, ids)).map((c) => Object.assign(c, { matchedBy: matched.get(c.id)! }));
 
   const cases: SearchResult['cases'] = [];
   const seen = new Set<string>();
@@ -48,7 +49,7 @@ export async function globalSearch(s: Unlocked, query: string, limit: number): P
     for (const r of rows) {
       if (seen.has(r.id) || cases.length >= limit) continue;
       seen.add(r.id);
-      cases.push({ ...r, matchedBy: how(r) });
+      cases.push(Object.assign(r, { matchedBy: how(r) }));
     }
   };
   // Court case numbers and our own case numbers, then the cases of the clients found (each query
