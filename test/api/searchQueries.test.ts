@@ -67,4 +67,16 @@ describe('search:global', () => {
     expect(found.cases).toHaveLength(9);
     expect(await statementsOf('Шарипова')).toBe(forOne);
   });
+
+  it('reads what it finds from indexes, never by scanning a table', async () => {
+    const raw = t.app.requireUnlocked().raw;
+    for (const query of ['Шарипова Мадина', 'Madina', '93 400 00', '2-11/24']) {
+      const statements = (await recordStatements(raw, () => t.call('search:global', { query }))).filter((s) => s.reader);
+      expect(statements.length, query).toBeGreaterThan(3);
+      for (const s of statements) {
+        const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[]).map((p) => p.detail).join(' | ');
+        expect(plan, `${query}: ${s.sql}`).not.toMatch(/\bSCAN (?!CONSTANT)/);
+      }
+    }
+  });
 });
