@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/open';
+import { describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../db/open';
 import { listCaseRows } from '../../db/queries/cases';
 import { listClientIds } from '../../db/queries/clients';
 import { listConsultationRows } from '../../db/queries/consultations';
@@ -10,23 +7,15 @@ import { recordStatements } from '../../electron/bench/measure';
 import { caseListInput } from '../../shared/api/caseInputs';
 import { clientListInput } from '../../shared/api/clientInputs';
 import { consultationListInput } from '../../shared/api/consultationInputs';
-import { tempDir } from '../support/testApp';
+import { tempDatabases } from '../support/tempDatabase';
 
 // Migration 0007 and the lists' counts: the SQL the lists send counts from indexes of live
 // rows, without reading every row or looking up each one's client.
 
-let dir = '';
-let opened: OpenDatabase | null = null;
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const open = tempDatabases();
 
 async function plans(fn: (o: OpenDatabase) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
-  dir = tempDir();
-  opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
-  const o = opened;
+  const o = await open();
   const statements = await recordStatements(o.raw, () => fn(o));
   return statements.map((s) => ({
     sql: s.sql,

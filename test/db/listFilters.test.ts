@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/open';
+import { describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../db/open';
 import { listCaseRows, overdueCaseIds } from '../../db/queries/cases';
 import { abandonedClientIds, listClientIds } from '../../db/queries/clients';
 import { listConsultationRows } from '../../db/queries/consultations';
@@ -13,25 +10,13 @@ import { clientListInput } from '../../shared/api/clientInputs';
 import { consultationListInput } from '../../shared/api/consultationInputs';
 import { computeAbandonment } from '../../shared/domain/abandonment';
 import { isCaseOverdue } from '../../shared/domain/caseOverdue';
-import { tempDir } from '../support/testApp';
+import { tempDatabases } from '../support/tempDatabase';
 
 // Migration 0019 and the lists' filters: each filter reads a range of an index, never the whole table
 // (the plans of the SQL the lists send), and the SQL of the overdue and without-support filters says
 // what the rules of shared/domain say.
 
-let dir = '';
-let opened: OpenDatabase | null = null;
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(): Promise<OpenDatabase> {
-  dir = tempDir();
-  opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
-  return opened;
-}
+const open = tempDatabases();
 
 async function plans(fn: (o: OpenDatabase) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
   const o = await open();
@@ -73,8 +58,6 @@ describe('list filters read indexes (migration 0019)', () => {
     const byLawyer = await plans((o) => listConsultationRows(o.db, asLawyer(consultationListInput.parse({ lawyerUserId: ID }))));
     expect(byLawyer.map((s) => s.plan).join(' || ')).toContain('consultations_live_lawyer (lawyer_user_id=?)');
     noTableScan(byLawyer);
-    await opened?.close();
-    rmSync(dir, { recursive: true, force: true });
     const byIssue = await plans((o) => listConsultationRows(o.db, asLawyer(consultationListInput.parse({ issue: 'alimony' }))));
     expect(byIssue.map((s) => s.plan).join(' || ')).toContain('consultation_issues_by_issue (issue=?)');
     noTableScan(byIssue);
@@ -88,10 +71,6 @@ describe('list filters read indexes (migration 0019)', () => {
       [{ abandoned: true }, ['migrant_households_override', 'migrant_households_wife_remittance (last_remittance_date<?)', 'migrant_households_wife_remittance (last_remittance_date=?)']],
     ];
     for (const [filter, indexes] of cases) {
-      if (opened) {
-        await opened.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
       const list = await plans((o) => listClientIds(o.db, asLawyer(clientListInput.parse(filter)), '2026-06-01'));
       const all = list.map((s) => s.plan).join(' || ');
       for (const index of indexes) expect(all, JSON.stringify(filter)).toContain(index);

@@ -1,31 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/open';
+import { describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../db/open';
 import { keptStatements, preparedStatement, STATEMENT_CACHE_SIZE } from '../../db/statementCache';
 import { recordStatements } from '../../electron/bench/measure';
-import { tempDir } from '../support/testApp';
+import { tempDatabases } from '../support/tempDatabase';
 
 // Statements prepared once per connection and kept (db/statementCache.ts): a kept statement answers
 // exactly what a newly prepared one does, also after the schema changed, and never twice at once.
 
-let dir = '';
-let opened: OpenDatabase | null = null;
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const newDatabase = tempDatabases();
 
 async function open(): Promise<OpenDatabase> {
-  dir = tempDir();
-  opened = await openDatabase({ path: join(dir, 'a.db'), key: randomBytes(32), create: true, appVersion: 'test' });
-  opened.raw.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, word TEXT NOT NULL)');
-  const insert = opened.raw.prepare('INSERT INTO notes (word) VALUES (?)');
+  const o = await newDatabase();
+  o.raw.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, word TEXT NOT NULL)');
+  const insert = o.raw.prepare('INSERT INTO notes (word) VALUES (?)');
   for (const word of ['алиф', 'бе', 'пе', 'те', 'се']) insert.run(word);
-  return opened;
+  return o;
 }
 
 describe('kept statements', () => {
