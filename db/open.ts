@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { AppError } from '../shared/api/errors';
 import { mapSqliteError } from './errors';
 import { migrate, migrationState, type MigrationState } from './migrate';
+import { preparedStatement } from './statementCache';
 import type { Database } from './schema';
 
 export type RawDatabase = Sqlite.Database;
@@ -152,7 +153,8 @@ export function rekeyDatabase(raw: RawDatabase, newKey: Buffer, beforeCheck: () 
  */
 class SafeSqliteDriver extends SqliteDriver {
   constructor(private readonly raw: RawDatabase) {
-    super({ database: raw });
+    // Each statement is prepared once per connection and kept (db/statementCache.ts).
+    super({ database: { prepare: (sql: string) => preparedStatement(raw, sql), close: () => raw.close() } });
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

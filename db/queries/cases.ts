@@ -64,6 +64,15 @@ function selectAllOf(db: Db) {
 export type CaseListRow = Awaited<ReturnType<ReturnType<typeof selectAllOf>['executeTakeFirstOrThrow']>> & { next_hearing_on: string | null; restricted?: boolean };
 
 /**
+ * A row as the list shows it, with its next hearing and, when the reader may not see it, marked so.
+ * The row SQLite returned is completed in place: copying rows of some forty columns (a spread, or a
+ * rest pattern to drop the `visible` column) cost as much as the query.
+ */
+function asListRow<R extends { id: string }>(row: R, next: Map<string, string>, visible: boolean): R & { next_hearing_on: string | null; restricted?: boolean } {
+  return Object.assign(row, { next_hearing_on: next.get(row.id) ?? null }, visible ? {} : { restricted: true });
+}
+
+/**
  * The ids of the cases overdue on `today` (shared/domain/caseOverdue.ts): a task not done and due before
  * today, or a hearing before today with no result. Each half is a range of a partial index of the open
  * tasks and the hearings without a result (migration 0019), whose conditions are written here as
@@ -135,9 +144,37 @@ export async function listCaseRows(db: Db, f: ListFilter, today: string = todayI
     .execute();
   const next = await nextHearings(db, rows.map((r) => r.id), today);
   return {
-    rows: rows.map(({ visible, ...r }) => ({ ...r, next_hearing_on: next.get(r.id) ?? null, ...(Number(visible) === 1 ? {} : { restricted: true }) })),
+    rows: rows.map((r) => asListRow(r, next, Number(r.visible) === 1)),
     total: Number(total.n),
   };
+}
+
+/**
+ * The cases a search names, in one query: those whose court case number or own number starts with
+ * `number` (the newest first), or the cases of `clientIds` (each client's in turn, in the order given,
+ * her newest first); only those `viewer` may see, at most `limit`.
+ */
+export async function searchedCaseRows(db: Db, viewer: Viewer, by: { number: string } | { clientIds: readonly string[] }, limit: number, today: string = todayIso()): Promise<CaseListRow[]> {
+  let q = selectAllOf(db).where(caseVisibleSql(viewer), '=', 1);
+  if ('number' in by) {
+    const { number } = by;
+    q = q
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('k.court_case_number', '>=', number), eb('k.court_case_number', '<', prefixEnd(number))]),
+          eb.and([eb('k.number', '>=', number), eb('k.number', '<', prefixEnd(number))]),
+        ]),
+      )
+      .orderBy('k.opened_on', 'desc');
+  } else {
+    if (by.clientIds.length === 0) return [];
+    const ids = by.clientIds.slice(0, 500);
+    const position = sql<number>`CASE ${sql.ref('k.client_id')} ${sql.join(ids.map((id, i) => sql`WHEN ${id} THEN ${sql.lit(i)}`), sql` `)} END`;
+    q = q.where('k.client_id', 'in', ids).orderBy(position).orderBy('k.opened_on', 'desc');
+  }
+  const rows = await q.orderBy('k.id', 'desc').limit(limit).execute();
+  const next = await nextHearings(db, rows.map((r) => r.id), today);
+  return rows.map((r) => asListRow(r, next, true));
 }
 
 export async function getCaseRow(db: Db, id: string): Promise<CaseRow> {
@@ -155,8 +192,7 @@ export async function caseClientId(db: Db, caseId: string): Promise<string | und
 export async function getCaseListRow(db: Db, id: string, today: string = todayIso()): Promise<CaseListRow> {
   const row = await selectAllOf(db).where('k.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such case');
-  const next = await nextHearings(db, [id], today);
-  return { ...row, next_hearing_on: next.get(id) ?? null };
+  return asListRow(row, await nextHearings(db, [id], today), true);
 }
 
 export async function statusHistoryRows(db: Db, caseId: string) {

@@ -10,8 +10,8 @@ import { clientVisibleSql, type Viewer } from './visibility';
 import type { Db } from './writeContext';
 
 // Reading clients: the ids of a page of the list (indexed filters), the rows of given clients with
-// their first phone and whether they have a migrant household (two extra queries for any number of
-// clients, no N+1), and the parts of one client.
+// their first phone and whether they have a migrant household (in the same query, no N+1), and the
+// parts of one client.
 
 export function normalizeIdDoc(s: string): string {
   return s.trim().replace(/\s+/g, '').toUpperCase();
@@ -23,33 +23,35 @@ export interface ClientListing {
   /** Her first phone ('' when none). */
   phone: string;
   migrantHousehold: boolean;
+  /** Whether the reader may see her (shared/domain/sensitivity.ts). */
+  visible: boolean;
 }
 
-/** The given clients (live ones), in the order of `ids`. */
-export async function clientListings(db: Db, ids: readonly string[]): Promise<ClientListing[]> {
+/**
+ * The given clients (live ones), in the order of `ids`, and whether `viewer` may see each: one query,
+ * her first phone and household looked up per row by index.
+ */
+export async function clientListings(db: Db, viewer: Viewer, ids: readonly string[]): Promise<ClientListing[]> {
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)];
-  const rows: ClientRow[] = [];
+  const byId = new Map<string, ClientListing>();
   // SQLite's bound-parameter limit: chunk long id lists.
   for (let i = 0; i < unique.length; i += 500) {
-    rows.push(...(await db.selectFrom('clients').selectAll().where('id', 'in', unique.slice(i, i + 500)).where('deleted_at', 'is', null).execute()));
-  }
-  const phones = new Map<string, string>();
-  const migrants = new Set<string>();
-  for (let i = 0; i < unique.length; i += 500) {
-    const chunk = unique.slice(i, i + 500);
-    const ph = await db
-      .selectFrom('client_phones')
-      .select(['client_id', 'phone'])
-      .where('client_id', 'in', chunk)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
+    const rows = await db
+      .selectFrom('clients as c')
+      .selectAll('c')
+      .select((eb) => [
+        eb.selectFrom('client_phones as p').select('p.phone').whereRef('p.client_id', '=', 'c.id').where('p.deleted_at', 'is', null).orderBy('p.id').limit(1).as('first_phone'),
+        eb.exists(eb.selectFrom('migrant_households as m').select('m.id').whereRef('m.client_id', '=', 'c.id').where('m.deleted_at', 'is', null)).as('migrant'),
+        clientVisibleSql(viewer).as('visible'),
+      ])
+      .where('c.id', 'in', unique.slice(i, i + 500))
+      .where('c.deleted_at', 'is', null)
       .execute();
-    for (const p of ph) if (!phones.has(p.client_id)) phones.set(p.client_id, p.phone);
-    const mh = await db.selectFrom('migrant_households').select('client_id').where('client_id', 'in', chunk).where('deleted_at', 'is', null).execute();
-    for (const m of mh) migrants.add(m.client_id);
+    // The row as SQLite returned it, its extra columns left on it: copying rows of some forty columns
+    // (a rest pattern) cost as much as the query.
+    for (const r of rows) byId.set(r.id, { row: r, phone: r.first_phone ?? '', migrantHousehold: Number(r.migrant) === 1, visible: Number(r.visible) === 1 });
   }
-  const byId = new Map(rows.map((row) => [row.id, { row, phone: phones.get(row.id) ?? '', migrantHousehold: migrants.has(row.id) }]));
   return ids.map((id) => byId.get(id)).filter((s): s is ClientListing => s !== undefined);
 }
 

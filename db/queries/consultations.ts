@@ -131,7 +131,8 @@ export async function listConsultationRows(db: Db, f: ListFilter): Promise<{ row
     .execute();
   const issues = await issuesOf(db, rows.map((r) => r.id));
   return {
-    rows: rows.map(({ visible, ...r }) => ({ ...r, issues: issues.get(r.id) ?? [], ...(Number(visible) === 1 ? {} : { restricted: true }) })),
+    // Completed in place: copying rows of many columns (a spread, a rest pattern) cost as much as the query.
+    rows: rows.map((r) => Object.assign(r, { issues: issues.get(r.id) ?? [] }, Number(r.visible) === 1 ? {} : { restricted: true })),
     total: Number(total.n),
   };
 }

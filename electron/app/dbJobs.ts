@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS } from '../../db/open';
-import { appendAudit, type AuditEntry } from '../../db/queries/audit';
+import { appendAudit, appendReadEntry, type AuditEntry } from '../../db/queries/audit';
 import { AppError, type ErrorInfo } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { SessionUser } from '../../shared/api/types';
@@ -98,7 +98,7 @@ export function explainBusy(unlocked: UnlockedDatabase | null, error: AppError):
 export async function recordAudit(unlocked: UnlockedDatabase, entry: AuditEntry): Promise<void> {
   const state = jobsOf.get(unlocked);
   if (state?.holdsWrites) state.audits.push({ entry, at: new Date() });
-  else await appendAudit(unlocked.db, entry);
+  else await appendReadEntry(unlocked, entry);
 }
 
 /** Waits for every job on this database (before it is closed). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import type { RawDatabase } from '../../db/open';
+import { forgetStatements } from '../../db/statementCache';
 
 // Timing helpers of the benchmark: warm-up runs, then timed runs; median and p95 (nearest rank).
 // Plus a recorder that captures every SQL statement (and its parameters) one app call runs through the
@@ -79,8 +80,8 @@ export async function recordStatements(raw: RawDatabase, fn: () => Promise<unkno
   const patched = function (this: RawDatabase, source: string) {
     const stmt = original.call(raw, source);
     return new Proxy(stmt, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
         if (typeof value !== 'function' || !['all', 'get', 'run', 'iterate'].includes(String(prop))) return typeof value === 'function' ? value.bind(target) : value;
         return (...params: unknown[]) => {
           recorded.push({ sql: source, params: params.flat(), reader: target.reader });
@@ -89,11 +90,15 @@ export async function recordStatements(raw: RawDatabase, fn: () => Promise<unkno
       },
     });
   } as unknown as Prepare;
+  // Statements the app keeps prepared (db/statementCache.ts) would not pass through `prepare`: the
+  // recording starts without them, and keeps none of its recording ones afterwards.
+  forgetStatements(raw);
   raw.prepare = patched;
   try {
     await fn();
   } finally {
     raw.prepare = original;
+    forgetStatements(raw);
   }
   return recorded;
 }

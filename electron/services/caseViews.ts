@@ -1,4 +1,5 @@
-import { listCaseRows, type CaseListFilter, type CaseListRow } from '../../db/queries/cases';
+import { listCaseRows, searchedCaseRows, type CaseListFilter, type CaseListRow } from '../../db/queries/cases';
+import type { Viewer } from '../../db/queries/visibility';
 import type { Db } from '../../db/queries/writeContext';
 import type { CaseRecord, CaseSummary, Hearing, HearingPostponement, Removed, Task } from '../../shared/api/caseTypes';
 import type { Paged } from '../../shared/api/pagedCount';
@@ -57,6 +58,11 @@ function restrictedCase(r: CaseSummary): CaseSummary {
 export async function listCases(db: Db, f: CaseListFilter, today: string = todayIso()): Promise<Paged<CaseSummary>> {
   const { rows, total } = await listCaseRows(db, f, today);
   return { rows: rows.map((r) => (r.restricted ? restrictedCase(toCaseSummary(toCaseRecord(r))) : toCaseSummary(toCaseRecord(r)))), total };
+}
+
+/** The cases a search names (searchedCaseRows), as their reader may see them. */
+export async function searchedCases(db: Db, viewer: Viewer, by: Parameters<typeof searchedCaseRows>[2], limit: number, today: string = todayIso()): Promise<CaseSummary[]> {
+  return (await searchedCaseRows(db, viewer, by, limit, today)).map((r) => toCaseSummary(toCaseRecord(r)));
 }
 
 export function toHearing(h: { id: string; case_id: string; date: string; time: string; place: string; result: string; notes: string }): Hearing {

@@ -2,7 +2,7 @@ import type { Child, ClientRecord, ClientSummary, MigrantHousehold } from '../..
 import { todayIso } from '../../shared/domain/dates';
 import { ageOnDate } from '../../shared/domain/snapshot';
 import { clientListings } from '../../db/queries/clients';
-import { hiddenClientIds, type Viewer } from '../../db/queries/visibility';
+import type { Viewer } from '../../db/queries/visibility';
 import { bool, type Db } from '../../db/queries/writeContext';
 import type { ChildRow, ClientRow, HouseholdRow } from '../../db/schema';
 
@@ -71,13 +71,12 @@ export function restrictedClient(c: ClientSummary): ClientSummary {
 
 /**
  * Summaries of the given clients (live ones), in the order of `ids`, as `viewer` may see them (a hidden
- * one as restricted): three extra queries, whatever the count.
+ * one as restricted): one query, whatever the count.
  */
 export async function clientSummaries(db: Db, viewer: Viewer, ids: readonly string[], today: string = todayIso()): Promise<ClientSummary[]> {
-  const hidden = await hiddenClientIds(db, viewer, ids);
-  return (await clientListings(db, ids)).map((l) => {
+  return (await clientListings(db, viewer, ids)).map((l) => {
     const summary = toClientSummary(toClientRecord(l.row, l.phone, l.migrantHousehold, today));
-    return hidden.has(summary.id) ? restrictedClient(summary) : summary;
+    return l.visible ? summary : restrictedClient(summary);
   });
 }
 

@@ -1,12 +1,12 @@
 import { normalizeIdDoc } from '../../db/queries/clients';
 import { hiddenClientIds } from '../../db/queries/visibility';
-import { casesByNumber, clientIdsByDoc, clientIdsByName, clientIdsByPhone, clientIdsByTerm, clientIdsWithDoc, clientIdsWithPhones, clientsByNameKey } from '../../db/queries/search';
+import { clientIdsByDoc, clientIdsByName, clientIdsByPhone, clientIdsByTerm, clientIdsWithDoc, clientIdsWithPhones, clientsByNameKey } from '../../db/queries/search';
 import type { CaseSummary } from '../../shared/api/caseTypes';
 import type { DuplicateCandidate, DuplicateReason } from '../../shared/api/clientTypes';
 import type { SearchResult } from '../../shared/api/dashboardTypes';
 import { duplicateNameKey, latinKey, nameWords } from '../../shared/domain/names';
 import { MIN_DIGIT_RUN, normalizePhone, phoneDigitRun, phoneSearchPrefix } from '../../shared/domain/phone';
-import { listCases } from './caseViews';
+import { searchedCases } from './caseViews';
 import { clientSummaries } from './clientViews';
 import type { Unlocked } from './index';
 import { viewerOf } from './visibility';
@@ -40,26 +40,23 @@ export async function globalSearch(s: Unlocked, query: string, limit: number): P
   const viewer = viewerOf(s);
   const hidden = await hiddenClientIds(db, viewer, [...matched.keys()]);
   const ids = [...matched.keys()].filter((id) => !hidden.has(id)).slice(0, limit);
-  const clients = (await clientSummaries(db, viewer, ids)).map((c) => ({ ...c, matchedBy: matched.get(c.id)! }));
+  // The summaries are new objects: completed in place rather than copied.
+  const clients = (await clientSummaries(db, viewer, ids)).map((c) => Object.assign(c, { matchedBy: matched.get(c.id)! }));
 
   const cases: SearchResult['cases'] = [];
   const seen = new Set<string>();
-  const push = (rows: CaseSummary[], how: SearchResult['cases'][number]['matchedBy']) => {
+  const push = (rows: CaseSummary[], how: (r: CaseSummary) => SearchResult['cases'][number]['matchedBy']) => {
     for (const r of rows) {
-      if (r.restricted || seen.has(r.id) || cases.length >= limit) continue;
+      if (seen.has(r.id) || cases.length >= limit) continue;
       seen.add(r.id);
-      cases.push({ ...r, matchedBy: how });
+      cases.push(Object.assign(r, { matchedBy: how(r) }));
     }
   };
-  // Court case numbers and our own case numbers, then the cases of the clients found.
-  for (const r of await casesByNumber(db, q, limit)) {
-    const found = await listCases(db, { onlyId: r.id, sort: 'openedOn', dir: 'desc', offset: 0, limit: 1, viewer });
-    push(found.rows, r.court_case_number.startsWith(q) ? 'court_case_number' : 'number');
-  }
-  for (const id of ids) {
-    if (cases.length >= limit) break;
-    push((await listCases(db, { clientId: id, sort: 'openedOn', dir: 'desc', offset: 0, limit, viewer })).rows, matched.get(id)!);
-  }
+  // Court case numbers and our own case numbers, then the cases of the clients found (each query
+  // leaves out what the reader may not see).
+  push(await searchedCases(db, viewer, { number: q }, limit), (r) => (r.courtCaseNumber.startsWith(q) ? 'court_case_number' : 'number'));
+  // As many again as were found by number, as those may be among them.
+  if (cases.length < limit) push(await searchedCases(db, viewer, { clientIds: ids }, limit + cases.length), (r) => matched.get(r.clientId)!);
   return { clients, cases };
 }
 

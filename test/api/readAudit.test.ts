@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/queries/audit';
 import { consult, newClient, ownContactPoint } from '../support/caseFixtures';
 import { createTestApp, type TestApp } from '../support/testApp';
 
@@ -86,5 +87,25 @@ describe('audit of what is read', () => {
     const page = await t.call('audit:list', { offset: 0, limit: 5 });
     expect(page.chainOk).toBe(true);
     expect(page.rows[0]).toMatchObject({ action: 'read', entity: 'clients:list' });
+  });
+
+  it('chains a read entry written beside saves and other reads at the same moment, and saves still wait for the disk', async () => {
+    const before = await lastSeq();
+    const unlocked = t.app.requireUnlocked();
+    await Promise.all([
+      t.call('search:global', { query: 'Сафарова' }),
+      t.call('clients:save', { surname: 'Раҳимова', givenName: 'Малика', sex: 'F', birthDate: '1991-04-02', phones: [], household: null, children: [] }),
+      t.call('clients:get', { id: clientId }),
+      t.call('cases:list', {}),
+      t.call('consultations:save', { clientId, date: '2025-04-01', venueKind: 'contact_point', issues: ['alimony'] }),
+      t.call('consultations:list', {}),
+    ]);
+    const entries = await entriesAfter(before);
+    expect(entries.filter((e) => e.action === 'read').map((e) => e.entity).sort()).toEqual(['cases:list', 'consultations:list', 'search:global']);
+    expect(entries.filter((e) => e.action === 'view').map((e) => [e.entity, e.entity_id])).toEqual([['clients', clientId]]);
+    expect(entries.filter((e) => e.action === 'client.create' || e.action === 'consultation.create')).toHaveLength(2);
+    expect(await verifyAuditChain(unlocked.db)).toMatchObject({ ok: true, brokenAt: null });
+    // A read entry does not wait for the disk; the connection goes back to waiting for it on every save.
+    expect(unlocked.raw.pragma('synchronous', { simple: true })).toBe(2);
   });
 });

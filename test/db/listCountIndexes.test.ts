@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCaseRows } from '../../db/queries/cases';
 import { listClientIds } from '../../db/queries/clients';
 import { listConsultationRows } from '../../db/queries/consultations';
@@ -10,9 +10,7 @@ import { planDatabases } from '../support/queryPlans';
 // Migration 0007 and the lists' counts: the SQL the lists send counts from indexes of live
 // rows, without reading every row or looking up each one's client.
 
-const databases = planDatabases();
-afterEach(() => databases.close());
-const { plans } = databases;
+const { plans } = planDatabases();
 
 /** A lawyer, not an administrator: the lists then carry the visibility rule of sensitive records. */
 const LAWYER = { userId: '01900000-0000-7000-8000-000000000001', role: 'lawyer' as const };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCaseRows, overdueCaseIds } from '../../db/queries/cases';
 import { abandonedClientIds, listClientIds } from '../../db/queries/clients';
 import { listConsultationRows } from '../../db/queries/consultations';
@@ -14,9 +14,7 @@ import { planDatabases } from '../support/queryPlans';
 // (the plans of the SQL the lists send), and the SQL of the overdue and without-support filters says
 // what the rules of shared/domain say.
 
-const databases = planDatabases();
-afterEach(() => databases.close());
-const { open, plans } = databases;
+const { open, plans } = planDatabases();
 
 const ID = '0190a8f2-7c1e-7b3a-9f00-0000000000a1';
 /** The lists read as a lawyer (the visibility rule of sensitive records applies to every reader but an administrator). */
