@@ -107,7 +107,9 @@ export function* changeLines(
   const tables = EXCHANGED_TABLES.map((t) => `'${t}'`).join(', ');
   // Scanned papers are large: they travel only when the user asks for them. Left out, they stay out for
   // good (the peer confirms the sequence numbers they had), so the choice is worded as such on screen.
-  const attachments = withAttachments ? '' : `AND NOT (table_name = 'documents' AND row_id IN (SELECT id FROM documents WHERE kind = 'attachment'))`;
+  // Looked up by id for the documents' messages only: a list of every attachment, made again for each
+  // page, read the whole documents table each time (seconds in a national year's package).
+  const attachments = withAttachments ? '' : `AND NOT (table_name = 'documents' AND EXISTS (SELECT 1 FROM documents d WHERE d.id = change_log.row_id AND d.kind = 'attachment'))`;
   const page = raw
     .prepare<[number, number, string, number]>(
       `SELECT seq, hlc, CAST('[' || json_quote(hlc) || ',' || json_quote(table_name) || ',' || json_quote(row_id) || ',' || data || ',' || json_quote(origin) || ']' AS BLOB)
