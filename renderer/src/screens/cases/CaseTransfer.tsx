@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/caseTypes';
@@ -13,6 +13,7 @@ import { useNotice } from '../../components/Notice';
 import { formatDate } from '../../format';
 import { useApiForm } from '../../hooks/useApiForm';
 import { useMay } from '../../hooks/useMay';
+import { useRefresh } from './CaseWork';
 
 /** The case's responsible lawyer, its earlier transfers, and handing it to another lawyer with a reason. */
 export function CaseTransfers({ detail }: { detail: CaseDetail }) {
@@ -52,7 +53,7 @@ export function CaseTransfers({ detail }: { detail: CaseDetail }) {
 function TransferDialog({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotice();
-  const qc = useQueryClient();
+  const refresh = useRefresh(detail.case.id);
   const form = useApiForm('cases:transfer');
   const lawyers = useQuery({ queryKey: ['calendar:lawyers'], queryFn: () => call('calendar:lawyers', {}) });
   const [toUserId, setToUserId] = useState('');
@@ -62,10 +63,7 @@ function TransferDialog({ detail, onClose }: { detail: CaseDetail; onClose: () =
   async function confirm() {
     const saved = await form.submit({ id: detail.case.id, toUserId, reason, on });
     if (!saved) return;
-    qc.setQueryData(['cases:get', detail.case.id], saved);
-    void qc.invalidateQueries({ queryKey: ['cases:list'] });
-    void qc.invalidateQueries({ queryKey: ['calendar:range'] });
-    void qc.invalidateQueries({ queryKey: ['calendar:reminders'] });
+    await refresh(saved);
     notify(t('transfer.done'));
     onClose();
   }

@@ -21,8 +21,8 @@ import { useMay } from '../../hooks/useMay';
 // The hearings and tasks of a case: added, then edited, postponed (the earlier dates stay listed under
 // the current one), done and undone, or removed with a reason (listed under the table).
 
-/** After a change: the case page, the start page (today's hearings, overdue tasks) and the calendar read again. */
-function useRefresh(caseId: string) {
+/** After a change to a case: the case page, the start page (today's hearings, overdue tasks) and the calendar read again. */
+export function useRefresh(caseId: string) {
   const qc = useQueryClient();
   return async (detail?: CaseDetail) => {
     if (detail) qc.setQueryData(['cases:get', caseId], detail);
