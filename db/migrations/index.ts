@@ -22,6 +22,7 @@ import * as m0020 from './0020_sensitive_records';
 import * as m0021 from './0021_document_scans';
 import * as m0022 from './0022_case_transfers';
 import * as m0023 from './0023_calendar_indexes';
+import * as m0024 from './0024_reminder_indexes';
 
 // Registered by static import, in order. Never edit a migration that has shipped: add the next one.
 export interface Migration {
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'document_scans', up: m0021.up },
   { version: 22, name: 'case_transfers', up: m0022.up },
   { version: 23, name: 'calendar_indexes', up: m0023.up },
+  { version: 24, name: 'reminder_indexes', up: m0024.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -159,11 +159,16 @@ describe('calendar', () => {
     await t.call('cases:completeTask', { id: done.id, done: true });
     await t.call('cases:saveTask', { caseId: a.id, title: 'Барои Бахтиёр', dueOn: addDays(today, -2), assigneeUserId: bakhtiyor });
     await t.call('cases:saveTask', { caseId: a.id, title: 'Фардо', dueOn: addDays(today, 1) });
+    // Hers on a colleague's case, older: first, before the one of her own case.
+    const hersOnHisCase = await t.call('cases:saveTask', { caseId: b.id, title: 'Барои Азиза', dueOn: addDays(today, -4), assigneeUserId: aziza });
     await signInAs('aziza');
     const r = await t.call('calendar:reminders', {});
     expect(r.hearingsToday.map((h) => h.id)).toEqual([todays.id]);
     expect(r.hearingsNext7Days.map((h) => h.id)).toEqual([inAWeek.id]);
-    expect(r.overdueTasks.map((x) => [x.id, x.overdue])).toEqual([[late.id, true]]);
+    expect(r.overdueTasks.map((x) => [x.id, x.overdue])).toEqual([
+      [hersOnHisCase.id, true],
+      [late.id, true],
+    ]);
     await signInAs('bakhtiyor');
     const his = await t.call('calendar:reminders', {});
     expect(his.hearingsNext7Days).toHaveLength(1);

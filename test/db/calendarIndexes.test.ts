@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closedCaseloadRows, openCaseloadRows } from '../../db/queries/caseAssignment';
-import { calendarHearingRows, calendarTaskRows } from '../../db/queries/calendar';
+import { calendarHearingRows, calendarTaskRows, overdueTaskRowsOf } from '../../db/queries/calendar';
 import { planDatabases } from '../support/queryPlans';
 
 // The calendar's month and the caseload table read ranges of indexes (migration 0023): a contact
@@ -30,6 +30,15 @@ describe('calendar and caseload plans', () => {
       expect(tasks!.plan).not.toMatch(/SCAN (t|k)\b/);
     });
   }
+
+  it("the sign-in reminders: the lawyer's assigned overdue tasks by date, and the tasks of the lawyer's cases, not every overdue task", async () => {
+    const [overdue] = await plans((o) => overdueTaskRowsOf(o.db, LAWYER, '2026-11-01'));
+    expect(overdue!.plan).toContain('SEARCH t USING INDEX tasks_open_assignee_due (assignee_user_id=? AND due_on<?)');
+    expect(overdue!.plan).toContain('SEARCH k USING INDEX cases_live_responsible (responsible_user_id=?)');
+    expect(overdue!.plan).toContain('SEARCH t USING INDEX tasks_live_case_due (case_id=? AND due_on<?)');
+    expect(overdue!.plan).not.toMatch(/SCAN (t|k)\b/);
+    expect(overdue!.plan).not.toContain('tasks_open_due');
+  });
 
   it('cases closed this year, by lawyer: a range of their index, for the installation and for one contact point', async () => {
     for (const cp of [null, CONTACT_POINT]) {
