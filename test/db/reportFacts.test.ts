@@ -192,6 +192,28 @@ describe('report facts (migration 0009)', () => {
     expect(await countFromFacts(db(), year, f)).toEqual(await countConsultations(db(), year, f));
   });
 
+  it('stop the report, instead of being counted wrongly, when a fact holds an id the report cannot read', async () => {
+    const year = PERIODS[0]!;
+    const f = { districtIds: null, contactPointId: null };
+    const first = raw().prepare('SELECT date, created_at, id FROM report_facts WHERE counted = 1 AND date >= ? ORDER BY date, created_at, id LIMIT 1').get(year.from) as { date: string; created_at: string; id: string };
+    // An unknown combination, a negative id, ids too wide for the facts' fixed-width numbers (alone and
+    // two of them, which a length check alone would not notice), an unknown person.
+    const broken = ['dims = 999999', 'dims = -1', 'issues = 4294967301', 'dims = 4294967297, place = 4294967297', 'person = 4294967295'];
+    for (const change of broken) {
+      const rolledBack = new Error('rolled back on purpose');
+      await expect(
+        db()
+          .transaction()
+          .execute(async (trx) => {
+            await sql.raw(`UPDATE report_facts SET ${change} WHERE date = '${first.date}' AND created_at = '${first.created_at}' AND id = '${first.id}'`).execute(trx);
+            await expect(countFromFacts(trx, year, f), change).rejects.toThrow(/cannot read/);
+            throw rolledBack;
+          }),
+      ).rejects.toBe(rolledBack);
+    }
+    await expectFactsMatch(true);
+  });
+
   it('are checked by verify against the consultations, and built again when they disagree', async () => {
     expect(await checkFacts(db())).toEqual({ missing: 0, stale: 0, extra: 0 });
     const right = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
