@@ -1,10 +1,12 @@
-import { rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppContext } from '../app/appContext';
 import { parseArgs } from '../cli/args';
 import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
 import { machine, runLimits, summarize } from './measure';
+import { benchPhoto } from './photo';
 import { appProcessEnv } from '../launcher/run';
 import { BENCH_SIZES, prepareDatabase, skipTodaysBackup, type BenchSize } from './prepare';
 import { benchFilesAndExports, benchOpen, benchQueries, findProbes, unlock, type Results } from './scenarios';
@@ -57,7 +59,8 @@ async function main(): Promise<number> {
     log(`probes: ${JSON.stringify(probes)}`);
     await benchQueries(app, prepared.plainPath, probes, results);
     memory.afterQueries = rssMb();
-    await benchFilesAndExports(app, probes, results);
+    const photo = await benchPhoto();
+    await benchFilesAndExports(app, probes, results, photo, true);
     if (!results['filing.docx']) notes['filing.docx'] = 'no demo case with filing answers in this database';
     memory.afterExports = rssMb();
     await app.lock();
@@ -81,7 +84,14 @@ async function main(): Promise<number> {
     } else notes['browser.casesFirstRows'] = 'skipped (--no-browser)';
     // The app's own work in a process of its own: the bench process also holds its instruments (recorded
     // statements replayed on a second, unencrypted connection), which the app never runs.
-    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, ...(args.options.get('quick') === true ? ['quick'] : [])], { encoding: 'utf8', env: appProcessEnv() });
+    const photoDir = mkdtempSync(join(tmpdir(), 'legal-aid-bench-'));
+    const photoPath = join(photoDir, 'photo.jpg');
+    writeFileSync(photoPath, photo);
+    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, photoPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
+      encoding: 'utf8',
+      env: appProcessEnv(),
+    });
+    rmSync(photoDir, { recursive: true, force: true });
     const line = (work.stdout ?? '').trim().split('\n').pop() ?? '';
     if (work.status === 0 && line.startsWith('{')) {
       results['memory.peakRss'] = {

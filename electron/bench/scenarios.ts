@@ -7,10 +7,8 @@ import { addDays, addMonths, weekOf } from '../../shared/domain/dates';
 import { fillTemplate } from '../documents/fillDocx';
 import { generateFiling } from '../documents/filings';
 import { loadTemplate } from '../documents/templateStore';
-import { docxtemplaterData, docxtemplaterTemplate, fillWithDocxtemplater } from './docxtemplaterFill';
 import { dispatch } from '../handlers/dispatch';
 import { SEED_NOW } from '../seed/national';
-import { benchPhoto } from './photo';
 import { measure, measureSideBySide, recordStatements, replayer, type Timing } from './measure';
 import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 
@@ -138,31 +136,37 @@ export async function benchQueries(app: AppContext, plainPath: string, probes: P
   }
 }
 
-export async function benchFilesAndExports(app: AppContext, probes: Probes, results: Results): Promise<void> {
+/**
+ * The filing, a photo stored and the exports, as the app makes them. `yardstick` (the bench process,
+ * not the memory child) also times the fill alone beside docxtemplater filling the same template.
+ */
+export async function benchFilesAndExports(app: AppContext, probes: Probes, results: Results, photo: Buffer, yardstick: boolean): Promise<void> {
   const unlocked = app.requireUnlocked();
   if (probes.demoCaseId) {
     const req = { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' as const, today: probes.to };
     results['filing.docx'] = { label: 'one filing (DOCX) from a case (generate, not stored)', timing: await measure(() => generateFiling(unlocked.db, req), { warmup: 2, runs: 10 }) };
-    // The filling alone, and docxtemplater + pizzip filling the same template with the same values,
-    // in turns in this process, so that both see the same load.
-    const { manifest, resolved } = (await generateFiling(unlocked.db, req)).worked;
-    const template = (await loadTemplate(unlocked.db, manifest, req.language)).content;
-    const theirs = docxtemplaterTemplate(template, manifest);
-    const data = docxtemplaterData(manifest, resolved);
-    const [fill, docxtemplater] = await measureSideBySide(
-      () => fillTemplate(template, manifest, resolved),
-      () => fillWithDocxtemplater(theirs, data),
-      { warmup: 3, runs: 40 },
-    );
-    const ratio = fill.median / docxtemplater.median;
-    results['filing.fill'] = { label: 'filling the template of that filing (the app)', timing: fill, note: `${ratio.toFixed(2)} × docxtemplater's median` };
-    results['filing.docxtemplater'] = { label: 'docxtemplater + pizzip filling the equivalent template with the same values (same process, in turns)', timing: docxtemplater };
+    if (yardstick) {
+      // The filling alone, and docxtemplater + pizzip filling the same template with the same values,
+      // in turns in this process, so that both see the same load.
+      const { docxtemplaterData, docxtemplaterTemplate, fillWithDocxtemplater } = await import('./docxtemplaterFill');
+      const { manifest, resolved } = (await generateFiling(unlocked.db, req)).worked;
+      const template = (await loadTemplate(unlocked.db, manifest, req.language)).content;
+      const theirs = docxtemplaterTemplate(template, manifest);
+      const data = docxtemplaterData(manifest, resolved);
+      const [fill, docxtemplater] = await measureSideBySide(
+        () => fillTemplate(template, manifest, resolved),
+        () => fillWithDocxtemplater(theirs, data),
+        { warmup: 3, runs: 40 },
+      );
+      const ratio = fill.median / docxtemplater.median;
+      results['filing.fill'] = { label: 'filling the template of that filing (the app)', timing: fill, note: `${ratio.toFixed(2)} × docxtemplater's median` };
+      results['filing.docxtemplater'] = { label: 'docxtemplater + pizzip filling the equivalent template with the same values (same process, in turns)', timing: docxtemplater };
+    }
   }
   const client = (await unlocked.db.selectFrom('clients').select('id').where('deleted_at', 'is', null).where('erased_at', 'is', null).orderBy('id').limit(1).executeTakeFirst())?.id;
   if (client) {
     // Through the channel as browser mode sends it (inline base64): checked, decoded, made smaller,
     // stripped, thumbnailed and stored in one call.
-    const photo = await benchPhoto();
     const input = { clientId: client, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } };
     results['document.photo'] = {
       label: `a ${(photo.length / 1_048_576).toFixed(1)} MB photo stored and thumbnailed (documents:attach)`,

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ConsultationDetail } from '../../shared/api/consultationTypes';
 import { formatDate } from '../../shared/domain/dates';
@@ -7,7 +5,6 @@ import { findDistrict } from '../../shared/reference/regions';
 import { enumsRu } from '../../shared/i18n/parts/enumsRu';
 import { enumsTg } from '../../shared/i18n/parts/enumsTg';
 import { RECEIPT_TEXTS, type ReceiptLanguage } from './receiptTexts';
-import { templatesDir } from './resources';
 
 // The consultation receipt / referral note a lawyer hands the client on the spot, as a PDF made with
 // pdfmake's server-side printer. DejaVu Sans (shipped in templates/fonts) has the Tajik letters
@@ -25,17 +22,6 @@ export interface ReceiptData {
 }
 
 const ENUMS = { tg: enumsTg, ru: enumsRu } as const;
-
-let printer: PdfPrinter | null = null;
-function getPrinter(): PdfPrinter {
-  if (!printer) {
-    const fonts = join(templatesDir(), 'fonts');
-    const normal = join(fonts, 'DejaVuSans.ttf');
-    const bold = join(fonts, 'DejaVuSans-Bold.ttf');
-    printer = new PdfPrinter({ DejaVuSans: { normal, bold, italics: normal, bolditalics: bold } });
-  }
-  return printer;
-}
 
 export function receiptDefinition(data: ReceiptData, language: ReceiptLanguage): TDocumentDefinitions {
   const t = RECEIPT_TEXTS[language];
@@ -79,17 +65,6 @@ export function receiptDefinition(data: ReceiptData, language: ReceiptLanguage):
     styles: { title: { fontSize: 14, bold: true, alignment: 'center' }, subtitle: { fontSize: 10, alignment: 'center', margin: [0, 2, 0, 6] } },
     content,
   };
-}
-
-export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return new Promise((resolvePdf, reject) => {
-    const doc = getPrinter().createPdfKitDocument(definition);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolvePdf(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
 }
 
 /** A file name without personal data: the date and the consultation's short id. */

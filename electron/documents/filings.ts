@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { setCaseDetails } from '../../db/queries/cases';
 import { attachmentTypesOf, insertFilingDocument } from '../../db/queries/documents';
 import { loadFilingData, type FilingData } from '../../db/queries/filingData';
@@ -151,6 +150,7 @@ const PREVIEW_STYLES = ["highlight[color='yellow'] => mark.check-law", 'comment-
 export async function previewFiling(db: Db, req: FilingRequest): Promise<FilingPreview> {
   const g = await generateFiling(db, req, { allowMissing: true });
   // The marks of unconfirmed references show as in Word: highlighted, with the comment at the end.
+  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.convertToHtml({ buffer: g.content }, { styleMap: PREVIEW_STYLES });
   return { html: value, missing: g.worked.resolved.missing, fileName: g.fileName };
 }

@@ -1,10 +1,25 @@
-import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { AppError } from '../../shared/api/errors';
 
 // Scanned papers and photos as they are stored: what the bytes are is read from their first bytes (a
 // renamed program is refused whatever its name says); photos are made smaller, re-encoded as JPEG and
 // stripped of their metadata (EXIF, with the GPS position a phone writes into every photo); a PDF is
 // kept as it is. Every image gets a small thumbnail for the documents list.
+
+type SharpFunction = typeof import('sharp');
+let sharpLoaded: Promise<SharpFunction> | null = null;
+
+/**
+ * sharp (libvips, some 20 MB once loaded) is loaded with the first picture. Each photo is read once:
+ * libvips's cache of recent operations (up to 50 MB) would only hold the memory of photos already stored.
+ */
+function loadSharp(): Promise<SharpFunction> {
+  sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    return sharp;
+  });
+  return sharpLoaded;
+}
 
 /** The longest side a stored photo keeps: a passport page stays legible when printed on A4. */
 export const STORED_LONGEST_SIDE = 2400;
@@ -49,7 +64,7 @@ function refuse(fileName: string, key: 'notScan' | 'unreadableScan'): AppError {
   return new AppError('VALIDATION', 'The file is not an image or a PDF', [{ path: 'file', key, params: { name: fileName } }]);
 }
 
-async function decodeHeic(bytes: Buffer): Promise<sharp.Sharp> {
+async function decodeHeic(sharp: SharpFunction, bytes: Buffer): Promise<Sharp> {
   // heic-decode is WebAssembly (libheif): no native HEVC decoder needed, nothing leaves the machine.
   const { default: decode } = await import('heic-decode');
   const image = await decode({ buffer: bytes });
@@ -71,7 +86,8 @@ export async function prepareScan(fileName: string, bytes: Buffer): Promise<Stor
   if (format === 'pdf') return { content: bytes, mimeType: 'application/pdf', fileName: withExtension(fileName, 'pdf'), thumbnail: null, width: null, height: null };
   try {
     // failOn 'error': a truncated photo is still taken (phones and scanners write some), garbage is not.
-    const source = format === 'heic' ? await decodeHeic(bytes) : sharp(bytes, { failOn: 'error' });
+    const sharp = await loadSharp();
+    const source = format === 'heic' ? await decodeHeic(sharp, bytes) : sharp(bytes, { failOn: 'error' });
     // rotate() turns the picture as the camera's orientation tag says, before the tag is dropped.
     // No withMetadata(): sharp writes no EXIF, XMP or ICC data, so the GPS position goes.
     const { data, info } = await source

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { patchDetector } from 'docx';
 import type { Db } from '../../db/queries/writeContext';
 import { AppError } from '../../shared/api/errors';
 import { findManifest, placeholdersOf, type FilingLanguage, type Label, type TemplateManifest } from '../../templates/manifests';
@@ -150,6 +149,7 @@ export async function checkPlaceholders(content: Uint8Array, m: TemplateManifest
   if (!checkTemplateZip(content)) throw notDocx();
   let found: string[];
   try {
+    const { patchDetector } = await import('docx');
     found = [...new Set(await patchDetector({ data: content }))];
   } catch {
     throw notDocx();

@@ -1,7 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
-import { Pool } from 'pg';
 import { AppError } from '../../shared/api/errors';
 import { isHubStoreAddress } from '../../shared/api/hubStoreTypes';
 import type { UnlockedDatabase } from '../app/database';
@@ -13,7 +10,9 @@ import type { HubDatabase } from './hubStore';
 // Where the hub's PostgreSQL store is: `postgres://user@host/db` for a server (several analysts on one
 // database), or `pglite:DIR` for PostgreSQL embedded in the process with its data in DIR (one computer,
 // or trying it out). The schema is brought to this version's on opening (hubPostgresSchema.ts).
-// The address may carry a password: it goes into no message, log or error from here.
+// The address may carry a password: it goes into no message, log or error from here. The drivers
+// (pg, and PGlite's embedded PostgreSQL) are loaded when a store is first opened: most installations
+// never open one.
 
 /** Failures of reaching the server or signing in, as opposed to errors of a query. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
@@ -34,8 +33,10 @@ export async function openHubPostgres(address: string, describeAs?: { id: string
   if (!isHubStoreAddress(address)) throw new AppError('VALIDATION', 'The PostgreSQL address must be postgres://… or pglite:/folder', [{ path: 'address', key: 'invalid' }]);
   let db: Kysely<HubDatabase>;
   if (address.startsWith('pglite:')) {
+    const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
     db = new Kysely<HubDatabase>({ dialect: new PGliteDialect(new PGlite(address.slice('pglite:'.length))) });
   } else {
+    const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: address, max: 4, connectionTimeoutMillis: 15_000 });
     // A connection that drops while idle is an event on the pool; unheard, it would end the process.
     // The next query opens a new one.

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { crc32 } from 'node:zlib';
 import { AppError } from '../../shared/api/errors';
 import { writeZip } from '../documents/zipParts';
@@ -98,13 +98,13 @@ function isoFromDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return isoFromDate(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     return '';
   }
   return String(value);
@@ -161,6 +161,8 @@ function boundedWorkbook(bytes: Buffer): Buffer {
 
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
   const checked = boundedWorkbook(bytes);
+  // exceljs (some 25 MB once loaded) is loaded with the first workbook read or written.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.

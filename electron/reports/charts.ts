@@ -1,9 +1,8 @@
-import * as echarts from 'echarts';
 import { barChartOption } from '../../shared/reports/chartOption';
 import type { ReportChart } from '../../shared/reports/reportLayout';
 
 // A chart section of the report as vector SVG for the PDF, drawn by echarts' server-side renderer (no
-// DOM, no canvas).
+// DOM, no canvas). echarts (some 20 MB once loaded) is loaded with the first chart.
 
 export interface ChartSvg {
   svg: string;
@@ -11,7 +10,8 @@ export interface ChartSvg {
   height: number;
 }
 
-export function chartSvg(chart: ReportChart, formatNumber: (value: number) => string): ChartSvg {
+export async function chartSvg(chart: ReportChart, formatNumber: (value: number) => string): Promise<ChartSvg> {
+  const echarts = await import('echarts');
   // The PDF embeds DejaVu Sans; naming it here makes the SVG text use it (Tajik letters).
   const { option, width, height } = barChartOption(chart, { width: 500, fontSize: 9, rowHeight: 32, labelWidth: 190, fontFamily: 'DejaVuSans', formatNumber });
   const e = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

@@ -1,4 +1,3 @@
-import PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
@@ -6,20 +5,11 @@ import { cellText, layoutReport, type ReportCell, type ReportSection } from '../
 import { reportText } from '../../shared/reports/reportText';
 import { formatNumber } from '../../shared/i18n/format';
 import { chartSvg } from './charts';
-import { reportFonts } from './pdfFonts';
+import { renderPdf } from './pdfFonts';
 
 // The indicator report as a PDF (pdfmake's server-side printer), section by section as the shared
 // layout orders them. DejaVu Sans from templates/fonts has the Tajik letters ғ ӣ қ ӯ ҳ ҷ; the charts
 // are echarts SVG embedded as vectors.
-
-let printer: PdfPrinter | null = null;
-function getPrinter(): PdfPrinter {
-  if (!printer) {
-    const { normal, bold } = reportFonts();
-    printer = new PdfPrinter({ DejaVuSans: { normal, bold, italics: normal, bolditalics: bold } });
-  }
-  return printer;
-}
 
 // Numbers, marks ("<5", "x") and per cents stand at the right of their column, all alike.
 const cell = (c: ReportCell, fmt: (n: number) => string): TableCell => (c.kind === 'text' ? { text: c.text } : { text: cellText(c, fmt), alignment: 'right', noWrap: true });
@@ -30,12 +20,12 @@ const HEADING = 1;
 const ROOM_UNDER_HEADING = 72;
 
 /** `turn`: the page turns across before this section (it prints across) or back upright after one that did. */
-function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: boolean): Content[] {
+async function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: boolean): Promise<Content[]> {
   const pageBreak = s.startsNewPage || turn ? ('before' as const) : undefined;
   const pageOrientation = turn ? (s.across ? ('landscape' as const) : ('portrait' as const)) : undefined;
   const content: Content[] = [];
   if (s.chart) {
-    const chart = chartSvg(s.chart, fmt);
+    const chart = await chartSvg(s.chart, fmt);
     // A chart's title stays on the page of its chart.
     content.push({ stack: [{ text: s.title, style: 'h2' }, { svg: chart.svg, width: chart.width }], unbreakable: true, pageBreak, pageOrientation });
   } else {
@@ -67,18 +57,18 @@ function sectionContent(s: ReportSection, fmt: (n: number) => string, turn: bool
   return content;
 }
 
-export function reportDefinition(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): TDocumentDefinitions {
+export async function reportDefinition(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): Promise<TDocumentDefinitions> {
   const layout = layoutReport(report, reportText(language));
   const content: Content[] = [
     { text: layout.title, style: 'title' },
     ...layout.meta.map((m): Content => ({ text: m, fontSize: 9, margin: [0, 1, 0, 1] })),
     { text: layout.suppressionNote, fontSize: 9, bold: layout.suppressed, margin: [0, 4, 0, 8] },
   ];
-  layout.sections.forEach((s, i) => {
+  for (const [i, s] of layout.sections.entries()) {
     const turn = s.across !== (layout.sections[i - 1]?.across ?? false);
-    content.push(...sectionContent(s, (n) => formatNumber(n, language), turn));
+    content.push(...(await sectionContent(s, (n) => formatNumber(n, language), turn)));
     progress(Math.round(((i + 1) / layout.sections.length) * 80));
-  });
+  }
   return {
     info: { title: `${layout.title} ${report.period.from} – ${report.period.to}` },
     pageSize: 'A4',
@@ -94,17 +84,8 @@ export function reportDefinition(report: IndicatorReport, language: Language, pr
   };
 }
 
-export function renderReportPdf(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): Promise<Buffer> {
-  const definition = reportDefinition(report, language, progress);
-  return new Promise((resolvePdf, reject) => {
-    const doc = getPrinter().createPdfKitDocument(definition);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => {
-      progress(100);
-      resolvePdf(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-    doc.end();
-  });
+export async function renderReportPdf(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): Promise<Buffer> {
+  const pdf = await renderPdf(await reportDefinition(report, language, progress));
+  progress(100);
+  return pdf;
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Count, IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
 import { cellValue, layoutReport, tableSections } from '../../shared/reports/reportLayout';
@@ -20,6 +19,7 @@ const safe = (v: Count): Count => (typeof v === 'number' ? v : neutralise(v));
 
 export async function renderReportXlsx(report: IndicatorReport, language: Language, progress: (p: number) => void = () => {}): Promise<Buffer> {
   const layout = layoutReport(report, reportText(language));
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Legal Aid Desk';
   wb.created = new Date(report.generated.at);

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPdf } from '../../electron/documents/consultationReceipt';
+import { consentDefinition } from '../../electron/documents/consentForm';
+import { renderPdf } from '../../electron/reports/pdfFonts';
 import { renderReportPdf, reportDefinition } from '../../electron/reports/pdfReport';
 import { sampleReport } from '../support/indicatorReport';
 
@@ -30,6 +31,24 @@ async function pdfPages(): Promise<string[][]> {
 }
 
 describe('report PDF', () => {
+  it("keeps every letter's text (for copying and searching) in a Russian PDF made after a Tajik one", async () => {
+    // The fonts are parsed once per process; a glyph laid out in one document must not carry what it
+    // stood for there into the next (here the Tajik consent form's letters took the Russian one's 'е').
+    const data = {
+      client: { surname: 'Раҳимова', givenName: 'Малика', patronymic: 'Ҷамшедовна', birthDate: '1990-05-15', idDocType: 'passport', idDocNumber: 'А 1234567', address: 'деҳаи Ҷар' },
+      consentOn: null,
+      consentMethod: null,
+      office: 'Нуқтаи ёрии ройгони ҳуқуқӣ',
+      lawyer: 'Азиза',
+      printedOn: '2026-12-04',
+    };
+    const text = async (pdf: Buffer) => execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+    expect(await text(await renderPdf(consentDefinition(data, 'tg')))).toContain('Розигӣ ба коркарди маълумоти шахсӣ');
+    expect(await text(await renderPdf(consentDefinition(data, 'ru')))).toContain('Согласие на обработку персональных данных');
+    const report = await text(await renderReportPdf(sampleReport(), 'ru'));
+    for (const title of SECTIONS_RU) expect(report).toContain(title);
+  });
+
   it('prints the sections in the layout order, each chart under its own title, the breakdowns on a new page', async () => {
     const pages = await pdfPages();
     const lines = pages.flatMap((page, p) => page.map((text) => ({ text, page: p })));
@@ -63,7 +82,7 @@ describe('report PDF headings', () => {
   // (its page size, styles and page-break rule) prints one heading and its table after 0…90 lines of
   // text, so that at some length the heading falls on the last line of the first page.
   it('are never the last line of a page: the heading moves to the page of its table', async () => {
-    const definition = reportDefinition(sampleReport(), 'ru');
+    const definition = await reportDefinition(sampleReport(), 'ru');
     const content = definition.content as Content[];
     const at = content.findIndex((n) => typeof n === 'object' && n !== null && 'headlineLevel' in n && (n as { headlineLevel?: number }).headlineLevel !== undefined);
     expect(at).toBeGreaterThan(-1);

@@ -22,12 +22,12 @@ function labels(svg: string): { y: number; anchor: string; text: string }[] {
 
 describe('report charts', () => {
   for (const language of ['ru', 'tg'] as const) {
-    it(`gives each region's name its own lines and shows each count (${language})`, () => {
+    it(`gives each region's name its own lines and shows each count (${language})`, async () => {
       const region = Object.fromEntries(REGIONS.map((r, i) => [r.code, 1000 * (i + 1)]));
       const report = sampleReport();
       report.breakdowns['1.2.10.consultations'] = { region };
       const section = layoutReport(report, reportText(language)).sections.find((s) => s.name === 'consultationsByRegion')!;
-      const chart = chartSvg(section.chart!, (n) => formatNumber(n, language));
+      const chart = await chartSvg(section.chart!, (n) => formatNumber(n, language));
       const names = labels(chart.svg).filter((l) => l.anchor === 'end');
       // Every word of every region's name is drawn…
       const drawn = names.map((l) => l.text).join(' ');
