@@ -1,4 +1,3 @@
-import { PackageRefused } from '../exchange/refusal';
 import { translate } from '../../shared/i18n';
 import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
@@ -57,9 +56,11 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
       process.stderr.write(`${error.message}\nUsage: npm run cli -- ${command.usage}\n`);
       return 2;
     }
-    if (error instanceof PackageRefused) {
+    // A refused package (here, or from the job worker that applied it) names its reason in params.
+    const reason = error instanceof AppError && error.code === 'PACKAGE_REFUSED' ? error.params?.reason : undefined;
+    if (error instanceof AppError && typeof reason === 'string') {
       // The reason in words, as the Exchange screen shows it (the command line speaks English).
-      process.stderr.write(`Error (${error.code}): ${translate('en', `exchange.refused.${error.reason}`, error.params ?? {})} [${error.reason}]\n`);
+      process.stderr.write(`Error (${error.code}): ${translate('en', `exchange.refused.${reason}`, error.params ?? {})} [${reason}]\n`);
       return 1;
     }
     if (error instanceof AppError) {

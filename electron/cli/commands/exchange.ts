@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importPackage, writePackage } from '../../exchange/exchangeService';
+import { runDbJob } from '../../app/dbJobs';
+import { writePackage } from '../../exchange/exchangeService';
 import { importPairing, listPeers, pairingFile, readIdentity, unpairPeer } from '../../exchange/identity';
 import { actionToKeep, listConflicts, resolveConflict, type KeepChoice } from '../../exchange/conflicts';
 import type { Db } from '../../../db/queries/writeContext';
@@ -92,7 +93,8 @@ export const importPackageCommand: CliCommand = {
     const pgUrl = args.options.has('pg') ? stringOption(args, 'pg') : null;
     const pg = pgUrl ? await openHubPostgres(pgUrl, unlocked.installation) : await openConfiguredHubPostgres(unlocked, unlocked.installation);
     try {
-      const result = pg ? await importStatsToPostgres(unlocked, pg, file) : await importPackage(unlocked, file);
+      // Merged in the job worker, as the app merges it (electron/app/dbJobs.ts).
+      const result = pg ? await importStatsToPostgres(unlocked, pg, file) : await runDbJob(unlocked, 'importPackage', { file });
       if (result.alreadyApplied) out(`Package ${result.packageId} from "${result.senderName}" was applied before; nothing changed.`);
       else out(`Package ${result.packageId} (${result.kind}) from "${result.senderName}" applied: ${Object.entries(result.counts).map(([k, v]) => `${k}: ${v}`).join(', ')}.`);
       return 0;
