@@ -18,6 +18,9 @@ export interface CalendarFilter {
   viewer: Viewer;
 }
 
+/** What the calendar and the reminders show of a task (`t`) and its case (`k`). */
+const TASK_COLUMNS = ['t.id', 't.case_id', 't.title', 't.due_on', 't.done_on', 't.assignee_user_id', 'k.number', 'k.responsible_user_id'] as const;
+
 /** A task without a case, or of a case the viewer sees (with its client). */
 function taskVisibleSql(viewer: Viewer) {
   return sql<number>`(t.case_id IS NULL OR EXISTS (SELECT 1 FROM cases AS vk JOIN clients AS vc ON vc.id = vk.client_id WHERE vk.id = t.case_id AND ${caseVisibleSql(viewer, 'vk', 'vc')}))`;
@@ -46,7 +49,7 @@ export async function calendarTaskRows(db: Db, f: CalendarFilter) {
   let q = db
     .selectFrom('tasks as t')
     .leftJoin('cases as k', (j) => j.onRef('k.id', '=', 't.case_id').on('k.deleted_at', 'is', null))
-    .select(['t.id', 't.case_id', 't.title', 't.due_on', 't.done_on', 't.assignee_user_id', 'k.number', 'k.responsible_user_id'])
+    .select(TASK_COLUMNS)
     .where('t.due_on', '>=', f.from)
     .where('t.due_on', '<=', f.to)
     .where('t.deleted_at', 'is', null)
@@ -94,7 +97,7 @@ export async function overdueTaskRowsOf(db: Db, viewer: Viewer, today: string) {
   const assigned = db
     .selectFrom('tasks as t')
     .leftJoin('cases as k', (j) => j.onRef('k.id', '=', 't.case_id').on('k.deleted_at', 'is', null))
-    .select(['t.id', 't.case_id', 't.title', 't.due_on', 't.done_on', 't.assignee_user_id', 'k.number', 'k.responsible_user_id'])
+    .select(TASK_COLUMNS)
     .where('t.assignee_user_id', '=', userId)
     .where('t.due_on', '<', today)
     .where('t.done_on', 'is', null)
@@ -104,7 +107,7 @@ export async function overdueTaskRowsOf(db: Db, viewer: Viewer, today: string) {
     .selectFrom('cases as k')
     .crossJoin('tasks as t')
     .whereRef('t.case_id', '=', 'k.id')
-    .select(['t.id', 't.case_id', 't.title', 't.due_on', 't.done_on', 't.assignee_user_id', 'k.number', 'k.responsible_user_id'])
+    .select(TASK_COLUMNS)
     .where('k.responsible_user_id', '=', userId)
     .where('k.deleted_at', 'is', null)
     .where('t.assignee_user_id', 'is', null)

@@ -3,7 +3,7 @@ import { openDatabase, type OpenDatabase } from '../../db/open';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import type { UnlockedDatabase } from './database';
-import { describeJobError, type DbJobMessage, type DbJobName, type DbJobs, type DbJobStart } from './dbJobs';
+import { describeJobError, transferList, type DbJobMessage, type DbJobName, type DbJobs, type DbJobStart } from './dbJobs';
 import { APP_VERSION } from './version';
 
 // A worker thread that does one long database job (dbJobs.ts) on a connection of its own, then ends.
@@ -17,10 +17,7 @@ const JOBS: { [N in DbJobName]: Job<N> } = {
   importPackage: (unlocked, { file }, progress) =>
     // The app's connection reads the database meanwhile: the merge stays in WAL mode.
     importPackage(unlocked, typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength), { onProgress: progress, readersBeside: true }),
-  exportPackage: async (unlocked, { peerId, kind, withAttachments }) => {
-    const { fileName, packageId, counts, content } = await exportPackage(unlocked, peerId, { kind, withAttachments });
-    return { fileName, packageId, counts, content };
-  },
+  exportPackage: (unlocked, { peerId, kind, withAttachments }) => exportPackage(unlocked, peerId, { kind, withAttachments }),
 };
 
 async function run(start: DbJobStart, post: (message: DbJobMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
@@ -45,8 +42,7 @@ async function run(start: DbJobStart, post: (message: DbJobMessage, transfer?: A
     const value = await (JOBS[start.job] as Job<DbJobName>)(unlocked, start.input, progress);
     await opened.close();
     opened = null;
-    const content = (value as { content?: unknown }).content;
-    post({ type: 'done', value, clock: clock.last() }, content instanceof Uint8Array ? [content.buffer as ArrayBuffer] : []);
+    post({ type: 'done', value, clock: clock.last() }, transferList((value as { content?: unknown }).content));
   } catch (error) {
     await opened?.close().catch(() => undefined);
     post({ type: 'failed', error: describeJobError(error), clock: clock?.last() ?? null });

@@ -56,6 +56,16 @@ export type DbJobMessage =
   | { type: 'done'; value: unknown; clock: string }
   | { type: 'failed'; error: DbJobError; clock: string | null };
 
+/**
+ * What a result's bytes can be handed over with instead of copied: their ArrayBuffer, when they are the
+ * whole of it. A small Buffer is a slice of Node's shared pool, which may not be transferred (Node 21 and
+ * later throw DataCloneError; Node 20 ignores it): such bytes are copied.
+ */
+export function transferList(bytes: unknown): ArrayBuffer[] {
+  if (!(bytes instanceof Uint8Array) || !(bytes.buffer instanceof ArrayBuffer)) return [];
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
+}
+
 export function describeJobError(error: unknown): DbJobError {
   if (error instanceof AppError) return { app: error.toInfo() };
   const code = (error as { code?: unknown })?.code;
