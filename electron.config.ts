@@ -11,7 +11,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          // The job worker (electron/app/dbJobs.ts) is started from its own file next to index.js.
+          // The workers (electron/app/workerFile.ts) are started from their own files next to index.js:
+          // the app worker answers every call, the job worker applies and makes packages.
+          appWorker: resolve(__dirname, 'electron/app/appWorker.ts'),
           dbJobWorker: resolve(__dirname, 'electron/app/dbJobWorker.ts'),
         },
         // Shared chunks beside the entries (not in chunks/): the code that starts the worker finds it

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS } from '../../db/open';
 import { appendAudit, appendReadEntry, type AuditEntry } from '../../db/queries/audit';
 import { AppError, type ErrorInfo } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { SessionUser } from '../../shared/api/types';
 import type { Installation, UnlockedDatabase } from './database';
+import { startWorkerFile } from './workerFile';
 
 // Long database work (applying a package, making a full one) runs in a worker thread with a connection
 // of its own to the same encrypted file, so that the thread serving the window keeps answering from
@@ -149,15 +147,6 @@ export function runDbJob<N extends DbJobName>(
   return run;
 }
 
-/** The worker's entry: built next to the main bundle (out/main), or the TypeScript source run through tsx. */
-function startWorker(workerData: DbJobStart): Worker {
-  const built = join(__dirname, 'dbJobWorker.js');
-  if (existsSync(built)) return new Worker(built, { workerData });
-  const source = join(__dirname, 'dbJobWorker.ts');
-  const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
-}
-
 function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, onProgress?: (done: number, total: number) => void): Promise<unknown> {
   const start: DbJobStart = {
     dbPath: unlocked.dbPath,
@@ -172,7 +161,7 @@ function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, on
     let settled = false;
     let worker: Worker;
     try {
-      worker = startWorker(start);
+      worker = startWorkerFile('dbJobWorker', start);
     } finally {
       // The worker has its own copy (workerData is cloned).
       start.key.fill(0);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppContext } from '../app/appContext';
+import { startAppHost } from '../app/appHost';
 import { parseArgs } from '../cli/args';
 import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { machine, runLimits, summarize } from './measure';
 import { benchPhoto } from './photo';
 import { appProcessEnv } from '../launcher/run';
 import { BENCH_SIZES, prepareDatabase, skipTodaysBackup, type BenchSize } from './prepare';
-import { benchFilesAndExports, benchOpen, benchQueries, findProbes, unlock, type Results } from './scenarios';
+import { benchFilesAndExports, benchOpen, benchQueries, benchThroughWorker, findProbes, firstClientId, unlock, type Results } from './scenarios';
 import { RATIO_TARGETS, TARGETS, printTable } from './targets';
 
 // `npm run bench -- --size demo|national-1y|national-5y [--seed N] [--out results.json] [--no-browser] [--no-exchange] [--quick]`
@@ -57,8 +58,16 @@ async function main(): Promise<number> {
   try {
     const probes = findProbes(app.requireUnlocked().raw);
     log(`probes: ${JSON.stringify(probes)}`);
+    const clientId = await firstClientId(app);
     await benchQueries(app, prepared.plainPath, probes, results);
     memory.afterQueries = rssMb();
+    const host = startAppHost({ dataDir: prepared.dataDir });
+    try {
+      await unlock(host);
+      await benchThroughWorker(app, host, probes, results);
+    } finally {
+      await host.close();
+    }
     const photo = await benchPhoto();
     await benchFilesAndExports(app, probes, results, photo, true);
     if (!results['filing.docx']) notes['filing.docx'] = 'no demo case with filing answers in this database';
@@ -87,7 +96,9 @@ async function main(): Promise<number> {
     const photoDir = mkdtempSync(join(tmpdir(), 'legal-aid-bench-'));
     const photoPath = join(photoDir, 'photo.jpg');
     writeFileSync(photoPath, photo);
-    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, photoPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
+    const probesPath = join(photoDir, 'probes.json');
+    writeFileSync(probesPath, JSON.stringify({ probes, clientId }));
+    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, photoPath, probesPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
       encoding: 'utf8',
       env: appProcessEnv(),
     });
@@ -95,7 +106,7 @@ async function main(): Promise<number> {
     const line = (work.stdout ?? '').trim().split('\n').pop() ?? '';
     if (work.status === 0 && line.startsWith('{')) {
       results['memory.peakRss'] = {
-        label: "peak memory of the app's work (a process that unlocks and makes every timed call once per run: searches, lists, reports, filing, PDF, XLSX; maxRSS, MB)",
+        label: "peak memory of the app's work (a process arranged as the app: its thread serving, the app worker answering; unlocks and makes every timed call once per run: searches, lists, reports, filing preview, photo, PDF, XLSX; maxRSS, MB)",
         timing: summarize([(JSON.parse(line) as { maxRssMb: number }).maxRssMb]),
       };
     } else notes['memory.peakRss'] = `the memory process ended with ${work.signal ?? `code ${work.status}`}`;

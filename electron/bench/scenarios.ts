@@ -1,7 +1,8 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { openDatabase } from '../../db/open';
-import type { AppContext } from '../app/appContext';
+import { AppContext } from '../app/appContext';
+import type { AppHost } from '../app/appHost';
 import { APP_VERSION } from '../app/version';
 import { addDays, addMonths, weekOf } from '../../shared/domain/dates';
 import { fillTemplate } from '../documents/fillDocx';
@@ -9,7 +10,7 @@ import { generateFiling } from '../documents/filings';
 import { loadTemplate } from '../documents/templateStore';
 import { dispatch } from '../handlers/dispatch';
 import { SEED_NOW } from '../seed/national';
-import { measure, measureSideBySide, recordStatements, replayer, type Timing } from './measure';
+import { measure, measureSideBySide, recordStatements, replayer, runLimits, type Timing } from './measure';
 import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
 
 // The measured operations, through the same dispatcher as the Electron and browser bridges (zod
@@ -27,8 +28,9 @@ export interface Measurement {
 
 export type Results = Record<string, Measurement>;
 
-export async function callChannel(app: AppContext, channel: string, input: unknown): Promise<unknown> {
-  const r = await dispatch(app, channel, input);
+/** A call in the bench's own thread (an AppContext), or through the app worker as the window makes it (an AppHost). */
+export async function callChannel(via: AppContext | AppHost, channel: string, input: unknown): Promise<unknown> {
+  const r = via instanceof AppContext ? await dispatch(via, channel, input) : await via.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
@@ -165,7 +167,7 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
       results['filing.docxtemplater'] = { label: 'docxtemplater + pizzip filling the equivalent template with the same values (same process, in turns)', timing: docxtemplater };
     }
   }
-  const client = (await unlocked.db.selectFrom('clients').select('id').where('deleted_at', 'is', null).where('erased_at', 'is', null).orderBy('id').limit(1).executeTakeFirst())?.id;
+  const client = await firstClientId(app);
   if (client) {
     // Through the channel as browser mode sends it (inline base64): checked, decoded, made smaller,
     // stripped, thumbnailed and stored in one call.
@@ -180,6 +182,42 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
   results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'xlsx', language: 'tg' }), { warmup: 1, runs: 3 }) };
 }
 
-export async function unlock(app: AppContext): Promise<void> {
+/**
+ * The name search as the window makes it: through the app worker (a message each way, the result
+ * cloned), in turns with the same call in the bench's thread. Measured against the floor of the search.
+ */
+export async function benchThroughWorker(app: AppContext, host: AppHost, probes: Probes, results: Results): Promise<void> {
+  const input = { query: probes.namePrefix };
+  const [viaWorker, inThread] = await measureSideBySide(
+    () => callChannel(host, 'search:global', input),
+    () => callChannel(app, 'search:global', input),
+    { warmup: Math.min(3, runLimits.maxWarmup), runs: Math.min(30, runLimits.maxRuns) },
+  );
+  const floor = results['search.namePrefix']?.floor;
+  results['search.namePrefix.viaWorker'] = {
+    label: `search:global, name prefix "${probes.namePrefix}", through the app worker as the window asks it`,
+    timing: viaWorker,
+    ...(floor ? { floor } : {}),
+    note: `the same call in the bench's thread, in turns: median ${inThread.median.toFixed(2)} ms`,
+  };
+}
+
+/** The calls of the app's work that make files: the filing previewed, a photo stored, the year's report as PDF and XLSX. */
+export function fileCalls(probes: Probes, clientId: string | null, photo: Buffer): { channel: string; input: unknown; times: number }[] {
+  const period = { from: probes.yearFrom, to: probes.to };
+  return [
+    ...(probes.demoCaseId ? [{ channel: 'filings:preview', input: { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg', today: probes.to }, times: 12 }] : []),
+    ...(clientId ? [{ channel: 'documents:attach', input: { clientId, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } }, times: 6 }] : []),
+    { channel: 'reports:export', input: { ...period, format: 'pdf', language: 'tg' }, times: 4 },
+    { channel: 'reports:export', input: { ...period, format: 'xlsx', language: 'tg' }, times: 4 },
+  ];
+}
+
+export async function firstClientId(app: AppContext): Promise<string | null> {
+  const db = app.requireUnlocked().db;
+  return (await db.selectFrom('clients').select('id').where('deleted_at', 'is', null).where('erased_at', 'is', null).orderBy('id').limit(1).executeTakeFirst())?.id ?? null;
+}
+
+export async function unlock(app: AppContext | AppHost): Promise<void> {
   await callChannel(app, 'login:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
 }

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AppContext } from '../app/appContext';
+import { startAppHost } from '../app/appHost';
 import { defaultDataDir } from '../app/paths';
 import { startBridge } from './server';
 
@@ -16,11 +16,11 @@ async function main(): Promise<void> {
   const port = Number(arg('--port') ?? process.env.LEGAL_AID_PORT ?? 0);
   // Cheaper key derivation only for automated tests, never for real data.
   const kdf = process.env.LEGAL_AID_TEST_FAST_KDF === '1' ? { memoryKiB: 1024, iterations: 1, parallelism: 1 } : undefined;
-  const app = new AppContext({ dataDir, ...(kdf ? { kdf } : {}) });
-  const bridge = await startBridge({ app, rendererDir: join(__dirname, '..', '..', 'out', 'renderer'), port });
+  const host = startAppHost({ dataDir, ...(kdf ? { kdf } : {}) });
+  const bridge = await startBridge({ host, rendererDir: join(__dirname, '..', '..', 'out', 'renderer'), port });
   process.stdout.write(`Legal Aid Desk (browser mode) is running at ${bridge.url}\n`);
   const stop = async () => {
-    await app.lock();
+    await host.close();
     await bridge.close();
     process.exit(0);
   };

@@ -4,12 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { MAX_REQUEST_BYTES } from '../../shared/api/files';
-import type { AppContext } from '../app/appContext';
-import { dispatch } from '../handlers/dispatch';
+import type { AppHost } from '../app/appHost';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { decodePath, largeRequestGate, sendBusy } from './requestLimits';
 
-// Browser mode: the same handlers serve the same renderer over HTTP on the loopback interface only.
+// Browser mode: the same handlers serve the same renderer over HTTP on the loopback interface only
+// (this thread only serves; the calls are answered by the app worker, as in Electron).
 // Every API call must carry the per-launch random token (given to the browser in the address's
 // fragment, which browsers never send to servers), a Host header naming this loopback address, and no
 // foreign Origin. Static files are the built renderer.
@@ -37,7 +37,8 @@ export interface BridgeServer {
 }
 
 export interface BridgeOptions {
-  app: AppContext;
+  /** Where calls are answered: the app worker (serve.ts), or the caller's own thread (tests). */
+  host: AppHost;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -105,7 +106,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
         } catch {
           return malformed();
         }
-        const envelope = await dispatch(options.app, channel, input);
+        const envelope = await options.host.dispatch(channel, input);
         return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }
 

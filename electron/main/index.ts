@@ -1,17 +1,18 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { AppContext } from '../app/appContext';
+import { startAppHost } from '../app/appHost';
 import { electronFileDialogs } from './fileDialogs';
 import { bindIpc, isMainFrameOf } from './ipcBridge';
 import { createMainWindow, hardenSession } from './window';
 
-// The Electron entry: one instance, one hardened window, the plain-Node handlers bound to IPC.
+// The Electron entry: one instance, one hardened window, the plain-Node handlers (in the app worker,
+// off the thread that serves the window) bound to IPC.
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const context = new AppContext({
+  const host = startAppHost({
     dataDir: process.env.LEGAL_AID_DATA_DIR ?? join(app.getPath('userData')),
     // Files are opened and saved by main through these dialogs, never sent across IPC as base64.
     fileDialogs: electronFileDialogs(() => mainWindow),
@@ -31,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
-    bindIpc(context, (event) => isMainFrameOf(mainWindow?.webContents ?? null, event));
+    bindIpc(host.dispatch, (event) => isMainFrameOf(mainWindow?.webContents ?? null, event));
     mainWindow = createMainWindow();
     mainWindow.on('closed', () => {
       mainWindow = null;
@@ -39,6 +40,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    void context.lock().finally(() => app.quit());
+    void host.close().finally(() => app.quit());
   });
 }

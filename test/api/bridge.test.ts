@@ -4,6 +4,7 @@ import { request, type ClientRequest, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LARGE_BODY_BYTES, LARGE_REQUESTS_AT_ONCE } from '../../electron/browser/requestLimits';
+import { inProcessHost } from '../../electron/app/inProcessHost';
 import { startBridge, type BridgeServer } from '../../electron/browser/server';
 import { createTestApp, type TestApp } from '../support/testApp';
 
@@ -19,7 +20,7 @@ async function setup() {
   const rendererDir = join(t.dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  bridge = await startBridge({ app: t.app, rendererDir });
+  bridge = await startBridge({ host: inProcessHost(t.app), rendererDir });
   return bridge;
 }
 

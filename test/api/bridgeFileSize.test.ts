@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessHost } from '../../electron/app/inProcessHost';
 import { startBridge, type BridgeServer } from '../../electron/browser/server';
 import { FILE_KINDS, type FileKind } from '../../shared/api/files';
 import { createTestApp, type TestApp } from '../support/testApp';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   const rendererDir = join(t.dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  bridge = await startBridge({ app: t.app, rendererDir });
+  bridge = await startBridge({ host: inProcessHost(t.app), rendererDir });
 });
 afterAll(async () => {
   await bridge?.close();
