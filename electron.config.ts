@@ -12,9 +12,11 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The workers (electron/app/workerFile.ts) are started from their own files next to index.js:
-          // the app worker answers every call, the job worker applies and makes packages.
+          // the app worker answers every call, the job worker applies and makes packages, the render
+          // worker draws a report's PDF or XLSX and makes a photo smaller.
           appWorker: resolve(__dirname, 'electron/app/appWorker.ts'),
           dbJobWorker: resolve(__dirname, 'electron/app/dbJobWorker.ts'),
+          renderWorker: resolve(__dirname, 'electron/app/renderWorker.ts'),
         },
         // Shared chunks beside the entries (not in chunks/): the code that starts the worker finds it
         // by its own folder, whichever chunk it lands in.

@@ -3,7 +3,8 @@ import { openDatabase, type OpenDatabase } from '../../db/open';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import type { UnlockedDatabase } from './database';
-import { describeJobError, transferList, type DbJobMessage, type DbJobName, type DbJobs, type DbJobStart } from './dbJobs';
+import type { DbJobMessage, DbJobName, DbJobs, DbJobStart } from './dbJobs';
+import { describeJobError, transferList } from './workerFile';
 import { APP_VERSION } from './version';
 
 // A worker thread that does one long database job (dbJobs.ts) on a connection of its own, then ends.

@@ -1,11 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS } from '../../db/open';
 import { appendAudit, appendReadEntry, type AuditEntry } from '../../db/queries/audit';
-import { AppError, type ErrorInfo } from '../../shared/api/errors';
+import { AppError } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/exchangeTypes';
 import type { SessionUser } from '../../shared/api/types';
 import type { Installation, UnlockedDatabase } from './database';
-import { startWorkerFile } from './workerFile';
+import { describeJobError, jobError, startWorkerFile, type JobError } from './workerFile';
 
 // Long database work (applying a package, making a full one) runs in a worker thread with a connection
 // of its own to the same encrypted file, so that the thread serving the window keeps answering from
@@ -45,36 +45,11 @@ export interface DbJobStart<N extends DbJobName = DbJobName> {
   input: DbJobs[N]['input'];
 }
 
-/** An error crossing the thread: an app error as it is shown, anything else by its class and code only. */
-export type DbJobError = { app: ErrorInfo } | { name: string; code?: string };
-
 /** The worker's messages. `clock`: its clock at the end, which the app's clock moves past. */
 export type DbJobMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; value: unknown; clock: string }
-  | { type: 'failed'; error: DbJobError; clock: string | null };
-
-/**
- * What a result's bytes can be handed over with instead of copied: their ArrayBuffer, when they are the
- * whole of it. A small Buffer is a slice of Node's shared pool, which may not be transferred (Node 21 and
- * later throw DataCloneError; Node 20 ignores it): such bytes are copied.
- */
-export function transferList(bytes: unknown): ArrayBuffer[] {
-  if (!(bytes instanceof Uint8Array) || !(bytes.buffer instanceof ArrayBuffer)) return [];
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
-}
-
-export function describeJobError(error: unknown): DbJobError {
-  if (error instanceof AppError) return { app: error.toInfo() };
-  const code = (error as { code?: unknown })?.code;
-  return { name: (error as Error)?.name ?? 'Error', ...(typeof code === 'string' ? { code } : {}) };
-}
-
-/** The error as the dispatcher would have met it: an AppError, or an error with the same class and code (SQLite's). */
-function jobError(error: DbJobError): Error {
-  if ('app' in error) return new AppError(error.app.code, error.app.message, error.app.fields, error.app.params);
-  return Object.assign(new Error('The database job failed'), { name: error.name, ...(error.code ? { code: error.code } : {}) });
-}
+  | { type: 'failed'; error: JobError; clock: string | null };
 
 function applyingPackage(): AppError {
   return new AppError('APPLYING_PACKAGE', 'A package is being applied; try again in a moment');

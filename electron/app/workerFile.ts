@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorInfo } from '../../shared/api/errors';
 
 /** The app's worker threads, each started from its own file. */
-export type WorkerFile = 'appWorker' | 'dbJobWorker';
+export type WorkerFile = 'appWorker' | 'dbJobWorker' | 'renderWorker';
 
 /**
  * Starts one of the app's workers: the built file next to the main bundle (out/main, every chunk lands
@@ -16,4 +17,30 @@ export function startWorkerFile(file: WorkerFile, workerData: unknown): Worker {
   const source = join(__dirname, `${file}.ts`);
   const tsx = createRequire(__filename).resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+/** An error crossing the thread: an app error as it is shown, anything else by its class and code only. */
+export type JobError = { app: ErrorInfo } | { name: string; code?: string };
+
+/**
+ * What a result's bytes can be handed over with instead of copied: their ArrayBuffers, where they are
+ * the whole of one. A small Buffer is a slice of Node's shared pool, which may not be transferred (Node 21
+ * and later throw DataCloneError; Node 20 ignores it): such bytes are copied.
+ */
+export function transferList(...values: unknown[]): ArrayBuffer[] {
+  return values.flatMap((bytes) =>
+    bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [],
+  );
+}
+
+export function describeJobError(error: unknown): JobError {
+  if (error instanceof AppError) return { app: error.toInfo() };
+  const code = (error as { code?: unknown })?.code;
+  return { name: (error as Error)?.name ?? 'Error', ...(typeof code === 'string' ? { code } : {}) };
+}
+
+/** The error as the dispatcher would have met it: an AppError, or an error with the same class and code (SQLite's). */
+export function jobError(error: JobError): Error {
+  if ('app' in error) return new AppError(error.app.code, error.app.message, error.app.fields, error.app.params);
+  return Object.assign(new Error('The work failed in its worker thread'), { name: error.name, ...(error.code ? { code: error.code } : {}) });
 }

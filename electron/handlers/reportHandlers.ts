@@ -9,7 +9,7 @@ import { recordAudit } from '../app/dbJobs';
 import { asEngineDb } from '../exchange/hubPostgres';
 import { hubPostgresFor } from '../exchange/hubStoreSession';
 import { importRegister } from '../import/registers';
-import { exportReport } from '../reports/exportReport';
+import { renderReportFile } from '../app/renderJobs';
 import type { HandlerMap } from './types';
 
 // Reports: one engine (db/queries/indicators.ts) behind the screen, the exports and the CLI.
@@ -50,7 +50,7 @@ export const reportHandlers: HandlerMap<Channels> = {
   'reports:export': async (input, { app }) => {
     const r = await report(app, input);
     const unlocked = app.requireUnlocked();
-    const file = await exportReport(r, { format: input.format, language: input.language });
+    const file = await renderReportFile(r, input.format, input.language);
     await recordAudit(unlocked, {
       userId: unlocked.user.id,
       username: unlocked.user.username,

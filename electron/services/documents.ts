@@ -9,7 +9,7 @@ import { AppError } from '../../shared/api/errors';
 import type { DocumentSummary } from '../../shared/api/filingsTypes';
 import type { AttachmentType } from '../../shared/domain/enums';
 import type { HeldFile } from '../app/fileTokens';
-import { prepareScan } from '../documents/scans';
+import { prepareScanOffThread } from '../app/renderJobs';
 import { withWrite, type Unlocked } from './index';
 import { requireVisibleCase, requireVisibleClient } from './visibility';
 
@@ -84,7 +84,7 @@ export async function attachDocument(s: Unlocked, req: AttachRequest): Promise<D
   await requireVisibleClient(s, owner.clientId);
   if (owner.caseId) await requireVisibleCase(s, owner.caseId);
   // Decoding and resizing happen before the transaction: a slow photo does not hold the database.
-  const scan = await prepareScan(name, req.bytes);
+  const scan = await prepareScanOffThread(name, req.bytes);
   const id = await withWrite(s, (ctx) =>
     insertStoredDocument(ctx, {
       ...owner,

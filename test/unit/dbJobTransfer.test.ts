@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { transferList } from '../../electron/app/dbJobs';
+import { transferList } from '../../electron/app/workerFile';
 
 // A job's result (a full package's bytes) crosses from the worker thread: handed over when it owns its
 // memory, copied when it is a slice of Node's shared Buffer pool, which may not be transferred.

@@ -7,7 +7,7 @@ import { isValidIsoDate } from '../../../shared/domain/dates';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../../shared/domain/indicatorDefinitions';
 import { suppressSmallCells } from '../../../shared/domain/suppression';
 import { APP_VERSION } from '../../app/version';
-import { exportReport } from '../../reports/exportReport';
+import { renderReportFile } from '../../app/renderJobs';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
@@ -47,7 +47,7 @@ export const reportCommand: CliCommand = {
       if (flag(args, 'suppress-small')) report = suppressSmallCells(report, threshold);
       if (format === 'json') writeFileSync(outPath, `${JSON.stringify(report, null, 2)}\n`);
       else {
-        const file = await exportReport(report, { format: format as ExportFormat, language: language as 'tg' | 'ru' | 'en' });
+        const file = await renderReportFile(report, format as ExportFormat, language as 'tg' | 'ru' | 'en');
         writeFileSync(outPath, file.bytes);
       }
       out(`Report ${from} – ${to} written to ${outPath}${report.suppression.applied ? ` (small cells suppressed: ${report.suppression.smallCells} + ${report.suppression.complementaryCells} complementary)` : ''}.`);
