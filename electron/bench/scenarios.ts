@@ -206,7 +206,7 @@ export async function benchThroughWorker(app: AppContext, host: AppHost, probes:
 export function fileCalls(probes: Probes, clientId: string | null, photo: Buffer): { channel: string; input: unknown; times: number }[] {
   const period = { from: probes.yearFrom, to: probes.to };
   return [
-    ...(probes.demoCaseId ? [{ channel: 'filings:preview', input: { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg', today: probes.to }, times: 12 }] : []),
+    ...(probes.demoCaseId ? [{ channel: 'filings:preview', input: { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' }, times: 12 }] : []),
     ...(clientId ? [{ channel: 'documents:attach', input: { clientId, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } }, times: 6 }] : []),
     { channel: 'reports:export', input: { ...period, format: 'pdf', language: 'tg' }, times: 4 },
     { channel: 'reports:export', input: { ...period, format: 'xlsx', language: 'tg' }, times: 4 },
