@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { ExportFormat, IndicatorReport } from '../../shared/api/reportTypes';
 import type { Language } from '../../shared/domain/enums';
 import type { StoredScan } from '../documents/scans';
@@ -5,11 +6,11 @@ import { exportReport } from '../reports/exportReport';
 import { jobError, startWorkerFile, type JobError } from './workerFile';
 
 // Drawing work on plain data — a report as PDF or XLSX, a photo or scan made smaller — in a worker
-// thread of its own (renderWorker.ts) that ends with the job. The app worker meanwhile answers the
-// other calls (a search at the desk does not wait for half a second of PDF), and what the drawing
-// libraries hold (pdfmake's fonts, libvips' buffers, exceljs' workbook) goes with the thread instead of
-// staying in the app worker's heap. No database is opened: the report is counted before, the scan
-// stored after, by the caller.
+// thread of its own (renderWorker.ts): the app worker meanwhile answers the other calls (a search at
+// the desk does not wait for half a second of PDF). The render worker stays while there is work and
+// ends after a while without any, and with it what the drawing libraries hold (pdfmake's fonts,
+// libvips' buffers, exceljs); started anew for each job, it spent a second loading pdfmake every time.
+// No database is opened there: the report is counted before, the scan stored after, by the caller.
 
 export interface RenderJobs {
   exportReport: { input: { report: IndicatorReport; format: 'pdf' | 'xlsx'; language: Language }; output: { fileName: string; mimeType: string; bytes: Uint8Array } };
@@ -17,26 +18,56 @@ export interface RenderJobs {
 }
 export type RenderJobName = keyof RenderJobs;
 
-/** What the render worker is given (workerData). */
-export interface RenderJobStart<N extends RenderJobName = RenderJobName> {
-  job: N;
-  input: RenderJobs[N]['input'];
+export type RenderJobRequest = { [N in RenderJobName]: { id: number; job: N; input: RenderJobs[N]['input'] } }[RenderJobName];
+export type RenderJobMessage = { id: number; type: 'done'; value: unknown } | { id: number; type: 'failed'; error: JobError };
+
+/** How long the render worker waits for the next job before it ends. */
+const IDLE_MS = 60_000;
+
+let worker: Worker | null = null;
+let idle: NodeJS.Timeout | null = null;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+function renderWorker(): Worker {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  if (worker) return worker;
+  const started = startWorkerFile('renderWorker', null);
+  const stopped = (error: Error) => {
+    if (worker !== started) return;
+    worker = null;
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  };
+  started.on('message', (message: RenderJobMessage) => {
+    const pending = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.type === 'done') pending?.resolve(message.value);
+    else pending?.reject(jobError(message.error));
+    if (waiting.size === 0) {
+      // Nothing under way: the thread may end with the process, and ends by itself after a while.
+      started.unref();
+      idle = setTimeout(() => {
+        // A job that comes now starts a new thread rather than reach one that is ending.
+        if (worker === started) worker = null;
+        void started.terminate();
+      }, IDLE_MS).unref();
+    }
+  });
+  started.on('error', (error) => stopped(jobError({ name: error?.name ?? 'Error' })));
+  started.on('exit', () => stopped(jobError({ name: 'WorkerExit' })));
+  worker = started;
+  return started;
 }
 
-export type RenderJobMessage = { type: 'done'; value: unknown } | { type: 'failed'; error: JobError };
-
 function inRenderWorker<N extends RenderJobName>(job: N, input: RenderJobs[N]['input']): Promise<RenderJobs[N]['output']> {
+  const id = nextId++;
+  const target = renderWorker();
+  target.ref();
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-    };
-    const worker = startWorkerFile('renderWorker', { job, input } satisfies RenderJobStart<N>);
-    worker.on('message', (message: RenderJobMessage) => settle(() => (message.type === 'done' ? resolve(message.value as RenderJobs[N]['output']) : reject(jobError(message.error)))));
-    worker.on('error', (error) => settle(() => reject(jobError({ name: error?.name ?? 'Error' }))));
-    worker.on('exit', () => settle(() => reject(jobError({ name: 'WorkerExit' }))));
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    target.postMessage({ id, job, input } as RenderJobRequest);
   });
 }
 

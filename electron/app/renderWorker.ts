@@ -1,10 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { prepareScan } from '../documents/scans';
 import { exportReport } from '../reports/exportReport';
-import type { RenderJobMessage, RenderJobName, RenderJobs, RenderJobStart } from './renderJobs';
+import type { RenderJobMessage, RenderJobName, RenderJobRequest, RenderJobs } from './renderJobs';
 import { describeJobError, transferList } from './workerFile';
 
-// A worker thread that draws one file (renderJobs.ts) and ends.
+// The render worker (renderJobs.ts): draws the files it is asked for, one message each, until the
+// thread that started it ends it.
 
 type Job<N extends RenderJobName> = (input: RenderJobs[N]['input']) => Promise<RenderJobs[N]['output']>;
 
@@ -15,17 +16,17 @@ const JOBS: { [N in RenderJobName]: Job<N> } = {
   prepareScan: ({ fileName, bytes }) => prepareScan(fileName, asBuffer(bytes)),
 };
 
-async function run(start: RenderJobStart, post: (message: RenderJobMessage, transfer: ArrayBuffer[]) => void): Promise<void> {
+async function run(request: RenderJobRequest, post: (message: RenderJobMessage, transfer: ArrayBuffer[]) => void): Promise<void> {
   try {
-    const value = await (JOBS[start.job] as Job<RenderJobName>)(start.input);
+    const value = await (JOBS[request.job] as Job<RenderJobName>)(request.input);
     const v = value as { bytes?: unknown; content?: unknown; thumbnail?: unknown };
-    post({ type: 'done', value }, transferList(v.bytes, v.content, v.thumbnail));
+    post({ id: request.id, type: 'done', value }, transferList(v.bytes, v.content, v.thumbnail));
   } catch (error) {
-    post({ type: 'failed', error: describeJobError(error) }, []);
+    post({ id: request.id, type: 'failed', error: describeJobError(error) }, []);
   }
 }
 
 if (parentPort) {
   const port = parentPort;
-  void run(workerData as RenderJobStart, (message, transfer) => port.postMessage(message, transfer));
+  port.on('message', (request: RenderJobRequest) => void run(request, (message, transfer) => port.postMessage(message, transfer)));
 }

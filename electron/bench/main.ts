@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     const host = startAppHost({ dataDir: prepared.dataDir });
     try {
       await unlock(host);
-      await benchThroughWorker(app, host, probes, results);
+      await benchThroughWorker(host, probes, results);
     } finally {
       await host.close();
     }
