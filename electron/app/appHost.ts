@@ -3,7 +3,7 @@ import type { KdfParams } from '../../db/keyring';
 import type { Envelope } from '../../shared/api/envelope';
 import type { FileKind } from '../../shared/api/files';
 import type { FileDialogs } from './fileTokens';
-import { startWorkerFile } from './workerFile';
+import { PendingReplies, startWorkerFile } from './workerFile';
 
 // Where the app's calls are answered. In the app (Electron, browser mode) that is a worker thread
 // (appWorker.ts) holding the AppContext, the database connection and the plain-Node dispatcher, so the
@@ -31,8 +31,8 @@ export interface AppHost {
 export interface AppWorkerStart {
   dataDir: string;
   kdf?: KdfParams;
-  /** The main thread shows open and save dialogs (Electron); browser mode has none. */
-  fileDialogs: boolean;
+  /** The main thread shows open and save dialogs (Electron): with or without picking several files at once. Browser mode has none. */
+  fileDialogs: { openMany: boolean } | null;
 }
 
 export type DialogMethod = 'open' | 'openMany' | 'save';
@@ -48,8 +48,6 @@ export type FromAppWorker =
   | { type: 'locked'; id: number }
   | { type: 'dialog'; id: number; method: DialogMethod; arg: string };
 
-type Reply = Extract<FromAppWorker, { type: 'result' | 'locked' }> | { type: 'stopped'; id: number };
-type Request = { type: 'call'; channel: string; input: unknown } | { type: 'lock' };
 
 /** A call whose thread stopped before answering: the session it held is gone with it. */
 const STOPPED: Envelope<unknown> = {
@@ -70,20 +68,17 @@ export interface AppHostOptions {
  * as its last commit left it (WAL), and whoever was signed in signs in again.
  */
 export function startAppHost(options: AppHostOptions): AppHost {
-  const start: AppWorkerStart = { dataDir: options.dataDir, ...(options.kdf ? { kdf: options.kdf } : {}), fileDialogs: options.fileDialogs !== undefined };
-  const waiting = new Map<number, (reply: Reply) => void>();
-  let nextId = 1;
+  const dialogs = options.fileDialogs;
+  const start: AppWorkerStart = { dataDir: options.dataDir, ...(options.kdf ? { kdf: options.kdf } : {}), fileDialogs: dialogs ? { openMany: !!dialogs.openMany } : null };
+  // An envelope for a call, nothing for a lock.
+  const replies = new PendingReplies<Envelope<unknown> | undefined>();
   let worker: Worker | null = null;
   let closed = false;
 
   function answerDialog(from: Worker, id: number, method: DialogMethod, arg: string): void {
-    const dialogs = options.fileDialogs;
-    const asked =
-      !dialogs ? Promise.reject(new Error('no dialogs'))
-      : method === 'open' ? dialogs.open(arg as FileKind)
-      : method === 'openMany' ? (dialogs.openMany ? dialogs.openMany(arg as FileKind) : dialogs.open(arg as FileKind).then((p) => (p ? [p] : [])))
-      : dialogs.save(arg);
-    asked.then(
+    // The worker asks only for what `start` said this thread can show.
+    const asked = method === 'save' ? dialogs?.save(arg) : dialogs?.[method]?.(arg as FileKind);
+    (asked ?? Promise.reject(new Error('no such dialog'))).then(
       (value) => from.postMessage({ type: 'dialogAnswer', id, ok: true, value } satisfies ToAppWorker),
       () => from.postMessage({ type: 'dialogAnswer', id, ok: false } satisfies ToAppWorker),
     );
@@ -93,16 +88,13 @@ export function startAppHost(options: AppHostOptions): AppHost {
     if (worker) return worker;
     const started = startWorkerFile('appWorker', start);
     started.on('message', (message: FromAppWorker) => {
-      if (message.type === 'dialog') return answerDialog(started, message.id, message.method, message.arg);
-      const answer = waiting.get(message.id);
-      waiting.delete(message.id);
-      answer?.(message);
+      if (message.type === 'dialog') answerDialog(started, message.id, message.method, message.arg);
+      else replies.resolve(message.id, message.type === 'result' ? message.envelope : undefined);
     });
     const stopped = () => {
       if (worker !== started) return;
       worker = null;
-      for (const [id, answer] of waiting) answer({ type: 'stopped', id });
-      waiting.clear();
+      replies.rejectAll(new Error('The app worker stopped'));
     };
     started.on('error', (error) => {
       // The class only: an error's message can carry personal data.
@@ -114,13 +106,8 @@ export function startAppHost(options: AppHostOptions): AppHost {
     return started;
   }
 
-  function ask(request: Request): Promise<Reply> {
-    const id = nextId++;
-    return new Promise((resolve) => {
-      waiting.set(id, resolve);
-      running().postMessage({ ...request, id } satisfies ToAppWorker);
-    });
-  }
+  const post = (message: ToAppWorker) => running().postMessage(message);
+  const lockWorker = () => replies.ask((id) => post({ type: 'lock', id })).catch(() => undefined);
 
   // Started at once: the first call should not wait for the handlers to load.
   running();
@@ -132,18 +119,17 @@ export function startAppHost(options: AppHostOptions): AppHost {
   return {
     async dispatch(channel, input) {
       if (closed) return STOPPED;
-      const reply = await ask({ type: 'call', channel, input });
-      return reply.type === 'result' ? reply.envelope : STOPPED;
+      return (await replies.ask((id) => post({ type: 'call', id, channel, input })).catch(() => undefined)) ?? STOPPED;
     },
     async lock() {
-      if (worker) await ask({ type: 'lock' });
+      if (worker) await lockWorker();
     },
     async close() {
       if (closed) return;
       closed = true;
       const last = worker;
       if (!last) return;
-      await ask({ type: 'lock' });
+      await lockWorker();
       worker = null;
       await last.terminate();
     },

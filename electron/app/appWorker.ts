@@ -4,6 +4,7 @@ import { dispatch } from '../handlers/dispatch';
 import { AppContext } from './appContext';
 import type { AppWorkerStart, DialogMethod, FromAppWorker, ToAppWorker } from './appHost';
 import type { FileDialogs } from './fileTokens';
+import { PendingReplies } from './workerFile';
 
 // The app worker (appHost.ts): the AppContext and the dispatcher, answering the main thread's calls one
 // message at a time, in the order they come (each call is async; several may be under way at once, as
@@ -11,21 +12,14 @@ import type { FileDialogs } from './fileTokens';
 
 function serve(port: NonNullable<typeof parentPort>, start: AppWorkerStart): void {
   const post = (message: FromAppWorker) => port.postMessage(message);
-  const dialogAnswers = new Map<number, { resolve: (value: string | string[] | null) => void; reject: (error: Error) => void }>();
-  let nextDialog = 1;
-
-  function askMain<T extends string | string[] | null>(method: DialogMethod, arg: string): Promise<T> {
-    const id = nextDialog++;
-    return new Promise((resolve, reject) => {
-      dialogAnswers.set(id, { resolve: resolve as (value: string | string[] | null) => void, reject });
-      post({ type: 'dialog', id, method, arg });
-    });
-  }
+  const dialogAnswers = new PendingReplies<string | string[] | null>();
+  const askMain = <T extends string | string[] | null>(method: DialogMethod, arg: string) =>
+    dialogAnswers.ask((id) => post({ type: 'dialog', id, method, arg })) as Promise<T>;
 
   const fileDialogs: FileDialogs | undefined = start.fileDialogs
     ? {
         open: (kind: FileKind) => askMain<string | null>('open', kind),
-        openMany: (kind: FileKind) => askMain<string[]>('openMany', kind),
+        ...(start.fileDialogs.openMany ? { openMany: (kind: FileKind) => askMain<string[]>('openMany', kind) } : {}),
         save: (fileName: string) => askMain<string | null>('save', fileName),
       }
     : undefined;
@@ -42,13 +36,10 @@ function serve(port: NonNullable<typeof parentPort>, start: AppWorkerStart): voi
           .catch(() => undefined)
           .then(() => post({ type: 'locked', id: message.id }));
         return;
-      case 'dialogAnswer': {
-        const waiting = dialogAnswers.get(message.id);
-        dialogAnswers.delete(message.id);
-        if (message.ok) waiting?.resolve(message.value);
-        else waiting?.reject(new Error('The dialog could not be shown'));
+      case 'dialogAnswer':
+        if (message.ok) dialogAnswers.resolve(message.id, message.value);
+        else dialogAnswers.reject(message.id, new Error('The dialog could not be shown'));
         return;
-      }
     }
   });
 }

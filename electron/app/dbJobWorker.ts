@@ -4,7 +4,7 @@ import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import type { UnlockedDatabase } from './database';
 import type { DbJobMessage, DbJobName, DbJobs, DbJobStart } from './dbJobs';
-import { describeJobError, transferList } from './workerFile';
+import { asBuffer, describeJobError, transferList } from './workerFile';
 import { APP_VERSION } from './version';
 
 // A worker thread that does one long database job (dbJobs.ts) on a connection of its own, then ends.
@@ -17,7 +17,7 @@ type Job<N extends DbJobName> = (unlocked: UnlockedDatabase, input: DbJobs[N]['i
 const JOBS: { [N in DbJobName]: Job<N> } = {
   importPackage: (unlocked, { file }, progress) =>
     // The app's connection reads the database meanwhile: the merge stays in WAL mode.
-    importPackage(unlocked, typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength), { onProgress: progress, readersBeside: true }),
+    importPackage(unlocked, typeof file === 'string' ? file : asBuffer(file), { onProgress: progress, readersBeside: true }),
   exportPackage: (unlocked, { peerId, kind, withAttachments }) => exportPackage(unlocked, peerId, { kind, withAttachments }),
 };
 
@@ -25,7 +25,7 @@ async function run(start: DbJobStart, post: (message: DbJobMessage, transfer?: A
   let opened: OpenDatabase | null = null;
   let clock: HybridClock | null = null;
   try {
-    const key = Buffer.from(start.key.buffer, start.key.byteOffset, start.key.byteLength);
+    const key = asBuffer(start.key);
     try {
       opened = await openDatabase({ path: start.dbPath, key, appVersion: APP_VERSION });
     } finally {

@@ -3,7 +3,7 @@ import type { ExportFormat, IndicatorReport } from '../../shared/api/reportTypes
 import type { Language } from '../../shared/domain/enums';
 import type { StoredScan } from '../documents/scans';
 import { exportReport } from '../reports/exportReport';
-import { jobError, startWorkerFile, type JobError } from './workerFile';
+import { asBuffer, jobError, PendingReplies, startWorkerFile, type JobError } from './workerFile';
 
 // Drawing work on plain data — a report as PDF or XLSX, a photo or scan made smaller — in a worker
 // thread of its own (renderWorker.ts): the app worker meanwhile answers the other calls (a search at
@@ -26,8 +26,7 @@ const IDLE_MS = 60_000;
 
 let worker: Worker | null = null;
 let idle: NodeJS.Timeout | null = null;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+const replies = new PendingReplies<unknown>();
 
 function renderWorker(): Worker {
   if (idle) clearTimeout(idle);
@@ -37,15 +36,12 @@ function renderWorker(): Worker {
   const stopped = (error: Error) => {
     if (worker !== started) return;
     worker = null;
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
+    replies.rejectAll(error);
   };
   started.on('message', (message: RenderJobMessage) => {
-    const pending = waiting.get(message.id);
-    waiting.delete(message.id);
-    if (message.type === 'done') pending?.resolve(message.value);
-    else pending?.reject(jobError(message.error));
-    if (waiting.size === 0) {
+    if (message.type === 'done') replies.resolve(message.id, message.value);
+    else replies.reject(message.id, jobError(message.error));
+    if (replies.size === 0) {
       // Nothing under way: the thread may end with the process, and ends by itself after a while.
       started.unref();
       idle = setTimeout(() => {
@@ -62,18 +58,9 @@ function renderWorker(): Worker {
 }
 
 function inRenderWorker<N extends RenderJobName>(job: N, input: RenderJobs[N]['input']): Promise<RenderJobs[N]['output']> {
-  const id = nextId++;
   const target = renderWorker();
   target.ref();
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-    target.postMessage({ id, job, input } as RenderJobRequest);
-  });
-}
-
-/** Bytes that crossed a thread arrive as a Uint8Array; the app's code reads Buffers. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return replies.ask((id) => target.postMessage({ id, job, input } as RenderJobRequest)) as Promise<RenderJobs[N]['output']>;
 }
 
 /** The report as a file: CSV here (plain text, quick), PDF and XLSX in the render worker. */

@@ -2,14 +2,12 @@ import { parentPort } from 'node:worker_threads';
 import { prepareScan } from '../documents/scans';
 import { exportReport } from '../reports/exportReport';
 import type { RenderJobMessage, RenderJobName, RenderJobRequest, RenderJobs } from './renderJobs';
-import { describeJobError, transferList } from './workerFile';
+import { asBuffer, describeJobError, transferList } from './workerFile';
 
 // The render worker (renderJobs.ts): draws the files it is asked for, one message each, until the
 // thread that started it ends it.
 
 type Job<N extends RenderJobName> = (input: RenderJobs[N]['input']) => Promise<RenderJobs[N]['output']>;
-
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const JOBS: { [N in RenderJobName]: Job<N> } = {
   exportReport: ({ report, format, language }) => exportReport(report, { format, language }),

@@ -44,3 +44,50 @@ export function jobError(error: JobError): Error {
   if ('app' in error) return new AppError(error.app.code, error.app.message, error.app.fields, error.app.params);
   return Object.assign(new Error('The work failed in its worker thread'), { name: error.name, ...(error.code ? { code: error.code } : {}) });
 }
+
+/** Bytes that crossed a thread arrive as a Uint8Array; the app's code reads Buffers (no copy). */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Requests sent to another thread, each waiting, by its number, for the answer of the same number.
+ * Should that thread stop, every request still waiting fails with it.
+ */
+export class PendingReplies<T> {
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve: (value: T) => void; reject: (error: Error) => void }>();
+
+  /** A new request: `send` posts it with its number. */
+  ask(send: (id: number) => void): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      try {
+        send(id);
+      } catch (error) {
+        this.waiting.delete(id);
+        reject(error as Error);
+      }
+    });
+  }
+
+  resolve(id: number, value: T): void {
+    this.waiting.get(id)?.resolve(value);
+    this.waiting.delete(id);
+  }
+
+  reject(id: number, error: Error): void {
+    this.waiting.get(id)?.reject(error);
+    this.waiting.delete(id);
+  }
+
+  rejectAll(error: Error): void {
+    for (const { reject } of this.waiting.values()) reject(error);
+    this.waiting.clear();
+  }
+
+  get size(): number {
+    return this.waiting.size;
+  }
+}

@@ -171,15 +171,24 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
   if (client) {
     // Through the channel as browser mode sends it (inline base64): checked, decoded, made smaller,
     // stripped, thumbnailed and stored in one call.
-    const input = { clientId: client, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } };
+    const input = photoInput(client, photo);
     results['document.photo'] = {
       label: `a ${(photo.length / 1_048_576).toFixed(1)} MB photo stored and thumbnailed (documents:attach)`,
       timing: await measure(() => callChannel(app, 'documents:attach', input), { warmup: 1, runs: 5 }),
     };
   }
-  const period = { from: probes.yearFrom, to: probes.to };
-  results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'pdf', language: 'tg' }), { warmup: 1, runs: 3 }) };
-  results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', { ...period, format: 'xlsx', language: 'tg' }), { warmup: 1, runs: 3 }) };
+  results['export.pdf'] = { label: "PDF of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', yearReportInput(probes, 'pdf')), { warmup: 1, runs: 3 }) };
+  results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', yearReportInput(probes, 'xlsx')), { warmup: 1, runs: 3 }) };
+}
+
+/** The photo as browser mode sends it to documents:attach (inline base64). */
+function photoInput(clientId: string, photo: Buffer) {
+  return { clientId, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } };
+}
+
+/** The year's report as a file (reports:export). */
+function yearReportInput(probes: Probes, format: 'pdf' | 'xlsx') {
+  return { from: probes.yearFrom, to: probes.to, format, language: 'tg' };
 }
 
 /**
@@ -202,12 +211,11 @@ export async function benchThroughWorker(host: AppHost, probes: Probes, results:
 
 /** The calls of the app's work that make files: the filing previewed, a photo stored, the year's report as PDF and XLSX. */
 export function fileCalls(probes: Probes, clientId: string | null, photo: Buffer): { channel: string; input: unknown; times: number }[] {
-  const period = { from: probes.yearFrom, to: probes.to };
   return [
     ...(probes.demoCaseId ? [{ channel: 'filings:preview', input: { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' }, times: 12 }] : []),
-    ...(clientId ? [{ channel: 'documents:attach', input: { clientId, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } }, times: 6 }] : []),
-    { channel: 'reports:export', input: { ...period, format: 'pdf', language: 'tg' }, times: 4 },
-    { channel: 'reports:export', input: { ...period, format: 'xlsx', language: 'tg' }, times: 4 },
+    ...(clientId ? [{ channel: 'documents:attach', input: photoInput(clientId, photo), times: 6 }] : []),
+    { channel: 'reports:export', input: yearReportInput(probes, 'pdf'), times: 4 },
+    { channel: 'reports:export', input: yearReportInput(probes, 'xlsx'), times: 4 },
   ];
 }
 

@@ -14,7 +14,7 @@ const started: Worker[] = [];
 vi.mock('../../electron/app/workerFile', async (original) => {
   const real = await original<typeof import('../../electron/app/workerFile')>();
   // The real worker; the test only keeps hold of it, to stop it as a crash would.
-  return { startWorkerFile: (...args: Parameters<typeof real.startWorkerFile>) => started[started.push(real.startWorkerFile(...args)) - 1]! };
+  return { ...real, startWorkerFile: (...args: Parameters<typeof real.startWorkerFile>) => started[started.push(real.startWorkerFile(...args)) - 1]! };
 });
 
 const hosts: AppHost[] = [];
