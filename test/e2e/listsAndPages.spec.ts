@@ -193,6 +193,8 @@ test('a mobile session being planned survives a lock, with a note and a way to d
   await field('sessions.partner').fill('Ҷамоати деҳот');
   await expect.poll(async () => (await api<{ draft: { values: { village: string } } | null }>(page, 'drafts:get', { formKey: 'mobileSession:new' })).draft?.values.village).toBe('Деҳаи Гулакандоз');
   await page.getByRole('button', { name: tr(lang, 'shell.lock') }).click();
+  // Locked for certain before the page is loaded again: a reload while the lock is on its way would find the app still open.
+  await expect(page.getByRole('heading', { name: tr(lang, 'unlock.title') })).toBeVisible();
   await openApp(page, app, lang);
   await page.goto(`${origin}/#/mobileSessions/new`);
   await expect(field('sessions.village')).toHaveValue('Деҳаи Гулакандоз');
