@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startAppHost } from '../app/appHost';
-import { runLimits } from './measure';
-import { callChannel, fileCalls, querySpecs, unlock, type Probes } from './scenarios';
+import { QUICK_LIMITS, callWith, fileCalls, querySpecs, unlockWith, type Probes } from './calls';
 
 // The peak memory of the app's own work (`tsx electron/bench/appWorkChild.ts DATA_DIR PHOTO.jpg PROBES.json [quick]`):
 // a process arranged as the app is — this thread serving, the app worker (appHost.ts) answering every
@@ -11,16 +10,19 @@ import { callChannel, fileCalls, querySpecs, unlock, type Probes } from './scena
 // connection, the photo made for the bench, docxtemplater beside the filing), which would count in the
 // main bench process. The photo comes as a file, as a user picks one; the search terms (PROBES.json)
 // were found by the bench. Prints one JSON line { maxRssMb }. `quick` as in the bench's --quick.
+// This thread loads the host and the calls as data only (calls.ts), as the app's serving thread loads
+// the host and its bridge: the whole app loaded here as well would count twice.
 
 void (async () => {
   const [dataDir, photoPath, probesPath, quick] = process.argv.slice(2) as [string, string, string, string | undefined];
-  if (quick === 'quick') Object.assign(runLimits, { maxRuns: 2, maxWarmup: 1 });
+  const limits = quick === 'quick' ? QUICK_LIMITS : { maxRuns: Infinity, maxWarmup: Infinity };
   const { probes, clientId } = JSON.parse(readFileSync(probesPath, 'utf8')) as { probes: Probes; clientId: string | null };
   const host = startAppHost({ dataDir });
+  const call = (channel: string, input: unknown) => callWith(host.dispatch, channel, input);
   try {
-    await unlock(host);
-    for (const q of querySpecs(probes)) for (let i = 0; i < Math.min(q.runs, runLimits.maxRuns) + Math.min(q.runs >= 10 ? 2 : 1, runLimits.maxWarmup); i++) await callChannel(host, q.channel, q.input);
-    for (const f of fileCalls(probes, clientId, readFileSync(photoPath))) for (let i = 0; i < Math.min(f.times, runLimits.maxRuns + 1); i++) await callChannel(host, f.channel, f.input);
+    await unlockWith(host.dispatch);
+    for (const q of querySpecs(probes)) for (let i = 0; i < Math.min(q.runs, limits.maxRuns) + Math.min(q.runs >= 10 ? 2 : 1, limits.maxWarmup); i++) await call(q.channel, q.input);
+    for (const f of fileCalls(probes, clientId, readFileSync(photoPath))) for (let i = 0; i < Math.min(f.times, limits.maxRuns + 1); i++) await call(f.channel, f.input);
   } finally {
     await host.close();
   }

@@ -5,7 +5,7 @@ import { chromium, type Page } from 'playwright-core';
 import { tg } from '../../shared/i18n/tg';
 import { readPrefs, writePrefs } from '../app/prefs';
 import { summarize, type Timing } from './measure';
-import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
+import { BENCH_PASSPHRASE, BENCH_USER } from './calls';
 
 // Browser mode with the seeded database: electron/browser/serve.ts on its data folder, Chromium
 // driven by Playwright. In a new window each run (nothing cached) it measures the time to the unlock

@@ -13,7 +13,8 @@ import { EXCHANGED_TABLES } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
 import { callChannel, findProbes, type Results } from './scenarios';
 import { summarize } from './measure';
-import { BENCH_PASSPHRASE, BENCH_USER, skipTodaysBackup } from './prepare';
+import { BENCH_PASSPHRASE, BENCH_USER } from './calls';
+import { skipTodaysBackup } from './prepare';
 
 // Exchange packages (electron/exchange): a full package with a year of changes from the seeded
 // database to a paired contact point (export to a file, then import), and a statistics package of one

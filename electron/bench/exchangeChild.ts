@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { unlockDatabase } from '../app/database';
 import { DB_FILE } from '../app/paths';
 import { benchFullPackage, benchStatsPackage } from './exchange';
-import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
+import { BENCH_PASSPHRASE, BENCH_USER } from './calls';
 import type { Results } from './scenarios';
 
 // The exchange measurements in a child process (`tsx electron/bench/exchangeChild.ts DATA_DIR FROM [stats]`):

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { machine, runLimits, summarize } from './measure';
 import { benchPhoto } from './photo';
 import { appProcessEnv } from '../launcher/run';
+import { QUICK_LIMITS } from './calls';
 import { BENCH_SIZES, prepareDatabase, skipTodaysBackup, type BenchSize } from './prepare';
 import { benchFilesAndExports, benchOpen, benchQueries, benchThroughWorker, findProbes, firstClientId, unlock, type Results } from './scenarios';
 import { RATIO_TARGETS, TARGETS, printTable } from './targets';
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   const seed = Number(args.options.get('seed') ?? 1);
   const out = resolve(String(args.options.get('out') ?? 'bench-results.json'));
   const browser = args.options.get('no-browser') !== true;
-  if (args.options.get('quick') === true) Object.assign(runLimits, { maxRuns: 2, maxWarmup: 1 });
+  if (args.options.get('quick') === true) Object.assign(runLimits, QUICK_LIMITS);
 
   const prepared = await prepareDatabase(size, seed, log);
   const results: Results = {};

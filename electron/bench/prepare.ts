@@ -9,15 +9,13 @@ import { DB_FILE } from '../app/paths';
 import { seedDemo } from '../seed/demo';
 import { makeFilingSamples } from '../seed/filingSamples';
 import { NATIONAL_SIZES, seedNational } from '../seed/national';
+import { BENCH_PASSPHRASE, BENCH_USER } from './calls';
 
 // The benchmark's databases, made once per size and seed and kept in node_modules/.cache: the seeded
 // encrypted database in the app's data-folder layout (<dir>/legal-aid.db + legal-aid.db.keys.json,
 // real Argon2id key derivation) and, beside it, an unencrypted copy for the cost of encryption.
-// The passphrase is a bench-only secret, fixed and public on purpose: these databases hold synthetic
-// data only and must never hold real data.
+// The passphrase (calls.ts) is a bench-only secret, fixed and public on purpose.
 
-export const BENCH_PASSPHRASE = 'legal-aid-bench-only-not-a-secret';
-export const BENCH_USER = 'admin';
 /** Bumped when the generators change, so a cached database from older generators is not reused. */
 export const GENERATOR_VERSION = 4;
 

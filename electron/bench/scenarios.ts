@@ -4,14 +4,14 @@ import { openDatabase } from '../../db/open';
 import { AppContext } from '../app/appContext';
 import type { AppHost } from '../app/appHost';
 import { APP_VERSION } from '../app/version';
-import { addDays, addMonths, weekOf } from '../../shared/domain/dates';
+import { addMonths } from '../../shared/domain/dates';
 import { fillTemplate } from '../documents/fillDocx';
 import { generateFiling } from '../documents/filings';
 import { loadTemplate } from '../documents/templateStore';
 import { dispatch } from '../handlers/dispatch';
 import { SEED_NOW } from '../seed/national';
 import { measure, measureSideBySide, recordStatements, replayer, type Timing } from './measure';
-import { BENCH_PASSPHRASE, BENCH_USER } from './prepare';
+import { BENCH_PASSPHRASE, BENCH_USER, callWith, photoInput, querySpecs, unlockWith, yearReportInput, type Caller, type Probes } from './calls';
 
 // The measured operations, through the same dispatcher as the Electron and browser bridges (zod
 // parsing, session and permission checks, the handler, the real queries). Search, lists and reports
@@ -30,9 +30,11 @@ export type Results = Record<string, Measurement>;
 
 /** A call in the bench's own thread (an AppContext), or through the app worker as the window makes it (an AppHost). */
 export async function callChannel(via: AppContext | AppHost, channel: string, input: unknown): Promise<unknown> {
-  const r = via instanceof AppContext ? await dispatch(via, channel, input) : await via.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
+  return callWith(callerOf(via), channel, input);
+}
+
+function callerOf(via: AppContext | AppHost): Caller {
+  return via instanceof AppContext ? (channel, input) => dispatch(via, channel, input) : via.dispatch;
 }
 
 const LATIN: Record<string, string> = {
@@ -46,17 +48,6 @@ export function latinSpelling(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export interface Probes {
-  namePrefix: string;
-  latinName: string;
-  phone: string;
-  demoCaseId: string | null;
-  yearFrom: string;
-  fiveYearsFrom: string;
-  to: string;
-  /** The contact point with the most cases: the calendar a contact point's staff open. */
-  busiestContactPointId: string | null;
-}
 
 /** Search terms taken from the data: the commonest surname's first five letters, a Latin spelling, a phone. */
 export function findProbes(raw: Sqlite.Database): Probes {
@@ -91,35 +82,8 @@ export async function benchOpen(dbPath: string, results: Results): Promise<void>
   };
 }
 
-interface QuerySpec {
-  id: string;
-  label: string;
-  channel: string;
-  input: unknown;
-  runs: number;
-}
 
-function monthGrid(p: Probes) {
-  const from = weekOf(`${p.to.slice(0, 7)}-01`).from;
-  return { from, to: addDays(from, 41), contactPointId: p.busiestContactPointId };
-}
 
-export function querySpecs(p: Probes): QuerySpec[] {
-  return [
-    { id: 'search.namePrefix', label: `search:global, name prefix "${p.namePrefix}"`, channel: 'search:global', input: { query: p.namePrefix }, runs: 30 },
-    { id: 'search.latin', label: `search:global, Latin spelling "${p.latinName}"`, channel: 'search:global', input: { query: p.latinName }, runs: 30 },
-    { id: 'search.phone', label: `search:global, phone "${p.phone}"`, channel: 'search:global', input: { query: p.phone }, runs: 30 },
-    { id: 'search.clientsList', label: `clients:list with query (Latin spelling)`, channel: 'clients:list', input: { query: p.latinName, sort: 'name', dir: 'asc' }, runs: 30 },
-    { id: 'list.clients', label: 'clients:list first page: women from migrant households, by name', channel: 'clients:list', input: { sex: 'F', migrantHousehold: true, sort: 'name', dir: 'asc' }, runs: 20 },
-    { id: 'list.consultations', label: 'consultations:list first page: mobile sessions of the last year, newest first', channel: 'consultations:list', input: { from: p.yearFrom, to: p.to, venueKind: 'mobile_session', sort: 'date', dir: 'desc' }, runs: 20 },
-    { id: 'list.cases', label: 'cases:list first page: active cases, newest first', channel: 'cases:list', input: { status: 'active', sort: 'openedOn', dir: 'desc' }, runs: 20 },
-    // The month grid (six weeks) of the data's last month, as a contact point's staff see it: every lawyer.
-    { id: 'calendar.month', label: 'calendar:range, the six weeks of a month at the busiest contact point', channel: 'calendar:range', input: monthGrid(p), runs: 20 },
-    { id: 'caseload.table', label: 'cases:caseload, every lawyer of the installation', channel: 'cases:caseload', input: {}, runs: 20 },
-    { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 3 },
-    { id: 'report.5y', label: `reports:indicators, five years (${p.fiveYearsFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.fiveYearsFrom, to: p.to }, runs: 3 },
-  ];
-}
 
 export async function benchQueries(app: AppContext, plainPath: string, probes: Probes, results: Results): Promise<void> {
   const unlocked = app.requireUnlocked();
@@ -181,15 +145,7 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
   results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', yearReportInput(probes, 'xlsx')), { warmup: 1, runs: 3 }) };
 }
 
-/** The photo as browser mode sends it to documents:attach (inline base64). */
-function photoInput(clientId: string, photo: Buffer) {
-  return { clientId, type: 'passport', fileName: 'photo.jpg', file: { base64: photo.toString('base64') } };
-}
 
-/** The year's report as a file (reports:export). */
-function yearReportInput(probes: Probes, format: 'pdf' | 'xlsx') {
-  return { from: probes.yearFrom, to: probes.to, format, language: 'tg' };
-}
 
 /**
  * The name search as the window makes it: through the app worker (a message each way, the result
@@ -209,15 +165,6 @@ export async function benchThroughWorker(host: AppHost, probes: Probes, results:
   };
 }
 
-/** The calls of the app's work that make files: the filing previewed, a photo stored, the year's report as PDF and XLSX. */
-export function fileCalls(probes: Probes, clientId: string | null, photo: Buffer): { channel: string; input: unknown; times: number }[] {
-  return [
-    ...(probes.demoCaseId ? [{ channel: 'filings:preview', input: { caseId: probes.demoCaseId, templateId: 'alimony-share', language: 'tg' }, times: 12 }] : []),
-    ...(clientId ? [{ channel: 'documents:attach', input: photoInput(clientId, photo), times: 6 }] : []),
-    { channel: 'reports:export', input: yearReportInput(probes, 'pdf'), times: 4 },
-    { channel: 'reports:export', input: yearReportInput(probes, 'xlsx'), times: 4 },
-  ];
-}
 
 export async function firstClientId(app: AppContext): Promise<string | null> {
   const db = app.requireUnlocked().db;
@@ -225,5 +172,5 @@ export async function firstClientId(app: AppContext): Promise<string | null> {
 }
 
 export async function unlock(app: AppContext | AppHost): Promise<void> {
-  await callChannel(app, 'login:unlock', { username: BENCH_USER, passphrase: BENCH_PASSPHRASE });
+  await unlockWith(callerOf(app));
 }
