@@ -54,8 +54,10 @@ describe('the app worker', () => {
     expect(await h.dispatch('clients:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await value(h, 'login:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({ state: 'unlocked' });
     expect(await value(h, 'clients:list', {})).toMatchObject({ total: 0 });
-    // One worker did all of it.
+    // One worker did all of it, with a heap of its own size: as large as V8 gives it on an 8 GB
+    // laptop, not sized from this machine's memory (collected sooner).
     expect(started).toHaveLength(1);
+    expect(started[0]!.resourceLimits).toMatchObject({ maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 16 });
   });
 
   it('shows the calling thread’s open and save dialogs, and nothing crosses but a token and the chosen path', async () => {

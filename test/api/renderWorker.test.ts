@@ -33,6 +33,8 @@ describe('the render worker', () => {
     const [a, b] = await Promise.all([prepareScanOffThread('a.jpg', await photo(800, 600)), prepareScanOffThread('b.jpg', await photo(600, 800))]);
     expect([a.width, a.height, b.width, b.height]).toEqual([800, 600, 600, 800]);
     expect(started).toHaveLength(1);
+    // A heap of its own size, not one sized from the machine's memory (collected sooner).
+    expect(started[0]!.resourceLimits).toMatchObject({ maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 });
   });
 
   it('starts a new thread for the next job when the last one stopped', async () => {
