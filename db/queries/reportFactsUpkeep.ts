@@ -2,24 +2,24 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
 import { dictionaryJoins, FACT_COLUMNS, FACT_IDS, rebuildStatements } from '../reportFactsSql';
 import type { Database } from '../schema';
+import { deferUpkeep, type Deferral, type NotingTrigger } from './deferredUpkeep';
 
 // Deferred upkeep of report_facts (db/reportFactsSql.ts) for a write of many rows at once (an exchange
 // merge of a year of national changes). The report's triggers cost a national year's import about a quarter of
 // its time — per row fired, even when a WHEN clause would skip their work (SQLite sets up a trigger's
-// whole program first). So, inside the merge's transaction, deferFacts sets them aside and puts in
-// their place temporary triggers that only note which consultations changed; finish() rebuilds the
-// facts of those set-wise from the view report_fact_values, one pass per dictionary, and puts the
-// triggers back from their own text in sqlite_master. Schema changes in SQLite are transactional: if
-// the merge fails, the rollback restores the triggers with everything else.
+// whole program first). So, inside the merge's transaction, deferFacts sets them aside and notes which
+// consultations changed (deferredUpkeep.ts); finish() rebuilds the facts of those set-wise from the
+// view report_fact_values, one pass per dictionary.
 
-const NOTED = 'temp.report_stale';
+const STALE = 'report_stale';
+const NOTED = `temp.${STALE}`;
 const note = (id: string) => `INSERT INTO ${NOTED} (id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM ${NOTED} s WHERE s.id = ${id})`;
 const noteSession = (x: string) => `INSERT INTO ${NOTED} (id) SELECT c.id FROM consultations c
   WHERE c.mobile_session_id = ${x}.id AND NOT EXISTS (SELECT 1 FROM ${NOTED} s WHERE s.id = c.id)`;
 /** A changed key leaves its former fact behind: it goes at once (the rebuild knows only current keys). */
 const DROP_OLD_FACT = 'DELETE FROM main.report_facts WHERE date = OLD.date AND created_at = OLD.created_at AND id = OLD.id';
 
-const NOTING: Array<[name: string, event: string, statements: string[], when?: string]> = [
+const NOTING: NotingTrigger[] = [
   ['report_note_consultation_insert', 'AFTER INSERT ON consultations', [note('NEW.id')]],
   ['report_note_consultation_update', 'AFTER UPDATE ON consultations', [note('NEW.id')]],
   // Only when the key changes (a fact under an unchanged key is replaced by the rebuild).
@@ -35,28 +35,9 @@ const NOTING: Array<[name: string, event: string, statements: string[], when?: s
   ['report_note_session_delete', 'AFTER DELETE ON mobile_sessions', [noteSession('OLD')]],
 ];
 
-export interface FactsDeferral {
-  /** Rebuilds the facts of every consultation noted since deferFacts and puts the triggers back. */
-  finish(): Promise<void>;
-}
-
 /** From now until finish(), in this transaction, the report's triggers only note what changed. */
-export async function deferFacts(trx: Transaction<Database>): Promise<FactsDeferral> {
-  const { rows: triggers } = await sql<{ name: string; sql: string }>`
-    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_facts_*' ORDER BY name`.execute(trx);
-  for (const t of triggers) await sql.raw(`DROP TRIGGER "${t.name}"`).execute(trx);
-  await sql.raw(`CREATE TEMP TABLE report_stale (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID`).execute(trx);
-  for (const [name, event, statements, when] of NOTING) {
-    await sql.raw(`CREATE TEMP TRIGGER ${name} ${event} FOR EACH ROW${when ? ` WHEN ${when}` : ''} BEGIN ${statements.map((s) => `${s};`).join(' ')} END`).execute(trx);
-  }
-  return {
-    async finish() {
-      for (const statement of rebuildStatements(NOTED)) await sql.raw(statement).execute(trx);
-      for (const [name] of NOTING) await sql.raw(`DROP TRIGGER temp.${name}`).execute(trx);
-      await sql.raw(`DROP TABLE ${NOTED}`).execute(trx);
-      for (const t of triggers) await sql.raw(t.sql).execute(trx);
-    },
-  };
+export function deferFacts(trx: Transaction<Database>): Promise<Deferral> {
+  return deferUpkeep(trx, { triggers: 'report_facts_*', noted: STALE, noting: NOTING, rebuild: rebuildStatements(NOTED) });
 }
 
 export interface FactsCheck {

@@ -1,24 +1,24 @@
 import { sql, type Transaction } from 'kysely';
 import { MIN_DIGIT_RUN } from '../../shared/domain/phone';
 import type { Database } from '../schema';
+import { deferUpkeep, type Deferral, type NotingTrigger } from './deferredUpkeep';
 
 // Deferred upkeep of client_search_terms (migration 0013) for a write of many rows at once (an exchange
 // merge of a year of national changes). The terms' triggers insert about twenty terms per client at
 // scattered places of a large index, row by row: a national year's import spent 15 of its 35 s there.
-// So, inside the merge's transaction, deferSearchTerms sets them aside (like the report's facts,
-// reportFactsUpkeep.ts) and puts in their place temporary triggers that only note which clients changed;
-// finish() writes the terms of those clients again set-wise, in the index's order, and puts the
-// triggers back from their own text in sqlite_master. A rollback restores the triggers with everything
-// else (schema changes in SQLite are transactional).
+// So, inside the merge's transaction, deferSearchTerms sets them aside and notes which clients changed
+// (deferredUpkeep.ts, as for the report's facts); finish() writes the terms of those clients again
+// set-wise, in the index's order.
 //
 // The terms written here are those the triggers write: every word of the Latin name key (n:), every
 // ending of MIN_DIGIT_RUN or more characters of the identity document number (d:) and of a live phone's
 // national number (p:). test/exchange/searchTerms.test.ts compares the two on the same clients.
 
-const NOTED = 'temp.search_stale';
+const STALE = 'search_stale';
+const NOTED = `temp.${STALE}`;
 const note = (id: string) => `INSERT OR IGNORE INTO ${NOTED} (id) VALUES (${id})`;
 
-const NOTING: Array<[name: string, event: string, statements: string[]]> = [
+const NOTING: NotingTrigger[] = [
   ['search_note_client_insert', 'AFTER INSERT ON clients', [note('NEW.id')]],
   ['search_note_client_update', 'AFTER UPDATE OF search_key, id_doc_number ON clients', [note('OLD.id'), note('NEW.id')]],
   ['search_note_client_delete', 'AFTER DELETE ON clients', [note('OLD.id')]],
@@ -51,28 +51,9 @@ const REBUILD = [
     ) ORDER BY term, client_id`,
 ];
 
-export interface SearchTermsDeferral {
-  /** Writes the terms of every client noted since deferSearchTerms and puts the triggers back. */
-  finish(): Promise<void>;
-}
-
 /** From now until finish(), in this transaction, the search terms' triggers only note which clients changed. */
-export async function deferSearchTerms(trx: Transaction<Database>): Promise<SearchTermsDeferral> {
-  const { rows: triggers } = await sql<{ name: string; sql: string }>`
-    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'client_search_terms_*' ORDER BY name`.execute(trx);
-  for (const t of triggers) await sql.raw(`DROP TRIGGER "${t.name}"`).execute(trx);
-  await sql.raw(`CREATE TEMP TABLE search_stale (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID`).execute(trx);
-  for (const [name, event, statements] of NOTING) {
-    await sql.raw(`CREATE TEMP TRIGGER ${name} ${event} FOR EACH ROW BEGIN ${statements.map((s) => `${s};`).join(' ')} END`).execute(trx);
-  }
-  return {
-    async finish() {
-      for (const statement of REBUILD) await sql.raw(statement).execute(trx);
-      for (const [name] of NOTING) await sql.raw(`DROP TRIGGER temp.${name}`).execute(trx);
-      await sql.raw(`DROP TABLE ${NOTED}`).execute(trx);
-      for (const t of triggers) await sql.raw(t.sql).execute(trx);
-    },
-  };
+export function deferSearchTerms(trx: Transaction<Database>): Promise<Deferral> {
+  return deferUpkeep(trx, { triggers: 'client_search_terms_*', noted: STALE, noting: NOTING, rebuild: REBUILD });
 }
 
 /** Writes every client's terms again (tests compare it with what the triggers keep). */
