@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startAppHost } from '../app/appHost';
-import { QUICK_LIMITS, callWith, fileCalls, querySpecs, unlockWith, type Probes } from './calls';
+import { QUICK_LIMITS, callWith, fileCalls, querySpecs, unlockWith, warmupOf, type Probes } from './calls';
+import { runLimits } from './measure';
 
 // The peak memory of the app's own work (`tsx electron/bench/appWorkChild.ts DATA_DIR PHOTO.jpg PROBES.json [quick]`):
 // a process arranged as the app is — this thread serving, the app worker (appHost.ts) answering every
@@ -15,14 +16,14 @@ import { QUICK_LIMITS, callWith, fileCalls, querySpecs, unlockWith, type Probes 
 
 void (async () => {
   const [dataDir, photoPath, probesPath, quick] = process.argv.slice(2) as [string, string, string, string | undefined];
-  const limits = quick === 'quick' ? QUICK_LIMITS : { maxRuns: Infinity, maxWarmup: Infinity };
+  if (quick === 'quick') Object.assign(runLimits, QUICK_LIMITS);
   const { probes, clientId } = JSON.parse(readFileSync(probesPath, 'utf8')) as { probes: Probes; clientId: string | null };
   const host = startAppHost({ dataDir });
   const call = (channel: string, input: unknown) => callWith(host.dispatch, channel, input);
   try {
     await unlockWith(host.dispatch);
-    for (const q of querySpecs(probes)) for (let i = 0; i < Math.min(q.runs, limits.maxRuns) + Math.min(q.runs >= 10 ? 2 : 1, limits.maxWarmup); i++) await call(q.channel, q.input);
-    for (const f of fileCalls(probes, clientId, readFileSync(photoPath))) for (let i = 0; i < Math.min(f.times, limits.maxRuns + 1); i++) await call(f.channel, f.input);
+    for (const q of querySpecs(probes)) for (let i = 0; i < Math.min(q.runs, runLimits.maxRuns) + Math.min(warmupOf(q), runLimits.maxWarmup); i++) await call(q.channel, q.input);
+    for (const f of fileCalls(probes, clientId, readFileSync(photoPath))) for (let i = 0; i < Math.min(f.times, runLimits.maxRuns + 1); i++) await call(f.channel, f.input);
   } finally {
     await host.close();
   }

@@ -36,6 +36,11 @@ export interface QuerySpec {
   runs: number;
 }
 
+/** Calls made before a query is timed: the first finds cold pages and code. */
+export function warmupOf(q: QuerySpec): number {
+  return q.runs >= 10 ? 2 : 1;
+}
+
 /** Whatever answers a call: the dispatcher in this thread, or the app worker through its host. */
 export type Caller = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 

@@ -11,7 +11,7 @@ import { loadTemplate } from '../documents/templateStore';
 import { dispatch } from '../handlers/dispatch';
 import { SEED_NOW } from '../seed/national';
 import { measure, measureSideBySide, recordStatements, replayer, type Timing } from './measure';
-import { BENCH_PASSPHRASE, BENCH_USER, callWith, photoInput, querySpecs, unlockWith, yearReportInput, type Caller, type Probes } from './calls';
+import { BENCH_PASSPHRASE, BENCH_USER, callWith, photoInput, querySpecs, unlockWith, warmupOf, yearReportInput, type Caller, type Probes } from './calls';
 
 // The measured operations, through the same dispatcher as the Electron and browser bridges (zod
 // parsing, session and permission checks, the handler, the real queries). Search, lists and reports
@@ -48,7 +48,6 @@ export function latinSpelling(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-
 /** Search terms taken from the data: the commonest surname's first five letters, a Latin spelling, a phone. */
 export function findProbes(raw: Sqlite.Database): Probes {
   const common = raw.prepare(`SELECT surname FROM clients WHERE surname GLOB '*[ҳҷқғӣӯ]*' GROUP BY surname ORDER BY count(*) DESC, surname LIMIT 1`).get() as { surname: string } | undefined;
@@ -82,15 +81,12 @@ export async function benchOpen(dbPath: string, results: Results): Promise<void>
   };
 }
 
-
-
-
 export async function benchQueries(app: AppContext, plainPath: string, probes: Probes, results: Results): Promise<void> {
   const unlocked = app.requireUnlocked();
   const plain = new Sqlite(plainPath, { readonly: true });
   try {
     for (const q of querySpecs(probes)) {
-      const warmup = q.runs >= 10 ? 2 : 1;
+      const warmup = warmupOf(q);
       // Recorded on a warm call: the first after the unlock also ran statements of its own (once, in
       // some runs some two hundred), which the floor would have replayed on every run.
       await callChannel(app, q.channel, q.input);
@@ -148,8 +144,6 @@ export async function benchFilesAndExports(app: AppContext, probes: Probes, resu
   results['export.xlsx'] = { label: "XLSX of a year's report (reports:export, with the report)", timing: await measure(() => callChannel(app, 'reports:export', yearReportInput(probes, 'xlsx')), { warmup: 1, runs: 3 }) };
 }
 
-
-
 /**
  * The name search as the window makes it: through the app worker (a message each way, the result
  * cloned), against the floor of the same search. Timed alone, with the bench's own connection closed
@@ -167,7 +161,6 @@ export async function benchThroughWorker(host: AppHost, probes: Probes, results:
     ...(floor ? { floor } : {}),
   };
 }
-
 
 export async function firstClientId(app: AppContext): Promise<string | null> {
   const db = app.requireUnlocked().db;
