@@ -3,7 +3,7 @@ import type { ExportFormat, IndicatorReport } from '../../shared/api/reportTypes
 import type { Language } from '../../shared/domain/enums';
 import type { StoredScan } from '../documents/scans';
 import { exportReport } from '../reports/exportReport';
-import { asBuffer, jobError, PendingReplies, startWorkerFile, type JobError } from './workerFile';
+import { asBuffer, jobError, PendingReplies, startWorkerFile, transferList, type JobError } from './workerFile';
 
 // Drawing work on plain data — a report as PDF or XLSX, a photo or scan made smaller — in a worker
 // thread of its own (renderWorker.ts): the app worker meanwhile answers the other calls (a search at
@@ -57,10 +57,12 @@ function renderWorker(): Worker {
   return started;
 }
 
+/** A job for the render worker; bytes in its input are handed over, not copied (the caller's buffer is emptied). */
 function inRenderWorker<N extends RenderJobName>(job: N, input: RenderJobs[N]['input']): Promise<RenderJobs[N]['output']> {
   const target = renderWorker();
   target.ref();
-  return replies.ask((id) => target.postMessage({ id, job, input } as RenderJobRequest)) as Promise<RenderJobs[N]['output']>;
+  const handedOver = transferList((input as { bytes?: unknown }).bytes);
+  return replies.ask((id) => target.postMessage({ id, job, input } as RenderJobRequest, handedOver)) as Promise<RenderJobs[N]['output']>;
 }
 
 /** The report as a file: CSV here (plain text, quick), PDF and XLSX in the render worker. */
@@ -70,7 +72,7 @@ export async function renderReportFile(report: IndicatorReport, format: ExportFo
   return { ...file, bytes: asBuffer(file.bytes) };
 }
 
-/** A picked file in the form it is stored in (scans.ts), made in the render worker. */
+/** A picked file in the form it is stored in (scans.ts), made in the render worker; `bytes` are handed over to it. */
 export async function prepareScanOffThread(fileName: string, bytes: Buffer): Promise<StoredScan> {
   const scan = await inRenderWorker('prepareScan', { fileName, bytes });
   return { ...scan, content: asBuffer(scan.content), thumbnail: scan.thumbnail ? asBuffer(scan.thumbnail) : null };

@@ -3,6 +3,7 @@ import { prepareScan } from '../documents/scans';
 import { exportReport } from '../reports/exportReport';
 import type { RenderJobMessage, RenderJobName, RenderJobRequest, RenderJobs } from './renderJobs';
 import { asBuffer, describeJobError, transferList } from './workerFile';
+import { collectGarbageIfGrown } from './workerHeap';
 
 // The render worker (renderJobs.ts): draws the files it is asked for, one message each, until the
 // thread that started it ends it.
@@ -26,5 +27,11 @@ async function run(request: RenderJobRequest, post: (message: RenderJobMessage, 
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (request: RenderJobRequest) => void run(request, (message, transfer) => port.postMessage(message, transfer)));
+  let underWay = 0;
+  port.on('message', (request: RenderJobRequest) => {
+    underWay++;
+    void run(request, (message, transfer) => port.postMessage(message, transfer)).then(() => {
+      if (--underWay === 0) collectGarbageIfGrown();
+    });
+  });
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import * as workerThreads from 'node:worker_threads';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, type ErrorInfo } from '../../shared/api/errors';
 
@@ -15,14 +16,14 @@ export type WorkerFile = 'appWorker' | 'dbJobWorker' | 'renderWorker';
  * (instead of up to 48) keeps short-lived objects from piling up between collections.
  * - The app worker: 2 GB, what V8 gives it anyway on a laptop with 8 GB, so nothing that works
  *   there today fails here (the register importer reads a whole workbook of up to 20 MB).
- * - The render worker: 512 MB; the PDF and the XLSX of a five-year report at national-5y were drawn
- *   within 64 MB.
+ * - The render worker: 256 MB and a young generation of 8 MB; the PDF and the XLSX of a five-year
+ *   report at national-5y were drawn within 64 MB, and a photo's bytes are held outside the heap.
  * - The job worker keeps V8's sizing: a package's messages are parsed by the hundred thousand, and
  *   collecting more often would slow the merge without lowering the app's peak (its own process).
  */
 const HEAP_LIMITS: Record<WorkerFile, ResourceLimits> = {
   appWorker: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 16 },
-  renderWorker: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 },
+  renderWorker: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
   dbJobWorker: {},
 };
 
@@ -42,14 +43,24 @@ export function startWorkerFile(file: WorkerFile, workerData: unknown): Worker {
 /** An error crossing the thread: an app error as it is shown, anything else by its class and code only. */
 export type JobError = { app: ErrorInfo } | { name: string; code?: string };
 
+/** Node 21 and later say which ArrayBuffers may not be handed over; Node 20 has no such question. */
+const isUntransferable = (workerThreads as { isMarkedAsUntransferable?: (value: object) => boolean }).isMarkedAsUntransferable ?? (() => false);
+
 /**
- * What a result's bytes can be handed over with instead of copied: their ArrayBuffers, where they are
- * the whole of one. A small Buffer is a slice of Node's shared pool, which may not be transferred (Node 21
- * and later throw DataCloneError; Node 20 ignores it): such bytes are copied.
+ * What bytes can be handed over with instead of copied: their ArrayBuffers, where they are the whole of
+ * one. A small Buffer is a slice of Node's shared pool, and a native library's buffer (sharp's, outside
+ * Electron) is marked untransferable: Node 21 and later throw DataCloneError for either in a transfer
+ * list (Node 20 ignores them), so such bytes are copied.
  */
 export function transferList(...values: unknown[]): ArrayBuffer[] {
   return values.flatMap((bytes) =>
-    bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [],
+    bytes instanceof Uint8Array &&
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    !isUntransferable(bytes.buffer)
+      ? [bytes.buffer]
+      : [],
   );
 }
 

@@ -3,7 +3,8 @@ import { startAppHost } from '../app/appHost';
 import { QUICK_LIMITS, callWith, fileCalls, querySpecs, unlockWith, warmupOf, type Probes } from './calls';
 import { runLimits } from './measure';
 
-// The peak memory of the app's own work (`tsx electron/bench/appWorkChild.ts DATA_DIR PHOTO.jpg PROBES.json [quick]`):
+// The peak memory of the app's own work (`node out/bench/appWorkChild.js DATA_DIR PHOTO.jpg PROBES.json [quick]`,
+// compiled by appWorkBuild.ts as the app's own code is):
 // a process arranged as the app is — this thread serving, the app worker (appHost.ts) answering every
 // call — unlocks the database and makes every call the bench times: the searches, lists and reports as
 // often as they are timed, the filing (previewed, as a user sees it first), the photo, the PDF and the

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { AppContext } from '../app/appContext';
 import { startAppHost } from '../app/appHost';
 import { parseArgs } from '../cli/args';
+import { buildAppWorkChild } from './appWorkBuild';
 import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
 import { machine, runLimits, summarize } from './measure';
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
     writeFileSync(photoPath, photo);
     const probesPath = join(photoDir, 'probes.json');
     writeFileSync(probesPath, JSON.stringify({ probes, clientId }));
-    const work = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'appWorkChild.ts'), prepared.dataDir, photoPath, probesPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
+    const work = spawnSync(process.execPath, [await buildAppWorkChild(), prepared.dataDir, photoPath, probesPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
       encoding: 'utf8',
       env: appProcessEnv(),
     });
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
     const line = (work.stdout ?? '').trim().split('\n').pop() ?? '';
     if (work.status === 0 && line.startsWith('{')) {
       results['memory.peakRss'] = {
-        label: "peak memory of the app's work (a process arranged as the app: its thread serving, the app worker answering; unlocks and makes every timed call once per run: searches, lists, reports, filing preview, photo, PDF, XLSX; maxRSS, MB)",
+        label: "peak memory of the app's work (a process arranged as the app, its code compiled as the app ships it: its thread serving, the app worker answering; unlocks and makes every timed call once per run: searches, lists, reports, filing preview, photo, PDF, XLSX; maxRSS, MB)",
         timing: summarize([(JSON.parse(line) as { maxRssMb: number }).maxRssMb]),
       };
     } else notes['memory.peakRss'] = `the memory process ended with ${work.signal ?? `code ${work.status}`}`;
