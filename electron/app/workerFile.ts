@@ -6,7 +6,10 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, type ErrorInfo } from '../../shared/api/errors';
 
 /** The app's worker threads, each started from its own file. */
-export type WorkerFile = 'appWorker' | 'dbJobWorker' | 'renderWorker';
+export type WorkerFile = 'appWorker' | 'dbJobWorker' | 'renderWorker' | 'cliWorker';
+
+/** Each worker's file, from this folder: the app's beside it, the command line's with the command line. */
+const FILES: Record<WorkerFile, string> = { appWorker: 'appWorker', dbJobWorker: 'dbJobWorker', renderWorker: 'renderWorker', cliWorker: '../cli/cliWorker' };
 
 /**
  * The V8 heap of each worker (MB). Left to itself, V8 sizes a thread's heap from the machine's memory
@@ -20,22 +23,25 @@ export type WorkerFile = 'appWorker' | 'dbJobWorker' | 'renderWorker';
  *   report at national-5y were drawn within 64 MB, and a photo's bytes are held outside the heap.
  * - The job worker keeps V8's sizing: a package's messages are parsed by the hundred thousand, and
  *   collecting more often would slow the merge without lowering the app's peak (its own process).
+ * - So does the command line's worker: it seeds and verifies national databases.
  */
 const HEAP_LIMITS: Record<WorkerFile, ResourceLimits> = {
   appWorker: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 16 },
   renderWorker: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
   dbJobWorker: {},
+  cliWorker: {},
 };
 
 /**
  * Starts one of the app's workers: the built file next to the main bundle (out/main, every chunk lands
- * there), or the TypeScript source run through tsx (browser mode, the command line, tests).
+ * there), or the TypeScript source run through tsx (browser mode, the command line, tests). The command
+ * line is never built: its worker always runs from source.
  */
 export function startWorkerFile(file: WorkerFile, workerData: unknown): Worker {
   const resourceLimits = HEAP_LIMITS[file];
-  const built = join(__dirname, `${file}.js`);
+  const built = join(__dirname, `${FILES[file]}.js`);
   if (existsSync(built)) return new Worker(built, { workerData, resourceLimits });
-  const source = join(__dirname, `${file}.ts`);
+  const source = join(__dirname, `${FILES[file]}.ts`);
   const tsx = createRequire(__filename).resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData, resourceLimits });
 }

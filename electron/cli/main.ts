@@ -1,6 +1,7 @@
 import { translate } from '../../shared/i18n';
 import { AppError } from '../../shared/api/errors';
 import { parseArgs, UsageError } from './args';
+import { runCliInWorker } from './cliThread';
 import type { CliCommand } from './command';
 import { attachCommand } from './commands/attach';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -17,7 +18,8 @@ import { reportCommand } from './commands/report';
 import { seedCommand } from './commands/seed';
 import { verifyCommand } from './commands/verify';
 
-// `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command.
+// `npm run cli -- <command>`: plain Node, no Electron. One --help lists every command. The command runs
+// in a worker thread (cliThread.ts), as the app's calls do; runCli is what runs there.
 const COMMANDS: CliCommand[] = [initCommand, installationCommand, verifyCommand, backupCommand, restoreCommand, rekeyCommand, reportCommand, importCommand, casesCommand, calendarCommand, filingCommand, attachCommand, seedCommand, pairCommand, unpairCommand, exportPackageCommand, importPackageCommand, conflictsCommand, networkSecretCommand, updateKeygenCommand, signUpdateCommand, applyUpdateCommand];
 
 function help(): string {
@@ -73,7 +75,7 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
 }
 
 if (require.main === module) {
-  void runCli(process.argv.slice(2)).then((code) => {
+  void runCliInWorker(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -6,14 +6,32 @@ import { UsageError, stringOption, type ParsedArgs } from './args';
 
 const envNameOf = (args: ParsedArgs, option = 'passphrase-env', defaultEnv = 'LEGAL_AID_PASSPHRASE') => stringOption(args, option, defaultEnv);
 
+/** Where a passphrase is typed: this thread's terminal, or (a command run in the worker) the main thread's. */
+export interface Terminal {
+  interactive: boolean;
+  promptHidden(prompt: string): Promise<string>;
+}
+
+let terminal: Terminal = {
+  get interactive() {
+    return !!process.stdin.isTTY;
+  },
+  promptHidden,
+};
+
+/** The terminal the passphrase prompts of this thread go to. */
+export function useTerminal(other: Terminal): void {
+  terminal = other;
+}
+
 export async function readPassphrase(args: ParsedArgs, prompt = 'Passphrase: ', option = 'passphrase-env', defaultEnv = 'LEGAL_AID_PASSPHRASE'): Promise<string> {
   const envName = envNameOf(args, option, defaultEnv);
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) {
+  if (!terminal.interactive) {
     throw new UsageError(`No passphrase: set the environment variable ${envName} (or run on a terminal to be asked)`);
   }
-  return promptHidden(prompt);
+  return terminal.promptHidden(prompt);
 }
 
 /** A new passphrase (a database being created): typed twice at a terminal, and as long as the first-run screen asks. */
@@ -24,7 +42,8 @@ export async function readNewPassphrase(args: ParsedArgs): Promise<string> {
   return value;
 }
 
-function promptHidden(prompt: string): Promise<string> {
+/** Asks at this thread's terminal, the typed characters not shown. */
+export function promptHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
     process.stderr.write(prompt);
