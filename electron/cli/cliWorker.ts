@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PendingReplies } from '../app/workerFile';
 import { UsageError } from './args';
 import type { CliWorkerStart, FromCliWorker, ToCliWorker } from './cliThread';
-import { runCli } from './main';
+import { runCli } from './run';
 import { useTerminal } from './passphrase';
 
 // The command line's worker (cliThread.ts): runs the one command it was given, its lines of output and

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { applyKey } from '../../db/open';
 import { rotateDatabaseKey } from '../../electron/app/keyRotation';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 import { KEY_ROTATION_PHASES, type KeyRotationPhase, type KeyRotationProgress } from '../../shared/api/securityTypes';
 import { runCliCaptured } from '../support/cli';
 import { ADMIN, createTestApp, type TestApp } from '../support/testApp';

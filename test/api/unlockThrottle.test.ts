@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppContext } from '../../electron/app/appContext';
 import { DB_FILE } from '../../electron/app/paths';
 import { throttlePathFor } from '../../electron/app/unlockThrottle';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { ADMIN, createTestApp, FAST_KDF, tempDir, type TestApp } from '../support/testApp';
 

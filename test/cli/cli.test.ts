@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unlockDatabase } from '../../electron/app/database';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 import { deleteAndRechain } from '../support/auditRewrite';
 import { tempDir } from '../support/temp';
 

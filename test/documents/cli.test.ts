@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockDatabase } from '../../electron/app/database';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 import { CASE_TYPES } from '../../shared/domain/enums';
 import { tempDir } from '../support/testApp';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 import { alimonyShare as ALIMONY_SHARE } from '../../templates/manifests/alimonyShare';
 import { ADMIN, createDatabase, expect, test } from './support/fixtures';
 

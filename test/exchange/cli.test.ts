@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 import { tempDir } from '../support/temp';
 import { installation, setOwnContactPoint, write } from './network';
 import { client, consultation, contactPoint, KULOB } from './records';

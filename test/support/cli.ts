@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../electron/cli/run';
 
 /** Runs the command line in this process: its exit code, its output and what it wrote to stderr. */
 export async function runCliCaptured(argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate } from '../../../shared/i18n';
-import { runCli } from '../../../electron/cli/main';
+import { runCli } from '../../../electron/cli/run';
 import { ADMIN, createDatabase, expect, type AppServer } from './fixtures';
 
 // Steps of the case-tracking scenario shared by the end-to-end and accessibility tests. Every element is
