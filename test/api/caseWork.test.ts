@@ -23,6 +23,15 @@ const changes = (table: string, rowId: string) =>
 const audits = (action: string) => db().selectFrom('audit_log').select(['entity_id', 'detail']).where('action', '=', action).execute();
 
 describe('hearings', () => {
+  it('names the next hearing from today on, in the case list and in a search', async () => {
+    const place = 'Суди ноҳияи Бобоҷон Ғафуров';
+    await t.call('cases:saveHearing', { caseId, date: addDays(todayIso(), -3), time: '', place });
+    await t.call('cases:saveHearing', { caseId, date: addDays(todayIso(), 10), time: '', place });
+    await t.call('cases:saveHearing', { caseId, date: todayIso(), time: '09:00', place });
+    expect((await t.call('cases:list', {})).rows.map((r) => [r.id, r.nextHearingOn])).toEqual([[caseId, todayIso()]]);
+    expect((await t.call('search:global', { query: 'Раҳимова' })).cases.map((c) => [c.id, c.nextHearingOn])).toEqual([[caseId, todayIso()]]);
+  });
+
   it('is postponed to a later date with its reason, and every earlier date stays on the case page', async () => {
     const first = addDays(todayIso(), 7);
     const second = addDays(todayIso(), 21);

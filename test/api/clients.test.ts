@@ -193,6 +193,17 @@ describe('clients:list and search:global', () => {
     expect(notMigrants.total).toBe(3);
   });
 
+  it('shows with each woman, in the list and in a search, her first phone and whether her household is a migrant one', async () => {
+    const id = await newClient(t, { phones: [{ phone: '+992 93 123 45 67' }, { phone: '+992 90 555 00 11' }], household: { relation: 'wife' } });
+    await newClient(t, { surname: 'Азимова', phones: [], household: null });
+    const listed = (await t.call('clients:list', { sort: 'name', dir: 'asc' })).rows.map((r) => [r.surname, r.phone, r.migrantHousehold]);
+    expect(listed).toEqual([
+      ['Азимова', '', false],
+      ['Раҳимова', '+992931234567', true],
+    ]);
+    expect((await t.call('search:global', { query: 'Раҳимова' })).clients.map((c) => [c.id, c.phone, c.migrantHousehold])).toEqual([[id, '+992931234567', true]]);
+  });
+
   it('finds Rahimova, Раҳимова and Рахимова from each other, by phone, document and court case number', async () => {
     const tajik = await newClient(t, { surname: 'Раҳимова', phones: [{ phone: '+992 93 555 66 77' }], idDocNumber: 'A0001234' });
     const russian = await newClient(t, { surname: 'Рахимова', givenName: 'Зарина', phones: [] });
