@@ -5,7 +5,7 @@ import { AppContext } from './appContext';
 import type { AppWorkerStart, DialogMethod, FromAppWorker, ToAppWorker } from './appHost';
 import type { FileDialogs } from './fileTokens';
 import { PendingReplies } from './workerFile';
-import { collectGarbageIfGrown } from './workerHeap';
+import { collectingAfter } from './workerHeap';
 
 // The app worker (appHost.ts): the AppContext and the dispatcher, answering the main thread's calls one
 // message at a time, in the order they come (each call is async; several may be under way at once, as
@@ -26,15 +26,10 @@ function serve(port: NonNullable<typeof parentPort>, start: AppWorkerStart): voi
     : undefined;
   const app = new AppContext({ dataDir: start.dataDir, ...(start.kdf ? { kdf: start.kdf } : {}), ...(fileDialogs ? { fileDialogs } : {}) });
 
-  let underWay = 0;
   port.on('message', (message: ToAppWorker) => {
     switch (message.type) {
       case 'call':
-        underWay++;
-        void dispatch(app, message.channel, message.input).then((envelope) => {
-          post({ type: 'result', id: message.id, envelope });
-          if (--underWay === 0) collectGarbageIfGrown();
-        });
+        collectingAfter(dispatch(app, message.channel, message.input).then((envelope) => post({ type: 'result', id: message.id, envelope })));
         return;
       case 'lock':
         void app

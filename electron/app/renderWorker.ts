@@ -3,7 +3,7 @@ import { prepareScan } from '../documents/scans';
 import { exportReport } from '../reports/exportReport';
 import type { RenderJobMessage, RenderJobName, RenderJobRequest, RenderJobs } from './renderJobs';
 import { asBuffer, describeJobError, transferList } from './workerFile';
-import { collectGarbageIfGrown } from './workerHeap';
+import { collectingAfter } from './workerHeap';
 
 // The render worker (renderJobs.ts): draws the files it is asked for, one message each, until the
 // thread that started it ends it.
@@ -27,11 +27,5 @@ async function run(request: RenderJobRequest, post: (message: RenderJobMessage, 
 
 if (parentPort) {
   const port = parentPort;
-  let underWay = 0;
-  port.on('message', (request: RenderJobRequest) => {
-    underWay++;
-    void run(request, (message, transfer) => port.postMessage(message, transfer)).then(() => {
-      if (--underWay === 0) collectGarbageIfGrown();
-    });
-  });
+  port.on('message', (request: RenderJobRequest) => collectingAfter(run(request, (message, transfer) => port.postMessage(message, transfer))));
 }

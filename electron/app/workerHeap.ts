@@ -44,9 +44,19 @@ function fullCollection(): void {
 
 let afterLastCollection = keptBytes();
 
-/** Called when a thread's work is done: collects its garbage if it kept much more than after the last collection. */
+/** Collects this thread's garbage if it keeps much more than after the last collection. */
 export function collectGarbageIfGrown(): void {
   if (keptBytes() - afterLastCollection < GROWTH) return;
   fullCollection();
   afterLastCollection = keptBytes();
+}
+
+let underWay = 0;
+
+/** A call or job of this thread: once it ends with nothing else under way, the garbage is looked at. */
+export function collectingAfter(work: Promise<unknown>): void {
+  underWay++;
+  void work.finally(() => {
+    if (--underWay === 0) collectGarbageIfGrown();
+  });
 }

@@ -1,4 +1,4 @@
-import { promptHidden, type Terminal } from './passphrase';
+import { ownTerminal, type Terminal } from './passphrase';
 import { startWorkerFile } from '../app/workerFile';
 
 // The command line as the app runs its calls: the command (opening the database, the queries, the
@@ -27,7 +27,7 @@ export interface CliThreadOptions {
 /** Runs one command line in the command line's worker; resolves with the exit code once the worker has ended. */
 export async function runCliInWorker(argv: string[], options: CliThreadOptions = {}): Promise<number> {
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const terminal = options.terminal ?? { interactive: !!process.stdin.isTTY, promptHidden };
+  const terminal = options.terminal ?? ownTerminal;
   // libvips (sharp, for the photos `attach` stores) must be loaded by a thread that outlives the
   // workers that use it (appHost.ts says why): loaded before any is started.
   await import('sharp').catch(() => undefined);

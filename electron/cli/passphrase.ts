@@ -12,12 +12,15 @@ export interface Terminal {
   promptHidden(prompt: string): Promise<string>;
 }
 
-let terminal: Terminal = {
+/** This thread's own terminal (the process's standard input). */
+export const ownTerminal: Terminal = {
   get interactive() {
     return !!process.stdin.isTTY;
   },
   promptHidden,
 };
+
+let terminal = ownTerminal;
 
 /** The terminal the passphrase prompts of this thread go to. */
 export function useTerminal(other: Terminal): void {
@@ -43,7 +46,7 @@ export async function readNewPassphrase(args: ParsedArgs): Promise<string> {
 }
 
 /** Asks at this thread's terminal, the typed characters not shown. */
-export function promptHidden(prompt: string): Promise<string> {
+function promptHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
     process.stderr.write(prompt);
