@@ -73,8 +73,8 @@ export function querySpecs(p: Probes): QuerySpec[] {
     // The month grid (six weeks) of the data's last month, as a contact point's staff see it: every lawyer.
     { id: 'calendar.month', label: 'calendar:range, the six weeks of a month at the busiest contact point', channel: 'calendar:range', input: monthGrid(p), runs: 20 },
     { id: 'caseload.table', label: 'cases:caseload, every lawyer of the installation', channel: 'cases:caseload', input: {}, runs: 20 },
-    { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 3 },
-    { id: 'report.5y', label: `reports:indicators, five years (${p.fiveYearsFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.fiveYearsFrom, to: p.to }, runs: 3 },
+    { id: 'report.1y', label: `reports:indicators, one year (${p.yearFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.yearFrom, to: p.to }, runs: 9 },
+    { id: 'report.5y', label: `reports:indicators, five years (${p.fiveYearsFrom} – ${p.to}), every breakdown`, channel: 'reports:indicators', input: { from: p.fiveYearsFrom, to: p.to }, runs: 5 },
   ];
 }
 

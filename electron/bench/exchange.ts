@@ -91,11 +91,16 @@ async function importFloor(unlocked: UnlockedDatabase, peer: UnlockedDatabase, a
     for (const { name } of raw.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]) raw.exec(`DROP TRIGGER main."${name}"`);
     for (const table of EXCHANGED_TABLES) {
       const columns = (raw.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
-      rows += raw.prepare(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM sender."${table}" x WHERE NOT EXISTS (SELECT 1 FROM main."${table}" m WHERE m.id = x.id) ORDER BY x.id`).run().changes;
+      // Scanned papers and photos stay out, as they stay out of the package (fullSync.ts).
+      const papers = table === 'documents' ? `AND x.kind <> 'attachment'` : '';
+      rows += raw.prepare(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM sender."${table}" x WHERE NOT EXISTS (SELECT 1 FROM main."${table}" m WHERE m.id = x.id) ${papers} ORDER BY x.id`).run().changes;
     }
     const tables = EXCHANGED_TABLES.map((name) => `'${name}'`).join(', ');
     messages = raw
-      .prepare(`INSERT INTO main.change_log (hlc, table_name, row_id, origin, data) SELECT hlc, table_name, row_id, origin, data FROM sender.change_log WHERE seq > ? AND +table_name IN (${tables}) ORDER BY seq`)
+      .prepare(
+        `INSERT INTO main.change_log (hlc, table_name, row_id, origin, data) SELECT hlc, table_name, row_id, origin, data FROM sender.change_log c
+         WHERE seq > ? AND +table_name IN (${tables}) AND NOT (table_name = 'documents' AND EXISTS (SELECT 1 FROM sender.documents d WHERE d.id = c.row_id AND d.kind = 'attachment')) ORDER BY seq`,
+      )
       .run(afterSeq).changes;
     return { ms: performance.now() - t, rows, messages };
   } finally {

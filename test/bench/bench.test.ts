@@ -26,6 +26,7 @@ const REQUIRED = [
 ];
 
 interface Timing { median: number; p95: number; runs: number }
+interface Result { label: string; note?: string; timing: Timing; floor?: Timing; plaintext?: Timing }
 
 describe('npm run bench (demo size)', () => {
   it('measures everything and writes results.json with numeric figures', () => {
@@ -33,7 +34,7 @@ describe('npm run bench (demo size)', () => {
     const r = run(['electron/bench/main.ts', '--size', 'demo', '--quick', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('search.namePrefix');
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { results: Record<string, { timing: Timing; floor?: Timing; plaintext?: Timing }>; notMeasured: Record<string, string>; machine: { cpus: number } };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { results: Record<string, Result>; notMeasured: Record<string, string>; machine: { cpus: number } };
     expect(report.notMeasured).toEqual({});
     for (const id of REQUIRED) {
       const m = report.results[id];
@@ -42,6 +43,10 @@ describe('npm run bench (demo size)', () => {
     }
     // The import's floor (the same rows written by SQL alone) stands beside it in the table.
     expect(report.results['exchange.import']!.floor!.median).toBeGreaterThan(0);
+    // The floor copies what the package carries: the photo the run stored just before travels in
+    // neither, so the floor's messages are the package's changes.
+    const carried = /\((\d+) changes/.exec(report.results['exchange.import']!.label)![1];
+    expect(report.results['exchange.import']!.note).toMatch(new RegExp(`rows and ${carried} messages`));
     expect(r.stdout).toMatch(/\nexchange\.import\s+[\d.]+\s+[\d.]+\s+1\s+[\d.]+\s+[\d.]+×\s+≤ 1\.5× \+ 0\s+(ok|MISSED)\n/);
     // Each search, list and the one-year report print their ratio to the floor, checked against its target.
     for (const id of ['search.namePrefix', 'list.cases', 'report.1y']) expect(r.stdout).toMatch(new RegExp(`\\n${id.replace('.', '\\.')}\\s.*\\d\\.\\d×\\s+≤ [\\d.]+× \\+ \\d`));
@@ -55,6 +60,16 @@ describe('npm run bench (demo size)', () => {
     expect(r.stdout).toMatch(/\nsearch\.duringImport\s.*p95 ≤ 50\s+(ok|MISSED)\n/);
     expect(report.machine.cpus).toBeGreaterThan(0);
   }, 150_000);
+
+  it('finds the cached database as seeded on the next run: the photos a run stored are taken out', () => {
+    const again = run(['electron/bench/prepareOnly.ts', 'demo', '1']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/removed [1-9]\d* photos stored by earlier runs/);
+    const third = run(['electron/bench/prepareOnly.ts', 'demo', '1']);
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.stderr).toContain('reusing the seeded database');
+    expect(third.stderr).not.toContain('photos stored by earlier runs');
+  }, 60_000);
 
   it('seeds the demo data the same way for the same --seed', () => {
     const seeded = [1, 2].map((i) => {
