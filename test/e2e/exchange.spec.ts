@@ -201,6 +201,12 @@ test('two contact points and the hub: pairing, full packages both ways, a confli
     const row = withConflict.page.getByRole('row').filter({ hasText: loser });
     await expect(row).toBeVisible();
     await expect(row.getByRole('cell', { name: winner, exact: true })).toBeVisible();
+    // What the record and the field are, in the user's words, not the table's and column's names.
+    const kind = tr(withConflict.lang, 'security.audit.entities.clients');
+    await expect(row.getByRole('cell').first()).toContainText(kind.charAt(0).toLocaleUpperCase(withConflict.lang) + kind.slice(1));
+    await expect(row.getByRole('cell', { name: tr(withConflict.lang, 'clients.mergeFields.notes'), exact: true })).toBeVisible();
+    await expect(row).not.toContainText(/clients|notes/);
+    await expect(row.getByRole('link')).toHaveAttribute('href', `#/clients/${clientId}`);
     await shot(withConflict.page, withConflict.lang, 'exchange-conflict');
     // The lawyer knows the losing address is the right one: swap, and the next package carries it over.
     await row.getByRole('button', { name: tr(withConflict.lang, 'exchange.swap') }).click();

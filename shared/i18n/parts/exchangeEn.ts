@@ -56,6 +56,7 @@ export const exchangeEn = {
     noConflicts: 'No conflicts to check.',
     record: 'Record',
     field: 'Field',
+    fieldRemoved: 'Record removed',
     kept: 'Kept',
     lost: 'Other value',
     confirm: 'Confirm',

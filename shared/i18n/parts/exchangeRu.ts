@@ -58,6 +58,7 @@ export const exchangeRu: Pick<Catalog, 'exchange'> = {
     noConflicts: 'Конфликтов для проверки нет.',
     record: 'Запись',
     field: 'Поле',
+    fieldRemoved: 'Запись удалена',
     kept: 'Сохранено',
     lost: 'Другое значение',
     confirm: 'Подтвердить',

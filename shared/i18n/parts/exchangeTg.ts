@@ -58,6 +58,7 @@ export const exchangeTg: Pick<Catalog, 'exchange'> = {
     noConflicts: 'Ихтилофе барои санҷиш нест.',
     record: 'Сабт',
     field: 'Майдон',
+    fieldRemoved: 'Сабт нест карда шуд',
     kept: 'Нигоҳ дошта шуд',
     lost: 'Қимати дигар',
     confirm: 'Тасдиқ',

@@ -1,14 +1,28 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { fieldKey, recordKindKey } from '../../../../shared/i18n/fieldWords';
 import { call } from '../../api/client';
+import { href } from '../../router';
+import type { SectionId } from '../../sections';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
+
+/** The page of a record of these tables (the page applies its own visibility rule); others have none. */
+const PAGES: Readonly<Record<string, SectionId>> = { clients: 'clients', cases: 'cases', consultations: 'consultations', mobile_sessions: 'mobileSessions', contact_points: 'contactPoints' };
 
 const shown = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The queue of values that lost a merge against a concurrent change: confirm the outcome or swap. */
 export function ConflictsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const kind = (table: string) => {
+    const word = t(recordKindKey(table), { defaultValue: table });
+    return word.charAt(0).toLocaleUpperCase(i18n.language) + word.slice(1);
+  };
+  const field = (table: string, column: string) => {
+    const key = fieldKey(table, column);
+    return key ? t(key) : <code>{column}</code>;
+  };
   const client = useQueryClient();
   const conflicts = useQuery({ queryKey: ['exchange:conflicts'], queryFn: () => call('exchange:conflicts', { includeResolved: false }) });
   const { busy, error, run } = useAction();
@@ -40,11 +54,10 @@ export function ConflictsPanel() {
             {conflicts.data.map((c) => (
               <tr key={c.id}>
                 <td>
-                  {c.tableName} <code className="small">{c.rowId.slice(-8)}</code>
+                  {PAGES[c.tableName] ? <a href={href(PAGES[c.tableName]!, c.rowId)}>{kind(c.tableName)}</a> : kind(c.tableName)}{' '}
+                  <code className="small nowrap">{c.rowId.slice(-8)}</code>
                 </td>
-                <td>
-                  <code>{c.columnName}</code>
-                </td>
+                <td>{field(c.tableName, c.columnName)}</td>
                 <td>{shown(c.keptValue)}</td>
                 <td>
                   {shown(c.lostValue)}
