@@ -5,10 +5,13 @@ import { deferUpkeep, type Deferral, type NotingTrigger } from './deferredUpkeep
 
 // Deferred upkeep of client_search_terms (migration 0013) for a write of many rows at once (an exchange
 // merge of a year of national changes). The terms' triggers insert about twenty terms per client at
-// scattered places of a large index, row by row: a national year's import spent 15 of its 35 s there.
-// So, inside the merge's transaction, deferSearchTerms sets them aside and notes which clients changed
-// (deferredUpkeep.ts, as for the report's facts); finish() writes the terms of those clients again
-// set-wise, in the index's order.
+// scattered places of a large index, row by row: a national year's import spent 15 of its 35 s there,
+// nearly all of it for new clients and phones. So, inside the merge's transaction, deferSearchTerms
+// sets the insert triggers aside and notes which clients got a new record or phone
+// (deferredUpkeep.ts, as for the report's facts); finish() writes the terms of those clients set-wise,
+// in the index's order. The update and delete triggers stay: a change or removal takes its old terms
+// away at once (by the index's key), so what finish() adds to is never stale, and it needs to remove
+// nothing (removing by client, which no index serves, read the whole index).
 //
 // The terms written here are those the triggers write: every word of the Latin name key (n:), every
 // ending of MIN_DIGIT_RUN or more characters of the identity document number (d:) and of a live phone's
@@ -20,45 +23,48 @@ const note = (id: string) => `INSERT OR IGNORE INTO ${NOTED} (id) VALUES (${id})
 
 const NOTING: NotingTrigger[] = [
   ['search_note_client_insert', 'AFTER INSERT ON clients', [note('NEW.id')]],
-  ['search_note_client_update', 'AFTER UPDATE OF search_key, id_doc_number ON clients', [note('OLD.id'), note('NEW.id')]],
-  ['search_note_client_delete', 'AFTER DELETE ON clients', [note('OLD.id')]],
   ['search_note_phone_insert', 'AFTER INSERT ON client_phones', [note('NEW.client_id')]],
-  ['search_note_phone_update', 'AFTER UPDATE OF phone, client_id, deleted_at ON client_phones', [note('OLD.client_id'), note('NEW.client_id')]],
-  ['search_note_phone_delete', 'AFTER DELETE ON client_phones', [note('OLD.client_id')]],
 ];
 
-/** Positions 1…60 of a number's endings (documents are at most 60 characters). */
-const POSITIONS = `'[${Array.from({ length: 60 }, (_, i) => i + 1).join(',')}]'`;
+/** Positions 1…60 of a number's endings (documents are at most 60 characters), as rows to range over. */
+const POSITIONS = 'temp.search_positions';
 /** A stored phone's national digits (+992 and the nine digits are stored; other numbers keep their digits). */
 const NATIONAL = `(CASE WHEN ph.phone LIKE '+992%' THEN substr(ph.phone, 5) ELSE replace(ph.phone, '+', '') END)`;
 
-/** The terms of the noted clients, set-wise and sorted, so the index is written in its own order. */
+/**
+ * The terms of the noted clients, set-wise and sorted, so the index is written in its own order. The
+ * noted clients lead each join (CROSS JOIN fixes SQLite's order: left to choose, it read every client
+ * and phone), and each number's endings come from a range of positions up to its length, not all 60.
+ */
 const REBUILD = [
-  `DELETE FROM client_search_terms WHERE client_id IN (SELECT id FROM ${NOTED})`,
+  `CREATE TEMP TABLE search_positions (value INTEGER PRIMARY KEY)`,
+  `INSERT INTO ${POSITIONS} (value) SELECT value FROM json_each('[${Array.from({ length: 60 }, (_, i) => i + 1).join(',')}]')`,
   `INSERT OR IGNORE INTO client_search_terms (term, client_id)
     SELECT term, client_id FROM (
       SELECT 'n:' || w.value AS term, c.id AS client_id
-        FROM ${NOTED} s JOIN clients c ON c.id = s.id, json_each('["' || replace(c.search_key, ' ', '","') || '"]') w
+        FROM ${NOTED} s CROSS JOIN clients c ON c.id = s.id, json_each('["' || replace(c.search_key, ' ', '","') || '"]') w
         WHERE w.value <> ''
       UNION ALL
       SELECT 'd:' || substr(c.id_doc_number, pos.value), c.id
-        FROM ${NOTED} s JOIN clients c ON c.id = s.id, json_each(${POSITIONS}) pos
-        WHERE length(c.id_doc_number) - pos.value + 1 >= ${MIN_DIGIT_RUN}
+        FROM ${NOTED} s CROSS JOIN clients c ON c.id = s.id CROSS JOIN ${POSITIONS} pos
+        WHERE pos.value <= length(c.id_doc_number) - ${MIN_DIGIT_RUN - 1}
       UNION ALL
       SELECT 'p:' || substr(${NATIONAL}, pos.value), ph.client_id
-        FROM ${NOTED} s JOIN client_phones ph ON ph.client_id = s.id, json_each(${POSITIONS}) pos
-        WHERE ph.deleted_at IS NULL AND length(${NATIONAL}) - pos.value + 1 >= ${MIN_DIGIT_RUN}
+        FROM ${NOTED} s CROSS JOIN client_phones ph ON ph.client_id = s.id CROSS JOIN ${POSITIONS} pos
+        WHERE ph.deleted_at IS NULL AND pos.value <= length(${NATIONAL}) - ${MIN_DIGIT_RUN - 1}
     ) ORDER BY term, client_id`,
+  `DROP TABLE ${POSITIONS}`,
 ];
 
-/** From now until finish(), in this transaction, the search terms' triggers only note which clients changed. */
+/** From now until finish(), in this transaction, the search terms' insert triggers only note which clients they were for. */
 export function deferSearchTerms(trx: Transaction<Database>): Promise<Deferral> {
-  return deferUpkeep(trx, { triggers: 'client_search_terms_*', noted: STALE, noting: NOTING, rebuild: REBUILD });
+  return deferUpkeep(trx, { triggers: 'client_search_terms_*insert', noted: STALE, noting: NOTING, rebuild: REBUILD });
 }
 
 /** Writes every client's terms again (tests compare it with what the triggers keep). */
 export async function rebuildAllSearchTerms(trx: Transaction<Database>): Promise<void> {
   const terms = await deferSearchTerms(trx);
+  await sql`DELETE FROM client_search_terms`.execute(trx);
   await sql.raw(`INSERT INTO ${NOTED} (id) SELECT id FROM clients`).execute(trx);
   await terms.finish();
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildAllSearchTerms } from '../../db/queries/searchTermsUpkeep';
+import { deferSearchTerms, rebuildAllSearchTerms } from '../../db/queries/searchTermsUpkeep';
 import { clientIdsByTerm } from '../../db/queries/search';
 import { insertRow, tombstoneRow, updateRow } from '../../db/write';
 import type { UnlockedDatabase } from '../../electron/app/database';
@@ -97,6 +97,25 @@ describe('search terms after an exchange package', () => {
     expect(terms(cp).filter((t) => t.endsWith(id(4)))).toEqual(
       expect.arrayContaining([`n:saidova ${id(4)}`, `n:malika ${id(4)}`, `d:C5550001 ${id(4)}`, `p:918889900 ${id(4)}`, `p:9900 ${id(4)}`]),
     );
+  });
+
+  it('a client new in a merge and changed later in it, and her phone added and removed, end with the terms she has', async () => {
+    // A year's package brings a client's record in one block of messages and her corrections in a later
+    // one: the first is noted for the end, the second changes a record whose terms are not written yet.
+    await write(cp, async (ctx) => {
+      const terms = await deferSearchTerms(ctx.trx);
+      await person(5, 'sharipova dilnoza', 'D1110002', ['+992917770011'])(ctx);
+      await updateRow(ctx.trx, ctx.w, 'clients', id(5), { search_key: 'sharipova dilshoda', id_doc_number: 'D2220003' });
+      await tombstoneRow(ctx.trx, ctx.w, 'client_phones', `${id(5)}-p0`);
+      await insertRow(ctx.trx, ctx.w, 'client_phones', { id: `${id(5)}-p1`, client_id: id(5), phone: '+992934440022', label: '' });
+      await terms.finish();
+    });
+    const hers = terms(cp).filter((t) => t.endsWith(id(5)));
+    expect(hers).toEqual(expect.arrayContaining([`n:sharipova ${id(5)}`, `n:dilshoda ${id(5)}`, `d:D2220003 ${id(5)}`, `p:934440022 ${id(5)}`]));
+    expect(hers.filter((t) => /dilnoza|D1110002|0011/.test(t))).toEqual([]);
+    const kept = terms(cp);
+    await cp.db.transaction().execute((trx) => rebuildAllSearchTerms(trx));
+    expect(terms(cp)).toEqual(kept);
   });
 
   it('rebuilding every term set-wise gives what the triggers keep', async () => {
