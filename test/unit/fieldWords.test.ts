@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGED_TABLES } from '../../electron/exchange/fullSync';
 import { LANGUAGES } from '../../shared/domain/enums';
-import { FIELDS_WITH_WORDS, fieldKey, recordKindKey } from '../../shared/i18n/fieldWords';
+import { FIELDS_WITH_WORDS, fieldKey, recordKindKey, valueKey } from '../../shared/i18n/fieldWords';
 import { translate } from '../../shared/i18n/index';
 import { tempDatabases } from '../support/tempDatabase';
 
@@ -30,6 +30,11 @@ describe('words of exchanged records and their fields', () => {
     }
     expect(translate('ru', fieldKey('clients', 'notes')!)).toBe('Заметки');
     expect(translate('tg', fieldKey('cases', 'deleted_at')!)).toBe('Сабт нест карда шуд');
+    // A code is shown as the forms show it; a value outside the vocabulary, or of a free-text field, as it is.
+    expect(translate('ru', valueKey('cases', 'status', 'closed')!)).toBe(translate('ru', 'enum.caseStatus.closed'));
+    expect(translate('tg', valueKey('consultations', 'venue_kind', 'mobile_session')!)).toBe(translate('tg', 'enum.venueKind.mobile_session'));
+    expect(valueKey('cases', 'status', 'no-such-status')).toBeNull();
+    expect(valueKey('clients', 'notes', 'closed')).toBeNull();
     // Bookkeeping no form shows keeps its column name.
     expect(fieldKey('consultations', 'snap_age_band')).toBeNull();
   });

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fieldKey, recordKindKey } from '../../../../shared/i18n/fieldWords';
+import { fieldKey, recordKindKey, valueKey } from '../../../../shared/i18n/fieldWords';
 import { call } from '../../api/client';
+import { formatDate, formatDateTime } from '../../format';
 import { href } from '../../router';
 import type { SectionId } from '../../sections';
 import { RefusalMessage } from './RefusalMessage';
@@ -10,7 +11,8 @@ import { useAction } from './useAction';
 /** The page of a record of these tables (the page applies its own visibility rule); others have none. */
 const PAGES: Readonly<Record<string, SectionId>> = { clients: 'clients', cases: 'cases', consultations: 'consultations', mobile_sessions: 'mobileSessions', contact_points: 'contactPoints' };
 
-const shown = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** The queue of values that lost a merge against a concurrent change: confirm the outcome or swap. */
 export function ConflictsPanel() {
@@ -18,6 +20,14 @@ export function ConflictsPanel() {
   const kind = (table: string) => {
     const word = t(recordKindKey(table), { defaultValue: table });
     return word.charAt(0).toLocaleUpperCase(i18n.language) + word.slice(1);
+  };
+  /** A value as the forms show it: a code's word, a date as dd.mm.yyyy, a moment in local time. */
+  const shown = (table: string, column: string, v: unknown) => {
+    if (v === null || v === undefined) return '—';
+    const word = valueKey(table, column, v);
+    if (word) return t(word);
+    if (typeof v !== 'string') return JSON.stringify(v);
+    return ISO_DAY.test(v) ? formatDate(v) : ISO_MOMENT.test(v) ? formatDateTime(v) : v;
   };
   const field = (table: string, column: string) => {
     const key = fieldKey(table, column);
@@ -58,9 +68,9 @@ export function ConflictsPanel() {
                   <code className="small nowrap">{c.rowId.slice(-8)}</code>
                 </td>
                 <td>{field(c.tableName, c.columnName)}</td>
-                <td>{shown(c.keptValue)}</td>
+                <td>{shown(c.tableName, c.columnName, c.keptValue)}</td>
                 <td>
-                  {shown(c.lostValue)}
+                  {shown(c.tableName, c.columnName, c.lostValue)}
                   {c.recordDeleted && <div className="muted small">{t('exchange.recordDeleted')}</div>}
                 </td>
                 <td>
