@@ -195,6 +195,18 @@ function dataTextOf(line: string, hlc: string, table: string, rowId: string, ori
   return text.startsWith('{') && text.endsWith('}') ? text : null;
 }
 
+/**
+ * A row's write refused because a value of it (a contact point's or a session's code) is another
+ * record's here: the package is refused naming the table, the field and the value, so that the people
+ * at the two installations know what to change. Any other error is passed on as it is.
+ */
+function clashOf(error: unknown, table: string, values: Record<string, unknown>): unknown {
+  const clash = /^UNIQUE constraint failed: (\w+)\.(\w+)$/.exec((error as Error)?.message ?? '');
+  if ((error as { code?: string })?.code !== 'SQLITE_CONSTRAINT_UNIQUE' || !clash || clash[1] !== table) return error;
+  const value = values[clash[2]!];
+  return new PackageRefused('uniqueClash', clash[0], { table, column: clash[2]!, value: typeof value === 'string' || typeof value === 'number' ? value : '' });
+}
+
 export interface MergeOptions {
   sender: string;
   /** Our sequence number up to which the sender had our changes: later local changes are concurrent. */
@@ -456,7 +468,11 @@ export class ChangeMerger {
     this.clearUserReferences(table, values);
     if (currentHlc !== null) {
       const columns = Object.keys(values);
-      this.writeStatement('update', table, columns).run(...columns.map((c) => values[c]), this.opts.now, hlc > currentHlc ? hlc : currentHlc, row);
+      try {
+        this.writeStatement('update', table, columns).run(...columns.map((c) => values[c]), this.opts.now, hlc > currentHlc ? hlc : currentHlc, row);
+      } catch (error) {
+        throw clashOf(error, table, values);
+      }
       return;
     }
     if (columnsOf(this.raw, table).required.some((c) => !(c in values))) {
@@ -488,7 +504,11 @@ export class ChangeMerger {
 
   private insertRow(table: string, row: string, values: Record<string, unknown>, hlc: string, createdAt: string): void {
     const columns = Object.keys(values).filter((c) => c !== 'deleted_at');
-    this.writeStatement('insert', table, columns).run(row, createdAt, this.opts.now, hlc, values.deleted_at ?? null, ...columns.map((c) => values[c]));
+    try {
+      this.writeStatement('insert', table, columns).run(row, createdAt, this.opts.now, hlc, values.deleted_at ?? null, ...columns.map((c) => values[c]));
+    } catch (error) {
+      throw clashOf(error, table, values);
+    }
   }
 
   /** A row first seen without all its columns: every message of it is here now; the newest value of each column wins. */

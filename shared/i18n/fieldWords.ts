@@ -32,6 +32,7 @@ const FIELD_KEYS: Readonly<Record<string, FieldWords>> = {
   'clients.notes': 'clients.mergeFields.notes',
   'client_phones.phone': 'clients.phone',
   'client_phones.label': 'clients.phoneLabel',
+  'migrant_households.client_id': 'consultations.client',
   'migrant_households.relation': ['clients.relation', 'relationToMigrant'],
   'migrant_households.migrant_surname': 'clients.migrantSurname',
   'migrant_households.migrant_given_name': 'clients.migrantGivenName',

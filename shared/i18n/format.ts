@@ -37,3 +37,8 @@ export function formatDateTime(iso: string, language: Language, timeZone?: strin
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${formatDate(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute}`;
 }
+
+/** A catalog's word at the start of a line or sentence ("клиент" → "Клиент"), by the language's own rules. */
+export function upperFirst(text: string, language: string): string {
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}

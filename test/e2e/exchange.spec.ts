@@ -234,6 +234,19 @@ test('two contact points and the hub: pairing, full packages both ways, a confli
     await expect(value('women123')).toHaveText('1');
     await expect(value('consultations123')).toHaveText('2');
     await shot(hub.page, 'ru', 'exchange-hub-report');
+
+    // Both offices register a new contact point by hand under the same code: Isfara refuses Khujand's
+    // next package and says which record, which field and which code, so that one of them changes it.
+    await api(khujand.page, 'contactPoints:save', { code: 'CP-PNJ', name: 'Панҷакент', districtId: 'su-panjakent', establishedOn: '2024-05-01' });
+    await api(isfara.page, 'contactPoints:save', { code: 'CP-PNJ', name: 'Нуқтаи Панҷакент', districtId: 'su-panjakent', establishedOn: '2024-05-02' });
+    const clashing = await makePackage(khujand, isfara, 'full', dir);
+    await isfara.page.getByRole('navigation').getByRole('link', { name: tr('tg', 'nav.dashboard'), exact: true }).click();
+    await openExchange(isfara);
+    await isfara.page.getByLabel(tr('tg', 'exchange.importFile'), { exact: true }).setInputFiles(clashing);
+    const refusal = isfara.page.getByRole('alert');
+    await expect(refusal).toContainText(tr('tg', 'exchange.refused.uniqueClash'));
+    await expect(refusal).toContainText(tr('tg', 'exchange.clashWhere', { record: 'Нуқтаи тамос', field: tr('tg', 'contactPoints.code'), value: 'CP-PNJ' }));
+    await shot(isfara.page, 'tg', 'exchange-refused-clash');
   } finally {
     for (const s of servers) s.stop();
     rmSync(dir, { recursive: true, force: true });

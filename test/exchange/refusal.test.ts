@@ -88,6 +88,30 @@ describe('refused packages', () => {
     expect(await refusedWith(other, forTeam.file)).toBe('notForUs');
   });
 
+  it('refuses a contact point whose code is another record\'s here, naming the record, the field and the code', async () => {
+    const a = await installation(dir, 'clash-a', 'contact_point');
+    const b = await installation(dir, 'clash-b', 'mobile_team');
+    try {
+      await pair(a, b);
+      // Both offices registered the same contact point by hand, each with a record of its own.
+      await write(a, contactPoint('0190a000-0000-7000-8000-0000000000c1', 'ISF', KULOB));
+      await write(b, contactPoint('0190a000-0000-7000-8000-0000000000c2', 'ISF', KULOB));
+      const { file } = await pack(b, a);
+      const before = await snapshot(a);
+      const error = await importPackage(a, file).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PackageRefused);
+      expect((error as PackageRefused).reason).toBe('uniqueClash');
+      expect((error as PackageRefused).params).toMatchObject({ table: 'contact_points', column: 'code', value: 'ISF' });
+      expect(await snapshot(a)).toEqual(before);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('accepts the intact package once; the second time changes nothing', async () => {
     const { file } = await pack(team, cp);
     const first = await importPackage(cp, file);

@@ -57,6 +57,7 @@ export const exchangeEn = {
     record: 'Record',
     field: 'Field',
     fieldRemoved: 'Record removed',
+    clashWhere: '{{record}}, field “{{field}}”: the value “{{value}}” is already another record’s here. Change it at one of the two installations and send the package again.',
     kept: 'Kept',
     lost: 'Other value',
     confirm: 'Confirm',

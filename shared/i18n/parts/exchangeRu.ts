@@ -59,6 +59,7 @@ export const exchangeRu: Pick<Catalog, 'exchange'> = {
     record: 'Запись',
     field: 'Поле',
     fieldRemoved: 'Запись удалена',
+    clashWhere: '{{record}}, поле «{{field}}»: значение «{{value}}» здесь уже у другой записи. Измените его на одной из двух установок и отправьте пакет снова.',
     kept: 'Сохранено',
     lost: 'Другое значение',
     confirm: 'Подтвердить',

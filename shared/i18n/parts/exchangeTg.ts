@@ -59,6 +59,7 @@ export const exchangeTg: Pick<Catalog, 'exchange'> = {
     record: 'Сабт',
     field: 'Майдон',
     fieldRemoved: 'Сабт нест карда шуд',
+    clashWhere: '{{record}}, майдони «{{field}}»: қимати «{{value}}» дар ин ҷо аллакай ба сабти дигар тааллуқ дорад. Онро дар яке аз ду насб иваз кунед ва бастаро аз нав фиристед.',
     kept: 'Нигоҳ дошта шуд',
     lost: 'Қимати дигар',
     confirm: 'Тасдиқ',

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldKey, recordKindKey, valueKey } from '../../../../shared/i18n/fieldWords';
+import { upperFirst } from '../../../../shared/i18n/format';
 import { call } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { href } from '../../router';
@@ -18,8 +19,7 @@ const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 export function ConflictsPanel() {
   const { t, i18n } = useTranslation();
   const kind = (table: string) => {
-    const word = t(recordKindKey(table), { defaultValue: table });
-    return word.charAt(0).toLocaleUpperCase(i18n.language) + word.slice(1);
+    return upperFirst(t(recordKindKey(table), { defaultValue: table }), i18n.language);
   };
   /** A value as the forms show it: a code's word, a date as dd.mm.yyyy, a moment in local time. */
   const shown = (table: string, column: string, v: unknown) => {
