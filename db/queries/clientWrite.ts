@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { todayIso } from '../../shared/domain/dates';
 import type { MergeField } from '../../shared/domain/clientMerge';
 import type { ConsentMethod, Education, Employment, MaritalStatus, RelationToMigrant, Residence, SensitiveKind, Sex } from '../../shared/domain/enums';
@@ -71,6 +72,18 @@ export interface ClientFields {
 /** The ids of the client's live phones or children. */
 export async function ownedIds(db: Db, table: 'client_phones' | 'children', clientId: string): Promise<Set<string>> {
   return new Set((await db.selectFrom(table).select('id').where('client_id', '=', clientId).where('deleted_at', 'is', null).execute()).map((r) => r.id));
+}
+
+/**
+ * The id of a client's household row, made from hers (a UUID of version 8, from SHA-256): two
+ * installations that each record her household before they exchange write the same row, which then
+ * merges field by field with its conflicts queued, instead of two rows for one woman, which the
+ * one-household rule would refuse in every package between them from then on.
+ */
+export function householdIdOf(clientId: string): string {
+  const h = createHash('sha256').update(`migrant_households:${clientId}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The columns of a client's migrant household that her form sets (saveClient, and the national seed). */
@@ -175,8 +188,14 @@ export async function saveClient(ctx: WriteCtx, input: ClientFields, today: stri
   const household = await trx.selectFrom('migrant_households').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (input.household) {
     const hv = householdColumns(input.household);
+    const fresh = { ...hv, client_id: id, abandoned_override: null, abandoned_override_reason: '' };
     if (household) await updateRow(trx, w, 'migrant_households', household.id, hv);
-    else await insertRow(trx, w, 'migrant_households', { ...hv, client_id: id, abandoned_override: null, abandoned_override_reason: '' });
+    else {
+      // The id made from hers, unless a row has it already (her household removed before, or given to
+      // another client by a merge of two records): a removed row is not brought back.
+      const taken = await trx.selectFrom('migrant_households').select('id').where('id', '=', householdIdOf(id)).executeTakeFirst();
+      await insertRow(trx, w, 'migrant_households', taken ? fresh : { ...fresh, id: householdIdOf(id) });
+    }
   } else if (household) await tombstoneRow(trx, w, 'migrant_households', household.id);
 
   const currentChildren = await trx.selectFrom('children').select('id').where('client_id', '=', id).where('deleted_at', 'is', null).execute();

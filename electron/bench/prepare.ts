@@ -17,7 +17,7 @@ import { BENCH_PASSPHRASE, BENCH_USER } from './calls';
 // The passphrase (calls.ts) is a bench-only secret, fixed and public on purpose.
 
 /** Bumped when the generators change, so a cached database from older generators is not reused. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export type BenchSize = 'demo' | keyof typeof NATIONAL_SIZES;
 export const BENCH_SIZES: readonly BenchSize[] = ['demo', 'national-1y', 'national-5y'];

@@ -1,6 +1,6 @@
 import { caseColumns, caseStatusPatch, statusHistoryColumns, type CaseFields } from '../../db/queries/cases';
 import { hearingColumns, taskColumns, type HearingFields, type TaskFields } from '../../db/queries/caseWork';
-import { childColumns, clientColumns, householdColumns, type ClientFields } from '../../db/queries/clientWrite';
+import { childColumns, clientColumns, householdColumns, householdIdOf, type ClientFields } from '../../db/queries/clientWrite';
 import { consultationColumns, snapColumns, snapshotClient, snapshotHousehold, type ConsultationFields, type ConsultationPlace } from '../../db/queries/consultations';
 import { contactPointColumns, type ContactPointFields } from '../../db/queries/contactPoints';
 import { filingColumns } from '../../db/queries/documents';
@@ -64,7 +64,7 @@ export class AppRows {
     const id = this.w.insert('clients', { ...columns, merged_into_id: null, erased_at: null, recorded_by_user_id: this.w.userId });
     for (const p of input.phones) this.w.insert('client_phones', { client_id: id, phone: p.phone, label: p.label });
     const household = input.household && { ...householdColumns(input.household), client_id: id, abandoned_override: null, abandoned_override_reason: '' };
-    if (household) this.w.insert('migrant_households', household);
+    if (household) this.w.insert('migrant_households', household, householdIdOf(id));
     for (const c of input.children) this.w.insert('children', { ...childColumns(c), client_id: id });
     this.w.audit('client.create', 'clients', id, { fields: [], phones: input.phones.length, household: household !== null, children: input.children.length });
     return { id, snap: snapshotClient(columns), household: household && snapshotHousehold(household) };
