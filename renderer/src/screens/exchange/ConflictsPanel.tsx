@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fieldKey, recordKindKey, valueKey } from '../../../../shared/i18n/fieldWords';
-import { upperFirst } from '../../../../shared/i18n/format';
+import { valueKey } from '../../../../shared/i18n/fieldWords';
 import { call } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { href } from '../../router';
 import type { SectionId } from '../../sections';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
+import { useRecordWords } from './useRecordWords';
 
 /** The page of a record of these tables (the page applies its own visibility rule); others have none. */
 const PAGES: Readonly<Record<string, SectionId>> = { clients: 'clients', cases: 'cases', consultations: 'consultations', mobile_sessions: 'mobileSessions', contact_points: 'contactPoints' };
@@ -17,10 +17,8 @@ const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** The queue of values that lost a merge against a concurrent change: confirm the outcome or swap. */
 export function ConflictsPanel() {
-  const { t, i18n } = useTranslation();
-  const kind = (table: string) => {
-    return upperFirst(t(recordKindKey(table), { defaultValue: table }), i18n.language);
-  };
+  const { t } = useTranslation();
+  const { kind, field } = useRecordWords();
   /** A value as the forms show it: a code's word, a date as dd.mm.yyyy, a moment in local time. */
   const shown = (table: string, column: string, v: unknown) => {
     if (v === null || v === undefined) return '—';
@@ -29,9 +27,9 @@ export function ConflictsPanel() {
     if (typeof v !== 'string') return JSON.stringify(v);
     return ISO_DAY.test(v) ? formatDate(v) : ISO_MOMENT.test(v) ? formatDateTime(v) : v;
   };
-  const field = (table: string, column: string) => {
-    const key = fieldKey(table, column);
-    return key ? t(key) : <code>{column}</code>;
+  const fieldCell = (table: string, column: string) => {
+    const words = field(table, column);
+    return words.known ? words.text : <code>{words.text}</code>;
   };
   const client = useQueryClient();
   const conflicts = useQuery({ queryKey: ['exchange:conflicts'], queryFn: () => call('exchange:conflicts', { includeResolved: false }) });
@@ -67,7 +65,7 @@ export function ConflictsPanel() {
                   {PAGES[c.tableName] ? <a href={href(PAGES[c.tableName]!, c.rowId)}>{kind(c.tableName)}</a> : kind(c.tableName)}{' '}
                   <code className="small nowrap">{c.rowId.slice(-8)}</code>
                 </td>
-                <td>{field(c.tableName, c.columnName)}</td>
+                <td>{fieldCell(c.tableName, c.columnName)}</td>
                 <td>{shown(c.tableName, c.columnName, c.keptValue)}</td>
                 <td>
                   {shown(c.tableName, c.columnName, c.lostValue)}
