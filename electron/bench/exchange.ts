@@ -9,7 +9,7 @@ import { runDbJob } from '../app/dbJobs';
 import { DB_FILE } from '../app/paths';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { exportPackage, importPackage, useMergeSettings, writePackage } from '../exchange/exchangeService';
-import { EXCHANGED_TABLES } from '../exchange/fullSync';
+import { ATTACHMENT_KIND, EXCHANGED_TABLES, notAttachmentMessage } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
 import { callChannel, findProbes, type Results } from './scenarios';
 import { summarize } from './measure';
@@ -92,14 +92,14 @@ async function importFloor(unlocked: UnlockedDatabase, peer: UnlockedDatabase, a
     for (const table of EXCHANGED_TABLES) {
       const columns = (raw.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
       // Scanned papers and photos stay out, as they stay out of the package (fullSync.ts).
-      const papers = table === 'documents' ? `AND x.kind <> 'attachment'` : '';
+      const papers = table === 'documents' ? `AND x.kind <> '${ATTACHMENT_KIND}'` : '';
       rows += raw.prepare(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM sender."${table}" x WHERE NOT EXISTS (SELECT 1 FROM main."${table}" m WHERE m.id = x.id) ${papers} ORDER BY x.id`).run().changes;
     }
     const tables = EXCHANGED_TABLES.map((name) => `'${name}'`).join(', ');
     messages = raw
       .prepare(
         `INSERT INTO main.change_log (hlc, table_name, row_id, origin, data) SELECT hlc, table_name, row_id, origin, data FROM sender.change_log c
-         WHERE seq > ? AND +table_name IN (${tables}) AND NOT (table_name = 'documents' AND EXISTS (SELECT 1 FROM sender.documents d WHERE d.id = c.row_id AND d.kind = 'attachment')) ORDER BY seq`,
+         WHERE seq > ? AND +table_name IN (${tables}) AND ${notAttachmentMessage('c', 'sender.documents')} ORDER BY seq`,
       )
       .run(afterSeq).changes;
     return { ms: performance.now() - t, rows, messages };

@@ -89,6 +89,17 @@ export function parseEnd(line: string): FullPackageEnd['end'] | null {
 // index, which made every page of a national package walk whole tables (found by the benchmark).
 const PAGE = 5000;
 
+/** The kind of document (scanned papers and photos) a package carries only when asked. */
+export const ATTACHMENT_KIND = 'attachment';
+
+/**
+ * The condition that leaves the messages of scanned papers and photos out of a package: `log` names
+ * the change_log row, `documents` the documents table beside it (another schema's, for the bench's floor).
+ */
+export function notAttachmentMessage(log: string, documents = 'documents'): string {
+  return `NOT (${log}.table_name = 'documents' AND EXISTS (SELECT 1 FROM ${documents} d WHERE d.id = ${log}.row_id AND d.kind = '${ATTACHMENT_KIND}'))`;
+}
+
 /**
  * The package's message lines, in our arrival order, read a page at a time, then the closing line;
  * `tally` holds the count and the newest stamp when the lines are done. SQLite writes each line (the
@@ -109,7 +120,7 @@ export function* changeLines(
   // good (the peer confirms the sequence numbers they had), so the choice is worded as such on screen.
   // Looked up by id for the documents' messages only: a list of every attachment, made again for each
   // page, read the whole documents table each time (seconds in a national year's package).
-  const attachments = withAttachments ? '' : `AND NOT (table_name = 'documents' AND EXISTS (SELECT 1 FROM documents d WHERE d.id = change_log.row_id AND d.kind = 'attachment'))`;
+  const attachments = withAttachments ? '' : `AND ${notAttachmentMessage('change_log')}`;
   const page = raw
     .prepare<[number, number, string, number]>(
       `SELECT seq, hlc, CAST('[' || json_quote(hlc) || ',' || json_quote(table_name) || ',' || json_quote(row_id) || ',' || data || ',' || json_quote(origin) || ']' AS BLOB)

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ISO_DATE_RE } from '../../../../shared/domain/dates';
 import { valueKey } from '../../../../shared/i18n/fieldWords';
 import { call } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
@@ -12,7 +13,6 @@ import { useRecordWords } from './useRecordWords';
 /** The page of a record of these tables (the page applies its own visibility rule); others have none. */
 const PAGES: Readonly<Record<string, SectionId>> = { clients: 'clients', cases: 'cases', consultations: 'consultations', mobile_sessions: 'mobileSessions', contact_points: 'contactPoints' };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** The queue of values that lost a merge against a concurrent change: confirm the outcome or swap. */
@@ -25,7 +25,7 @@ export function ConflictsPanel() {
     const word = valueKey(table, column, v);
     if (word) return t(word);
     if (typeof v !== 'string') return JSON.stringify(v);
-    return ISO_DAY.test(v) ? formatDate(v) : ISO_MOMENT.test(v) ? formatDateTime(v) : v;
+    return ISO_DATE_RE.test(v) ? formatDate(v) : ISO_MOMENT.test(v) ? formatDateTime(v) : v;
   };
   const fieldCell = (table: string, column: string) => {
     const words = field(table, column);
