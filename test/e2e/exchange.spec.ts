@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { shot, tr, type Lang } from './support/caseSteps';
 import { ADMIN, expect, SETUP_NO_CONTACT_POINT, startServer, test, type RunningServer } from './support/fixtures';
+import { formatDate } from '../../shared/domain/dates';
 
 // The Exchange screen as the Ombudsman's network uses it, with three installations on three browser-mode
 // servers: two contact points (Khujand, in Russian; Isfara, in Tajik) and the hub (in Russian). They pair
@@ -96,6 +97,7 @@ async function makePackage(from: Installation, to: Installation, kind: 'full' | 
   if (period) {
     await page.getByRole('textbox', { name: tr(from.lang, 'exchange.from'), exact: true }).fill(period.from);
     await page.getByRole('textbox', { name: tr(from.lang, 'exchange.to'), exact: true }).fill(period.to);
+    await shot(page, from.lang, 'exchange-stats-period');
   }
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: tr(from.lang, 'exchange.export'), exact: true }).click();
@@ -217,7 +219,14 @@ test('two contact points and the hub: pairing, full packages both ways, a confli
 
     // Statistics for this year to the hub from both contact points (Isfara has the network secret from
     // Khujand once Khujand has made it: Khujand sends first, then its network key).
-    const year = { from: `${today.slice(0, 4)}-01-01`, to: today };
+    const year = { from: `01.01.${today.slice(0, 4)}`, to: formatDate(today) };
+    // A period that ends before it starts makes no package, and says so next to its end.
+    await openExchange(khujand);
+    await khujand.page.getByRole('combobox', { name: tr(khujand.lang, 'exchange.peer'), exact: true }).selectOption({ label: hub.name });
+    await khujand.page.getByRole('textbox', { name: tr(khujand.lang, 'exchange.from'), exact: true }).fill(year.from);
+    await khujand.page.getByRole('textbox', { name: tr(khujand.lang, 'exchange.to'), exact: true }).fill(`31.12.${Number(today.slice(0, 4)) - 1}`);
+    await khujand.page.getByRole('button', { name: tr(khujand.lang, 'exchange.export'), exact: true }).click();
+    await expect(khujand.page.getByText(tr(khujand.lang, 'validation.dateOrder'))).toBeVisible();
     await applyPackage(hub, await makePackage(khujand, hub, 'stats', dir, year), KHUJAND);
     await applyPackage(isfara, await makePackage(khujand, isfara, 'networkKey', dir), KHUJAND);
     await applyPackage(hub, await makePackage(isfara, hub, 'stats', dir, year), ISFARA);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { shot, tr } from './support/caseSteps';
 import { createDatabase, expect, test } from './support/fixtures';
 
 // The fixture registers imported through the Reports screen's import dialog, then the 2025 report read
@@ -70,4 +71,26 @@ test('registers imported through the dialog give the hand-worked 2025 numbers on
   await expect(value('women123')).toHaveText('45');
   await expect.poll(() => firstChart.innerHTML()).not.toBe(before);
   expect(await drawing!.evaluate((svg) => svg.isConnected)).toBe(true);
+
+  // A period of one's own is typed as every date in the app is (dd.mm.yyyy), whatever the system's
+  // locale: the first quarter typed gives the quarter's numbers.
+  await page.getByLabel('Намуди давра', { exact: true }).selectOption('custom');
+  const from = page.getByRole('textbox', { name: tr('tg', 'reports.from'), exact: true });
+  const to = page.getByRole('textbox', { name: tr('tg', 'reports.to'), exact: true });
+  await expect(from).toHaveAttribute('placeholder', tr('tg', 'common.datePlaceholder'));
+  await from.fill('1.1.2025');
+  await to.fill('31.03.2025');
+  await page.getByRole('button', { name: 'Нишон додани ҳисобот' }).click();
+  await expect(page.getByText(tr('tg', 'reports.periodLine', { from: '01.01.2025', to: '31.03.2025' }), { exact: false })).toBeVisible();
+  await expect(value('women123')).toHaveText('45');
+  await expect(from).toHaveValue('01.01.2025');
+  // A day the month does not have is said when the field is left; an end before the start, next to the end.
+  await to.fill('31.02.2025');
+  await from.focus();
+  await expect(page.getByText(tr('tg', 'validation.noSuchDay', { days: 28 }))).toBeVisible();
+  await to.fill('31.12.2024');
+  await page.getByRole('button', { name: 'Нишон додани ҳисобот' }).click();
+  await expect(page.getByText(tr('tg', 'validation.dateOrder'))).toBeVisible();
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, 'tg', 'reports-period-order');
 });

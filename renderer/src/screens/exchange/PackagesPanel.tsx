@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { saveFile, type ChosenFile } from '../../api/files';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FilePicker } from '../../components/FilePicker';
+import { DateField } from '../../components/form/DateField';
 import { RefusalMessage } from './RefusalMessage';
 import { useAction } from './useAction';
 import { formatDate, formatDateTime } from '../../format';
@@ -171,12 +172,8 @@ export function PackagesPanel({ role, canUnpair }: { role: InstallationRole; can
             {effectiveKind === 'stats' && (
               <>
                 {' '}
-                <label>
-                  {t('exchange.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-                </label>{' '}
-                <label>
-                  {t('exchange.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-                </label>
+                <DateField label={t('exchange.from')} value={from} onChange={setFrom} error={error?.fields?.find((f) => f.path === 'from')} />{' '}
+                <DateField label={t('exchange.to')} value={to} onChange={setTo} error={error?.fields?.find((f) => f.path === 'to')} />
               </>
             )}
             {effectiveKind === 'full' && (

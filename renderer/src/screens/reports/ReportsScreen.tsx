@@ -9,6 +9,7 @@ import { DEFINITIONS_VERSION } from '../../../../shared/domain/indicatorDefiniti
 import { layoutReport, type DrillTarget } from '../../../../shared/reports/reportLayout';
 import { ApiError, call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DateField } from '../../components/form/DateField';
 import { useLocalName, useRegions } from '../../hooks/useRegions';
 import { BreakdownPanel } from './BreakdownPanel';
 import { DefinitionsPanel } from './DefinitionsPanel';
@@ -41,6 +42,9 @@ export function ReportsScreen({ status }: { status: AppStatus }) {
   const report = useQuery({ queryKey: ['reports:indicators', query], queryFn: () => call('reports:indicators', query!), enabled: query !== null, placeholderData: keepPreviousData });
   const years = Array.from({ length: 12 }, (_, i) => Number(today.slice(0, 4)) - i);
   const districts = (region ? regions.filter((r) => r.code === region) : regions).flatMap((r) => r.divisions);
+
+  // A period the channel refused (not a date, or ending before it starts) is said next to its field.
+  const periodError = (path: 'from' | 'to') => (report.error instanceof ApiError ? report.error.info.fields?.find((f) => f.path === path) : undefined);
 
   function show() {
     const period = periodOf(p);
@@ -121,14 +125,8 @@ export function ReportsScreen({ status }: { status: AppStatus }) {
             )}
             {p.kind === 'custom' && (
               <>
-                <div className="field">
-                  <label htmlFor="period-from">{t('reports.from')}</label>
-                  <input id="period-from" type="date" value={p.from} onChange={(e) => setP({ ...p, from: e.target.value })} />
-                </div>
-                <div className="field">
-                  <label htmlFor="period-to">{t('reports.to')}</label>
-                  <input id="period-to" type="date" value={p.to} onChange={(e) => setP({ ...p, to: e.target.value })} />
-                </div>
+                <DateField label={t('reports.from')} value={p.from} onChange={(v) => setP({ ...p, from: v })} error={periodError('from')} />
+                <DateField label={t('reports.to')} value={p.to} onChange={(v) => setP({ ...p, to: v })} error={periodError('to')} />
               </>
             )}
           </div>
