@@ -115,6 +115,9 @@ describe('the conflict queue on the command line', () => {
     expect(of(person(2))).toMatchObject({ keptValue: 'Шаҳристон', lostValue: 'Ғончӣ', recordDeleted: false });
     expect(of(person(3))).toMatchObject({ keptValue: 'Шаҳристон', lostValue: 'Ғончӣ', recordDeleted: true });
     const text = await cli(['conflicts', '--db', db]);
+    // Named as the Exchange screen names them: what the record is and the form's label of the field.
+    expect(text.out).toContain(`${of(person(2)).id}  Client ${person(2).id}: "Village"`);
+    expect(text.out).not.toContain('residence_village');
     expect(text.out).toMatch(/kept: {2}"Шаҳристон" \(made here\)/);
     expect(text.out).toMatch(/other: "Ғончӣ" \(from elsewhere\)/);
     expect(text.out).toMatch(/\(record deleted since\)/);
@@ -122,7 +125,7 @@ describe('the conflict queue on the command line', () => {
     // "Theirs" is the team's value: written again as a new change here.
     const swapped = await cli(['conflicts', '--db', db, '--resolve', of(person(2)).id, '--keep', 'theirs']);
     expect(swapped.code, swapped.err).toBe(0);
-    expect(swapped.out).toMatch(/now holds the other value again/);
+    expect(swapped.out).toContain(`"Village" of Client ${person(2).id} now holds the other value again`);
     // On a record deleted since, the deletion stands and the conflict is closed with a note.
     const closed = await cli(['conflicts', '--db', db, '--resolve', of(person(3)).id, '--keep', 'theirs']);
     expect(closed.code, closed.err).toBe(0);

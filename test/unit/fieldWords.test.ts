@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../shared/domain/enums';
 import { FIELDS_WITH_WORDS, fieldKey, recordKindKey, valueKey } from '../../shared/i18n/fieldWords';
 import { translate } from '../../shared/i18n/index';
 import { tempDatabases } from '../support/tempDatabase';
+import { conflictWords } from '../../electron/cli/commands/exchange';
 
 // The conflicts to check name a record and a field in the user's language: every exchanged table has
 // a word for what its record is, and every field with words is a real column whose label exists.
@@ -37,5 +38,14 @@ describe('words of exchanged records and their fields', () => {
     expect(valueKey('clients', 'notes', 'closed')).toBeNull();
     // Bookkeeping no form shows keeps its column name.
     expect(fieldKey('consultations', 'snap_age_band')).toBeNull();
+  });
+});
+
+describe("the command line's conflicts", () => {
+  it('name the record, the field and a code value in English words, and keep names that have none', () => {
+    const status = conflictWords({ tableName: 'cases', columnName: 'status' });
+    expect([status.record, status.field, status.value('filed'), status.value(null)]).toEqual(['Case', '"Status"', '"filed" (Filed with the court)', 'null']);
+    const bookkeeping = conflictWords({ tableName: 'cases', columnName: 'created_at' });
+    expect([bookkeeping.field, bookkeeping.value('2026-01-01')]).toEqual(['created_at', '"2026-01-01"']);
   });
 });

@@ -10,6 +10,9 @@ import type { PeerSummary } from '../../../shared/api/exchangeTypes';
 import { nodeIdFromInstallation, parseHlc } from '../../../shared/sync/hlc';
 import { withWrite } from '../../services/index';
 import { isValidIsoDate } from '../../../shared/domain/dates';
+import { translate } from '../../../shared/i18n';
+import { fieldKey, recordKindKey, valueKey } from '../../../shared/i18n/fieldWords';
+import { upperFirst } from '../../../shared/i18n/format';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { openForCli } from '../openForCli';
@@ -105,6 +108,23 @@ export const importPackageCommand: CliCommand = {
   },
 };
 
+/**
+ * A conflict's record and field as the Exchange screen names them, in the command line's English
+ * ("Client 0193… Village"); a table or column without words keeps its name.
+ */
+export function conflictWords(c: { tableName: string; columnName: string }): { record: string; field: string; value: (v: unknown) => string } {
+  const kind = translate('en', recordKindKey(c.tableName));
+  const key = fieldKey(c.tableName, c.columnName);
+  return {
+    record: kind === recordKindKey(c.tableName) ? c.tableName : upperFirst(kind, 'en'),
+    field: key ? `"${translate('en', key)}"` : c.columnName,
+    value: (v) => {
+      const word = valueKey(c.tableName, c.columnName, v);
+      return word ? `${JSON.stringify(v)} (${translate('en', word)})` : JSON.stringify(v);
+    },
+  };
+}
+
 export const conflictsCommand: CliCommand = {
   name: 'conflicts',
   summary: 'list the conflicts to check (--all: the closed ones too), or close one (--resolve ID --keep mine|theirs|kept|other): the same queue as the Exchange screen',
@@ -120,12 +140,13 @@ export const conflictsCommand: CliCommand = {
         if (!conflict) throw new AppError('NOT_FOUND', 'No such conflict');
         const action = actionToKeep(conflict, unlocked.installation.id, keep as KeepChoice);
         const outcome = await withWrite(unlocked, (ctx) => resolveConflict(ctx, id, action, new Date().toISOString()));
+        const { record, field } = conflictWords(conflict);
         out(
           outcome === 'recordDeleted'
-            ? `Conflict ${id} closed: the ${conflict.tableName} record was deleted since, and the deletion stands (the other value was not written).`
+            ? `Conflict ${id} closed: the record (${record} ${conflict.rowId}) was deleted since, and the deletion stands (the other value was not written).`
             : outcome === 'swap'
-              ? `Conflict ${id} closed: ${conflict.tableName}.${conflict.columnName} now holds the other value again (a new change, sent with the next package).`
-              : `Conflict ${id} closed: ${conflict.tableName}.${conflict.columnName} keeps its value.`,
+              ? `Conflict ${id} closed: ${field} of ${record} ${conflict.rowId} now holds the other value again (a new change, sent with the next package).`
+              : `Conflict ${id} closed: ${field} of ${record} ${conflict.rowId} keeps its value.`,
         );
         return 0;
       }
@@ -138,9 +159,10 @@ export const conflictsCommand: CliCommand = {
       const here = nodeIdFromInstallation(unlocked.installation.id);
       const whose = (hlc: string) => (parseHlc(hlc).node === here ? 'made here' : 'from elsewhere');
       for (const c of list) {
-        out(`${c.id}  ${c.tableName} ${c.rowId} .${c.columnName}${c.recordDeleted ? '  (record deleted since)' : ''}${c.resolution ? `  [closed: ${c.resolution}]` : ''}`);
-        out(`    kept:  ${JSON.stringify(c.keptValue)} (${whose(c.keptHlc)})`);
-        out(`    other: ${JSON.stringify(c.lostValue)} (${whose(c.lostHlc)})`);
+        const { record, field, value } = conflictWords(c);
+        out(`${c.id}  ${record} ${c.rowId}: ${field}${c.recordDeleted ? '  (record deleted since)' : ''}${c.resolution ? `  [closed: ${c.resolution}]` : ''}`);
+        out(`    kept:  ${value(c.keptValue)} (${whose(c.keptHlc)})`);
+        out(`    other: ${value(c.lostValue)} (${whose(c.lostHlc)})`);
       }
       return 0;
     } finally {
