@@ -56,7 +56,7 @@ export const securityHandlers: HandlerMap<SecurityChannels> = {
   },
 
   'audit:list': async (input, { app }) => listAudit(app.requireUnlocked(), input),
-  'audit:export': async (_input, { app }) => app.files.deliver(await exportAudit(app.requireUnlocked())),
+  'audit:export': async (input, { app }) => app.files.deliver(await exportAudit(app.requireUnlocked(), input.language)),
 
   'backups:list': async (_input, { app }) => backupsOf(app.requireUnlocked()).map(summary),
   'backups:listBeforeRotation': async (_input, { app }) => backupsBeforeRotation(app.requireUnlocked().dbPath).map(summary),

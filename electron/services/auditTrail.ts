@@ -3,6 +3,10 @@ import { audit } from '../../db/queries/writeContext';
 import type { AuditPage } from '../../shared/api/securityTypes';
 import type { HeldFile } from '../app/fileTokens';
 import { toCsv } from '../../shared/util/csv';
+import type { Language } from '../../shared/domain/enums';
+import { translate } from '../../shared/i18n';
+import { auditActionKey, auditEntityKey } from '../../shared/i18n/auditWords';
+import { formatDateTime } from '../../shared/i18n/format';
 import { withWrite, type Unlocked } from './index';
 
 // The audit trail as the administrator reads it: a page with the state of the hash chain, and the
@@ -19,11 +23,32 @@ export async function listAudit(s: Unlocked, f: { action?: string; username?: st
   };
 }
 
-export async function exportAudit(s: Unlocked, now: Date = new Date()): Promise<HeldFile> {
+/**
+ * The whole trail as CSV. The columns the hash chain covers stay as they are stored (codes, UTC), so
+ * that the chain can be checked from the file; beside them, what the Audit screen shows in `language`:
+ * the time on this computer's clock, the action's and the record's words.
+ */
+export async function exportAudit(s: Unlocked, language: Language, now: Date = new Date()): Promise<HeldFile> {
   const rows = await allAuditRows(s.db);
+  const words = (key: string, code: string) => {
+    const text = translate(language, key);
+    return text === key ? code : text;
+  };
   const csv = toCsv([
-    ['seq', 'at', 'username', 'action', 'entity', 'entity_id', 'detail', 'hash'],
-    ...rows.map((r) => [r.seq, r.at, r.username, r.action, r.entity, r.entity_id, r.detail, r.hash]),
+    ['seq', 'at', translate(language, 'security.audit.at'), 'username', 'action', translate(language, 'security.audit.action'), 'entity', translate(language, 'security.audit.entity'), 'entity_id', 'detail', 'hash'],
+    ...rows.map((r) => [
+      r.seq,
+      r.at,
+      formatDateTime(r.at, language),
+      r.username,
+      r.action,
+      words(auditActionKey(r.action), r.action),
+      r.entity,
+      r.entity ? words(auditEntityKey(r.entity), r.entity) : '',
+      r.entity_id,
+      r.detail,
+      r.hash,
+    ]),
   ]);
   await withWrite(s, (ctx) => audit(ctx, 'audit.export', 'audit_log', null, { entries: rows.length }));
   return { fileName: `audit-log-${now.toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', bytes: Buffer.from(csv, 'utf8') };

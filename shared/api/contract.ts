@@ -197,7 +197,7 @@ export const contract = {
   'security:rotateKeyProgress': channel<KeyRotationProgress>()(empty, 'users:manage'),
   'login:changePassword': channel<{ changed: true }>()(S.changeOwnPasswordInput, 'signedIn'),
   'audit:list': channel<AuditPage>()(S.auditListInput, 'audit:read'),
-  'audit:export': channel<FileOut>()(empty, 'audit:read'),
+  'audit:export': channel<FileOut>()(S.auditExportInput, 'audit:read'),
   'backups:list': channel<BackupSummary[]>()(empty, 'settings:manage'),
   'backups:create': channel<BackupSummary>()(empty, 'settings:manage'),
   'backups:restore': channel<RestoreResult>()(S.backupRestoreInput, 'settings:manage'),

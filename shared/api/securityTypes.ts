@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { USER_ROLES, type UserRole } from '../domain/enums';
+import { LANGUAGES, USER_ROLES, type UserRole } from '../domain/enums';
 import { fileInput } from './files';
 import { passphrase, requiredText, username } from './validation';
 import type { AppStatus } from './types';
@@ -114,6 +114,8 @@ export const auditListInput = z
     username: z.string().max(100).optional(),
   })
   .strict();
+/** The audit trail as CSV, with the words and local times of the screen's language beside the codes. */
+export const auditExportInput = z.object({ language: z.enum(LANGUAGES, { message: 'invalid' }).default('en') }).strict();
 const backupName = z.string().regex(/^legal-aid-\d{8}T\d{6}Z-[a-z-]+\.db$/, { message: 'invalid' });
 /** An administrator's name and passphrase from the backup are given only for a backup made under an earlier key. */
 export const backupRestoreInput = z

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/api/contract';
 import type { UserRole } from '../../shared/domain/enums';
+import { translate } from '../../shared/i18n';
+import { formatDateTime } from '../../shared/i18n/format';
 import { ADMIN, createTestApp, inlineBytes, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -115,9 +117,24 @@ describe('audit log', () => {
     expect(page.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['database.create', 'user.create']));
     const file = await t.call('audit:export', {});
     const csv = inlineBytes(file).toString('utf8');
-    expect(csv.startsWith('\uFEFFseq,at,username,action')).toBe(true);
+    expect(csv.startsWith('\uFEFFseq,at,When,username,action,Action,entity,Record,')).toBe(true);
     expect(csv).toContain('user.create');
     expect(csv).not.toContain(PASS);
+    // In the screen's language: beside each stored code and UTC time, its words and this computer's time.
+    const created = page.rows.find((r) => r.action === 'user.create')!;
+    const ru = inlineBytes(await t.call('audit:export', { language: 'ru' })).toString('utf8');
+    expect(ru.split('\r\n')[0]).toBe('\uFEFFseq,at,Когда,username,action,Действие,entity,Запись,entity_id,detail,hash');
+    const line = ru.split('\r\n').find((l) => l.startsWith(`${created.seq},`))!;
+    expect(line.split(',').slice(0, 8)).toEqual([
+      String(created.seq),
+      created.at,
+      formatDateTime(created.at, 'ru'),
+      ADMIN.username,
+      'user.create',
+      translate('ru', 'security.audit.actions.user.create'),
+      'users',
+      translate('ru', 'security.audit.entities.users'),
+    ]);
   });
 });
 

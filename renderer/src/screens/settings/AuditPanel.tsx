@@ -7,10 +7,11 @@ import { SelectField } from '../../components/form/SelectField';
 import { formatDateTime } from '../../format';
 import { auditActionKey, auditEntityKey } from '../../../../shared/i18n/auditWords';
 import { CATALOGS } from '../../../../shared/i18n';
+import type { Language } from '../../../../shared/domain/enums';
 
 /** The audit log for administrators: newest first, the state of the hash chain, CSV export. */
 export function AuditPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [action, setAction] = useState('');
   const page = useQuery({ queryKey: ['audit:list', action], queryFn: () => call('audit:list', { limit: 200, ...(action ? { action } : {}) }) });
 
@@ -19,7 +20,7 @@ export function AuditPanel() {
     .sort((x, y) => x.label.localeCompare(y.label));
 
   async function exportCsv() {
-    const file = await call('audit:export', {});
+    const file = await call('audit:export', { language: i18n.language as Language });
     await saveFile(file);
   }
 
