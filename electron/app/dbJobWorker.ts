@@ -3,7 +3,7 @@ import { openDatabase, type OpenDatabase } from '../../db/open';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { exportPackage, importPackage } from '../exchange/exchangeService';
 import type { UnlockedDatabase } from './database';
-import type { DbJobMessage, DbJobName, DbJobs, DbJobStart } from './dbJobs';
+import { HOLDS_WRITES, type DbJobMessage, type DbJobName, type DbJobs, type DbJobStart } from './dbJobs';
 import { asBuffer, describeJobError, transferList } from './workerFile';
 import { APP_VERSION } from './version';
 
@@ -20,6 +20,15 @@ const JOBS: { [N in DbJobName]: Job<N> } = {
     importPackage(unlocked, typeof file === 'string' ? file : asBuffer(file), { onProgress: progress, readersBeside: true }),
   exportPackage: (unlocked, { peerId, kind, withAttachments }) => exportPackage(unlocked, peerId, { kind, withAttachments }),
 };
+
+/** Copies what the log holds into the database file, as far as the app's reads allow; never fails the job. */
+function copyLogOnce(opened: OpenDatabase): void {
+  try {
+    opened.raw.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The app's next commit copies the log instead.
+  }
+}
 
 async function run(start: DbJobStart, post: (message: DbJobMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   let opened: OpenDatabase | null = null;
@@ -40,10 +49,17 @@ async function run(start: DbJobStart, post: (message: DbJobMessage, transfer?: A
       sentAt = now;
       post({ type: 'progress', done, total });
     };
+    const writes = HOLDS_WRITES[start.job];
+    // SQLite copies the log into the database file when a commit leaves it long (a national year's
+    // package: some 800 MB of log, 8-9 s of copying). Done at the commit, the user waited for it;
+    // here it is done after the answer, while the desk already works on (its reads and writes go on
+    // beside a copy). The app waits for this worker's end before it closes the database (dbJobs.ts).
+    if (writes) opened.raw.pragma('wal_autocheckpoint = 0');
     const value = await (JOBS[start.job] as Job<DbJobName>)(unlocked, start.input, progress);
+    post({ type: 'done', value, clock: clock.last() }, transferList((value as { content?: unknown }).content));
+    if (writes) copyLogOnce(opened);
     await opened.close();
     opened = null;
-    post({ type: 'done', value, clock: clock.last() }, transferList((value as { content?: unknown }).content));
   } catch (error) {
     await opened?.close().catch(() => undefined);
     post({ type: 'failed', error: describeJobError(error), clock: clock?.last() ?? null });

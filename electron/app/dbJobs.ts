@@ -17,7 +17,7 @@ import { describeJobError, jobError, startWorkerFile, type JobError } from './wo
 // a write on the app's connection does not wait — better-sqlite3 waits synchronously, which would
 // stop every other call — but fails at once with APPLYING_PACKAGE ("try again in a moment"), and the
 // audit entries of reads (searches, lists, records opened) are kept and appended, with the time they
-// happened, as soon as the job ends, so that reading goes on as usual.
+// happened, as soon as the job's worker has ended, so that reading goes on as usual.
 
 /** The jobs, their input and their result: all plain data (structured clone). */
 export interface DbJobs {
@@ -30,7 +30,7 @@ export interface DbJobs {
 export type DbJobName = keyof DbJobs;
 
 /** Jobs that hold the database's write lock from start to end. */
-const HOLDS_WRITES: Record<DbJobName, boolean> = { importPackage: true, exportPackage: false };
+export const HOLDS_WRITES: Record<DbJobName, boolean> = { importPackage: true, exportPackage: false };
 
 /** What the worker is given (workerData): enough to open the database as the signed-in user, and the job. */
 export interface DbJobStart<N extends DbJobName = DbJobName> {
@@ -58,6 +58,8 @@ function applyingPackage(): AppError {
 interface JobsOf {
   running: Set<Promise<unknown>>;
   holdsWrites: boolean;
+  /** Reads' audit entries are kept, with their time, from a writing job's start to its worker's end. */
+  keepsAudits: boolean;
   audits: { entry: AuditEntry; at: Date }[];
 }
 
@@ -65,7 +67,7 @@ const jobsOf = new WeakMap<UnlockedDatabase, JobsOf>();
 
 function stateOf(unlocked: UnlockedDatabase): JobsOf {
   let state = jobsOf.get(unlocked);
-  if (!state) jobsOf.set(unlocked, (state = { running: new Set(), holdsWrites: false, audits: [] }));
+  if (!state) jobsOf.set(unlocked, (state = { running: new Set(), holdsWrites: false, keepsAudits: false, audits: [] }));
   return state;
 }
 
@@ -80,13 +82,16 @@ export function explainBusy(unlocked: UnlockedDatabase | null, error: AppError):
  */
 export async function recordAudit(unlocked: UnlockedDatabase, entry: AuditEntry): Promise<void> {
   const state = jobsOf.get(unlocked);
-  if (state?.holdsWrites) state.audits.push({ entry, at: new Date() });
-  else await appendReadEntry(unlocked, entry);
+  if (state?.keepsAudits) state.audits.push({ entry, at: new Date() });
+  else {
+    if (state?.audits.length) await writeKeptAudits(unlocked, state);
+    await appendReadEntry(unlocked, entry);
+  }
 }
 
-/** Waits for every job on this database (before it is closed). */
-export async function settleDbJobs(unlocked: UnlockedDatabase): Promise<void> {
-  const state = jobsOf.get(unlocked);
+/** Waits for every job on this database to end, its worker's connection closed (before the database is closed or needs the file to itself). */
+export async function settleDbJobs(unlocked: object): Promise<void> {
+  const state = jobsOf.get(unlocked as UnlockedDatabase);
   if (state) await Promise.allSettled([...state.running]);
 }
 
@@ -102,27 +107,46 @@ export function runDbJob<N extends DbJobName>(
   if (holds && state.holdsWrites) return Promise.reject(applyingPackage());
   if (holds) {
     state.holdsWrites = true;
+    state.keepsAudits = true;
     unlocked.raw.pragma('busy_timeout = 0');
   }
+  const worker = inWorker(unlocked, job, input, onProgress);
   const run = (async () => {
     try {
-      return (await inWorker(unlocked, job, input, onProgress)) as DbJobs[N]['output'];
+      return (await worker.answer) as DbJobs[N]['output'];
     } finally {
       if (holds) {
         unlocked.raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         state.holdsWrites = false;
-        const kept = state.audits.splice(0);
-        for (const { entry, at } of kept) await appendAudit(unlocked.db, entry, at);
       }
     }
   })();
-  state.running.add(run);
-  const done = () => void state.running.delete(run);
-  run.then(done, done);
+  // After its answer the worker may still copy the log into the file (dbJobWorker.ts). The reads' audit
+  // entries wait for its end: written at once, their commit would find the long log and copy it here,
+  // on the thread that answers the window.
+  const ended = (async () => {
+    await Promise.allSettled([run, worker.ended]);
+    if (holds) {
+      state.keepsAudits = false;
+      // Should the trail refuse them now, they stay kept and go with the next read's entry.
+      await writeKeptAudits(unlocked, state).catch(() => undefined);
+    }
+  })();
+  state.running.add(ended);
+  void ended.then(() => state.running.delete(ended));
   return run;
 }
 
-function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, onProgress?: (done: number, total: number) => void): Promise<unknown> {
+async function writeKeptAudits(unlocked: UnlockedDatabase, state: JobsOf): Promise<void> {
+  while (state.audits.length) {
+    const { entry, at } = state.audits[0]!;
+    await appendAudit(unlocked.db, entry, at);
+    state.audits.shift();
+  }
+}
+
+/** The job's answer, and the worker's end (which may come later: see dbJobWorker.ts). */
+function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, onProgress?: (done: number, total: number) => void): { answer: Promise<unknown>; ended: Promise<void> } {
   const start: DbJobStart = {
     dbPath: unlocked.dbPath,
     key: new Uint8Array(unlocked.dbKey),
@@ -132,15 +156,18 @@ function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, on
     job,
     input: input as never,
   };
-  return new Promise((resolve, reject) => {
+  let worker: Worker;
+  try {
+    worker = startWorkerFile('dbJobWorker', start);
+  } catch (error) {
+    return { answer: Promise.reject(error as Error), ended: Promise.resolve() };
+  } finally {
+    // The worker has its own copy (workerData is cloned).
+    start.key.fill(0);
+  }
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const answer = new Promise((resolve, reject) => {
     let settled = false;
-    let worker: Worker;
-    try {
-      worker = startWorkerFile('dbJobWorker', start);
-    } finally {
-      // The worker has its own copy (workerData is cloned).
-      start.key.fill(0);
-    }
     const settle = (clock: string | null, outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -155,4 +182,5 @@ function inWorker(unlocked: UnlockedDatabase, job: DbJobName, input: unknown, on
     worker.on('error', (error) => settle(null, () => reject(jobError(describeJobError(error)))));
     worker.on('exit', () => settle(null, () => reject(jobError({ name: 'WorkerExit' }))));
   });
+  return { answer, ended };
 }

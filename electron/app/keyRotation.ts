@@ -7,6 +7,7 @@ import { rekeyDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import type { KeyRotationPhase, KeyRotationSummary } from '../../shared/api/securityTypes';
 import type { UnlockedDatabase } from './database';
+import { settleDbJobs } from './dbJobs';
 
 export type RotationReason = 'user.disable' | 'user.resetPassword' | 'user.changePassword' | 'administrator' | 'backup.restore';
 
@@ -50,8 +51,10 @@ const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
  * `onProgress` hears the phases in that order, with the percent of the whole, ending at 'done', 100.
  */
 export async function rotateDatabaseKey(s: RotationTarget, reason: RotationReason, onProgress: RotationProgress = () => {}): Promise<KeyRotationSummary> {
-  // The day's backup holds a read snapshot on a second connection, which the journal-mode switch waits for.
+  // The day's backup holds a read snapshot on a second connection, and a package's job worker may still
+  // be copying the log into the file after its answer: the journal-mode switch needs the file to itself.
   await s.dailyBackup?.catch(() => null);
+  await settleDbJobs(s);
   const keyPath = keyringPathFor(s.dbPath);
   onProgress({ phase: 'backup', percent: PHASE_START.backup });
   // The file copied while the app stays responsive (falling back to SQLite's copy when it cannot be).

@@ -1,6 +1,12 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyKey } from '../../db/open';
 import { allAuditRows, verifyAuditChain } from '../../db/queries/audit';
 import { saveClient } from '../../db/queries/clientWrite';
+import { settleDbJobs } from '../../electron/app/dbJobs';
 import { clientInput as clientSchema } from '../../shared/api/clientInputs';
 import { clientInput } from '../support/caseFixtures';
 import { createTestApp, inlineBytes, type TestApp } from '../support/testApp';
@@ -34,6 +40,24 @@ afterAll(async () => {
   await a?.cleanup();
   await b?.cleanup();
 });
+
+/** Clients of that surname in a copy of the database file without its log (-wal). */
+async function clientsInFileAlone(t: TestApp, surname: string): Promise<number> {
+  const { dbPath, dbKey } = t.app.requireUnlocked();
+  const dir = mkdtempSync(join(tmpdir(), 'lad-file-alone-'));
+  try {
+    copyFileSync(dbPath, join(dir, 'copy.db'));
+    const copy = new Sqlite(join(dir, 'copy.db'));
+    try {
+      applyKey(copy, dbKey);
+      return (copy.prepare('SELECT count(*) AS n FROM clients WHERE surname = ?').get(surname) as { n: number }).n;
+    } finally {
+      copy.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function until(check: () => Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -69,6 +93,9 @@ describe('applying a package in the job worker', () => {
     expect(result.counts.received).toBeGreaterThanOrEqual(CLIENTS);
     expect(await b.call('exchange:progress', {})).toMatchObject({ active: false });
 
+    // The reads' entries are written once the job's worker has ended.
+    await settleDbJobs(b.app.requireUnlocked());
+
     // The package's clients are found at once: their search terms were built in the merge.
     expect((await b.call('search:global', { query: 'Ғафурова', limit: 100 })).clients).toHaveLength(100);
     // Saving works again, stamped after every change the worker merged.
@@ -84,4 +111,19 @@ describe('applying a package in the job worker', () => {
     expect(trail.filter((r) => r.action === 'exchange.import')).toHaveLength(1);
     expect((await verifyAuditChain(b.app.requireUnlocked().db)).ok).toBe(true);
   }, 300_000);
+
+  it("copies the merge's log into the database file after its answer: once its worker has ended, the file alone holds the package", async () => {
+    const s = a.app.requireUnlocked();
+    await s.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 50; i++) await saveClient({ trx, w: s.writer, user: s.user }, clientSchema.parse(clientInput({ surname: 'Юсупова', givenName: `Зарина ${i}`, phones: [] })));
+    });
+    const idB = await b.call('exchange:identity', {});
+    const file = await a.call('exchange:exportPackage', { peerId: idB.installationId, kind: 'full' });
+    const result = await b.call('exchange:importPackage', { file: { base64: inlineBytes(file).toString('base64') } });
+    expect(result.counts.received).toBeGreaterThanOrEqual(50);
+    // Nothing written here since: the desk's next save is not left the merge's log to copy on its thread.
+    await settleDbJobs(b.app.requireUnlocked());
+    expect(await clientsInFileAlone(b, 'Юсупова')).toBe(50);
+    expect((await b.call('search:global', { query: 'Юсупова', limit: 100 })).clients).toHaveLength(50);
+  }, 120_000);
 });
