@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from '../launcher/run';
 
-// The memory process runs the app's code compiled ahead, as the app ships it (electron-vite compiles
+// The processes arranged as the app (the memory of its work, a year's package applied) run the app's code compiled ahead, as the app ships it (electron-vite compiles
 // the main process and its workers with Rollup, the packages left outside): run through tsx instead,
 // every thread would also hold tsx, the sources it compiled and their source maps, some 25–45 MB the
 // app never holds (tsx alone made loading echarts cost 58 MB instead of 20). The bundle lands in
@@ -11,12 +11,13 @@ import { ROOT } from '../launcher/run';
 
 const OUT_DIR = join(ROOT, 'out', 'bench');
 
-/** Compiles the memory process and the app's workers into out/bench; returns the process's entry. */
-export async function buildAppWorkChild(): Promise<string> {
+/** Compiles the processes arranged as the app and the app's workers into out/bench; returns their entries. */
+export async function buildAppChildren(): Promise<{ work: string; importer: string }> {
   await build({
     absWorkingDir: ROOT,
     entryPoints: {
       appWorkChild: 'electron/bench/appWorkChild.ts',
+      importChild: 'electron/bench/importChild.ts',
       appWorker: 'electron/app/appWorker.ts',
       renderWorker: 'electron/app/renderWorker.ts',
       dbJobWorker: 'electron/app/dbJobWorker.ts',
@@ -29,5 +30,5 @@ export async function buildAppWorkChild(): Promise<string> {
     packages: 'external',
     logLevel: 'warning',
   });
-  return join(OUT_DIR, 'appWorkChild.js');
+  return { work: join(OUT_DIR, 'appWorkChild.js'), importer: join(OUT_DIR, 'importChild.js') };
 }

@@ -11,6 +11,8 @@ import { addDays, weekOf } from '../../shared/domain/dates';
  */
 export const BENCH_PASSPHRASE = 'legal-aid-bench-only-not-a-secret';
 export const BENCH_USER = 'admin';
+/** The paired contact point the exchange bench makes beside the cached database (synthetic too). */
+export const BENCH_PEER_PASSPHRASE = 'bench peer, synthetic data only';
 
 /** How often each call runs with --quick (a check that the bench works, not a measurement). */
 export const QUICK_LIMITS = { maxRuns: 2, maxWarmup: 1 };

@@ -3,17 +3,15 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { setMeta, META_KEYS } from '../../db/queries/meta';
 import type { WriteCtx } from '../../db/queries/writeContext';
-import { AppContext } from '../app/appContext';
 import { createDatabase, type UnlockedDatabase } from '../app/database';
-import { runDbJob } from '../app/dbJobs';
 import { DB_FILE } from '../app/paths';
 import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { exportPackage, importPackage, useMergeSettings, writePackage } from '../exchange/exchangeService';
 import { ATTACHMENT_KIND, EXCHANGED_TABLES, notAttachmentMessage } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
-import { callChannel, findProbes, type Results } from './scenarios';
+import { findProbes, type Results } from './scenarios';
 import { summarize } from './measure';
-import { BENCH_PASSPHRASE, BENCH_USER } from './calls';
+import { BENCH_PASSPHRASE, BENCH_PEER_PASSPHRASE, BENCH_USER } from './calls';
 import { skipTodaysBackup } from './prepare';
 
 // Exchange packages (electron/exchange): a full package with a year of changes from the seeded
@@ -22,7 +20,6 @@ import { skipTodaysBackup } from './prepare';
 // of the same changes would measure the same work.
 
 const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
-const PEER_PASSPHRASE = 'bench peer, synthetic data only';
 
 async function write(db: UnlockedDatabase, fn: (ctx: WriteCtx) => Promise<unknown>): Promise<void> {
   await db.db.transaction().execute((trx) => fn({ trx, w: db.writer, user: db.user }));
@@ -110,13 +107,23 @@ async function importFloor(unlocked: UnlockedDatabase, peer: UnlockedDatabase, a
   }
 }
 
+/** What the year's import as the app runs it needs (importChild.ts): the peer's twin, the package, a name to search. */
+export interface TwinImport {
+  dir: string;
+  packagePath: string;
+  query: string;
+  changes: number;
+}
+
 /**
  * A year of changes to a paired contact point: export to a file, then import. At national-5y the peer
  * first receives every earlier change (not measured: a real peer has them from earlier exchanges), so
  * that the year's package finds the rows it refers to; at national-1y the year is the whole database.
+ * Returns the peer's twin as it was before the year (in `workDir`, left for the caller), for the same
+ * package to be applied once more as the app applies it, in a process of its own.
  */
-export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<void> {
-  const peer = await createDatabase({ dbPath: join(workDir, 'peer.db'), username: 'admin', displayName: 'Peer', passphrase: PEER_PASSPHRASE, installationName: 'Bench peer', kdf: CHEAP_KDF });
+export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: string, yearFrom: string, results: Results, notes: Record<string, string>): Promise<TwinImport | null> {
+  const peer = await createDatabase({ dbPath: join(workDir, 'peer.db'), username: 'admin', displayName: 'Peer', passphrase: BENCH_PEER_PASSPHRASE, installationName: 'Bench peer', kdf: CHEAP_KDF });
   try {
     await pair(unlocked, peer);
     const stamp = `${String(Date.parse(`${yearFrom}T00:00:00Z`)).padStart(15, '0')}`;
@@ -146,9 +153,10 @@ export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: stri
       floor: summarize([floor.ms]),
       note: `SQL floor: the same ${floor.rows} rows and ${floor.messages} messages copied set-wise from the sender's database, commit excluded`,
     };
-    if (twinDir) await benchSearchDuringImport(twinDir, path, findProbes(unlocked.raw).namePrefix, changes, results);
+    return twinDir ? { dir: twinDir, packagePath: path, query: findProbes(unlocked.raw).namePrefix, changes } : null;
   } catch (error) {
     for (const id of ['exchange.export', 'exchange.import', 'search.duringImport']) if (!results[id]) notes[id] ??= `failed: ${(error as Error).message}`;
+    return null;
   } finally {
     await peer.close();
   }
@@ -180,49 +188,4 @@ function twinOf(peer: UnlockedDatabase, workDir: string, notes: Record<string, s
   }
   skipTodaysBackup(dir);
   return dir;
-}
-
-/** A pause between two searches: someone typing a name at the desk, not a loop that takes the thread. */
-const TYPING_PAUSE_MS = 20;
-
-/**
- * Client search while the year's package is applied, as the app applies it: in the job worker
- * (electron/app/dbJobs.ts), into the peer's twin, while name-prefix searches go through the dispatcher
- * on the app's own connection one after another, from the start of the job to its end, and now and
- * then the start page's figures.
- */
-async function benchSearchDuringImport(twinDir: string, path: string, query: string, changes: number, results: Results): Promise<void> {
-  const app = new AppContext({ dataDir: twinDir });
-  try {
-    await callChannel(app, 'login:unlock', { username: 'admin', passphrase: PEER_PASSPHRASE });
-    const samples: number[] = [];
-    let done = false;
-    const t = performance.now();
-    const applying = runDbJob(app.requireUnlocked(), 'importPackage', { file: path }).finally(() => {
-      done = true;
-    });
-    const dashboards: number[] = [];
-    while (!done) {
-      const start = performance.now();
-      await callChannel(app, 'search:global', { query });
-      samples.push(performance.now() - start);
-      // Every twentieth pause someone opens the start page.
-      if (samples.length % 20 === 0) {
-        const opened = performance.now();
-        await callChannel(app, 'dashboard:summary', {});
-        dashboards.push(performance.now() - opened);
-      }
-      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
-    }
-    await applying;
-    const seconds = ((performance.now() - t) / 1000).toFixed(1);
-    results['search.duringImport'] = {
-      label: `client search by name prefix through the dispatcher while the year's package (${changes} changes) is applied in the job worker (${samples.length} searches in ${seconds} s)`,
-      timing: summarize(samples),
-    };
-    if (dashboards.length)
-      results['dashboard.duringImport'] = { label: `the start page's figures (dashboard:summary) while that package is applied (${dashboards.length} times in ${seconds} s)`, timing: summarize(dashboards) };
-  } finally {
-    await app.lock();
-  }
 }

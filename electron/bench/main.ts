@@ -4,14 +4,15 @@ import { join, resolve } from 'node:path';
 import { AppContext } from '../app/appContext';
 import { startAppHost } from '../app/appHost';
 import { parseArgs } from '../cli/args';
-import { buildAppWorkChild } from './appWorkBuild';
+import { buildAppChildren } from './appWorkBuild';
 import { benchBrowser } from './browser';
 import { spawnSync } from 'node:child_process';
-import { machine, runLimits, summarize } from './measure';
+import { machine, runLimits, summarize, type Timing } from './measure';
 import { benchPhoto } from './photo';
 import { appProcessEnv } from '../launcher/run';
 import { QUICK_LIMITS } from './calls';
 import { BENCH_SIZES, prepareDatabase, skipTodaysBackup, type BenchSize } from './prepare';
+import type { TwinImport } from './exchange';
 import { benchFilesAndExports, benchOpen, benchQueries, benchThroughWorker, findProbes, firstClientId, unlock, type Results } from './scenarios';
 import { RATIO_TARGETS, TARGETS, printTable } from './targets';
 
@@ -80,12 +81,19 @@ async function main(): Promise<number> {
     memory.afterExports = rssMb();
     await app.lock();
     if (args.options.get('no-exchange') === true) {
-      for (const id of ['exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport']) notes[id] = 'skipped (--no-exchange)';
+      for (const id of ['exchange.export', 'exchange.import', 'exchange.importInApp', 'exchange.stats', 'search.duringImport', 'memory.import']) notes[id] = 'skipped (--no-exchange)';
     } else {
-      const exchange = runExchangeChild(prepared.dataDir, probes.yearFrom);
-      Object.assign(results, exchange.results);
-      Object.assign(notes, exchange.notes);
-      if (exchange.maxRssMb !== undefined) memory.exchangeProcess = exchange.maxRssMb;
+      const workDir = mkdtempSync(join(tmpdir(), 'lad-bench-exchange-'));
+      try {
+        const exchange = runExchangeChild(prepared.dataDir, probes.yearFrom, workDir);
+        Object.assign(results, exchange.results);
+        Object.assign(notes, exchange.notes);
+        if (exchange.maxRssMb !== undefined) memory.exchangeProcess = exchange.maxRssMb;
+        if (exchange.twin) importAsTheApp((await buildAppChildren()).importer, exchange.twin, results, notes);
+        else for (const id of AS_THE_APP) notes[id] ??= notes['search.duringImport'] ?? notes['exchange.import'] ?? 'not measured: no copy of the peer to apply the package to';
+      } finally {
+        rmSync(workDir, { recursive: true, force: true });
+      }
     }
     if (browser) {
       try {
@@ -104,7 +112,7 @@ async function main(): Promise<number> {
     writeFileSync(photoPath, photo);
     const probesPath = join(photoDir, 'probes.json');
     writeFileSync(probesPath, JSON.stringify({ probes, clientId }));
-    const work = spawnSync(process.execPath, [await buildAppWorkChild(), prepared.dataDir, photoPath, probesPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
+    const work = spawnSync(process.execPath, [(await buildAppChildren()).work, prepared.dataDir, photoPath, probesPath, ...(args.options.get('quick') === true ? ['quick'] : [])], {
       encoding: 'utf8',
       env: appProcessEnv(),
     });
@@ -142,18 +150,55 @@ async function main(): Promise<number> {
   return 0;
 }
 
+interface ExchangeChildLine {
+  results: Results;
+  notes: Record<string, string>;
+  maxRssMb?: number;
+  twin?: TwinImport | null;
+}
+
 /** The exchange runs in a child process: a package of a national year may exhaust its memory. */
-function runExchangeChild(dataDir: string, yearFrom: string): { results: Results; notes: Record<string, string>; maxRssMb?: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'exchangeChild.ts'), dataDir, yearFrom], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: appProcessEnv() });
+function runExchangeChild(dataDir: string, yearFrom: string, workDir: string): ExchangeChildLine {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'exchangeChild.ts'), dataDir, yearFrom, workDir], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: appProcessEnv() });
   const lines = (r.stdout ?? '').trim().split('\n').filter((l) => l.startsWith('{'));
-  const last: { results: Results; notes: Record<string, string>; maxRssMb?: number } = lines.length
-    ? (JSON.parse(lines[lines.length - 1]!) as { results: Results; notes: Record<string, string>; maxRssMb: number })
-    : { results: {}, notes: {} };
+  const last: ExchangeChildLine = lines.length ? (JSON.parse(lines[lines.length - 1]!) as ExchangeChildLine) : { results: {}, notes: {} };
   if (r.status !== 0) {
     const why = `the exchange process ended with ${r.signal ?? `code ${r.status}`}: ${(r.stderr ?? '').trim().split('\n').filter((l) => /heap|memory|Error|string/i.test(l)).slice(0, 2).join(' / ').slice(0, 300)}`;
     for (const id of ['exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport']) if (!last.results[id]) last.notes[id] ??= why;
   }
   return last;
+}
+
+/** What the year's package applied as the app applies it measures. */
+const AS_THE_APP = ['exchange.importInApp', 'search.duringImport', 'memory.import'];
+
+/**
+ * The year's package applied once more, into the peer's twin, as the app applies it (importChild.ts): the
+ * desk's searches and start page meanwhile, and the peak memory of the whole process, the import included.
+ */
+function importAsTheApp(entry: string, twin: TwinImport, results: Results, notes: Record<string, string>): void {
+  const r = spawnSync(process.execPath, [entry, twin.dir, twin.packagePath, twin.query], { encoding: 'utf8', env: appProcessEnv() });
+  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) {
+    const why = `the import process ended with ${r.signal ?? `code ${r.status}`}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' / ').slice(0, 300)}`;
+    for (const id of AS_THE_APP) notes[id] = why;
+    return;
+  }
+  const got = JSON.parse(line) as { searches: Timing; dashboards: Timing | null; seconds: number; counts: Record<string, number>; maxRssMb: number };
+  const during = `while the year's package (${twin.changes} changes, ${got.counts.applied ?? 0} cells applied) is applied in the job worker, as the app applies it`;
+  results['exchange.importInApp'] = {
+    label: `the same package applied as the app applies it: picked in the open dialog, merged in the job worker beside the app's reads (WAL), until the answer`,
+    timing: summarize([got.seconds * 1000]),
+  };
+  results['search.duringImport'] = {
+    label: `client search by name prefix through the app worker ${during} (${got.searches.runs} searches in ${got.seconds.toFixed(1)} s)`,
+    timing: got.searches,
+  };
+  if (got.dashboards) results['dashboard.duringImport'] = { label: `the start page's figures (dashboard:summary) ${during} (${got.dashboards.runs} times)`, timing: got.dashboards };
+  results['memory.import'] = {
+    label: `peak memory of the app ${during}, the searches meanwhile (a process arranged as the app, its code compiled as the app ships it; maxRSS, MB)`,
+    timing: summarize([got.maxRssMb]),
+  };
 }
 
 main().then(

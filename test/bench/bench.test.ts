@@ -21,8 +21,8 @@ const REQUIRED = [
   'list.clients', 'list.consultations', 'list.cases', 'calendar.month', 'caseload.table',
   'report.1y', 'report.5y',
   'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx', 'document.photo',
-  'exchange.export', 'exchange.import', 'exchange.stats', 'search.duringImport',
-  'memory.peakRss', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
+  'exchange.export', 'exchange.import', 'exchange.importInApp', 'exchange.stats', 'search.duringImport',
+  'memory.peakRss', 'memory.import', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
 ];
 
 interface Timing { median: number; p95: number; runs: number }
@@ -58,6 +58,12 @@ describe('npm run bench (demo size)', () => {
     // Searches went through the dispatcher while the year's package was applied in the job worker.
     expect(report.results['search.duringImport']!.timing.runs).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/\nsearch\.duringImport\s.*p95 ≤ 50\s+(ok|MISSED)\n/);
+    // …as the app applies it, in a process of its own: the same package into the peer's twin, the same
+    // cells applied, and that process's peak memory checked against the app's limit.
+    const applied = (id: string) => /(\d+) cells applied/.exec(report.results[id]!.label)?.[1];
+    expect(applied('search.duringImport')).toBe(applied('exchange.import'));
+    expect(Number(applied('memory.import'))).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/\nmemory\.import\s.*≤ 300\s+(ok|MISSED)\n/);
     expect(report.machine.cpus).toBeGreaterThan(0);
   }, 150_000);
 
