@@ -89,6 +89,11 @@ export async function recordAudit(unlocked: UnlockedDatabase, entry: AuditEntry)
   }
 }
 
+/** Refuses work that needs the database to itself while a package is being applied (it would wait half a minute unexplained). */
+export function refuseWhileApplying(unlocked: object): void {
+  if (jobsOf.get(unlocked as UnlockedDatabase)?.holdsWrites) throw applyingPackage();
+}
+
 /** Waits for every job on this database to end, its worker's connection closed (before the database is closed or needs the file to itself). */
 export async function settleDbJobs(unlocked: object): Promise<void> {
   const state = jobsOf.get(unlocked as UnlockedDatabase);

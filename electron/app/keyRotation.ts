@@ -7,7 +7,7 @@ import { rekeyDatabase } from '../../db/open';
 import { appendAudit } from '../../db/queries/audit';
 import type { KeyRotationPhase, KeyRotationSummary } from '../../shared/api/securityTypes';
 import type { UnlockedDatabase } from './database';
-import { settleDbJobs } from './dbJobs';
+import { refuseWhileApplying, settleDbJobs } from './dbJobs';
 
 export type RotationReason = 'user.disable' | 'user.resetPassword' | 'user.changePassword' | 'administrator' | 'backup.restore';
 
@@ -53,6 +53,7 @@ const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function rotateDatabaseKey(s: RotationTarget, reason: RotationReason, onProgress: RotationProgress = () => {}): Promise<KeyRotationSummary> {
   // The day's backup holds a read snapshot on a second connection, and a package's job worker may still
   // be copying the log into the file after its answer: the journal-mode switch needs the file to itself.
+  refuseWhileApplying(s);
   await s.dailyBackup?.catch(() => null);
   await settleDbJobs(s);
   const keyPath = keyringPathFor(s.dbPath);

@@ -86,6 +86,8 @@ describe('applying a package in the job worker', () => {
     expect((await b.call('dashboard:summary', {})).hearingsThisWeek).toEqual([]);
     const save = await b.raw('clients:save', clientInput({ surname: 'Назарова' }));
     expect(save).toMatchObject({ ok: false, error: { code: 'APPLYING_PACKAGE' } });
+    // A new key needs the file to itself: refused at once too, not left waiting for the merge.
+    expect(await b.raw('security:rotateKey', {})).toMatchObject({ ok: false, error: { code: 'APPLYING_PACKAGE' } });
     expect(applied).toBe(false);
 
     const result = await importing;
