@@ -5,8 +5,10 @@ import JSZip from 'jszip';
 import { generateUpdateKeyPair, signUpdate } from '../../electron/updates/signedUpdates';
 import type { PairingFile } from '../../shared/api/exchangeTypes';
 import { FILE_KINDS } from '../../shared/api/files';
+import { ru } from '../../shared/i18n/ru';
 import { tg } from '../../shared/i18n/tg';
 import { createTestApp, inlineBytes, tempDir, type TestApp } from '../support/testApp';
+import { shot } from './support/caseSteps';
 import { createDatabase, expect, test, type AppServer } from './support/fixtures';
 
 // Files in and out of browser mode, screen by screen: a template, a signed update and an exchange
@@ -78,6 +80,17 @@ test('a signed update is applied from its file, and the audit log is saved as a 
   // The stored codes for checking the chain, and beside them the screen's own Tajik words.
   expect(csv.startsWith(`\uFEFFseq,at,${tg.security.audit.at},username,action,${tg.security.audit.action},entity,${tg.security.audit.entity},`)).toBe(true);
   expect(csv).toContain(`update.apply,${tg.security.audit.actions['update.apply']},`);
+  // The screen says the file was saved, under which name.
+  await expect(page.getByText(tg.security.audit.exported.replace('{{file}}', download.suggestedFilename()))).toBeVisible();
+  // …and the export itself is the newest entry of the log.
+  await expect(page.getByRole('row').nth(1)).toContainText(tg.security.audit.actions['audit.export']);
+  await shot(page, 'tg', 'audit-exported');
+  // In Russian, the words beside the codes and the notice are Russian.
+  await page.getByRole('button', { name: 'Русский' }).click();
+  const again = await downloaded(page, () => page.getByRole('button', { name: ru.security.audit.export }).click());
+  expect(again.bytes.toString('utf8').startsWith(`\uFEFFseq,at,${ru.security.audit.at},username,action,${ru.security.audit.action},`)).toBe(true);
+  await expect(page.getByText(ru.security.audit.exported.replace('{{file}}', again.download.suggestedFilename()))).toBeVisible();
+  await shot(page, 'ru', 'audit-exported');
 });
 
 test('two installations pair by files and exchange packages through the Exchange screen', async ({ page, app }) => {

@@ -51,6 +51,7 @@ export const securityEn = {
     filterAction: 'Action',
     allActions: 'All actions',
     export: 'Export as CSV',
+    exported: 'Audit log saved as {{file}}.',
     total: '{{count}} entries',
     actions: {
       'exchange.networkSecret.endTransition': 'Network key transition ended',

@@ -52,6 +52,7 @@ export const securityRu: Catalog['security'] = {
     filterAction: 'Действие',
     allActions: 'Все действия',
     export: 'Выгрузить в CSV',
+    exported: 'Журнал аудита сохранён как {{file}}.',
     total: 'Записей: {{count}}',
     actions: {
       'exchange.networkSecret.endTransition': 'Переход на новый ключ сети завершён',

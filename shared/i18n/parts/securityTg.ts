@@ -52,6 +52,7 @@ export const securityTg: Catalog['security'] = {
     filterAction: 'Амал',
     allActions: 'Ҳамаи амалҳо',
     export: 'Содир кардан ба CSV',
+    exported: 'Дафтари аудит ҳамчун {{file}} нигоҳ дошта шуд.',
     total: '{{count}} сабт',
     actions: {
       'exchange.networkSecret.endTransition': 'Гузариш ба калиди нави шабака анҷом ёфт',

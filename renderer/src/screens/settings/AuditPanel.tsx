@@ -1,9 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { saveFile } from '../../api/files';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/form/SelectField';
+import { useNotice } from '../../components/Notice';
 import { formatDateTime } from '../../format';
 import { auditActionKey, auditEntityKey } from '../../../../shared/i18n/auditWords';
 import { CATALOGS } from '../../../../shared/i18n';
@@ -19,9 +21,23 @@ export function AuditPanel() {
     .map((a) => ({ value: a, label: t(auditActionKey(a)) }))
     .sort((x, y) => x.label.localeCompare(y.label));
 
+  const notify = useNotice();
+  const queryClient = useQueryClient();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<ApiError['info'] | null>(null);
   async function exportCsv() {
-    const file = await call('audit:export', { language: i18n.language as Language });
-    await saveFile(file);
+    setExporting(true);
+    setExportError(null);
+    try {
+      const file = await call('audit:export', { language: i18n.language as Language });
+      if (await saveFile(file)) notify(t('security.audit.exported', { file: file.fileName }));
+      // The export is itself an entry of the log: shown at the top at once.
+      await queryClient.invalidateQueries({ queryKey: ['audit:list'] });
+    } catch (error) {
+      setExportError(error instanceof ApiError ? error.info : { code: 'INTERNAL', message: '' });
+    } finally {
+      setExporting(false);
+    }
   }
 
   return (
@@ -35,10 +51,11 @@ export function AuditPanel() {
       )}
       <div className="toolbar">
         <SelectField label={t('security.audit.filterAction')} value={action} onChange={setAction} options={actionOptions} emptyLabel={t('security.audit.allActions')} />
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" disabled={exporting} onClick={() => void exportCsv()}>
           {t('security.audit.export')}
         </button>
       </div>
+      <ErrorMessage error={exportError} />
       {page.data && <p className="muted small">{t('security.audit.total', { count: page.data.total })}</p>}
       <table className="table">
         <thead>
