@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
@@ -52,6 +52,8 @@ describe('exchange on the command line', () => {
     const applied = await cli('import-package', '--db', db('cp'), pkg);
     expect(applied.code).toBe(0);
     expect(applied.out).toMatch(/applied: received: \d+, applied: \d+, conflicts: 0/);
+    // When the command has ended, the database file itself holds the package (no log left to copy).
+    expect(existsSync(`${db('cp')}-wal`) ? statSync(`${db('cp')}-wal`).size : 0).toBe(0);
     expect((await cli('import-package', '--db', db('cp'), pkg)).out).toMatch(/applied before; nothing changed/);
 
     const stats = join(dir, 'stats.ladpkg');

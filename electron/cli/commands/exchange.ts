@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runDbJob } from '../../app/dbJobs';
+import { runDbJob, settleDbJobs } from '../../app/dbJobs';
 import { writePackage } from '../../exchange/exchangeService';
 import { importPairing, listPeers, pairingFile, readIdentity, unpairPeer } from '../../exchange/identity';
 import { actionToKeep, listConflicts, resolveConflict, type KeepChoice } from '../../exchange/conflicts';
@@ -103,6 +103,8 @@ export const importPackageCommand: CliCommand = {
       return 0;
     } finally {
       await pg?.destroy();
+      // The job worker copies the merge's log into the file after its answer: the command ends after it.
+      await settleDbJobs(unlocked);
       await unlocked.close();
     }
   },
