@@ -91,6 +91,9 @@ test('a signed update is applied from its file, and the audit log is saved as a 
   expect(again.bytes.toString('utf8').startsWith(`\uFEFFseq,at,${ru.security.audit.at},username,action,${ru.security.audit.action},`)).toBe(true);
   await expect(page.getByText(ru.security.audit.exported.replace('{{file}}', again.download.suggestedFilename()))).toBeVisible();
   await shot(page, 'ru', 'audit-exported');
+  // Back to Tajik: the data folder keeps the language, and the next test opens the same one.
+  await page.getByRole('button', { name: 'Тоҷикӣ' }).click();
+  await expect(page.getByRole('tab', { name: tg.security.tabs.audit })).toBeVisible();
 });
 
 test('two installations pair by files and exchange packages through the Exchange screen', async ({ page, app }) => {
