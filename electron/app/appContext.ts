@@ -6,7 +6,6 @@ import type { KdfParams } from '../../db/keyring';
 import { migrationState } from '../../db/migrate';
 import { readSettings } from './settings';
 import { databaseExists, type UnlockedDatabase } from './database';
-import { settleDbJobs } from './dbJobs';
 import { FileTokens, type FileDialogs } from './fileTokens';
 import { DB_FILE } from './paths';
 import { readPrefs, writePrefs, type Prefs } from './prefs';
@@ -92,8 +91,6 @@ export class AppContext {
     this.closeAtLock = [];
     for (const close of closers) await close().catch(() => undefined);
     if (current) {
-      // A package being applied in the job worker finishes first (its audit entries included).
-      await settleDbJobs(current);
       current.dbKey.fill(0);
       await current.close();
     }

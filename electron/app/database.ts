@@ -13,6 +13,7 @@ import type { SessionUser } from '../../shared/api/types';
 import type { InstallationRole } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/util/uuidv7';
+import { settleDbJobs } from './dbJobs';
 import { APP_VERSION } from './version';
 
 // Creating and unlocking the encrypted database: plain Node, shared by the handlers and the CLI.
@@ -81,19 +82,34 @@ export async function createDatabase(input: CreateDatabaseInput): Promise<Unlock
     // looks usable, and the cleanup below removes the file.
     writeKeyring(keyPath, keyring);
     ownerOnlyFiles(...databaseFiles(input.dbPath));
-    return {
+    return closingAfterJobs({
       ...opened,
       dbPath: input.dbPath,
       dbKey,
       user: { id: userId, username: input.username, displayName: input.displayName, role: 'administrator' },
       installation: { id: installationId, name: input.installationName, role, contactPointId: null },
       writer,
-    };
+    });
   } catch (error) {
     if (opened) await opened.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.dbPath}${suffix}`, { force: true });
     throw error;
   }
+}
+
+/**
+ * The unlocked database, its close waiting first for the jobs on it (dbJobs.ts): a package's job worker
+ * copies the merge's log into the file after its answer, and the reads' audit entries follow it.
+ */
+function closingAfterJobs(fields: UnlockedDatabase): UnlockedDatabase {
+  const unlocked: UnlockedDatabase = {
+    ...fields,
+    close: async () => {
+      await settleDbJobs(unlocked);
+      await fields.close();
+    },
+  };
+  return unlocked;
 }
 
 export function databaseExists(dbPath: string): boolean {
@@ -175,9 +191,9 @@ export async function unlockDatabase(dbPath: string, username: string, passphras
         await dailyBackup;
         await opened.close();
       };
-      return { ...opened, close, dbPath, dbKey, user, installation, writer, dailyBackup };
+      return closingAfterJobs({ ...opened, close, dbPath, dbKey, user, installation, writer, dailyBackup });
     }
-    return { ...opened, dbPath, dbKey, user, installation, writer };
+    return closingAfterJobs({ ...opened, dbPath, dbKey, user, installation, writer });
   } catch (error) {
     await opened.close();
     throw error;

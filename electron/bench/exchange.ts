@@ -9,7 +9,7 @@ import { keyringPathFor, readKeyring, unwrapKey } from '../../db/keyring';
 import { exportPackage, importPackage, useMergeSettings, writePackage } from '../exchange/exchangeService';
 import { ATTACHMENT_KIND, EXCHANGED_TABLES, notAttachmentMessage } from '../exchange/fullSync';
 import { importPairing, pairingFile, peerState, savePeerState } from '../exchange/identity';
-import { findProbes, type Results } from './scenarios';
+import type { Results } from './scenarios';
 import { summarize } from './measure';
 import { BENCH_PASSPHRASE, BENCH_PEER_PASSPHRASE, BENCH_USER } from './calls';
 import { skipTodaysBackup } from './prepare';
@@ -107,11 +107,10 @@ async function importFloor(unlocked: UnlockedDatabase, peer: UnlockedDatabase, a
   }
 }
 
-/** What the year's import as the app runs it needs (importChild.ts): the peer's twin, the package, a name to search. */
+/** What the year's import as the app runs it needs (importChild.ts): the peer's twin and the package. */
 export interface TwinImport {
   dir: string;
   packagePath: string;
-  query: string;
   changes: number;
 }
 
@@ -153,7 +152,7 @@ export async function benchFullPackage(unlocked: UnlockedDatabase, workDir: stri
       floor: summarize([floor.ms]),
       note: `SQL floor: the same ${floor.rows} rows and ${floor.messages} messages copied set-wise from the sender's database, commit excluded`,
     };
-    return twinDir ? { dir: twinDir, packagePath: path, query: findProbes(unlocked.raw).namePrefix, changes } : null;
+    return twinDir ? { dir: twinDir, packagePath: path, changes } : null;
   } catch (error) {
     for (const id of ['exchange.export', 'exchange.import', 'search.duringImport']) if (!results[id]) notes[id] ??= `failed: ${(error as Error).message}`;
     return null;

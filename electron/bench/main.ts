@@ -89,7 +89,7 @@ async function main(): Promise<number> {
         Object.assign(results, exchange.results);
         Object.assign(notes, exchange.notes);
         if (exchange.maxRssMb !== undefined) memory.exchangeProcess = exchange.maxRssMb;
-        if (exchange.twin) importAsTheApp((await buildAppChildren()).importer, exchange.twin, results, notes);
+        if (exchange.twin) importAsTheApp((await buildAppChildren()).importer, exchange.twin, probes.namePrefix, results, notes);
         else for (const id of AS_THE_APP) notes[id] ??= notes['search.duringImport'] ?? notes['exchange.import'] ?? 'not measured: no copy of the peer to apply the package to';
       } finally {
         rmSync(workDir, { recursive: true, force: true });
@@ -176,8 +176,8 @@ const AS_THE_APP = ['exchange.importInApp', 'search.duringImport', 'memory.impor
  * The year's package applied once more, into the peer's twin, as the app applies it (importChild.ts): the
  * desk's searches and start page meanwhile, and the peak memory of the whole process, the import included.
  */
-function importAsTheApp(entry: string, twin: TwinImport, results: Results, notes: Record<string, string>): void {
-  const r = spawnSync(process.execPath, [entry, twin.dir, twin.packagePath, twin.query], { encoding: 'utf8', env: appProcessEnv() });
+function importAsTheApp(entry: string, twin: TwinImport, query: string, results: Results, notes: Record<string, string>): void {
+  const r = spawnSync(process.execPath, [entry, twin.dir, twin.packagePath, query], { encoding: 'utf8', env: appProcessEnv() });
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) {
     const why = `the import process ended with ${r.signal ?? `code ${r.status}`}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' / ').slice(0, 300)}`;

@@ -4,7 +4,7 @@ import type { AuditPage } from '../../shared/api/securityTypes';
 import type { HeldFile } from '../app/fileTokens';
 import { toCsv } from '../../shared/util/csv';
 import type { Language } from '../../shared/domain/enums';
-import { translate } from '../../shared/i18n';
+import { translate, translateOr } from '../../shared/i18n';
 import { auditActionKey, auditEntityKey } from '../../shared/i18n/auditWords';
 import { formatDateTime } from '../../shared/i18n/format';
 import { withWrite, type Unlocked } from './index';
@@ -30,10 +30,6 @@ export async function listAudit(s: Unlocked, f: { action?: string; username?: st
  */
 export async function exportAudit(s: Unlocked, language: Language, now: Date = new Date()): Promise<HeldFile> {
   const rows = await allAuditRows(s.db);
-  const words = (key: string, code: string) => {
-    const text = translate(language, key);
-    return text === key ? code : text;
-  };
   const csv = toCsv([
     ['seq', 'at', translate(language, 'security.audit.at'), 'username', 'action', translate(language, 'security.audit.action'), 'entity', translate(language, 'security.audit.entity'), 'entity_id', 'detail', 'hash'],
     ...rows.map((r) => [
@@ -42,9 +38,9 @@ export async function exportAudit(s: Unlocked, language: Language, now: Date = n
       formatDateTime(r.at, language),
       r.username,
       r.action,
-      words(auditActionKey(r.action), r.action),
+      translateOr(language, auditActionKey(r.action), r.action),
       r.entity,
-      r.entity ? words(auditEntityKey(r.entity), r.entity) : '',
+      r.entity ? translateOr(language, auditEntityKey(r.entity), r.entity) : '',
       r.entity_id,
       r.detail,
       r.hash,

@@ -38,3 +38,9 @@ export function translate(language: Language, key: string, params: Record<string
   if (node === undefined) return key;
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
+
+/** The catalog's words for `key`, or `fallback` where it has none (a code no catalog names). */
+export function translateOr(language: Language, key: string, fallback: string): string {
+  const text = translate(language, key);
+  return text === key ? fallback : text;
+}

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runDbJob, settleDbJobs } from '../../app/dbJobs';
+import { runDbJob } from '../../app/dbJobs';
 import { writePackage } from '../../exchange/exchangeService';
 import { importPairing, listPeers, pairingFile, readIdentity, unpairPeer } from '../../exchange/identity';
 import { actionToKeep, listConflicts, resolveConflict, type KeepChoice } from '../../exchange/conflicts';
@@ -10,7 +10,7 @@ import type { PeerSummary } from '../../../shared/api/exchangeTypes';
 import { nodeIdFromInstallation, parseHlc } from '../../../shared/sync/hlc';
 import { withWrite } from '../../services/index';
 import { isValidIsoDate } from '../../../shared/domain/dates';
-import { translate } from '../../../shared/i18n';
+import { translate, translateOr } from '../../../shared/i18n';
 import { fieldKey, recordKindKey, valueKey } from '../../../shared/i18n/fieldWords';
 import { upperFirst } from '../../../shared/i18n/format';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args';
@@ -103,8 +103,6 @@ export const importPackageCommand: CliCommand = {
       return 0;
     } finally {
       await pg?.destroy();
-      // The job worker copies the merge's log into the file after its answer: the command ends after it.
-      await settleDbJobs(unlocked);
       await unlocked.close();
     }
   },
@@ -115,10 +113,10 @@ export const importPackageCommand: CliCommand = {
  * ("Client 0193… Village"); a table or column without words keeps its name.
  */
 export function conflictWords(c: { tableName: string; columnName: string }): { record: string; field: string; value: (v: unknown) => string } {
-  const kind = translate('en', recordKindKey(c.tableName));
+  const kind = translateOr('en', recordKindKey(c.tableName), '');
   const key = fieldKey(c.tableName, c.columnName);
   return {
-    record: kind === recordKindKey(c.tableName) ? c.tableName : upperFirst(kind, 'en'),
+    record: kind ? upperFirst(kind, 'en') : c.tableName,
     field: key ? `"${translate('en', key)}"` : c.columnName,
     value: (v) => {
       const word = valueKey(c.tableName, c.columnName, v);
