@@ -337,15 +337,17 @@ export async function importPackage(unlocked: UnlockedDatabase, file: PackageInp
           const expected = Math.max(1, seq.to - seq.from);
           let newest: string | null = null;
           let end: ReturnType<typeof parseEnd> = null;
+          // Read to the body's end, not only to its closing line: the body's authentication tag is
+          // checked there (the file is read again after its signature was checked, and may have been
+          // changed in between), and a line after the closing one is refused.
           for await (const line of lines) {
             if (end) throw new PackageRefused('badContent');
             end = parseEnd(line);
-            if (end) break;
+            if (end) continue;
             const change = parseChange(unlocked.raw, line);
             if (newest === null || change[0] > newest) newest = change[0];
             if (merger.add(change) && opts.onProgress) await opts.onProgress(Math.min(merger.counts.received, expected), expected);
           }
-          for await (const line of lines) if (line) throw new PackageRefused('badContent');
           const counts = merger.finish();
           useRebuildCache(unlocked.raw);
           await facts.finish();
