@@ -31,6 +31,35 @@ const POSITIONS = 'temp.search_positions';
 /** A stored phone's national digits (+992 and the nine digits are stored; other numbers keep their digits). */
 const NATIONAL = `(CASE WHEN ph.phone LIKE '+992%' THEN substr(ph.phone, 5) ELSE replace(ph.phone, '+', '') END)`;
 
+/** Each kind of term, as (term, client_id) rows of the noted clients. */
+const SOURCES: Record<'n' | 'd' | 'p', string> = {
+  n: `SELECT 'n:' || w.value AS term, c.id AS client_id
+        FROM ${NOTED} s CROSS JOIN clients c ON c.id = s.id, json_each('["' || replace(c.search_key, ' ', '","') || '"]') w
+        WHERE w.value <> ''`,
+  d: `SELECT 'd:' || substr(c.id_doc_number, pos.value) AS term, c.id AS client_id
+        FROM ${NOTED} s CROSS JOIN clients c ON c.id = s.id CROSS JOIN ${POSITIONS} pos
+        WHERE pos.value <= length(c.id_doc_number) - ${MIN_DIGIT_RUN - 1}`,
+  p: `SELECT 'p:' || substr(${NATIONAL}, pos.value) AS term, ph.client_id AS client_id
+        FROM ${NOTED} s CROSS JOIN client_phones ph ON ph.client_id = s.id CROSS JOIN ${POSITIONS} pos
+        WHERE ph.deleted_at IS NULL AND pos.value <= length(${NATIONAL}) - ${MIN_DIGIT_RUN - 1}`,
+};
+
+/**
+ * The term space cut into ranges, in the index's order, each written from its kind's rows: the halves
+ * of each kind by the character after the prefix (digits, or the Latin letters of a name). Sorted whole,
+ * a national year's half a million terms took some 80 MB for a moment: SQLite sorts in memory without
+ * limit while temporary storage is in memory (as during a merge). A range at a time, the sort holds a
+ * sixth of it, and the index is still written in its own order.
+ */
+const RANGES: readonly [kind: keyof typeof SOURCES, from: string | null, to: string | null][] = [
+  ['d', null, 'd:5'],
+  ['d', 'd:5', null],
+  ['n', null, 'n:m'],
+  ['n', 'n:m', null],
+  ['p', null, 'p:5'],
+  ['p', 'p:5', null],
+];
+
 /**
  * The terms of the noted clients, set-wise and sorted, so the index is written in its own order. The
  * noted clients lead each join (CROSS JOIN fixes SQLite's order: left to choose, it read every client
@@ -39,20 +68,11 @@ const NATIONAL = `(CASE WHEN ph.phone LIKE '+992%' THEN substr(ph.phone, 5) ELSE
 const REBUILD = [
   `CREATE TEMP TABLE search_positions (value INTEGER PRIMARY KEY)`,
   `INSERT INTO ${POSITIONS} (value) SELECT value FROM json_each('[${Array.from({ length: 60 }, (_, i) => i + 1).join(',')}]')`,
-  `INSERT OR IGNORE INTO client_search_terms (term, client_id)
-    SELECT term, client_id FROM (
-      SELECT 'n:' || w.value AS term, c.id AS client_id
-        FROM ${NOTED} s CROSS JOIN clients c ON c.id = s.id, json_each('["' || replace(c.search_key, ' ', '","') || '"]') w
-        WHERE w.value <> ''
-      UNION ALL
-      SELECT 'd:' || substr(c.id_doc_number, pos.value), c.id
-        FROM ${NOTED} s CROSS JOIN clients c ON c.id = s.id CROSS JOIN ${POSITIONS} pos
-        WHERE pos.value <= length(c.id_doc_number) - ${MIN_DIGIT_RUN - 1}
-      UNION ALL
-      SELECT 'p:' || substr(${NATIONAL}, pos.value), ph.client_id
-        FROM ${NOTED} s CROSS JOIN client_phones ph ON ph.client_id = s.id CROSS JOIN ${POSITIONS} pos
-        WHERE ph.deleted_at IS NULL AND pos.value <= length(${NATIONAL}) - ${MIN_DIGIT_RUN - 1}
-    ) ORDER BY term, client_id`,
+  ...RANGES.map(([kind, from, to]) => {
+    const bounds = [from === null ? null : `term >= '${from}'`, to === null ? null : `term < '${to}'`].filter((b) => b !== null);
+    return `INSERT OR IGNORE INTO client_search_terms (term, client_id)
+    SELECT term, client_id FROM (${SOURCES[kind]}) ${bounds.length ? `WHERE ${bounds.join(' AND ')}` : ''} ORDER BY term, client_id`;
+  }),
   `DROP TABLE ${POSITIONS}`,
 ];
 
