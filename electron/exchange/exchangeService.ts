@@ -248,14 +248,17 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
 }
 
 /**
- * The page cache while a full package is merged, in KiB. A national year's package, applied as the app
- * applies it (beside the app's reads, in a process that holds the app's threads), with 128 MB the
- * process peaked at about 400 MB, with 48 MB at about 285 MB (within the 300 MB of the app's work);
- * the merge reads and decrypts some 0.9 GB more of pages it had let go, about two seconds of a half
- * minute on the bench machine. With 32 MB or less, the merge took seconds longer and the peak did not
- * fall further.
+ * The page cache while a full package is merged, in KiB: alone, with a rollback journal (the merge has
+ * the file to itself: the bench's merge beside its floor, tests), and beside the reads (WAL: the app and
+ * the command line merge in the job worker, in the process of the app's other threads). Alone, each page
+ * the cache lets go before the commit costs a sync of the journal and a read back later: a national year
+ * took 46-47 s with 48 MB against 32 s with 128. Beside the reads a page let go is only appended to the
+ * log, and the cache shares the memory of the app's work (300 MB): there, 128 MB made the process peak at
+ * about 400 MB, 48 MB at about 290, the merge reading and decrypting some 0.9 GB more of pages, with no
+ * difference in its time larger than the spread of the bench machine's runs. With 32 MB or less the merge
+ * took seconds longer there and the peak did not fall further.
  */
-const MERGE_CACHE_KIB = 48 * 1024;
+const MERGE_CACHE_KIB = { alone: 128 * 1024, besideReads: 48 * 1024 };
 /**
  * The page cache once the messages are merged, while the report's facts and the search terms are
  * rebuilt (KiB). The rebuilds gather and sort what the merge noted in temporary storage, in memory
@@ -292,7 +295,7 @@ export function useMergeSettings(raw: RawDatabase, { keepWal = false } = {}): ()
   const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
   const journal = keepWal ? 'kept' : String(raw.pragma('journal_mode', { simple: true }));
   const tempStore = raw.pragma('temp_store', { simple: true }) as number;
-  raw.pragma(`cache_size = ${MERGE_CACHE_KIB * -1}`);
+  raw.pragma(`cache_size = ${(keepWal ? MERGE_CACHE_KIB.besideReads : MERGE_CACHE_KIB.alone) * -1}`);
   if (journal === 'wal') raw.pragma('journal_mode = DELETE');
   raw.pragma('temp_store = MEMORY');
   return () => {
