@@ -90,6 +90,7 @@ export const en = {
   shell: {
     signedInAs: 'Signed in as {{name}}',
     lock: 'Lock',
+    locking: 'Locking…',
     installation: 'Installation: {{name}}',
   },
   dashboard: {

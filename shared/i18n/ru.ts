@@ -91,6 +91,7 @@ export const ru: Catalog = {
   shell: {
     signedInAs: 'Пользователь: {{name}}',
     lock: 'Заблокировать',
+    locking: 'Блокировка…',
     installation: 'Установка: {{name}}',
   },
   dashboard: {

@@ -92,6 +92,7 @@ export const tg: Catalog = {
   shell: {
     signedInAs: 'Корбар: {{name}}',
     lock: 'Қулф кардан',
+    locking: 'Қулф шуда истодааст…',
     installation: 'Насб: {{name}}',
   },
   dashboard: {

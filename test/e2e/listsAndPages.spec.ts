@@ -234,3 +234,36 @@ for (const lang of ['tg', 'ru'] as const) {
     await expect(page.getByRole('navigation')).toBeVisible();
   });
 }
+
+for (const lang of ['tg', 'ru'] as const) {
+  test(`locking says it is under way, and a lock that fails says so (${lang})`, async ({ page, app }) => {
+    await openApp(page, app, lang);
+    const lockCall = '**/api/login%3Alock';
+    const topbar = page.locator('.topbar');
+    // A lock refused by the app: said at the top of the page, the button ready again.
+    await page.route(lockCall, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'refused' } }) }),
+    );
+    await topbar.getByRole('button', { name: tr(lang, 'shell.lock') }).click();
+    const refused = page.getByRole('alert').filter({ hasText: tr(lang, 'error.INTERNAL') });
+    await expect(refused).toBeVisible();
+    await expect(topbar.getByRole('button', { name: tr(lang, 'shell.lock') })).toBeEnabled();
+    await view(page, lang, 'lock-failed');
+    await page.unroute(lockCall);
+    // A lock that takes its time (after a large package, the database's log is still being copied).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(lockCall, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await topbar.getByRole('button', { name: tr(lang, 'shell.lock') }).click();
+    await expect(topbar.getByRole('button', { name: tr(lang, 'shell.locking') })).toBeDisabled();
+    await expect(refused).toHaveCount(0);
+    await view(page, lang, 'locking');
+    release();
+    await expect(page.getByRole('heading', { name: tr(lang, 'unlock.title') })).toBeVisible();
+    await page.unroute(lockCall);
+    await openApp(page, app, 'tg');
+  });
+}

@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/types';
 import { assertNever } from '../../../shared/util/assertNever';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useSetStatus } from '../hooks/useAppStatus';
@@ -74,9 +75,22 @@ export function Shell({ status }: { status: AppStatus }) {
     if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [section, path]);
 
+  // Locking closes the database, and waits for a package's merge to finish copying its log into the
+  // file (seconds after a national year's import): the button says so meanwhile, and a failure is
+  // shown at the top of the page instead of nothing happening.
+  const [locking, setLocking] = useState(false);
+  const [lockError, setLockError] = useState<ApiError['info'] | null>(null);
   async function lock() {
-    await keepDraftsNow();
-    setStatus(await call('login:lock', {}));
+    setLocking(true);
+    setLockError(null);
+    try {
+      await keepDraftsNow();
+      setStatus(await call('login:lock', {}));
+    } catch (error) {
+      setLockError(error instanceof ApiError ? error.info : { code: 'INTERNAL', message: '' });
+    } finally {
+      setLocking(false);
+    }
   }
 
   return (
@@ -107,12 +121,13 @@ export function Shell({ status }: { status: AppStatus }) {
           <GlobalSearch />
           <div className="topbar__end">
             <LanguageSwitcher />
-            <button type="button" onClick={() => void lock()}>
-              {t('shell.lock')}
+            <button type="button" onClick={() => void lock()} disabled={locking} aria-busy={locking}>
+              {t(locking ? 'shell.locking' : 'shell.lock')}
             </button>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="content">
+          <ErrorMessage error={lockError} />
           {allowed && mayCall(role, 'calendar:reminders') && <ReminderBanner key={status.user?.id} />}
           {allowed ? <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>{renderSection(route, status)}</Suspense> : null}
         </main>
