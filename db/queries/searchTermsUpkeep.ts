@@ -45,20 +45,19 @@ const SOURCES: Record<'n' | 'd' | 'p', string> = {
 };
 
 /**
- * The term space cut into ranges, in the index's order, each written from its kind's rows: the halves
- * of each kind by the character after the prefix (digits, or the Latin letters of a name). Sorted whole,
+ * Where each kind of term is cut in two, by the character after its prefix (digits, or the Latin
+ * letters of a name): the terms are written a half-kind at a time, in the index's order. Sorted whole,
  * a national year's half a million terms took some 80 MB for a moment: SQLite sorts in memory without
  * limit while temporary storage is in memory (as during a merge). A range at a time, the sort holds a
  * sixth of it, and the index is still written in its own order.
  */
-const RANGES: readonly [kind: keyof typeof SOURCES, from: string | null, to: string | null][] = [
-  ['d', null, 'd:5'],
-  ['d', 'd:5', null],
-  ['n', null, 'n:m'],
-  ['n', 'n:m', null],
-  ['p', null, 'p:5'],
-  ['p', 'p:5', null],
-];
+const HALVES: Record<keyof typeof SOURCES, string> = { d: '5', n: 'm', p: '5' };
+
+/** The ranges of terms, in the index's order: [kind, from, to) (';' is the character after ':'). */
+const RANGES = (Object.keys(HALVES) as (keyof typeof SOURCES)[]).sort().flatMap((kind) => [
+  [kind, `${kind}:`, `${kind}:${HALVES[kind]}`],
+  [kind, `${kind}:${HALVES[kind]}`, `${kind};`],
+]) as [kind: keyof typeof SOURCES, from: string, to: string][];
 
 /**
  * The terms of the noted clients, set-wise and sorted, so the index is written in its own order. The
@@ -68,11 +67,10 @@ const RANGES: readonly [kind: keyof typeof SOURCES, from: string | null, to: str
 const REBUILD = [
   `CREATE TEMP TABLE search_positions (value INTEGER PRIMARY KEY)`,
   `INSERT INTO ${POSITIONS} (value) SELECT value FROM json_each('[${Array.from({ length: 60 }, (_, i) => i + 1).join(',')}]')`,
-  ...RANGES.map(([kind, from, to]) => {
-    const bounds = [from === null ? null : `term >= '${from}'`, to === null ? null : `term < '${to}'`].filter((b) => b !== null);
-    return `INSERT OR IGNORE INTO client_search_terms (term, client_id)
-    SELECT term, client_id FROM (${SOURCES[kind]}) ${bounds.length ? `WHERE ${bounds.join(' AND ')}` : ''} ORDER BY term, client_id`;
-  }),
+  ...RANGES.map(
+    ([kind, from, to]) => `INSERT OR IGNORE INTO client_search_terms (term, client_id)
+    SELECT term, client_id FROM (${SOURCES[kind]}) WHERE term >= '${from}' AND term < '${to}' ORDER BY term, client_id`,
+  ),
   `DROP TABLE ${POSITIONS}`,
 ];
 
