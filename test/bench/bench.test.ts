@@ -21,7 +21,7 @@ const REQUIRED = [
   'list.clients', 'list.consultations', 'list.cases', 'calendar.month', 'caseload.table',
   'report.1y', 'report.5y',
   'filing.docx', 'filing.fill', 'filing.docxtemplater', 'export.pdf', 'export.xlsx', 'document.photo',
-  'exchange.export', 'exchange.import', 'exchange.importInApp', 'exchange.stats', 'search.duringImport',
+  'exchange.export', 'exchange.import', 'exchange.importFloorWithUpkeep', 'exchange.importInApp', 'exchange.stats', 'search.duringImport',
   'memory.peakRss', 'memory.import', 'browser.toUnlockScreen', 'browser.unlockToDashboard', 'browser.casesFirstRows',
 ];
 
@@ -47,6 +47,8 @@ describe('npm run bench (demo size)', () => {
     // neither, so the floor's messages are the package's changes.
     const carried = /\((\d+) changes/.exec(report.results['exchange.import']!.label)![1];
     expect(report.results['exchange.import']!.note).toMatch(new RegExp(`rows and ${carried} messages`));
+    // Beside it, the same copy with the report's facts and the search terms rebuilt as the import does.
+    expect(report.results['exchange.importFloorWithUpkeep']!.label).toContain(`rows, ${carried} messages`);
     expect(r.stdout).toMatch(/\nexchange\.import\s+[\d.]+\s+[\d.]+\s+1\s+[\d.]+\s+[\d.]+×\s+≤ 1\.5× \+ 0\s+(ok|MISSED)\n/);
     // Each search, list and the one-year report print their ratio to the floor, checked against its target.
     for (const id of ['search.namePrefix', 'list.cases', 'report.1y']) expect(r.stdout).toMatch(new RegExp(`\\n${id.replace('.', '\\.')}\\s.*\\d\\.\\d×\\s+≤ [\\d.]+× \\+ \\d`));
