@@ -103,11 +103,19 @@ export function vitalTablesWhole(raw: RawDatabase): boolean {
   }
 }
 
-/** SQLCipher 4 scheme with a raw 256-bit key (no second key derivation inside SQLite). */
+/**
+ * SQLCipher 4 scheme with a raw 256-bit key (no second key derivation inside SQLite), and SQLite's
+ * temporary storage in memory. SQLite3 Multiple Ciphers encrypts the database, its WAL and its journal,
+ * not SQLite's temporary files: a sort larger than the page cache, a temporary table and the journal
+ * of a statement that changes many rows (the former content of its pages) went to /var/tmp in
+ * plaintext — unlinked at once, but their blocks stay on the disk of a laptop that may be stolen. In
+ * memory, such work costs memory instead (a merge notes a year's changes there, see exchangeService.ts).
+ */
 export function applyKey(raw: RawDatabase, key: Buffer): void {
   raw.pragma(`cipher = 'sqlcipher'`);
   raw.pragma('legacy = 4');
   raw.pragma(`key = "x'${key.toString('hex')}'"`);
+  raw.pragma('temp_store = MEMORY');
 }
 
 /**

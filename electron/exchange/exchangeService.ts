@@ -261,8 +261,8 @@ async function readOpening(lines: AsyncGenerator<string>): Promise<FullPackageOp
 const MERGE_CACHE_KIB = { alone: 128 * 1024, besideReads: 48 * 1024 };
 /**
  * The page cache once the messages are merged, while the report's facts and the search terms are
- * rebuilt (KiB). The rebuilds gather and sort what the merge noted in temporary storage, in memory
- * during a merge (below): with the merge's cache still full they took some 100 MB more on top of it, and
+ * rebuilt (KiB). The rebuilds gather and sort what the merge noted in temporary storage, which is in
+ * memory (db/open.ts): with the merge's cache still full they took some 100 MB more on top of it, and
  * a national year's import, as the app runs it, peaked at 570-590 MB. Shrunk, the cache writes its
  * changed pages out (to the journal or the log, as the commit would) and the rebuilds reuse that
  * memory: 400-410 MB, the rebuilds about half a second slower.
@@ -286,21 +286,17 @@ function useRebuildCache(raw: RawDatabase): void {
  *   existed is saved; the commit is as atomic and durable (synchronous=FULL), and a crash leaves a
  *   journal that SQLite rolls back when the database is next opened. Not while other connections read
  *   (`keepWal`): leaving WAL needs the file to itself, and only WAL lets readers go on beside a writer.
- * - Statement journals in memory: SQLite saves the pages an insert may have to undo (a table with
- *   triggers) in a temporary file, and a national year wrote and read it back hundreds of thousands of
- *   times — about 5 s of its import. Temporary tables of the merge stay in memory too. No temporary
- *   object outlives a transaction here, so the switch loses nothing.
+ * (Statement journals and the merge's temporary tables are in memory, as on every connection: applyKey
+ * in db/open.ts. In a temporary file, the pages an insert may have to undo were written and read back
+ * hundreds of thousands of times — about 5 s of a national year's import.)
  */
 export function useMergeSettings(raw: RawDatabase, { keepWal = false } = {}): () => void {
   const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
   const journal = keepWal ? 'kept' : String(raw.pragma('journal_mode', { simple: true }));
-  const tempStore = raw.pragma('temp_store', { simple: true }) as number;
   raw.pragma(`cache_size = ${(keepWal ? MERGE_CACHE_KIB.besideReads : MERGE_CACHE_KIB.alone) * -1}`);
   if (journal === 'wal') raw.pragma('journal_mode = DELETE');
-  raw.pragma('temp_store = MEMORY');
   return () => {
     raw.pragma(`cache_size = ${cacheSize}`);
-    raw.pragma(`temp_store = ${tempStore}`);
     if (journal === 'wal') raw.pragma('journal_mode = WAL');
   };
 }

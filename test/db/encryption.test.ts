@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, unlockDatabase } from '../../electron/app/database';
@@ -96,5 +96,47 @@ describe('encryption at rest', () => {
     await db.close();
     if (process.platform !== 'win32') expect(statSync(`${dbPath}.keys.json`).mode & 0o077).toBe(0);
     if (process.platform !== 'win32') expect(statSync(dbPath).mode & 0o077).toBe(0);
+  });
+  it("writes no temporary file beside it: a large sort and a statement's journal stay in memory", async () => {
+    // SQLite3 Multiple Ciphers encrypts the database, its WAL and its journal, not SQLite's temporary
+    // files: a sort too large for the cache and a long statement's journal (the former pages it changes)
+    // went to /var/tmp in plaintext — unlinked at once, but their blocks stay on the disk.
+    const { db } = await makeDbWithName(true);
+    const raw = db.raw;
+    raw.exec('CREATE TABLE scratch (id INTEGER PRIMARY KEY, name TEXT UNIQUE, n INTEGER)');
+    const insert = raw.prepare('INSERT INTO scratch (name, n) VALUES (?, ?)');
+    raw.transaction(() => {
+      for (let i = 0; i < 20_000; i++) insert.run(`${NAME} ${i}`, i % 7);
+    })();
+    raw.pragma('cache_size = -512');
+    const temporaryFiles = () =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return { fd, target: readlinkSync(`/proc/self/fd/${fd}`) };
+          } catch {
+            return null;
+          }
+        })
+        .filter((f): f is { fd: string; target: string } => !!f && f.target.startsWith('/') && !f.target.startsWith(dir) && /etilqs|\(deleted\)/.test(f.target));
+    const needle = Buffer.from('Ҷӯрабоева', 'utf8');
+    let found: { target: string; plaintext: boolean }[];
+    raw.exec('BEGIN');
+    try {
+      // Every row changes, and a unique name may clash half-way: SQLite keeps the former pages to undo the statement.
+      raw.exec(`UPDATE scratch SET name = name || ' *'`);
+      const sorted = raw.prepare('SELECT name FROM scratch ORDER BY n, name DESC').iterate();
+      try {
+        expect(sorted.next().done).toBe(false);
+        found = temporaryFiles().map((f) => ({ target: f.target, plaintext: readFileSync(`/proc/self/fd/${f.fd}`).includes(needle) }));
+      } finally {
+        sorted.return?.();
+      }
+    } finally {
+      raw.exec('ROLLBACK');
+      await db.close();
+    }
+    expect(found.filter((f) => f.plaintext)).toEqual([]);
+    expect(found).toEqual([]);
   });
 });
