@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DICTIONARIES, FACT_TRIGGERS, FACT_VALUES_VIEW, rebuildStatements } from './reportFactsSql';
+import { DICTIONARIES, FACT_TRIGGERS, FACT_VALUES_VIEW, rebuildFactsOf } from './reportFactsSql';
 import type { Database } from './schema';
 
 // The rule for the report's derived SQL. Migrations add what holds data — the facts table, its
@@ -47,7 +47,7 @@ export async function syncReportFacts(trx: Transaction<Database>): Promise<boole
   await sql.raw(FACT_VALUES_VIEW).execute(trx);
   await sql.raw('CREATE TEMP TABLE report_all (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID').execute(trx);
   await sql.raw('INSERT INTO temp.report_all (id) SELECT id FROM consultations').execute(trx);
-  for (const statement of rebuildStatements('temp.report_all')) await sql.raw(statement).execute(trx);
+  await rebuildFactsOf(trx, 'temp.report_all');
   await sql.raw('DROP TABLE temp.report_all').execute(trx);
   for (const t of FACT_TRIGGERS) await sql.raw(t.sql).execute(trx);
   return true;

@@ -22,8 +22,8 @@ export interface DeferredUpkeep {
   /** The temporary table of noted ids (made here, dropped by finish). */
   noted: string;
   noting: readonly NotingTrigger[];
-  /** The rebuild of everything noted, in order. */
-  rebuild: readonly string[];
+  /** Rebuilds what is derived from the records noted, in the writer's transaction. */
+  rebuild: (trx: Transaction<Database>) => Promise<void>;
 }
 
 /** From now until finish(), in this transaction, the triggers of `upkeep` only note what changed. */
@@ -37,7 +37,7 @@ export async function deferUpkeep(trx: Transaction<Database>, upkeep: DeferredUp
   }
   return {
     async finish() {
-      for (const statement of upkeep.rebuild) await sql.raw(statement).execute(trx);
+      await upkeep.rebuild(trx);
       for (const [name] of upkeep.noting) await sql.raw(`DROP TRIGGER temp.${name}`).execute(trx);
       await sql.raw(`DROP TABLE temp.${upkeep.noted}`).execute(trx);
       for (const t of triggers) await sql.raw(t.sql).execute(trx);

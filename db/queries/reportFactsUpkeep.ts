@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { SET_DIMENSIONS } from '../../shared/domain/indicatorDimensions';
-import { dictionaryJoins, FACT_COLUMNS, FACT_IDS, rebuildStatements } from '../reportFactsSql';
+import { dictionaryJoins, FACT_COLUMNS, FACT_IDS, rebuildFactsOf } from '../reportFactsSql';
 import type { Database } from '../schema';
 import { deferUpkeep, type Deferral, type NotingTrigger } from './deferredUpkeep';
 
@@ -37,7 +37,7 @@ const NOTING: NotingTrigger[] = [
 
 /** From now until finish(), in this transaction, the report's triggers only note what changed. */
 export function deferFacts(trx: Transaction<Database>): Promise<Deferral> {
-  return deferUpkeep(trx, { triggers: 'report_facts_*', noted: STALE, noting: NOTING, rebuild: rebuildStatements(NOTED) });
+  return deferUpkeep(trx, { triggers: 'report_facts_*', noted: STALE, noting: NOTING, rebuild: (trx) => rebuildFactsOf(trx, NOTED) });
 }
 
 export interface FactsCheck {

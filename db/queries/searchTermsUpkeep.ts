@@ -48,7 +48,7 @@ const SOURCES: Record<'n' | 'd' | 'p', string> = {
  * Where each kind of term is cut in two, by the character after its prefix (digits, or the Latin
  * letters of a name): the terms are written a half-kind at a time, in the index's order. Sorted whole,
  * a national year's half a million terms took some 80 MB for a moment: SQLite sorts in memory without
- * limit while temporary storage is in memory (as during a merge). A range at a time, the sort holds a
+ * limit while temporary storage is in memory (always: db/open.ts). A range at a time, the sort holds a
  * sixth of it, and the index is still written in its own order.
  */
 const HALVES: Record<keyof typeof SOURCES, string> = { d: '5', n: 'm', p: '5' };
@@ -76,7 +76,11 @@ const REBUILD = [
 
 /** From now until finish(), in this transaction, the search terms' insert triggers only note which clients they were for. */
 export function deferSearchTerms(trx: Transaction<Database>): Promise<Deferral> {
-  return deferUpkeep(trx, { triggers: 'client_search_terms_*insert', noted: STALE, noting: NOTING, rebuild: REBUILD });
+  return deferUpkeep(trx, { triggers: 'client_search_terms_*insert', noted: STALE, noting: NOTING, rebuild: writeNotedTerms });
+}
+
+async function writeNotedTerms(trx: Transaction<Database>): Promise<void> {
+  for (const statement of REBUILD) await sql.raw(statement).execute(trx);
 }
 
 /** Writes every client's terms again (tests compare it with what the triggers keep). */

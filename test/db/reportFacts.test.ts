@@ -261,4 +261,25 @@ describe('report facts (migration 0009)', () => {
     expect(await report()).toEqual(before);
     await expectFactsMatch();
   });
+  it('are built again a slice of consultations at a time, every fact right when there are more than a slice', async () => {
+    const r = raw();
+    const columns = (r.prepare("SELECT name FROM pragma_table_info('consultations')").all() as { name: string }[]).map((c) => c.name);
+    const { n } = r.prepare('SELECT count(*) AS n FROM consultations WHERE deleted_at IS NULL').get() as { n: number };
+    // Copies of every consultation under new ids: more than two of the rebuild's slices (5,000) of live ones.
+    const copies = Math.ceil(12_000 / n);
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const values = columns.map((c) => (c === 'id' ? `c.id || '.copy' || k.value` : `c."${c}"`)).join(', ');
+    r.exec(`INSERT INTO consultations (${list}) SELECT ${values} FROM consultations c, json_each('[${Array.from({ length: copies }, (_, i) => i + 1).join(',')}]') k`);
+    try {
+      expect((r.prepare('SELECT count(*) AS n FROM report_facts').get() as { n: number }).n).toBeGreaterThan(12_000);
+      const right = await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'));
+      await db().transaction().execute((trx) => rebuildAllFacts(trx));
+      expect(await checkFacts(db())).toEqual({ missing: 0, stale: 0, extra: 0 });
+      expect(await computeIndicators(db(), PERIODS[0]!, new Date('2025-01-01T00:00:00Z'))).toEqual(right);
+      await expectFactsMatch(true);
+    } finally {
+      r.exec(`DELETE FROM consultations WHERE id LIKE '%.copy%'`);
+    }
+    expect(await checkFacts(db())).toEqual({ missing: 0, stale: 0, extra: 0 });
+  });
 });
