@@ -222,7 +222,7 @@ async function copyNow(
     const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
     raw.pragma('busy_timeout = 0');
     try {
-      raw.pragma('wal_checkpoint(TRUNCATE)');
+      raw.pragma('main.wal_checkpoint(TRUNCATE)');
     } finally {
       raw.pragma(`busy_timeout = ${timeout}`);
     }

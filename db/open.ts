@@ -142,7 +142,7 @@ export function keyOpens(path: string, key: Buffer): boolean {
  * The integrity check reads every page under the new key; `beforeCheck` is told when it starts.
  */
 export function rekeyDatabase(raw: RawDatabase, newKey: Buffer, beforeCheck: () => void = () => {}): void {
-  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.pragma('main.wal_checkpoint(TRUNCATE)');
   raw.pragma('journal_mode = DELETE');
   try {
     raw.pragma(`rekey = "x'${newKey.toString('hex')}'"`);

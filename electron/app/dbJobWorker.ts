@@ -24,7 +24,7 @@ const JOBS: { [N in DbJobName]: Job<N> } = {
 /** Copies what the log holds into the database file, as far as the app's reads allow; never fails the job. */
 function copyLogOnce(opened: OpenDatabase): void {
   try {
-    opened.raw.pragma('wal_checkpoint(PASSIVE)');
+    opened.raw.pragma('main.wal_checkpoint(PASSIVE)');
   } catch {
     // The app's next commit copies the log instead.
   }

@@ -193,7 +193,9 @@ function twinOf(peer: UnlockedDatabase, workDir: string, notes: Record<string, s
     return null;
   }
   mkdirSync(dir);
-  peer.raw.pragma('wal_checkpoint(TRUNCATE)');
+  // The main database's log only: checkpointing all of them right after the merge gave its journal
+  // mode back answered 'database table is locked' for the temporary database.
+  peer.raw.pragma('main.wal_checkpoint(TRUNCATE)');
   copyFileSync(peer.dbPath, join(dir, DB_FILE));
   copyFileSync(`${peer.dbPath}.keys.json`, join(dir, `${DB_FILE}.keys.json`));
   // The copy's gigabytes on disk before anything is timed: written back while the export ran, they
