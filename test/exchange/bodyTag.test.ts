@@ -1,11 +1,8 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage } from '../../electron/exchange/exchangeService';
 import { PackageRefused } from '../../electron/exchange/refusal';
-import { tempDir } from '../support/temp';
-import { canonicalDump, installation, pack, pair, write } from './network';
-import { client, contactPoint, KULOB } from './records';
+import { canonicalDump, pack, teamWithOneClient } from './network';
 
 // The package's file is read twice: once for the sender's signature, then for its body. Someone able to
 // change the file in between (the desktop's download folder, a shared stick left in the laptop) would
@@ -17,24 +14,16 @@ vi.mock('../../electron/exchange/packageFile', async (original) => ({
   verifySignature: async () => undefined,
 }));
 
-let dir: string;
 let cp: UnlockedDatabase, team: UnlockedDatabase;
+let close: () => Promise<void>;
 let genuine: Buffer;
 
 beforeAll(async () => {
-  dir = tempDir('lad-tag-');
-  cp = await installation(dir, 'cp', 'contact_point');
-  team = await installation(dir, 'team', 'mobile_team');
-  await pair(cp, team);
-  await write(team, contactPoint('0190a000-0000-7000-8000-0000000000da', 'KLB', KULOB));
-  await write(team, client({ id: '0190a000-0000-7000-8000-0000000000db', surname: 'Назарова', givenName: 'Мавҷуда', patronymic: '', birthDate: '1988-01-02', phone: '+992917770303', doc: 'B3' }));
+  ({ cp, team, close } = await teamWithOneClient('lad-tag-'));
   genuine = (await pack(team, cp)).file;
 });
 
-afterAll(async () => {
-  for (const db of [cp, team]) await db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 describe("a full package's body is authenticated to its end", () => {
   it('refuses a package whose authentication tag does not match its body, and applies nothing', async () => {

@@ -1,34 +1,23 @@
 import fc from 'fast-check';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnlockedDatabase } from '../../electron/app/database';
 import { importPackage } from '../../electron/exchange/exchangeService';
 import { PackageRefused } from '../../electron/exchange/refusal';
-import { tempDir } from '../support/temp';
-import { canonicalDump, installation, pack, pair, write } from './network';
-import { client, contactPoint, KULOB } from './records';
+import { canonicalDump, pack, teamWithOneClient } from './network';
 
 // Random damage to a genuine package, and random bytes: the importer refuses with a reason (never a
 // crash, never another kind of error) and changes nothing.
 
-let dir: string;
 let cp: UnlockedDatabase, team: UnlockedDatabase;
+let close: () => Promise<void>;
 let genuine: Buffer;
 
 beforeAll(async () => {
-  dir = tempDir('lad-fuzz-');
-  cp = await installation(dir, 'cp', 'contact_point');
-  team = await installation(dir, 'team', 'mobile_team');
-  await pair(cp, team);
-  await write(team, contactPoint('0190a000-0000-7000-8000-0000000000ca', 'KLB', KULOB));
-  await write(team, client({ id: '0190a000-0000-7000-8000-0000000000cb', surname: 'Назарова', givenName: 'Мавҷуда', patronymic: '', birthDate: '1988-01-02', phone: '+992917770202', doc: 'B2' }));
+  ({ cp, team, close } = await teamWithOneClient('lad-fuzz-'));
   genuine = (await pack(team, cp)).file;
 });
 
-afterAll(async () => {
-  for (const db of [cp, team]) await db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 const damaged = fc.oneof(
   fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })).map(([i, x]) => {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
@@ -15,8 +16,8 @@ import { importPairing, pairingFile } from '../../electron/exchange/identity';
 import type { PackageKind } from '../../electron/exchange/packageFile';
 import type { InstallationRole } from '../../shared/domain/enums';
 import { HybridClock, nodeIdFromInstallation } from '../../shared/sync/hlc';
-import { FAST_KDF } from '../support/temp';
-import { contactPoint } from './records';
+import { FAST_KDF, tempDir } from '../support/temp';
+import { client, contactPoint, KULOB } from './records';
 
 // Helpers for the exchange tests: installations in temp databases, one shared fake wall clock (so the
 // order of edits across installations is the order the test makes them in), pairing, packages.
@@ -92,6 +93,28 @@ export function seeded(seed: number) {
   return () => {
     s = (s * 1103515245 + 12345) & 0x7fffffff;
     return s / 0x7fffffff;
+  };
+}
+
+/**
+ * A contact point and a mobile team, paired, in a folder of their own (`prefix`), the team having
+ * recorded one client and her contact point: a package from the team carries a person. `close` closes
+ * both and removes the folder.
+ */
+export async function teamWithOneClient(prefix: string): Promise<{ cp: UnlockedDatabase; team: UnlockedDatabase; close: () => Promise<void> }> {
+  const dir = tempDir(prefix);
+  const cp = await installation(dir, 'cp', 'contact_point');
+  const team = await installation(dir, 'team', 'mobile_team');
+  await pair(cp, team);
+  await write(team, contactPoint('0190a000-0000-7000-8000-0000000000ca', 'KLB', KULOB));
+  await write(team, client({ id: '0190a000-0000-7000-8000-0000000000cb', surname: 'Назарова', givenName: 'Мавҷуда', patronymic: '', birthDate: '1988-01-02', phone: '+992917770202', doc: 'B2' }));
+  return {
+    cp,
+    team,
+    close: async () => {
+      for (const db of [cp, team]) await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
